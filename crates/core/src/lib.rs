@@ -1,0 +1,21 @@
+//! Vaksam's domain rules and the sync protocol, shared by the app (wasm) and the server.
+//!
+//! Nothing here does I/O, spawns tasks or reads a clock: callers pass "now" in. That keeps
+//! every rule testable natively in milliseconds and identical on both ends.
+#![deny(missing_docs)]
+
+pub mod backoff;
+pub mod case_number;
+pub mod deadline;
+pub mod enrollment;
+pub mod guidance;
+pub mod incident;
+pub mod municipality;
+pub mod protocol;
+pub mod record_id;
+pub mod validation;
+
+pub use case_number::CaseNumber;
+pub use incident::{Incident, IncidentDraft, IncidentReport};
+pub use municipality::Kommunkod;
+pub use validation::{FieldError, FieldErrorCode};

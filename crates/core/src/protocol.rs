@@ -1,0 +1,270 @@
+//! The sync protocol's wire types, used by both the app and the server (`/api/v1`).
+//!
+//! Records travel in batches. Each carries a client-made UUIDv7 so a resend is harmless: the
+//! server answers per record, and only after the record is committed.
+
+use crate::case_number::CaseNumber;
+use crate::municipality::Kommunkod;
+use crate::validation::FieldError;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Path prefix of this protocol version. A later version is served beside it, so a phone
+/// that has been offline through a deploy can still send.
+pub const API_PREFIX: &str = "/api/v1";
+/// Most records in one sync request.
+pub const MAX_BATCH_RECORDS: usize = 100;
+/// Largest request body the server reads, in bytes.
+pub const MAX_BODY_BYTES: usize = 512 * 1024;
+
+/// `POST /api/v1/enroll`: exchange a one-time enrollment code for a device token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollRequest {
+    /// The code as the user typed it.
+    pub code: String,
+}
+
+/// The answer to a successful enrollment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollResponse {
+    /// The new device's id (for revocation).
+    pub device_id: Uuid,
+    /// Secret bearer token; the server keeps only its hash.
+    pub device_token: String,
+    /// The employee the code was made for.
+    pub employee_name: String,
+    /// The employee's municipality.
+    pub kommunkod: Kommunkod,
+    /// Its name.
+    pub municipality_name: String,
+}
+
+/// What kind of record an outbox entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// An [`crate::IncidentReport`].
+    Incident,
+}
+
+impl RecordKind {
+    /// Wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Incident => "incident",
+        }
+    }
+}
+
+/// One outbox record. The payload stays untyped here so that one malformed record is
+/// rejected on its own instead of failing the whole batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutboxRecord {
+    /// Client-made UUIDv7.
+    pub id: Uuid,
+    /// What the payload is.
+    pub kind: RecordKind,
+    /// When the record was saved on the device (device clock; advisory only).
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// The record itself, e.g. an incident report.
+    pub payload: serde_json::Value,
+}
+
+impl OutboxRecord {
+    /// Fingerprint of the content, to tell a harmless resend from a different record
+    /// reusing an id. `serde_json::Value` keeps object keys sorted, so equal content gives
+    /// equal text.
+    pub fn content_hash(&self) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(self.kind.as_str().as_bytes());
+        hasher.update([0]);
+        hasher.update(self.payload.to_string().as_bytes());
+        hex(&hasher.finalize())
+    }
+}
+
+/// `POST /api/v1/sync`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncRequest {
+    /// At most [`MAX_BATCH_RECORDS`] records.
+    pub records: Vec<OutboxRecord>,
+}
+
+/// The answer to a sync request: one result per record, in request order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncResponse {
+    /// Per-record results.
+    pub results: Vec<RecordResult>,
+}
+
+/// The outcome for one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordResult {
+    /// The record's id.
+    pub id: Uuid,
+    /// What happened to it.
+    #[serde(flatten)]
+    pub outcome: RecordOutcome,
+}
+
+/// What happened to one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum RecordOutcome {
+    /// Stored now.
+    Stored(Receipt),
+    /// Stored earlier with the same content: a resend. Same receipt as then.
+    AlreadyStored(Receipt),
+    /// Not stored: the record is invalid. Sending it again will not help.
+    Rejected {
+        /// What is wrong, per field.
+        errors: Vec<FieldError>,
+    },
+    /// Not stored: the id is already used for different content.
+    Conflict {
+        /// Explanation.
+        message: String,
+    },
+}
+
+/// Proof that the municipality holds a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The municipality's case number.
+    pub case_number: CaseNumber,
+    /// Server time of receipt.
+    #[serde(with = "time::serde::rfc3339")]
+    pub received_at: OffsetDateTime,
+}
+
+/// Stable machine-readable error codes of the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiErrorCode {
+    /// The body is not valid JSON.
+    MalformedJson,
+    /// The JSON does not have the expected shape (wrong type, unknown or missing field).
+    InvalidRequest,
+    /// The body is larger than [`MAX_BODY_BYTES`].
+    PayloadTooLarge,
+    /// Wrong or missing content type.
+    UnsupportedMediaType,
+    /// No or malformed `Authorization: Bearer` header.
+    MissingToken,
+    /// The token is unknown or its device was revoked.
+    InvalidToken,
+    /// The enrollment code is unknown, used or expired.
+    InvalidCode,
+    /// Too many records in one batch.
+    BatchTooLarge,
+    /// No such resource (or not visible to this token).
+    NotFound,
+    /// Wrong HTTP method.
+    MethodNotAllowed,
+    /// Something failed on the server; nothing was stored.
+    Internal,
+}
+
+/// Every 4xx/5xx answer of the API has this body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    /// Stable code.
+    pub error: ApiErrorCode,
+    /// Human-readable detail (English).
+    pub message: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hex SHA-256 of `bytes`: the server stores tokens and codes only in this form.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn record(payload: serde_json::Value) -> OutboxRecord {
+        OutboxRecord {
+            id: crate::record_id::new_v7(1_763_900_000_000, [3; 10]),
+            kind: RecordKind::Incident,
+            created_at: datetime!(2026-11-23 10:00 +01:00),
+            payload,
+        }
+    }
+
+    #[test]
+    fn content_hash_ignores_key_order_but_not_content() {
+        let a = record(serde_json::from_str(r#"{"a":1,"b":"x"}"#).unwrap());
+        let b = record(serde_json::from_str(r#"{"b":"x","a":1}"#).unwrap());
+        let c = record(serde_json::from_str(r#"{"b":"y","a":1}"#).unwrap());
+        assert_eq!(a.content_hash(), b.content_hash());
+        assert_ne!(a.content_hash(), c.content_hash());
+        assert_eq!(a.content_hash().len(), 64);
+    }
+
+    #[test]
+    fn sync_request_round_trips_and_refuses_unknown_fields() {
+        let req = SyncRequest { records: vec![record(serde_json::json!({"k": 1}))] };
+        let text = serde_json::to_string(&req).unwrap();
+        assert!(text.contains(r#""kind":"incident""#));
+        assert!(text.contains(r#""created_at":"2026-11-23T10:00:00+01:00""#));
+        assert_eq!(serde_json::from_str::<SyncRequest>(&text).unwrap(), req);
+        let bad = text.replacen("\"records\"", "\"extra\":1,\"records\"", 1);
+        assert!(serde_json::from_str::<SyncRequest>(&bad).is_err());
+    }
+
+    #[test]
+    fn outcomes_are_tagged_by_status() {
+        let id = crate::record_id::new_v7(1, [0; 10]);
+        let receipt = Receipt {
+            case_number: "2026-0042".parse().unwrap(),
+            received_at: datetime!(2026-11-23 10:00:01 UTC),
+        };
+        let result = RecordResult { id, outcome: RecordOutcome::Stored(receipt.clone()) };
+        let json = serde_json::to_value(&result).unwrap();
+        assert_eq!(json["status"], "stored");
+        assert_eq!(json["case_number"], "2026-0042");
+        assert_eq!(json["received_at"], "2026-11-23T10:00:01Z");
+        assert_eq!(serde_json::from_value::<RecordResult>(json).unwrap(), result);
+
+        let rejected = RecordResult {
+            id,
+            outcome: RecordOutcome::Rejected {
+                errors: vec![FieldError::new(
+                    "place",
+                    crate::FieldErrorCode::TooLong,
+                    "too long",
+                )],
+            },
+        };
+        let json = serde_json::to_value(&rejected).unwrap();
+        assert_eq!(json["status"], "rejected");
+        assert_eq!(json["errors"][0]["code"], "too_long");
+        assert_eq!(serde_json::from_value::<RecordResult>(json).unwrap(), rejected);
+    }
+
+    #[test]
+    fn api_error_codes_are_snake_case() {
+        let e = ApiError { error: ApiErrorCode::InvalidToken, message: "m".into() };
+        assert_eq!(serde_json::to_value(e).unwrap()["error"], "invalid_token");
+    }
+
+    #[test]
+    fn sha256_hex_matches_known_vector() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
