@@ -27,7 +27,10 @@ impl CaseNumber {
 
     /// The number after `self` in the same year.
     pub fn next(self) -> Self {
-        Self { year: self.year, sequence: self.sequence + 1 }
+        Self {
+            year: self.year,
+            sequence: self.sequence + 1,
+        }
     }
 }
 
@@ -75,13 +78,23 @@ mod tests {
 
     #[test]
     fn case_number_is_year_dash_four_digits() {
-        assert_eq!(CaseNumber { year: 2026, sequence: 42 }.to_string(), "2026-0042");
+        assert_eq!(
+            CaseNumber {
+                year: 2026,
+                sequence: 42
+            }
+            .to_string(),
+            "2026-0042"
+        );
         assert_eq!(CaseNumber::first_of(2027).to_string(), "2027-0001");
     }
 
     #[test]
     fn case_number_grows_past_four_digits() {
-        let n = CaseNumber { year: 2026, sequence: 12345 };
+        let n = CaseNumber {
+            year: 2026,
+            sequence: 12345,
+        };
         assert_eq!(n.to_string(), "2026-12345");
         assert_eq!("2026-12345".parse::<CaseNumber>().unwrap(), n);
     }
@@ -89,7 +102,13 @@ mod tests {
     #[test]
     fn case_number_round_trips() {
         let n: CaseNumber = "2026-0042".parse().unwrap();
-        assert_eq!(n, CaseNumber { year: 2026, sequence: 42 });
+        assert_eq!(
+            n,
+            CaseNumber {
+                year: 2026,
+                sequence: 42
+            }
+        );
         assert_eq!(n.next().to_string(), "2026-0043");
         let json = serde_json::to_string(&n).unwrap();
         assert_eq!(json, "\"2026-0042\"");
@@ -98,7 +117,16 @@ mod tests {
 
     #[test]
     fn malformed_case_numbers_are_refused() {
-        for bad in ["", "2026", "2026-", "26-0042", "2026-42", "2026-0000", "2026-00a1", "x026-0001"] {
+        for bad in [
+            "",
+            "2026",
+            "2026-",
+            "26-0042",
+            "2026-42",
+            "2026-0000",
+            "2026-00a1",
+            "x026-0001",
+        ] {
             assert!(bad.parse::<CaseNumber>().is_err(), "{bad:?} accepted");
         }
     }

@@ -27,7 +27,10 @@ mod tests {
     #[test]
     fn deadline_is_72_hours_after_discovery() {
         let discovered = datetime!(2026-11-23 14:05 +01:00);
-        assert_eq!(imy_notification_due(discovered), datetime!(2026-11-26 14:05 +01:00));
+        assert_eq!(
+            imy_notification_due(discovered),
+            datetime!(2026-11-26 14:05 +01:00)
+        );
     }
 
     #[test]
@@ -41,7 +44,10 @@ mod tests {
     #[test]
     fn time_left_turns_negative_after_deadline() {
         let discovered = datetime!(2026-11-23 08:00 UTC);
-        assert_eq!(time_left(discovered, datetime!(2026-11-24 08:00 UTC)), Duration::hours(48));
+        assert_eq!(
+            time_left(discovered, datetime!(2026-11-24 08:00 UTC)),
+            Duration::hours(48)
+        );
         assert!(time_left(discovered, datetime!(2026-11-27 08:00 UTC)).is_negative());
     }
 }

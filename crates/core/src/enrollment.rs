@@ -10,7 +10,10 @@ pub const CODE_LEN: usize = 12;
 
 /// Makes a code from random bytes (one symbol per byte), grouped as `XXXX-XXXX-XXXX`.
 pub fn code_from_random(random: [u8; CODE_LEN]) -> String {
-    let symbols: String = random.iter().map(|b| ALPHABET[(b & 31) as usize] as char).collect();
+    let symbols: String = random
+        .iter()
+        .map(|b| ALPHABET[(b & 31) as usize] as char)
+        .collect();
     group(&symbols)
 }
 
@@ -55,7 +58,10 @@ mod tests {
 
     #[test]
     fn typed_code_is_forgiving_about_case_spaces_and_lookalikes() {
-        assert_eq!(normalize("o123 zyxw z0la").as_deref(), Some("0123-ZYXW-Z01A"));
+        assert_eq!(
+            normalize("o123 zyxw z0la").as_deref(),
+            Some("0123-ZYXW-Z01A")
+        );
     }
 
     #[test]

@@ -100,7 +100,11 @@ mod tests {
     fn possible_harm_routes_to_lex_sarah() {
         let steps = steps_for(&incident(Category::WrongRecipient, Answer::No, Answer::Yes));
         assert!(steps.contains(&Step::FollowLexSarahRoutine));
-        let steps = steps_for(&incident(Category::WrongRecipient, Answer::No, Answer::Unknown));
+        let steps = steps_for(&incident(
+            Category::WrongRecipient,
+            Answer::No,
+            Answer::Unknown,
+        ));
         assert!(!steps.contains(&Step::FollowLexSarahRoutine));
     }
 

@@ -105,8 +105,12 @@ pub enum Aspect {
 
 impl Aspect {
     /// All aspects in form order.
-    pub const ALL: [Aspect; 4] =
-        [Aspect::Confidentiality, Aspect::Integrity, Aspect::Availability, Aspect::Traceability];
+    pub const ALL: [Aspect; 4] = [
+        Aspect::Confidentiality,
+        Aspect::Integrity,
+        Aspect::Availability,
+        Aspect::Traceability,
+    ];
 }
 
 /// An answer that allows "I don't know", which is an honest answer in a hurry.
@@ -297,7 +301,11 @@ fn report_errors(r: &IncidentReport, now: OffsetDateTime) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let latest = now + FUTURE_TOLERANCE;
     if r.occurred_at > latest {
-        errors.push(FieldError::new("occurred_at", FieldErrorCode::InFuture, "lies in the future"));
+        errors.push(FieldError::new(
+            "occurred_at",
+            FieldErrorCode::InFuture,
+            "lies in the future",
+        ));
     }
     if r.discovered_at > latest {
         errors.push(FieldError::new(
@@ -315,8 +323,18 @@ fn report_errors(r: &IncidentReport, now: OffsetDateTime) -> Vec<FieldError> {
     check_max_chars(&mut errors, "place", &r.place, MAX_PLACE_CHARS);
     check_unique(&mut errors, "aspects", &r.aspects);
     check_personal_data(&mut errors, &r.personal_data);
-    check_max_chars(&mut errors, "actions_taken", &r.actions_taken, MAX_ACTIONS_CHARS);
-    check_max_chars(&mut errors, "description", &r.description, MAX_DESCRIPTION_CHARS);
+    check_max_chars(
+        &mut errors,
+        "actions_taken",
+        &r.actions_taken,
+        MAX_ACTIONS_CHARS,
+    );
+    check_max_chars(
+        &mut errors,
+        "description",
+        &r.description,
+        MAX_DESCRIPTION_CHARS,
+    );
     if r.category == Category::Other {
         check_required_text(&mut errors, "description", &r.description);
     }
@@ -324,9 +342,16 @@ fn report_errors(r: &IncidentReport, now: OffsetDateTime) -> Vec<FieldError> {
 }
 
 fn check_unique<T: PartialEq>(errors: &mut Vec<FieldError>, field: &str, items: &[T]) {
-    let dup = items.iter().enumerate().any(|(i, a)| items[..i].contains(a));
+    let dup = items
+        .iter()
+        .enumerate()
+        .any(|(i, a)| items[..i].contains(a));
     if dup {
-        errors.push(FieldError::new(field, FieldErrorCode::Duplicate, "lists a choice twice"));
+        errors.push(FieldError::new(
+            field,
+            FieldErrorCode::Duplicate,
+            "lists a choice twice",
+        ));
     }
 }
 
@@ -404,7 +429,11 @@ impl IncidentDraft {
     /// A fresh draft with both times set to `now` (the form's defaults).
     pub fn new(now: OffsetDateTime) -> Self {
         let local = to_local_input(now);
-        Self { occurred_at: local.clone(), discovered_at: local, ..Self::default() }
+        Self {
+            occurred_at: local.clone(),
+            discovered_at: local,
+            ..Self::default()
+        }
     }
 
     /// Turns the draft into a valid incident or says what is wrong with each field.
@@ -419,7 +448,11 @@ impl IncidentDraft {
         let mut errors = Vec::new();
         let mut time_field = |field: &str, text: &str| -> Option<OffsetDateTime> {
             if text.trim().is_empty() {
-                errors.push(FieldError::new(field, FieldErrorCode::Required, "a time is needed"));
+                errors.push(FieldError::new(
+                    field,
+                    FieldErrorCode::Required,
+                    "a time is needed",
+                ));
                 return None;
             }
             match parse_local(text) {
@@ -437,7 +470,11 @@ impl IncidentDraft {
         let occurred_at = time_field("occurred_at", &self.occurred_at);
         let discovered_at = time_field("discovered_at", &self.discovered_at);
         if self.category.is_none() {
-            errors.push(FieldError::new("category", FieldErrorCode::Required, "choose what happened"));
+            errors.push(FieldError::new(
+                "category",
+                FieldErrorCode::Required,
+                "choose what happened",
+            ));
         }
         let (Some(category), Some(occurred_at), Some(discovered_at)) =
             (self.category, occurred_at, discovered_at)
@@ -508,7 +545,10 @@ mod tests {
         let errors = Incident::validate(r, NOW).unwrap_err();
         assert_eq!(
             codes(&errors),
-            [("occurred_at", FieldErrorCode::InFuture), ("discovered_at", FieldErrorCode::InFuture)]
+            [
+                ("occurred_at", FieldErrorCode::InFuture),
+                ("discovered_at", FieldErrorCode::InFuture)
+            ]
         );
     }
 
@@ -517,7 +557,10 @@ mod tests {
         let mut r = report();
         r.discovered_at = r.occurred_at - Duration::minutes(1);
         let errors = Incident::validate(r, NOW).unwrap_err();
-        assert_eq!(codes(&errors), [("discovered_at", FieldErrorCode::BeforeOccurred)]);
+        assert_eq!(
+            codes(&errors),
+            [("discovered_at", FieldErrorCode::BeforeOccurred)]
+        );
     }
 
     #[test]
@@ -529,7 +572,10 @@ mod tests {
         let errors = Incident::validate(r, NOW).unwrap_err();
         assert_eq!(
             codes(&errors),
-            [("place", FieldErrorCode::TooLong), ("description", FieldErrorCode::TooLong)]
+            [
+                ("place", FieldErrorCode::TooLong),
+                ("description", FieldErrorCode::TooLong)
+            ]
         );
     }
 
@@ -567,7 +613,10 @@ mod tests {
         let errors = Incident::validate(r, NOW).unwrap_err();
         assert_eq!(
             codes(&errors),
-            [("aspects", FieldErrorCode::Duplicate), ("personal_data.kinds", FieldErrorCode::Duplicate)]
+            [
+                ("aspects", FieldErrorCode::Duplicate),
+                ("personal_data.kinds", FieldErrorCode::Duplicate)
+            ]
         );
     }
 
@@ -575,9 +624,18 @@ mod tests {
     fn imy_deadline_applies_when_personal_data_is_or_may_be_involved() {
         let mut r = report();
         let due = datetime!(2026-11-26 13:10 +01:00);
-        assert_eq!(Incident::validate(r.clone(), NOW).unwrap().imy_deadline(), Some(due));
-        r.personal_data = PersonalData { involved: Answer::Unknown, ..Default::default() };
-        assert_eq!(Incident::validate(r.clone(), NOW).unwrap().imy_deadline(), Some(due));
+        assert_eq!(
+            Incident::validate(r.clone(), NOW).unwrap().imy_deadline(),
+            Some(due)
+        );
+        r.personal_data = PersonalData {
+            involved: Answer::Unknown,
+            ..Default::default()
+        };
+        assert_eq!(
+            Incident::validate(r.clone(), NOW).unwrap().imy_deadline(),
+            Some(due)
+        );
         r.personal_data.involved = Answer::No;
         assert_eq!(Incident::validate(r, NOW).unwrap().imy_deadline(), None);
     }
@@ -590,7 +648,11 @@ mod tests {
         d.occurred_at = "2026-10-24T12:00".into();
         d.place = "  Skolan  ".into();
         let swedish = |t: PrimitiveDateTime| {
-            if t < datetime!(2026-10-25 03:00) { offset!(+2) } else { offset!(+1) }
+            if t < datetime!(2026-10-25 03:00) {
+                offset!(+2)
+            } else {
+                offset!(+1)
+            }
         };
         let incident = d.validate(NOW, swedish).unwrap();
         let r = incident.report();
@@ -624,7 +686,10 @@ mod tests {
         assert_eq!(json["category"], "lost_device");
         assert_eq!(json["occurred_at"], "2026-11-23T09:30:00+01:00");
         assert_eq!(json["personal_data"]["kinds"][0], "health");
-        assert_eq!(serde_json::from_value::<IncidentReport>(json.clone()).unwrap(), r);
+        assert_eq!(
+            serde_json::from_value::<IncidentReport>(json.clone()).unwrap(),
+            r
+        );
         let mut extra = json;
         extra["ssn"] = "19121212-1212".into();
         let err = serde_json::from_value::<IncidentReport>(extra).unwrap_err();

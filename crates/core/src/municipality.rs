@@ -50,7 +50,9 @@ impl Serialize for Kommunkod {
 
 impl<'de> Deserialize<'de> for Kommunkod {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -66,7 +68,10 @@ pub const SUPPORTED: [(&str, &str); 5] = [
 
 /// The name of a supported municipality, or `None` if Vaksam has no content for it.
 pub fn name_of(code: &Kommunkod) -> Option<&'static str> {
-    SUPPORTED.iter().find(|(c, _)| *c == code.as_str()).map(|(_, name)| *name)
+    SUPPORTED
+        .iter()
+        .find(|(c, _)| *c == code.as_str())
+        .map(|(_, name)| *name)
 }
 
 #[cfg(test)]

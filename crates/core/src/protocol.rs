@@ -215,7 +215,9 @@ mod tests {
 
     #[test]
     fn sync_request_round_trips_and_refuses_unknown_fields() {
-        let req = SyncRequest { records: vec![record(serde_json::json!({"k": 1}))] };
+        let req = SyncRequest {
+            records: vec![record(serde_json::json!({"k": 1}))],
+        };
         let text = serde_json::to_string(&req).unwrap();
         assert!(text.contains(r#""kind":"incident""#));
         assert!(text.contains(r#""created_at":"2026-11-23T10:00:00+01:00""#));
@@ -231,12 +233,18 @@ mod tests {
             case_number: "2026-0042".parse().unwrap(),
             received_at: datetime!(2026-11-23 10:00:01 UTC),
         };
-        let result = RecordResult { id, outcome: RecordOutcome::Stored(receipt.clone()) };
+        let result = RecordResult {
+            id,
+            outcome: RecordOutcome::Stored(receipt.clone()),
+        };
         let json = serde_json::to_value(&result).unwrap();
         assert_eq!(json["status"], "stored");
         assert_eq!(json["case_number"], "2026-0042");
         assert_eq!(json["received_at"], "2026-11-23T10:00:01Z");
-        assert_eq!(serde_json::from_value::<RecordResult>(json).unwrap(), result);
+        assert_eq!(
+            serde_json::from_value::<RecordResult>(json).unwrap(),
+            result
+        );
 
         let rejected = RecordResult {
             id,
@@ -251,12 +259,18 @@ mod tests {
         let json = serde_json::to_value(&rejected).unwrap();
         assert_eq!(json["status"], "rejected");
         assert_eq!(json["errors"][0]["code"], "too_long");
-        assert_eq!(serde_json::from_value::<RecordResult>(json).unwrap(), rejected);
+        assert_eq!(
+            serde_json::from_value::<RecordResult>(json).unwrap(),
+            rejected
+        );
     }
 
     #[test]
     fn api_error_codes_are_snake_case() {
-        let e = ApiError { error: ApiErrorCode::InvalidToken, message: "m".into() };
+        let e = ApiError {
+            error: ApiErrorCode::InvalidToken,
+            message: "m".into(),
+        };
         assert_eq!(serde_json::to_value(e).unwrap()["error"], "invalid_token");
     }
 

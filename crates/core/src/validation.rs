@@ -36,7 +36,11 @@ pub struct FieldError {
 impl FieldError {
     /// Builds an error for `field`.
     pub fn new(field: impl Into<String>, code: FieldErrorCode, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code, message: message.into() }
+        Self {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -55,7 +59,11 @@ pub fn check_max_chars(errors: &mut Vec<FieldError>, field: &str, text: &str, ma
 /// Checks that `text` is not blank.
 pub fn check_required_text(errors: &mut Vec<FieldError>, field: &str, text: &str) {
     if text.trim().is_empty() {
-        errors.push(FieldError::new(field, FieldErrorCode::Required, "must not be empty"));
+        errors.push(FieldError::new(
+            field,
+            FieldErrorCode::Required,
+            "must not be empty",
+        ));
     }
 }
 

@@ -1,0 +1,114 @@
+//! Serves the app built by trunk and embedded at compile time (see build.rs).
+
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_app.rs"));
+}
+
+fn find(path: &str) -> Option<&'static [u8]> {
+    embedded::FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| *bytes)
+}
+
+/// Whether the app was embedded at build time.
+pub fn app_is_embedded() -> bool {
+    find("/index.html").is_some()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "webmanifest" => "application/manifest+json",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Files whose names carry a content hash (trunk's `name-<hash>.ext`) never change, so they
+/// may be cached forever; everything else must be revalidated so updates are seen.
+fn cache_control(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or("").trim_end_matches("_bg");
+    let hashed = stem
+        .rsplit_once('-')
+        .is_some_and(|(_, h)| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+fn file_response(path: &str, bytes: &'static [u8]) -> Response {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control(path)),
+    );
+    if path == "/sw.js" {
+        headers.insert("service-worker-allowed", HeaderValue::from_static("/"));
+    }
+    (headers, bytes).into_response()
+}
+
+/// Static files, with the app shell for any other path that looks like a page (deep links).
+pub async fn serve(uri: Uri, request_headers: HeaderMap) -> Response {
+    let path = match uri.path() {
+        "/" => "/index.html",
+        p => p,
+    };
+    if let Some(bytes) = find(path) {
+        return file_response(path, bytes);
+    }
+    let wants_page = request_headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
+    let has_extension = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    match find("/index.html") {
+        Some(index) if wants_page && !has_extension => file_response("/index.html", index),
+        Some(_) => (StatusCode::NOT_FOUND, "not found").into_response(),
+        None => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Html("<!doctype html><title>Vaksam</title><p>The app was not built into this server. Run <code>trunk build --release</code> and rebuild the server.</p>"),
+        )
+            .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_assets_are_immutable_and_others_revalidate() {
+        assert_eq!(
+            cache_control("/vaksam-1a2b3c4d5e6f7a8b.js"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(
+            cache_control("/vaksam-1a2b3c4d5e6f7a8b_bg.wasm"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_control("/index.html"), "no-cache");
+        assert_eq!(cache_control("/sw.js"), "no-cache");
+    }
+}

@@ -1,0 +1,159 @@
+//! Persistence behind one small trait. SQLite is the embedded default; PostgreSQL can
+//! implement the same trait beside it without touching the handlers.
+
+pub mod sqlite;
+
+use std::future::Future;
+use time::OffsetDateTime;
+use uuid::Uuid;
+use vaksam_core::protocol::{Receipt, RecordKind};
+use vaksam_core::Kommunkod;
+
+/// A storage failure: the request fails as a whole and nothing is stored.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// The database said no.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Migrations could not run.
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value could not be read back.
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+}
+
+/// An enrolled, unrevoked device, as the token resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    /// Device id.
+    pub id: Uuid,
+    /// The employee it belongs to.
+    pub employee_id: Uuid,
+    /// The municipality every request of this device is scoped to.
+    pub kommunkod: Kommunkod,
+}
+
+/// What a redeemed enrollment code yields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolled {
+    /// The new device.
+    pub device: Device,
+    /// The employee's name.
+    pub employee_name: String,
+}
+
+/// A record that passed validation, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewRecord {
+    /// Client-made id.
+    pub id: Uuid,
+    /// Kind.
+    pub kind: RecordKind,
+    /// [`vaksam_core::protocol::OutboxRecord::content_hash`].
+    pub content_hash: String,
+    /// Short label for listings (the incident category).
+    pub label: String,
+    /// The validated payload as JSON text.
+    pub payload: String,
+    /// Device's creation time (advisory).
+    pub device_created_at: OffsetDateTime,
+}
+
+/// What storing one record did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Stored now.
+    New(Receipt),
+    /// Already there with the same content.
+    Existing(Receipt),
+    /// The id is taken by different content (or by another municipality).
+    Conflict,
+}
+
+/// One row of the incident register, for listing and export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RegisterEntry {
+    /// Case number, e.g. 2026-0042.
+    pub case_number: String,
+    /// Record id.
+    pub id: String,
+    /// Category (wire name).
+    pub category: String,
+    /// Server receive time.
+    pub received_at: String,
+    /// Device time of saving.
+    pub device_created_at: String,
+    /// Reporting employee's name.
+    pub reported_by: String,
+    /// The full report.
+    pub report: serde_json::Value,
+}
+
+/// Why an enrollment code was refused. Deliberately one case: telling "used" from
+/// "unknown" would help someone guessing codes.
+#[derive(Debug, thiserror::Error)]
+pub enum RedeemError {
+    /// Unknown, used or expired.
+    #[error("the code is unknown, already used or expired")]
+    InvalidCode,
+    /// Storage failed.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Everything the server persists.
+pub trait Storage: Clone + Send + Sync + 'static {
+    /// Creates an employee and a one-time code (stored as `code_hash`); returns the employee id.
+    fn create_enrollment(
+        &self,
+        kommunkod: &Kommunkod,
+        employee_name: &str,
+        code_hash: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> impl Future<Output = Result<Uuid, StorageError>> + Send;
+
+    /// Uses up a code and registers a device with `token_hash`, atomically.
+    fn redeem_code(
+        &self,
+        code_hash: &str,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<Enrolled, RedeemError>> + Send;
+
+    /// The unrevoked device holding the token with this hash.
+    fn device_by_token(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<Option<Device>, StorageError>> + Send;
+
+    /// Revokes a device; `false` if there was no such active device.
+    fn revoke_device(
+        &self,
+        device_id: Uuid,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Stores a batch in one transaction and returns per-record outcomes in order. Returns
+    /// only after the transaction has committed.
+    fn store_records(
+        &self,
+        device: &Device,
+        records: &[NewRecord],
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<Vec<Stored>, StorageError>> + Send;
+
+    /// The receipt of a record, if it exists in this municipality.
+    fn receipt(
+        &self,
+        kommunkod: &Kommunkod,
+        id: Uuid,
+    ) -> impl Future<Output = Result<Option<Receipt>, StorageError>> + Send;
+
+    /// The incident register of a municipality, oldest first.
+    fn incident_register(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<Vec<RegisterEntry>, StorageError>> + Send;
+}

@@ -1,0 +1,312 @@
+//! SQLite storage: one file, WAL, migrations at start.
+//!
+//! Writes go through a pool of exactly one connection. SQLite allows one writer at a time
+//! anyway; funnelling writes through one connection avoids the "database is locked" error a
+//! deferred transaction gets when two connections both try to upgrade to writing.
+
+use super::{
+    Device, Enrolled, NewRecord, RedeemError, RegisterEntry, Storage, StorageError, Stored,
+};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use uuid::Uuid;
+use vaksam_core::protocol::Receipt;
+use vaksam_core::{CaseNumber, Kommunkod};
+
+/// SQLite-backed [`Storage`].
+#[derive(Clone)]
+pub struct SqliteStorage {
+    write: SqlitePool,
+    read: SqlitePool,
+}
+
+fn ts(t: OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+fn parse_ts(text: &str) -> Result<OffsetDateTime, StorageError> {
+    OffsetDateTime::parse(text, &Rfc3339).map_err(|e| StorageError::Corrupt(format!("{text}: {e}")))
+}
+
+fn parse_uuid(text: &str) -> Result<Uuid, StorageError> {
+    Uuid::parse_str(text).map_err(|e| StorageError::Corrupt(format!("{text}: {e}")))
+}
+
+fn parse_kommunkod(text: &str) -> Result<Kommunkod, StorageError> {
+    text.parse()
+        .map_err(|e| StorageError::Corrupt(format!("{e}")))
+}
+
+impl SqliteStorage {
+    /// Opens (creating if needed) the database at `url` (e.g. `sqlite://vaksam.db`) and
+    /// runs migrations.
+    pub async fn open(url: &str) -> Result<Self, StorageError> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a receipt is only sent after the commit is on disk.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        sqlx::migrate!("./migrations").run(&write).await?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options.read_only(true))
+            .await?;
+        Ok(Self { write, read })
+    }
+
+    /// The write pool, for tests and admin checks that count rows.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.write
+    }
+}
+
+fn receipt_from(year: i64, seq: i64, received_at: &str) -> Result<Receipt, StorageError> {
+    let case_number = CaseNumber {
+        year: i32::try_from(year).map_err(|e| StorageError::Corrupt(e.to_string()))?,
+        sequence: u32::try_from(seq).map_err(|e| StorageError::Corrupt(e.to_string()))?,
+    };
+    Ok(Receipt {
+        case_number,
+        received_at: parse_ts(received_at)?,
+    })
+}
+
+impl Storage for SqliteStorage {
+    async fn create_enrollment(
+        &self,
+        kommunkod: &Kommunkod,
+        employee_name: &str,
+        code_hash: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> Result<Uuid, StorageError> {
+        let employee_id = Uuid::now_v7();
+        let mut tx = self.write.begin().await?;
+        sqlx::query("INSERT INTO employees (id, kommunkod, name, created_at) VALUES (?, ?, ?, ?)")
+            .bind(employee_id.to_string())
+            .bind(kommunkod.as_str())
+            .bind(employee_name)
+            .bind(ts(now))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(code_hash)
+        .bind(employee_id.to_string())
+        .bind(ts(now))
+        .bind(ts(expires_at))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(employee_id)
+    }
+
+    async fn redeem_code(
+        &self,
+        code_hash: &str,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Enrolled, RedeemError> {
+        let device_id = Uuid::now_v7();
+        let mut tx = self.write.begin().await.map_err(StorageError::from)?;
+        // Timestamps are stored as UTC RFC 3339 text, which sorts like time.
+        let row = sqlx::query(
+            "UPDATE enrollment_codes SET used_at = ?1, device_id = ?2 \
+             WHERE code_hash = ?3 AND used_at IS NULL AND expires_at > ?1 \
+             RETURNING employee_id",
+        )
+        .bind(ts(now))
+        .bind(device_id.to_string())
+        .bind(code_hash)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(StorageError::from)?;
+        let Some(row) = row else {
+            return Err(RedeemError::InvalidCode);
+        };
+        let employee_id: String = row.get(0);
+        let employee = sqlx::query("SELECT kommunkod, name FROM employees WHERE id = ?")
+            .bind(&employee_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(StorageError::from)?;
+        let kommunkod: String = employee.get(0);
+        let employee_name: String = employee.get(1);
+        sqlx::query(
+            "INSERT INTO devices (id, employee_id, kommunkod, token_hash, created_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(device_id.to_string())
+        .bind(&employee_id)
+        .bind(&kommunkod)
+        .bind(token_hash)
+        .bind(ts(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(StorageError::from)?;
+        tx.commit().await.map_err(StorageError::from)?;
+        Ok(Enrolled {
+            device: Device {
+                id: device_id,
+                employee_id: parse_uuid(&employee_id)?,
+                kommunkod: parse_kommunkod(&kommunkod)?,
+            },
+            employee_name,
+        })
+    }
+
+    async fn device_by_token(&self, token_hash: &str) -> Result<Option<Device>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, employee_id, kommunkod FROM devices \
+             WHERE token_hash = ? AND revoked_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| {
+            Ok(Device {
+                id: parse_uuid(r.get(0))?,
+                employee_id: parse_uuid(r.get(1))?,
+                kommunkod: parse_kommunkod(r.get(2))?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn revoke_device(
+        &self,
+        device_id: Uuid,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let done =
+            sqlx::query("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .bind(ts(now))
+                .bind(device_id.to_string())
+                .execute(&self.write)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn store_records(
+        &self,
+        device: &Device,
+        records: &[NewRecord],
+        now: OffsetDateTime,
+    ) -> Result<Vec<Stored>, StorageError> {
+        let kommunkod = device.kommunkod.as_str();
+        let received_at = ts(now);
+        let year = i64::from(now.year());
+        let mut outcomes = Vec::with_capacity(records.len());
+        let mut tx = self.write.begin().await?;
+        for record in records {
+            let id = record.id.to_string();
+            let existing = sqlx::query(
+                "SELECT kommunkod, content_hash, case_year, case_seq, received_at \
+                 FROM incidents WHERE id = ?",
+            )
+            .bind(&id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(row) = existing {
+                let same_owner = row.get::<String, _>(0) == kommunkod;
+                let same_content = row.get::<String, _>(1) == record.content_hash;
+                outcomes.push(if same_owner && same_content {
+                    Stored::Existing(receipt_from(row.get(2), row.get(3), row.get(4))?)
+                } else {
+                    Stored::Conflict
+                });
+                continue;
+            }
+            let seq: i64 = sqlx::query_scalar(
+                "INSERT INTO case_counters (kommunkod, year, last) VALUES (?, ?, 1) \
+                 ON CONFLICT (kommunkod, year) DO UPDATE SET last = last + 1 RETURNING last",
+            )
+            .bind(kommunkod)
+            .bind(year)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, \
+                 content_hash, category, payload, device_created_at, received_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&id)
+            .bind(kommunkod)
+            .bind(device.id.to_string())
+            .bind(year)
+            .bind(seq)
+            .bind(&record.content_hash)
+            .bind(&record.label)
+            .bind(&record.payload)
+            .bind(ts(record.device_created_at))
+            .bind(&received_at)
+            .execute(&mut *tx)
+            .await?;
+            outcomes.push(Stored::New(receipt_from(year, seq, &received_at)?));
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    async fn receipt(
+        &self,
+        kommunkod: &Kommunkod,
+        id: Uuid,
+    ) -> Result<Option<Receipt>, StorageError> {
+        let row = sqlx::query(
+            "SELECT case_year, case_seq, received_at FROM incidents WHERE id = ? AND kommunkod = ?",
+        )
+        .bind(id.to_string())
+        .bind(kommunkod.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| receipt_from(r.get(0), r.get(1), r.get(2)))
+            .transpose()
+    }
+
+    async fn incident_register(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> Result<Vec<RegisterEntry>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT i.case_year, i.case_seq, i.id, i.category, i.received_at, \
+                    i.device_created_at, e.name, i.payload \
+             FROM incidents i JOIN devices d ON d.id = i.device_id \
+             JOIN employees e ON e.id = d.employee_id \
+             WHERE i.kommunkod = ? ORDER BY i.case_year, i.case_seq",
+        )
+        .bind(kommunkod.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let receipt = receipt_from(r.get(0), r.get(1), r.get(4))?;
+                let payload: String = r.get(7);
+                Ok(RegisterEntry {
+                    case_number: receipt.case_number.to_string(),
+                    id: r.get(2),
+                    category: r.get(3),
+                    received_at: r.get(4),
+                    device_created_at: r.get(5),
+                    reported_by: r.get(6),
+                    report: serde_json::from_str(&payload)
+                        .map_err(|e| StorageError::Corrupt(e.to_string()))?,
+                })
+            })
+            .collect()
+    }
+}
