@@ -4,7 +4,7 @@
 //! the app labels them "standardvärde – bekräftas av kommunen". Content packs (a later
 //! step) replace them with each municipality's own routing and contacts.
 
-use crate::incident::{Answer, Category, Incident};
+use crate::incident::{Answer, Category, IncidentReport};
 use serde::{Deserialize, Serialize};
 
 /// One step the reporter should take now. The app words each step in the user's language.
@@ -37,9 +37,8 @@ pub enum Step {
     CallNowItIsOngoing,
 }
 
-/// The steps for `incident`, most urgent first.
-pub fn steps_for(incident: &Incident) -> Vec<Step> {
-    let report = incident.report();
+/// The steps for a report, most urgent first.
+pub fn steps_for(report: &IncidentReport) -> Vec<Step> {
     let mut steps = match report.category {
         Category::LostDevice => vec![Step::CallItToBlockDevice],
         Category::LostCardOrKey => vec![Step::BlockCardOrKey],
@@ -54,7 +53,7 @@ pub fn steps_for(incident: &Incident) -> Vec<Step> {
     if report.ongoing == Answer::Yes && !steps.contains(&Step::CallItToBlockDevice) {
         steps.insert(0, Step::CallNowItIsOngoing);
     }
-    if incident.may_harm_person() {
+    if report.harm_to_person == Answer::Yes {
         steps.push(Step::FollowLexSarahRoutine);
     }
     steps.push(Step::TellManager);
@@ -64,12 +63,12 @@ pub fn steps_for(incident: &Incident) -> Vec<Step> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::incident::{IncidentReport, PersonalData};
+    use crate::incident::PersonalData;
     use time::macros::datetime;
 
-    fn incident(category: Category, ongoing: Answer, harm: Answer) -> Incident {
+    fn incident(category: Category, ongoing: Answer, harm: Answer) -> IncidentReport {
         let t = datetime!(2026-11-23 10:00 UTC);
-        let report = IncidentReport {
+        IncidentReport {
             category,
             occurred_at: t,
             discovered_at: t,
@@ -80,8 +79,7 @@ mod tests {
             ongoing,
             actions_taken: String::new(),
             description: "x".into(),
-        };
-        Incident::validate(report, t).unwrap()
+        }
     }
 
     #[test]

@@ -1,0 +1,487 @@
+//! The one translation layer: every UI text goes through here. Swedish is the default;
+//! English is complete by construction, because each key's arm holds both languages.
+
+use serde::{Deserialize, Serialize};
+use vaksam_core::guidance::Step;
+use vaksam_core::incident::{Answer, Aspect, Category, PeopleAffected, PersonalDataKind};
+use vaksam_core::validation::FieldErrorCode;
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// Svenska (default).
+    #[default]
+    Sv,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Fixed UI texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum T {
+    AppName,
+    Tagline,
+    SkipToContent,
+    Home,
+    Back,
+    Next,
+    Cancel,
+    Save,
+    Settings,
+    ComingSoon,
+    FnReport,
+    FnReportHint,
+    FnSign,
+    FnSignHint,
+    FnQuiz,
+    FnQuizHint,
+    FnClassify,
+    FnClassifyHint,
+    FnMyReports,
+    FnMyReportsHint,
+    SendNow,
+    AllSent,
+    Sending,
+    NeedsEnrollAgain,
+    EnrollTitle,
+    EnrollIntro,
+    EnrollCodeLabel,
+    EnrollCodeHint,
+    EnrollButton,
+    EnrollBadCode,
+    EnrollCodeFormat,
+    EnrollOffline,
+    EnrollServerError,
+    EnrollWorking,
+    ReportTitle,
+    StepOf,
+    QCategory,
+    HCategory,
+    QWhen,
+    HWhen,
+    OccurredAt,
+    DiscoveredAt,
+    QPlace,
+    HPlace,
+    PlaceLabel,
+    QAspects,
+    HAspects,
+    QPersonalData,
+    HPersonalData,
+    PdInvolved,
+    PdKinds,
+    PdPeople,
+    PdSensitive,
+    PdSecrecy,
+    QHarm,
+    HHarm,
+    QOngoing,
+    HOngoing,
+    QActions,
+    HActions,
+    ActionsLabel,
+    QDescription,
+    HDescription,
+    DescriptionLabel,
+    QReview,
+    HReview,
+    Submit,
+    FixErrors,
+    SaveFailed,
+    SavedTitle,
+    SavedOnPhone,
+    WhatNow,
+    DefaultLabel,
+    ImyDeadline,
+    ImyExplain,
+    ReportsTitle,
+    NoReports,
+    StateWaiting,
+    StateSending,
+    StateReceived,
+    StateRejected,
+    StateConflict,
+    CaseNumber,
+    Discard,
+    DiscardConfirm,
+    Waiting,
+    Received,
+    SettingsTitle,
+    Language,
+    Device,
+    Municipality,
+    Employee,
+    StoragePersisted,
+    StorageNotPersisted,
+    StorageUnknown,
+    UpdateAvailable,
+    UpdateNow,
+    NoStorageTitle,
+    NoStorageText,
+    NotFoundTitle,
+    NotFoundText,
+    OldUnsentWarning,
+    Yes,
+    No,
+    DontKnow,
+    NotAnswered,
+    Edit,
+    ErrorPrefix,
+}
+
+impl T {
+    /// The text in `lang`.
+    pub fn in_(self, lang: Lang) -> &'static str {
+        use T::*;
+        let (sv, en) = match self {
+            AppName => ("Vaksam", "Vaksam"),
+            Tagline => ("Informationssäkerhet i fickan", "Information security in your pocket"),
+            SkipToContent => ("Hoppa till innehållet", "Skip to content"),
+            Home => ("Start", "Home"),
+            Back => ("Tillbaka", "Back"),
+            Next => ("Nästa", "Next"),
+            Cancel => ("Avbryt", "Cancel"),
+            Save => ("Spara", "Save"),
+            Settings => ("Inställningar", "Settings"),
+            ComingSoon => ("Kommer snart", "Coming soon"),
+            FnReport => ("Rapportera incident", "Report an incident"),
+            FnReportHint => ("Något har hänt med information eller en enhet", "Something happened to information or a device"),
+            FnSign => ("Ansvarsförbindelse", "Sign the undertaking"),
+            FnSignHint => ("Läs policyn och skriv under", "Read the policy and sign"),
+            FnQuiz => ("Utbildning", "Training"),
+            FnQuizHint => ("Korta frågor på två minuter", "Short two-minute quizzes"),
+            FnClassify => ("Var får jag spara?", "Where may I store this?"),
+            FnClassifyHint => ("Sök vart information får ta vägen", "Find where information may go"),
+            FnMyReports => ("Mina rapporter", "My reports"),
+            FnMyReportsHint => ("Se vad som är skickat och mottaget", "See what is sent and received"),
+            SendNow => ("Skicka nu", "Send now"),
+            AllSent => ("Allt är skickat", "Everything is sent"),
+            Sending => ("Skickar…", "Sending…"),
+            NeedsEnrollAgain => ("Telefonen är inte längre registrerad. Rapporterna ligger kvar. Be om en ny kod.", "This phone is no longer registered. Your reports are kept. Ask for a new code."),
+            EnrollTitle => ("Kom igång", "Get started"),
+            EnrollIntro => ("Skriv koden du fick av din kommun. Du behöver nätverk just nu. Sedan fungerar appen utan.", "Enter the code your municipality gave you. You need a network now. After that the app works without one."),
+            EnrollCodeLabel => ("Registreringskod", "Enrollment code"),
+            EnrollCodeHint => ("12 tecken, till exempel 7K2M-Q9XD-4RTA", "12 characters, for example 7K2M-Q9XD-4RTA"),
+            EnrollButton => ("Registrera telefonen", "Register this phone"),
+            EnrollBadCode => ("Koden fungerar inte. Den kan vara felskriven, redan använd eller för gammal.", "The code does not work. It may be mistyped, already used or expired."),
+            EnrollCodeFormat => ("Koden ska ha 12 tecken: siffror och bokstäver.", "The code has 12 characters: digits and letters."),
+            EnrollOffline => ("Ingen kontakt med servern. Kontrollera nätverket och försök igen.", "Cannot reach the server. Check the network and try again."),
+            EnrollServerError => ("Servern svarade med ett fel. Försök igen om en stund.", "The server answered with an error. Try again in a while."),
+            EnrollWorking => ("Registrerar…", "Registering…"),
+            ReportTitle => ("Rapportera incident", "Report an incident"),
+            StepOf => ("Fråga {n} av {total}", "Question {n} of {total}"),
+            QCategory => ("Vad har hänt?", "What happened?"),
+            HCategory => ("Välj det som passar bäst. Du kan skriva mer senare.", "Choose what fits best. You can write more later."),
+            QWhen => ("När hände det?", "When did it happen?"),
+            HWhen => ("Ungefär räcker. Tiden för upptäckten styr hur bråttom det är.", "Roughly is fine. The time of discovery sets how urgent it is."),
+            OccurredAt => ("Det hände", "It happened"),
+            DiscoveredAt => ("Jag upptäckte det", "I discovered it"),
+            QPlace => ("Var hände det?", "Where did it happen?"),
+            HPlace => ("Till exempel en arbetsplats, ett system eller en adress. Skriv inte brukarens namn.", "For example a workplace, a system or an address. Do not write the client's name."),
+            PlaceLabel => ("Plats", "Place"),
+            QAspects => ("Vad påverkades?", "What was affected?"),
+            HAspects => ("Kryssa i allt som kan stämma. Inget val betyder vet inte.", "Tick everything that may apply. No choice means don't know."),
+            QPersonalData => ("Gäller det personuppgifter?", "Are personal data involved?"),
+            HPersonalData => ("Personuppgifter är allt som kan kopplas till en person, till exempel namn, personnummer eller foto.", "Personal data is anything that can be linked to a person, such as a name, ID number or photo."),
+            PdInvolved => ("Finns personuppgifter med?", "Are personal data involved?"),
+            PdKinds => ("Vilka slags uppgifter?", "What kinds of data?"),
+            PdPeople => ("Ungefär hur många personer?", "About how many people?"),
+            PdSensitive => ("Känsliga uppgifter, till exempel hälsa?", "Sensitive data, such as health?"),
+            PdSecrecy => ("Uppgifter med sekretess (OSL)?", "Data under secrecy (OSL)?"),
+            QHarm => ("Kan en brukare eller elev ta skada?", "Could a care recipient or pupil be harmed?"),
+            HHarm => ("Om ja ska det också hanteras som avvikelse eller lex Sarah.", "If yes, it is also handled as a deviation or under lex Sarah."),
+            QOngoing => ("Pågår det fortfarande?", "Is it still going on?"),
+            HOngoing => ("Till exempel om någon fortfarande kan nå informationen.", "For example if someone can still reach the information."),
+            QActions => ("Vad har du redan gjort?", "What have you already done?"),
+            HActions => ("Till exempel ringt IT eller bett mottagaren radera. Skriv inga personnummer.", "For example called IT or asked the recipient to delete. Write no ID numbers."),
+            ActionsLabel => ("Det här har jag gjort", "What I have done"),
+            QDescription => ("Vill du berätta mer?", "Anything else to tell?"),
+            HDescription => ("Beskriv kort vad som hände. Skriv inga namn eller personnummer.", "Briefly describe what happened. Write no names or ID numbers."),
+            DescriptionLabel => ("Beskrivning", "Description"),
+            QReview => ("Stämmer det här?", "Is this right?"),
+            HReview => ("Rapporten sparas på telefonen direkt och skickas när det finns nätverk.", "The report is saved on the phone at once and sent when there is a network."),
+            Submit => ("Skicka", "Send"),
+            FixErrors => ("Något behöver rättas. Se frågan nedan.", "Something needs fixing. See the question below."),
+            SaveFailed => ("Rapporten kunde inte sparas på telefonen. Det du skrev finns kvar. Frigör utrymme och försök igen.", "The report could not be saved on the phone. What you typed is kept. Free some space and try again."),
+            SavedTitle => ("Tack! Rapporten är sparad", "Thank you! The report is saved"),
+            SavedOnPhone => ("Sparad på telefonen", "Saved on this phone"),
+            WhatNow => ("Gör så här nu", "Do this now"),
+            DefaultLabel => ("standardvärde – bekräftas av kommunen", "default – to be confirmed by the municipality"),
+            ImyDeadline => ("Kommunen måste anmäla till IMY senast", "The municipality must notify IMY by"),
+            ImyExplain => ("Personuppgifter kan vara inblandade. Enligt GDPR artikel 33 har kommunen 72 timmar från upptäckten på sig att anmäla till Integritetsskyddsmyndigheten.", "Personal data may be involved. Under GDPR article 33 the municipality has 72 hours from discovery to notify the Swedish Authority for Privacy Protection (IMY)."),
+            ReportsTitle => ("Mina rapporter", "My reports"),
+            NoReports => ("Du har inga rapporter ännu.", "You have no reports yet."),
+            StateWaiting => ("Sparad på telefonen, väntar på att skickas", "Saved on this phone, waiting to be sent"),
+            StateSending => ("Skickas…", "Sending…"),
+            StateReceived => ("Mottagen av kommunen", "Received by the municipality"),
+            StateRejected => ("Servern tog inte emot rapporten", "The server did not accept the report"),
+            StateConflict => ("En annan rapport har samma id", "Another report has the same id"),
+            CaseNumber => ("Ärende", "Case"),
+            Discard => ("Ta bort från telefonen", "Remove from this phone"),
+            DiscardConfirm => ("Ta bort rapporten? Den har inte nått kommunen.", "Remove the report? It has not reached the municipality."),
+            Waiting => ("Väntar", "Waiting"),
+            Received => ("Mottagna", "Received"),
+            SettingsTitle => ("Inställningar", "Settings"),
+            Language => ("Språk", "Language"),
+            Device => ("Den här telefonen", "This phone"),
+            Municipality => ("Kommun", "Municipality"),
+            Employee => ("Namn", "Name"),
+            StoragePersisted => ("Rapporter på telefonen är skyddade mot automatisk rensning.", "Reports on this phone are protected from automatic clean-up."),
+            StorageNotPersisted => ("Webbläsaren kan rensa osända rapporter om telefonen får ont om utrymme. Lägg till Vaksam på hemskärmen och skicka rapporter när du kan.", "The browser may clear unsent reports if the phone runs low on space. Add Vaksam to the home screen and send reports when you can."),
+            StorageUnknown => ("Okänt om lagringen är skyddad.", "Unknown whether storage is protected."),
+            UpdateAvailable => ("En ny version av Vaksam finns.", "A new version of Vaksam is available."),
+            UpdateNow => ("Uppdatera", "Update"),
+            NoStorageTitle => ("Vaksam kan inte spara här", "Vaksam cannot save here"),
+            NoStorageText => ("Webbläsaren tillåter inte lagring, till exempel i privat läge. Öppna Vaksam i ett vanligt fönster så att inga rapporter går förlorade.", "The browser does not allow storage, for example in private mode. Open Vaksam in a normal window so no reports are lost."),
+            NotFoundTitle => ("Sidan finns inte", "Page not found"),
+            NotFoundText => ("Gå tillbaka till start.", "Go back to the start page."),
+            OldUnsentWarning => ("Vissa rapporter har väntat i mer än tre dagar. Anslut till nätverk så snart du kan.", "Some reports have waited for more than three days. Connect to a network as soon as you can."),
+            Yes => ("Ja", "Yes"),
+            No => ("Nej", "No"),
+            DontKnow => ("Vet inte", "Don't know"),
+            NotAnswered => ("Inte besvarat", "Not answered"),
+            Edit => ("Ändra", "Change"),
+            ErrorPrefix => ("Fel:", "Error:"),
+        };
+        lang.pick(sv, en)
+    }
+}
+
+/// "Fråga 3 av 10".
+pub fn step_of(lang: Lang, n: usize, total: usize) -> String {
+    T::StepOf
+        .in_(lang)
+        .replace("{n}", &n.to_string())
+        .replace("{total}", &total.to_string())
+}
+
+/// The status line for reports waiting to be sent.
+pub fn waiting(lang: Lang, n: usize, offline: bool) -> String {
+    match (lang, n == 1, offline) {
+        (Lang::Sv, true, true) => "1 rapport väntar på nätverk".into(),
+        (Lang::Sv, false, true) => format!("{n} rapporter väntar på nätverk"),
+        (Lang::Sv, true, false) => "1 rapport väntar på att skickas".into(),
+        (Lang::Sv, false, false) => format!("{n} rapporter väntar på att skickas"),
+        (Lang::En, true, true) => "1 report is waiting for a network".into(),
+        (Lang::En, false, true) => format!("{n} reports are waiting for a network"),
+        (Lang::En, true, false) => "1 report is waiting to be sent".into(),
+        (Lang::En, false, false) => format!("{n} reports are waiting to be sent"),
+    }
+}
+
+/// "Kunde inte skicka: …. Försöker igen om 30 s."
+pub fn send_failed(lang: Lang, reason: &str, retry_in_s: Option<u64>) -> String {
+    let retry = match (lang, retry_in_s) {
+        (_, None) => String::new(),
+        (Lang::Sv, Some(s)) => format!(" Försöker igen om {s} s."),
+        (Lang::En, Some(s)) => format!(" Trying again in {s} s."),
+    };
+    match lang {
+        Lang::Sv => format!("Kunde inte skicka: {reason}.{retry}"),
+        Lang::En => format!("Could not send: {reason}.{retry}"),
+    }
+}
+
+/// Why a send failed, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailReason {
+    /// No answer at all (offline, captive portal, timeout).
+    NoContact,
+    /// The server answered with an error status.
+    ServerError(u16),
+}
+
+impl FailReason {
+    /// The reason in `lang`.
+    pub fn in_(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FailReason::NoContact, Lang::Sv) => "ingen kontakt med servern".into(),
+            (FailReason::NoContact, Lang::En) => "no contact with the server".into(),
+            (FailReason::ServerError(s), Lang::Sv) => format!("servern svarade med fel ({s})"),
+            (FailReason::ServerError(s), Lang::En) => {
+                format!("the server answered with an error ({s})")
+            }
+        }
+    }
+}
+
+/// Category names.
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    let (sv, en) = match c {
+        Category::LostDevice => (
+            "Borttappad eller stulen telefon, surfplatta eller dator",
+            "Lost or stolen phone, tablet or computer",
+        ),
+        Category::LostCardOrKey => (
+            "Borttappat kort, tagg eller nyckel",
+            "Lost card, tag or key",
+        ),
+        Category::WrongRecipient => (
+            "E-post, brev eller sms till fel mottagare",
+            "E-mail, letter or text to the wrong recipient",
+        ),
+        Category::WrongPrinter => ("Utskrift på fel skrivare", "Printout on the wrong printer"),
+        Category::UnauthorizedAccess => (
+            "Någon såg eller kom åt information de inte skulle",
+            "Someone saw or reached information they should not",
+        ),
+        Category::WrongAccessRights => (
+            "Fel behörighet i ett system",
+            "Wrong access rights in a system",
+        ),
+        Category::Phishing => (
+            "Nätfiske eller misstänkt meddelande",
+            "Phishing or a suspicious message",
+        ),
+        Category::Malware => ("Virus eller skadlig kod", "Virus or malware"),
+        Category::SystemUnavailable => ("Ett system fungerar inte", "A system is unavailable"),
+        Category::DataChangedOrDestroyed => (
+            "Information ändrad eller förstörd av misstag",
+            "Information changed or destroyed by mistake",
+        ),
+        Category::Other => ("Något annat", "Something else"),
+    };
+    lang.pick(sv, en)
+}
+
+/// Aspect names with a plain explanation.
+pub fn aspect(lang: Lang, a: Aspect) -> &'static str {
+    let (sv, en) = match a {
+        Aspect::Confidentiality => (
+            "Konfidentialitet – fel personer kan ha sett informationen",
+            "Confidentiality – the wrong people may have seen it",
+        ),
+        Aspect::Integrity => (
+            "Riktighet – informationen kan ha blivit fel",
+            "Integrity – the information may have become wrong",
+        ),
+        Aspect::Availability => (
+            "Tillgänglighet – informationen gick inte att nå",
+            "Availability – the information could not be reached",
+        ),
+        Aspect::Traceability => (
+            "Spårbarhet – det går inte att se vem som gjorde vad",
+            "Traceability – it cannot be seen who did what",
+        ),
+    };
+    lang.pick(sv, en)
+}
+
+/// Kinds of personal data.
+pub fn pd_kind(lang: Lang, k: PersonalDataKind) -> &'static str {
+    let (sv, en) = match k {
+        PersonalDataKind::Identity => ("Namn eller personnummer", "Names or ID numbers"),
+        PersonalDataKind::ContactDetails => {
+            ("Adress, telefon eller e-post", "Address, phone or e-mail")
+        }
+        PersonalDataKind::Health => ("Hälsa, läkemedel eller vård", "Health, medication or care"),
+        PersonalDataKind::SocialServices => (
+            "Socialtjänst, beslut eller insatser",
+            "Social services, decisions or support",
+        ),
+        PersonalDataKind::PupilRecords => (
+            "Elevuppgifter, betyg eller stöd",
+            "Pupil records, grades or support",
+        ),
+        PersonalDataKind::ProtectedIdentity => ("Skyddade personuppgifter", "Protected identity"),
+        PersonalDataKind::Financial => ("Ekonomi eller bankuppgifter", "Money or bank details"),
+        PersonalDataKind::Images => ("Foto eller film på personer", "Photos or video of people"),
+        PersonalDataKind::Credentials => ("Lösenord eller koder", "Passwords or codes"),
+    };
+    lang.pick(sv, en)
+}
+
+/// How many people.
+pub fn people(lang: Lang, p: PeopleAffected) -> &'static str {
+    let (sv, en) = match p {
+        PeopleAffected::One => ("En person", "One person"),
+        PeopleAffected::Few => ("2–10 personer", "2–10 people"),
+        PeopleAffected::Many => ("11–100 personer", "11–100 people"),
+        PeopleAffected::VeryMany => ("Fler än 100", "More than 100"),
+        PeopleAffected::Unknown => ("Vet inte", "Don't know"),
+    };
+    lang.pick(sv, en)
+}
+
+/// Yes / no / don't know.
+pub fn answer(lang: Lang, a: Answer) -> &'static str {
+    match a {
+        Answer::Yes => T::Yes.in_(lang),
+        Answer::No => T::No.in_(lang),
+        Answer::Unknown => T::DontKnow.in_(lang),
+    }
+}
+
+/// A "what to do now" step.
+pub fn step(lang: Lang, s: Step) -> &'static str {
+    let (sv, en) = match s {
+        Step::CallItToBlockDevice => ("Ring IT-supporten direkt så att enheten kan spärras och raderas.", "Call IT support at once so the device can be locked and wiped."),
+        Step::BlockCardOrKey => ("Spärra kortet eller taggen. Gäller det en nyckel till en bostad: berätta för den som bor där.", "Have the card or tag blocked. If it is a key to a home: tell the person who lives there."),
+        Step::AskRecipientToDelete => ("Be mottagaren radera meddelandet. Skicka inte innehållet igen.", "Ask the recipient to delete the message. Do not send the content again."),
+        Step::FetchPrintout => ("Hämta utskriften direkt om du kan, eller be någon i närheten göra det.", "Fetch the printout at once if you can, or ask someone nearby to."),
+        Step::DoNotClickOrReply => ("Klicka inte, svara inte och öppna inga bilagor.", "Do not click, reply or open attachments."),
+        Step::ChangePasswordIfEntered => ("Har du klickat eller skrivit ett lösenord? Byt lösenord nu och ring IT.", "Did you click or type a password? Change it now and call IT."),
+        Step::DisconnectAndCallIt => ("Koppla bort enheten från nätverket (stäng av wifi) och ring IT.", "Disconnect the device from the network (Wi-Fi off) and call IT."),
+        Step::UseFallbackRoutine => ("Använd reservrutinen (papper eller telefon) tills systemet fungerar.", "Use the fallback routine (paper or phone) until the system works."),
+        Step::AskForRestore => ("Berätta för systemförvaltaren eller IT vad som ändrats, så att det kan återställas.", "Tell the system administrator or IT what changed so it can be restored."),
+        Step::TellManager => ("Berätta för din chef i dag.", "Tell your manager today."),
+        Step::FollowLexSarahRoutine => ("En brukare eller elev kan ta skada: följ rutinen för avvikelse eller lex Sarah.", "A care recipient or pupil may be harmed: follow the deviation or lex Sarah routine."),
+        Step::CallNowItIsOngoing => ("Det pågår fortfarande: ring IT-supporten nu i stället för att vänta.", "It is still going on: call IT support now instead of waiting."),
+    };
+    lang.pick(sv, en)
+}
+
+/// A field error in words, for the field it belongs to.
+pub fn field_error(lang: Lang, code: FieldErrorCode, field: &str) -> String {
+    let (sv, en) = match code {
+        FieldErrorCode::Required if field == "category" => {
+            ("Välj vad som har hänt.", "Choose what happened.")
+        }
+        FieldErrorCode::Required if field == "description" => (
+            "Beskriv kort vad som hänt när du valt Något annat.",
+            "Briefly describe what happened when you chose Something else.",
+        ),
+        FieldErrorCode::Required => ("Fyll i en tid.", "Enter a time."),
+        FieldErrorCode::TooLong => (
+            "Texten är för lång. Korta ner den.",
+            "The text is too long. Please shorten it.",
+        ),
+        FieldErrorCode::Invalid => (
+            "Kan inte läsa tiden. Välj datum och klockslag.",
+            "Cannot read the time. Choose a date and time.",
+        ),
+        FieldErrorCode::InFuture => ("Tiden ligger i framtiden.", "The time lies in the future."),
+        FieldErrorCode::BeforeOccurred => (
+            "Upptäckten kan inte vara före händelsen.",
+            "Discovery cannot be before the event.",
+        ),
+        FieldErrorCode::Duplicate => (
+            "Samma val finns två gånger.",
+            "The same choice appears twice.",
+        ),
+        FieldErrorCode::Inconsistent => (
+            "Stämmer inte med svaret att inga personuppgifter finns med.",
+            "Does not match the answer that no personal data is involved.",
+        ),
+    };
+    lang.pick(sv, en).to_owned()
+}

@@ -1,0 +1,122 @@
+//! Vaksam's app: a Leptos client-side PWA that works offline and syncs through an outbox.
+//!
+//! The app decides nothing of its own: rules live in `vaksam-core`; this crate moves data
+//! between the core, IndexedDB (`store`), the server (`api`, `sync`) and the DOM (`pages`).
+
+pub mod api;
+pub mod clock;
+pub mod i18n;
+pub mod pages;
+pub mod service_worker;
+pub mod store;
+pub mod sync;
+
+use i18n::{Lang, T};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use store::device::Enrollment;
+
+const LANG_KEY: &str = "vaksam.lang";
+
+/// App-wide state, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppCtx {
+    /// UI language.
+    pub lang: RwSignal<Lang>,
+    /// This phone's enrollment, once loaded; `None` inside means not enrolled.
+    pub enrollment: RwSignal<Option<Option<Enrollment>>>,
+    /// Whether IndexedDB accepted a test write (`None` while checking).
+    pub storage_ok: RwSignal<Option<bool>>,
+    /// Whether storage is persistent (`None`: unknown).
+    pub persisted: RwSignal<Option<bool>>,
+    /// A new app version waits.
+    pub update_ready: RwSignal<bool>,
+    /// The sync engine.
+    pub sync: sync::Sync,
+}
+
+impl AppCtx {
+    /// Translates a fixed text in the current language (tracked).
+    pub fn t(&self, key: T) -> &'static str {
+        key.in_(self.lang.get())
+    }
+}
+
+/// The app context; every page lives under [`App`], which provides it.
+pub fn ctx() -> AppCtx {
+    expect_context::<AppCtx>()
+}
+
+fn saved_lang() -> Lang {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::get(LANG_KEY).unwrap_or_default()
+}
+
+/// Switches and remembers the language.
+pub fn set_lang(lang: Lang) {
+    use gloo_storage::Storage;
+    let _ = gloo_storage::LocalStorage::set(LANG_KEY, lang);
+    ctx().lang.set(lang);
+}
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let ctx = AppCtx {
+        lang: RwSignal::new(saved_lang()),
+        enrollment: RwSignal::new(None),
+        storage_ok: RwSignal::new(None),
+        persisted: RwSignal::new(None),
+        update_ready: RwSignal::new(false),
+        sync: sync::Sync::start(),
+    };
+    provide_context(ctx);
+    service_worker::register(ctx.update_ready);
+    Effect::new(move |_| {
+        let tag = ctx.lang.get().tag();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", tag);
+        }
+    });
+    spawn_local(async move {
+        let ok = store::check_writable().await.is_ok();
+        ctx.storage_ok.set(Some(ok));
+        if !ok {
+            return;
+        }
+        ctx.enrollment
+            .set(Some(store::device::enrollment().await.ok().flatten()));
+        ctx.sync.refresh_counts().await;
+        ctx.persisted
+            .set(service_worker::request_persistence().await);
+    });
+
+    view! {
+        <Router>
+            <a class="skip" href="#main">{move || ctx.t(T::SkipToContent)}</a>
+            <header class="topbar">
+                <A href="/" attr:class="brand">{move || ctx.t(T::AppName)}</A>
+                <A href="/settings" attr:class="topbar-link">{move || ctx.t(T::Settings)}</A>
+            </header>
+            <pages::UpdateBanner/>
+            <main id="main" tabindex="-1">
+                {move || match (ctx.storage_ok.get(), ctx.enrollment.get()) {
+                    (Some(false), _) => view! { <pages::NoStorage/> }.into_any(),
+                    (None, _) | (_, None) => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
+                    (_, Some(None)) => view! { <pages::enroll::EnrollPage/> }.into_any(),
+                    (_, Some(Some(_))) => view! {
+                        <Routes fallback=|| view! { <pages::NotFound/> }>
+                            <Route path=path!("/") view=pages::home::HomePage/>
+                            <Route path=path!("/report") view=pages::incident::IncidentPage/>
+                            <Route path=path!("/report/saved/:id") view=pages::incident::SavedPage/>
+                            <Route path=path!("/reports") view=pages::reports::ReportsPage/>
+                            <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                        </Routes>
+                    }.into_any(),
+                }}
+            </main>
+        </Router>
+    }
+}

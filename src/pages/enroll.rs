@@ -1,0 +1,94 @@
+//! First run: trade the municipality's enrollment code for a device token.
+
+use super::settings::LanguagePicker;
+use crate::api::{self, HttpError};
+use crate::ctx;
+use crate::i18n::T;
+use crate::store::device::{self, Enrollment};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use vaksam_core::enrollment::normalize;
+use vaksam_core::protocol::{ApiErrorCode, EnrollRequest, EnrollResponse};
+
+/// The enrollment screen.
+#[component]
+pub fn EnrollPage() -> impl IntoView {
+    let ctx = ctx();
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<T>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let typed = code.get_untracked();
+        if normalize(&typed).is_none() {
+            error.set(Some(T::EnrollCodeFormat));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let answer: Result<EnrollResponse, HttpError> =
+                api::post("/enroll", None, &EnrollRequest { code: typed }).await;
+            busy.set(false);
+            match answer {
+                Ok(r) => {
+                    let enrollment = Enrollment {
+                        device_id: r.device_id.to_string(),
+                        token: r.device_token,
+                        employee_name: r.employee_name,
+                        kommunkod: r.kommunkod.to_string(),
+                        municipality_name: r.municipality_name,
+                    };
+                    match device::save_enrollment(&enrollment).await {
+                        Ok(()) => {
+                            ctx.enrollment.set(Some(Some(enrollment)));
+                            ctx.sync.send_now();
+                        }
+                        Err(_) => error.set(Some(T::SaveFailed)),
+                    }
+                }
+                Err(HttpError::Status(_, Some(e))) if e.error == ApiErrorCode::InvalidCode => {
+                    error.set(Some(T::EnrollBadCode))
+                }
+                Err(HttpError::NoContact) => error.set(Some(T::EnrollOffline)),
+                Err(HttpError::Status(..)) => error.set(Some(T::EnrollServerError)),
+            }
+        });
+    };
+    view! {
+        <section class="page">
+            <h1>{move || ctx.t(T::EnrollTitle)}</h1>
+            <p>{move || ctx.t(T::EnrollIntro)}</p>
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for="code">{move || ctx.t(T::EnrollCodeLabel)}</label>
+                    <p class="hint" id="code-hint">{move || ctx.t(T::EnrollCodeHint)}</p>
+                    <input
+                        id="code"
+                        name="code"
+                        type="text"
+                        autocomplete="one-time-code"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        aria-describedby=move || if error.get().is_some() { "code-hint code-error" } else { "code-hint" }
+                        aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                        prop:value=move || code.get()
+                        on:input=move |ev| code.set(event_target_value(&ev))
+                    />
+                    <Show when=move || error.get().is_some()>
+                        <p class="error" id="code-error" role="alert">
+                            {move || error.get().map(|e| ctx.t(e)).unwrap_or_default()}
+                        </p>
+                    </Show>
+                </div>
+                <button type="submit" class="button primary" disabled=move || busy.get()>
+                    {move || if busy.get() { ctx.t(T::EnrollWorking) } else { ctx.t(T::EnrollButton) }}
+                </button>
+            </form>
+            <LanguagePicker/>
+        </section>
+    }
+}

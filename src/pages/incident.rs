@@ -1,0 +1,593 @@
+//! The incident report (DESIGN.md §1): one question per screen, a short hint each, saved
+//! as a draft on every change, and written to the outbox before any network call.
+
+use super::SyncStatusLine;
+use crate::i18n::{self, Lang, T};
+use crate::store::{drafts, outbox, receipts};
+use crate::{clock, ctx};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use vaksam_core::guidance::Step;
+use vaksam_core::incident::{Answer, Aspect, Category, PeopleAffected, PersonalDataKind};
+use vaksam_core::validation::FieldError;
+use vaksam_core::{Incident, IncidentDraft};
+
+/// The questions, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Question {
+    Category,
+    When,
+    Place,
+    Aspects,
+    PersonalData,
+    Harm,
+    Ongoing,
+    Actions,
+    Description,
+    Review,
+}
+
+const QUESTIONS: [Question; 10] = [
+    Question::Category,
+    Question::When,
+    Question::Place,
+    Question::Aspects,
+    Question::PersonalData,
+    Question::Harm,
+    Question::Ongoing,
+    Question::Actions,
+    Question::Description,
+    Question::Review,
+];
+
+impl Question {
+    fn title(self) -> T {
+        match self {
+            Question::Category => T::QCategory,
+            Question::When => T::QWhen,
+            Question::Place => T::QPlace,
+            Question::Aspects => T::QAspects,
+            Question::PersonalData => T::QPersonalData,
+            Question::Harm => T::QHarm,
+            Question::Ongoing => T::QOngoing,
+            Question::Actions => T::QActions,
+            Question::Description => T::QDescription,
+            Question::Review => T::QReview,
+        }
+    }
+
+    fn hint(self) -> T {
+        match self {
+            Question::Category => T::HCategory,
+            Question::When => T::HWhen,
+            Question::Place => T::HPlace,
+            Question::Aspects => T::HAspects,
+            Question::PersonalData => T::HPersonalData,
+            Question::Harm => T::HHarm,
+            Question::Ongoing => T::HOngoing,
+            Question::Actions => T::HActions,
+            Question::Description => T::HDescription,
+            Question::Review => T::HReview,
+        }
+    }
+
+    /// Whether a field error (by wire path) belongs to this question.
+    fn owns(self, field: &str) -> bool {
+        match self {
+            Question::Category => field == "category",
+            Question::When => field == "occurred_at" || field == "discovered_at",
+            Question::Place => field == "place",
+            Question::Aspects => field == "aspects",
+            Question::PersonalData => field.starts_with("personal_data"),
+            Question::Actions => field == "actions_taken",
+            Question::Description => field == "description",
+            Question::Harm | Question::Ongoing | Question::Review => false,
+        }
+    }
+}
+
+fn validate(draft: &IncidentDraft) -> Result<Incident, Vec<FieldError>> {
+    draft.validate(clock::now(), clock::offset_at)
+}
+
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+fn measure_save() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark("vaksam-save", "vaksam-submit");
+    }
+}
+
+fn focus_heading() {
+    request_animation_frame(|| {
+        if let Some(el) = document().get_element_by_id("question") {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Errors of one field (or of fields under a prefix), tied to it by id.
+#[component]
+fn FieldErrors(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl IntoView {
+    let ctx = ctx();
+    let mine = move || {
+        errors.with(|list| {
+            list.iter()
+                .filter(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
+                .map(|e| i18n::field_error(ctx.lang.get(), e.code, &e.field))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div id=format!("err-{}", field.replace('.', "-")) class="errors" aria-live="polite">
+            {move || mine().into_iter().map(|m| view! {
+                <p class="error"><span class="error-mark" aria-hidden="true">"⚠ "</span>{m}</p>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Yes / no / don't know as radio buttons.
+#[component]
+fn AnswerChoice(
+    name: &'static str,
+    label: T,
+    get: Signal<Answer>,
+    set: Callback<Answer>,
+) -> impl IntoView {
+    let ctx = ctx();
+    let option = move |a: Answer| {
+        let id = format!(
+            "{name}-{}",
+            match a {
+                Answer::Yes => "yes",
+                Answer::No => "no",
+                Answer::Unknown => "unknown",
+            }
+        );
+        view! {
+            <div class="choice">
+                <input type="radio" id=id.clone() name=name prop:checked=move || get.get() == a on:change=move |_| set.run(a)/>
+                <label for=id>{move || i18n::answer(ctx.lang.get(), a)}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="field">
+            <legend>{move || ctx.t(label)}</legend>
+            {option(Answer::Yes)}
+            {option(Answer::No)}
+            {option(Answer::Unknown)}
+        </fieldset>
+    }
+}
+
+/// The report form.
+#[component]
+pub fn IncidentPage() -> impl IntoView {
+    let ctx = ctx();
+    let draft = RwSignal::new(IncidentDraft::new(clock::now()));
+    let step = RwSignal::new(0usize);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let loaded = RwSignal::new(false);
+    let save_failed = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let navigate = use_navigate();
+
+    spawn_local(async move {
+        if let Ok(Some(saved)) = drafts::load_incident().await {
+            draft.set(saved.draft);
+            step.set(saved.step.min(QUESTIONS.len() - 1));
+        }
+        loaded.set(true);
+    });
+    // Auto-save: every change goes to IndexedDB, so a reload or an update loses nothing.
+    Effect::new(move |_| {
+        let snapshot = drafts::SavedDraft {
+            draft: draft.get(),
+            step: step.get(),
+        };
+        if loaded.get_untracked() {
+            spawn_local(async move {
+                let _ = drafts::save_incident(&snapshot).await;
+            });
+        }
+    });
+
+    let go_to = move |i: usize| {
+        step.set(i);
+        focus_heading();
+    };
+    let next = move |_| {
+        let q = QUESTIONS[step.get_untracked()];
+        let found = match draft.with_untracked(validate) {
+            Ok(_) => vec![],
+            Err(list) => list.into_iter().filter(|e| q.owns(&e.field)).collect(),
+        };
+        let blocked = !found.is_empty();
+        errors.set(found);
+        if !blocked {
+            go_to((step.get_untracked() + 1).min(QUESTIONS.len() - 1));
+        } else {
+            focus_heading();
+        }
+    };
+    let back = move |_| {
+        errors.set(vec![]);
+        go_to(step.get_untracked().saturating_sub(1));
+    };
+    let submit = move |_| {
+        if saving.get_untracked() {
+            return;
+        }
+        mark("vaksam-submit");
+        let incident = match draft.with_untracked(validate) {
+            Ok(i) => i,
+            Err(list) => {
+                let first = QUESTIONS
+                    .iter()
+                    .position(|q| list.iter().any(|e| q.owns(&e.field)))
+                    .unwrap_or(0);
+                errors.set(list);
+                go_to(first);
+                return;
+            }
+        };
+        saving.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let id = clock::new_record_id();
+            let saved = match outbox::OutboxEntry::for_incident(id, &incident, clock::now()) {
+                Ok(entry) => outbox::add_from_draft(&entry).await,
+                Err(e) => Err(e),
+            };
+            saving.set(false);
+            match saved {
+                Ok(()) => {
+                    measure_save();
+                    save_failed.set(false);
+                    ctx.sync.refresh_counts().await;
+                    ctx.sync.request();
+                    navigate(&format!("/report/saved/{id}"), Default::default());
+                }
+                // The draft stays in memory and in its own store; nothing typed is lost.
+                Err(_) => save_failed.set(true),
+            }
+        });
+    };
+
+    let body = move || {
+        let q = QUESTIONS[step.get()];
+        question_view(q, draft, errors, go_to)
+    };
+
+    view! {
+        <section class="page report">
+            <h1>{move || ctx.t(T::ReportTitle)}</h1>
+            <p class="progress">{move || i18n::step_of(ctx.lang.get(), step.get() + 1, QUESTIONS.len())}</p>
+            <Show when=move || save_failed.get()>
+                <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
+            </Show>
+            <Show when=move || errors.with(|e| !e.is_empty()) && QUESTIONS[step.get()] == Question::Review>
+                <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
+            </Show>
+            <form on:submit=|ev| ev.prevent_default() novalidate>
+                <h2 id="question" tabindex="-1">{move || ctx.t(QUESTIONS[step.get()].title())}</h2>
+                <p class="hint" id="question-hint">{move || ctx.t(QUESTIONS[step.get()].hint())}</p>
+                {body}
+                <div class="actions">
+                    <Show when=move || { step.get() > 0 }>
+                        <button type="button" class="button" on:click=back>{move || ctx.t(T::Back)}</button>
+                    </Show>
+                    <Show
+                        when=move || QUESTIONS[step.get()] == Question::Review
+                        fallback=move || view! { <button type="submit" class="button primary" on:click=next>{move || ctx.t(T::Next)}</button> }
+                    >
+                        <button type="submit" class="button primary" data-testid="submit" disabled=move || saving.get() on:click=submit.clone()>
+                            {move || ctx.t(T::Submit)}
+                        </button>
+                    </Show>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+fn question_view(
+    q: Question,
+    draft: RwSignal<IncidentDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    go_to: impl Fn(usize) + Copy + 'static,
+) -> AnyView {
+    let ctx = ctx();
+    let lang = move || ctx.lang.get();
+    match q {
+        Question::Category => view! {
+            <fieldset class="field" aria-describedby="question-hint err-category">
+                <legend class="visually-hidden">{move || ctx.t(T::QCategory)}</legend>
+                {Category::ALL.into_iter().map(|c| {
+                    let id = format!("cat-{}", c.as_str());
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name="category"
+                                prop:checked=move || draft.with(|d| d.category == Some(c))
+                                on:change=move |_| draft.update(|d| d.category = Some(c))/>
+                            <label for=id>{move || i18n::category(lang(), c)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <FieldErrors errors field="category"/>
+        }
+        .into_any(),
+        Question::When => view! {
+            <div class="field">
+                <label for="occurred_at">{move || ctx.t(T::OccurredAt)}</label>
+                <input type="datetime-local" id="occurred_at" aria-describedby="err-occurred_at"
+                    prop:value=move || draft.with(|d| d.occurred_at.clone())
+                    on:input=move |ev| draft.update(|d| d.occurred_at = event_target_value(&ev))/>
+                <FieldErrors errors field="occurred_at"/>
+            </div>
+            <div class="field">
+                <label for="discovered_at">{move || ctx.t(T::DiscoveredAt)}</label>
+                <input type="datetime-local" id="discovered_at" aria-describedby="err-discovered_at"
+                    prop:value=move || draft.with(|d| d.discovered_at.clone())
+                    on:input=move |ev| draft.update(|d| d.discovered_at = event_target_value(&ev))/>
+                <FieldErrors errors field="discovered_at"/>
+            </div>
+        }
+        .into_any(),
+        Question::Place => view! {
+            <div class="field">
+                <label for="place">{move || ctx.t(T::PlaceLabel)}</label>
+                <input type="text" id="place" maxlength="200" autocomplete="off" aria-describedby="question-hint err-place"
+                    prop:value=move || draft.with(|d| d.place.clone())
+                    on:input=move |ev| draft.update(|d| d.place = event_target_value(&ev))/>
+                <FieldErrors errors field="place"/>
+            </div>
+        }
+        .into_any(),
+        Question::Aspects => view! {
+            <fieldset class="field" aria-describedby="question-hint err-aspects">
+                <legend class="visually-hidden">{move || ctx.t(T::QAspects)}</legend>
+                {Aspect::ALL.into_iter().enumerate().map(|(i, a)| {
+                    let id = format!("aspect-{i}");
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || draft.with(|d| d.aspects.contains(&a))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    draft.update(|d| toggle(&mut d.aspects, a, on));
+                                }/>
+                            <label for=id>{move || i18n::aspect(lang(), a)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <FieldErrors errors field="aspects"/>
+        }
+        .into_any(),
+        Question::PersonalData => personal_data_view(draft, errors),
+        Question::Harm => view! {
+            <AnswerChoice name="harm" label=T::QHarm
+                get=Signal::derive(move || draft.with(|d| d.harm_to_person))
+                set=Callback::new(move |a| draft.update(|d| d.harm_to_person = a))/>
+        }
+        .into_any(),
+        Question::Ongoing => view! {
+            <AnswerChoice name="ongoing" label=T::QOngoing
+                get=Signal::derive(move || draft.with(|d| d.ongoing))
+                set=Callback::new(move |a| draft.update(|d| d.ongoing = a))/>
+        }
+        .into_any(),
+        Question::Actions => view! {
+            <div class="field">
+                <label for="actions_taken">{move || ctx.t(T::ActionsLabel)}</label>
+                <textarea id="actions_taken" rows="4" maxlength="2000" aria-describedby="question-hint err-actions_taken"
+                    prop:value=move || draft.with(|d| d.actions_taken.clone())
+                    on:input=move |ev| draft.update(|d| d.actions_taken = event_target_value(&ev))></textarea>
+                <FieldErrors errors field="actions_taken"/>
+            </div>
+        }
+        .into_any(),
+        Question::Description => view! {
+            <div class="field">
+                <label for="description">{move || ctx.t(T::DescriptionLabel)}</label>
+                <textarea id="description" rows="6" maxlength="4000" aria-describedby="question-hint err-description"
+                    prop:value=move || draft.with(|d| d.description.clone())
+                    on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))></textarea>
+                <FieldErrors errors field="description"/>
+            </div>
+        }
+        .into_any(),
+        Question::Review => review_view(draft, errors, go_to),
+    }
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
+    list.retain(|x| *x != item);
+    if on {
+        list.push(item);
+    }
+}
+
+fn personal_data_view(
+    draft: RwSignal<IncidentDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> AnyView {
+    let ctx = ctx();
+    let lang = move || ctx.lang.get();
+    let involved = Signal::derive(move || draft.with(|d| d.personal_data.involved));
+    let set_involved = Callback::new(move |a: Answer| {
+        draft.update(|d| {
+            d.personal_data.involved = a;
+            // "No" clears the details so the report stays consistent.
+            if a == Answer::No {
+                d.personal_data = Default::default();
+                d.personal_data.involved = Answer::No;
+            }
+        })
+    });
+    view! {
+        <AnswerChoice name="pd-involved" label=T::PdInvolved get=involved set=set_involved/>
+        <Show when=move || involved.get() != Answer::No>
+            <fieldset class="field">
+                <legend>{move || ctx.t(T::PdKinds)}</legend>
+                {PersonalDataKind::ALL.into_iter().enumerate().map(|(i, k)| {
+                    let id = format!("pd-kind-{i}");
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || draft.with(|d| d.personal_data.kinds.contains(&k))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    draft.update(|d| toggle(&mut d.personal_data.kinds, k, on));
+                                }/>
+                            <label for=id>{move || i18n::pd_kind(lang(), k)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="field">
+                <legend>{move || ctx.t(T::PdPeople)}</legend>
+                {PeopleAffected::ALL.into_iter().enumerate().map(|(i, p)| {
+                    let id = format!("pd-people-{i}");
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name="pd-people"
+                                prop:checked=move || draft.with(|d| d.personal_data.people == Some(p))
+                                on:change=move |_| draft.update(|d| d.personal_data.people = Some(p))/>
+                            <label for=id>{move || i18n::people(lang(), p)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <AnswerChoice name="pd-sensitive" label=T::PdSensitive
+                get=Signal::derive(move || draft.with(|d| d.personal_data.sensitive))
+                set=Callback::new(move |a| draft.update(|d| d.personal_data.sensitive = a))/>
+            <AnswerChoice name="pd-secrecy" label=T::PdSecrecy
+                get=Signal::derive(move || draft.with(|d| d.personal_data.secrecy))
+                set=Callback::new(move |a| draft.update(|d| d.personal_data.secrecy = a))/>
+        </Show>
+        <FieldErrors errors field="personal_data"/>
+    }
+    .into_any()
+}
+
+fn review_view(
+    draft: RwSignal<IncidentDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    go_to: impl Fn(usize) + Copy + 'static,
+) -> AnyView {
+    let ctx = ctx();
+    let row =
+        move |q: Question, value: Box<dyn Fn(Lang, &IncidentDraft) -> String + Send + Sync>| {
+            let index = QUESTIONS.iter().position(|x| *x == q).unwrap_or(0);
+            let has_error = move || errors.with(|list| list.iter().any(|e| q.owns(&e.field)));
+            view! {
+                <div class="review-row" class:has-error=has_error>
+                    <dt>{move || ctx.t(q.title())}</dt>
+                    <dd>
+                        {move || draft.with(|d| value(ctx.lang.get(), d))}
+                        <Show when=has_error>
+                            <span class="error"><span aria-hidden="true">"⚠ "</span>{move || ctx.t(T::FixErrors)}</span>
+                        </Show>
+                        " "
+                        <button type="button" class="link" on:click=move |_| go_to(index)>
+                            {move || ctx.t(T::Edit)}
+                            <span class="visually-hidden">{move || format!(": {}", ctx.t(q.title()))}</span>
+                        </button>
+                    </dd>
+                </div>
+            }
+        };
+    let or_blank = |lang: Lang, s: &str| {
+        if s.trim().is_empty() {
+            T::NotAnswered.in_(lang).to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    view! {
+        <dl class="review">
+            {row(Question::Category, Box::new(move |l, d| d.category.map(|c| i18n::category(l, c).to_owned()).unwrap_or_else(|| T::NotAnswered.in_(l).to_owned())))}
+            {row(Question::When, Box::new(move |l, d| format!("{}: {} · {}: {}", T::OccurredAt.in_(l), d.occurred_at.replace('T', " "), T::DiscoveredAt.in_(l), d.discovered_at.replace('T', " "))))}
+            {row(Question::Place, Box::new(move |l, d| or_blank(l, &d.place)))}
+            {row(Question::Aspects, Box::new(move |l, d| if d.aspects.is_empty() { T::DontKnow.in_(l).to_owned() } else { d.aspects.iter().map(|a| i18n::aspect(l, *a).split(" – ").next().unwrap_or("").to_owned()).collect::<Vec<_>>().join(", ") }))}
+            {row(Question::PersonalData, Box::new(move |l, d| i18n::answer(l, d.personal_data.involved).to_owned()))}
+            {row(Question::Harm, Box::new(move |l, d| i18n::answer(l, d.harm_to_person).to_owned()))}
+            {row(Question::Ongoing, Box::new(move |l, d| i18n::answer(l, d.ongoing).to_owned()))}
+            {row(Question::Actions, Box::new(move |l, d| or_blank(l, &d.actions_taken)))}
+            {row(Question::Description, Box::new(move |l, d| or_blank(l, &d.description)))}
+        </dl>
+    }
+    .into_any()
+}
+
+/// After saving: the report's state, what to do now, and the IMY deadline.
+#[component]
+pub fn SavedPage() -> impl IntoView {
+    let ctx = ctx();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    // (steps, deadline, case number) from the outbox entry or, once delivered, the receipt.
+    let info = RwSignal::new(None::<(Vec<Step>, Option<String>, Option<String>)>);
+    Effect::new(move |_| {
+        let id = id();
+        ctx.sync.revision.track();
+        spawn_local(async move {
+            if let Ok(Some(entry)) = outbox::get(&id).await {
+                info.set(Some((entry.steps, entry.imy_deadline, None)));
+            } else if let Ok(list) = receipts::all().await {
+                if let Some(r) = list.into_iter().find(|r| r.id == id) {
+                    info.set(Some((
+                        r.steps,
+                        r.imy_deadline,
+                        Some(r.case_number.to_string()),
+                    )));
+                }
+            }
+        });
+    });
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{move || ctx.t(T::SavedTitle)}</h1>
+            <p class="report-state" data-testid="report-state">
+                {move || match info.get().and_then(|i| i.2) {
+                    Some(case) => format!("{} · {} {}", ctx.t(T::StateReceived), ctx.t(T::CaseNumber), case),
+                    None => ctx.t(T::SavedOnPhone).to_owned(),
+                }}
+            </p>
+            <SyncStatusLine/>
+            <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| !i.0.is_empty()))>
+                <h2>{move || ctx.t(T::WhatNow)}</h2>
+                <p class="tag">{move || ctx.t(T::DefaultLabel)}</p>
+                <ol class="steps">
+                    {move || info.get().map(|i| i.0).unwrap_or_default().into_iter().map(|s| view! {
+                        <li>{move || i18n::step(ctx.lang.get(), s)}</li>
+                    }).collect_view()}
+                </ol>
+            </Show>
+            <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| i.1.is_some()))>
+                <div class="deadline">
+                    <h2>{move || ctx.t(T::ImyDeadline)}</h2>
+                    <p class="deadline-time" data-testid="imy-deadline">
+                        {move || info.get().and_then(|i| i.1).map(|t| clock::display_text(&t)).unwrap_or_default()}
+                    </p>
+                    <p>{move || ctx.t(T::ImyExplain)}</p>
+                </div>
+            </Show>
+            <p><A href="/reports">{move || ctx.t(T::FnMyReports)}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,122 @@
+//! The screens, one module each, and the small pieces several of them show.
+
+pub mod enroll;
+pub mod home;
+pub mod incident;
+pub mod reports;
+pub mod settings;
+
+use crate::i18n::{self, T};
+use crate::sync::SyncStatus;
+use crate::{ctx, service_worker};
+use leptos::prelude::*;
+
+/// "A new version is available – Uppdatera".
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <Show when=move || ctx.update_ready.get()>
+            <div class="banner" role="status">
+                <span>{move || ctx.t(T::UpdateAvailable)}</span>
+                <button type="button" class="button small" on:click=move |_| service_worker::apply_update()>
+                    {move || ctx.t(T::UpdateNow)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The always-visible sync line, with "Skicka nu" while something waits.
+#[component]
+pub fn SyncStatusLine() -> impl IntoView {
+    let ctx = ctx();
+    let sync = ctx.sync;
+    let now = RwSignal::new(js_sys::Date::now());
+    // Keep the "trying again in N s" countdown current.
+    let handle = set_interval_with_handle(
+        move || now.set(js_sys::Date::now()),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+    let text = move || {
+        let lang = ctx.lang.get();
+        let waiting = sync.waiting.get();
+        match sync.status.get() {
+            SyncStatus::Sending => T::Sending.in_(lang).to_owned(),
+            SyncStatus::NeedsEnrollment => T::NeedsEnrollAgain.in_(lang).to_owned(),
+            _ if waiting == 0 => T::AllSent.in_(lang).to_owned(),
+            SyncStatus::Failed {
+                reason: i18n::FailReason::NoContact,
+                ..
+            } if !sync.browser_online() => i18n::waiting(lang, waiting, true),
+            SyncStatus::Failed {
+                reason,
+                retry_at_ms,
+            } => {
+                let secs = ((retry_at_ms - now.get()) / 1000.0).ceil().max(0.0) as u64;
+                format!(
+                    "{} {}",
+                    i18n::waiting(lang, waiting, false),
+                    i18n::send_failed(lang, &reason.in_(lang), Some(secs))
+                )
+            }
+            SyncStatus::Idle => i18n::waiting(lang, waiting, !sync.browser_online()),
+        }
+    };
+    let state = move || match sync.status.get() {
+        SyncStatus::Sending => "sending",
+        SyncStatus::NeedsEnrollment | SyncStatus::Failed { .. } if sync.waiting.get() > 0 => {
+            "problem"
+        }
+        SyncStatus::NeedsEnrollment => "problem",
+        _ if sync.waiting.get() == 0 => "ok",
+        _ => "waiting",
+    };
+    let icon = move || match state() {
+        "ok" => "✓",
+        "sending" => "↻",
+        "problem" => "!",
+        _ => "…",
+    };
+    view! {
+        <div class="sync-status" data-state=state>
+            <span class="sync-icon" aria-hidden="true">{icon}</span>
+            <p role="status" aria-live="polite" data-testid="sync-status">{text}</p>
+            <Show when=move || { sync.waiting.get() > 0 && sync.status.get() != SyncStatus::Sending }>
+                <button type="button" class="button small" on:click=move |_| sync.send_now()>
+                    {move || ctx.t(T::SendNow)}
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// Shown when IndexedDB cannot be written (private mode, disabled storage).
+#[component]
+pub fn NoStorage() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <section class="page" role="alert">
+            <h1>{move || ctx.t(T::NoStorageTitle)}</h1>
+            <p>{move || ctx.t(T::NoStorageText)}</p>
+        </section>
+    }
+}
+
+/// Unknown route.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <section class="page">
+            <h1>{move || ctx.t(T::NotFoundTitle)}</h1>
+            <p><a href="/">{move || ctx.t(T::NotFoundText)}</a></p>
+        </section>
+    }
+}

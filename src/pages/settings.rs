@@ -1,0 +1,58 @@
+//! Settings: language, this phone's enrollment and storage protection.
+
+use crate::i18n::{Lang, T};
+use crate::{ctx, set_lang};
+use leptos::prelude::*;
+
+/// Radio buttons for the UI language.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let ctx = ctx();
+    let option = move |lang: Lang, label: &'static str| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="lang"
+                    prop:checked=move || ctx.lang.get() == lang
+                    on:change=move |_| set_lang(lang)
+                />
+                <span lang=lang.tag()>{label}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="field">
+            <legend>{move || ctx.t(T::Language)}</legend>
+            {option(Lang::Sv, "Svenska")}
+            {option(Lang::En, "English")}
+        </fieldset>
+    }
+}
+
+/// The settings screen.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let ctx = ctx();
+    let enrollment = move || ctx.enrollment.get().flatten();
+    view! {
+        <section class="page">
+            <h1>{move || ctx.t(T::SettingsTitle)}</h1>
+            <LanguagePicker/>
+            <h2>{move || ctx.t(T::Device)}</h2>
+            <dl class="facts">
+                <dt>{move || ctx.t(T::Employee)}</dt>
+                <dd>{move || enrollment().map(|e| e.employee_name).unwrap_or_default()}</dd>
+                <dt>{move || ctx.t(T::Municipality)}</dt>
+                <dd>{move || enrollment().map(|e| format!("{} ({})", e.municipality_name, e.kommunkod)).unwrap_or_default()}</dd>
+            </dl>
+            <p class="notice" data-testid="persist-status">
+                {move || match ctx.persisted.get() {
+                    Some(true) => ctx.t(T::StoragePersisted),
+                    Some(false) => ctx.t(T::StorageNotPersisted),
+                    None => ctx.t(T::StorageUnknown),
+                }}
+            </p>
+        </section>
+    }
+}

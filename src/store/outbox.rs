@@ -1,0 +1,173 @@
+//! The outbox: every record the user saves, until the server has committed it.
+//!
+//! Invariant: a record leaves the outbox only in the same transaction that writes its
+//! receipt, and only after the server answered `stored` or `already_stored`.
+
+use super::drafts;
+use super::receipts::{self, LocalReceipt};
+use super::{committed, from_js, to_js, transaction, StoreResult};
+use rexie::TransactionMode;
+use serde::{Deserialize, Serialize};
+use vaksam_core::guidance::{self, Step};
+use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
+use vaksam_core::validation::FieldError;
+use vaksam_core::{Incident, IncidentReport};
+use wasm_bindgen::JsValue;
+
+/// Store name.
+pub const STORE: &str = "outbox";
+
+/// Where an outbox entry stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum EntryState {
+    /// Saved here, to be sent.
+    Waiting,
+    /// The server refused it; resending will not help. Kept so nothing is lost.
+    Rejected {
+        /// Why.
+        errors: Vec<FieldError>,
+    },
+    /// The id is taken by other content on the server.
+    Conflict {
+        /// Server's explanation.
+        message: String,
+    },
+}
+
+/// One saved record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// UUIDv7, also the IndexedDB key.
+    pub id: String,
+    /// The record as it will be sent.
+    pub record: OutboxRecord,
+    /// State.
+    #[serde(flatten)]
+    pub state: EntryState,
+    /// IMY deadline computed at save (RFC 3339), carried to the receipt.
+    pub imy_deadline: Option<String>,
+    /// "What to do now", computed at save, carried to the receipt.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+impl OutboxEntry {
+    /// A waiting entry for a validated incident.
+    pub fn for_incident(
+        record_id: uuid::Uuid,
+        incident: &Incident,
+        now: time::OffsetDateTime,
+    ) -> StoreResult<Self> {
+        let payload = serde_json::to_value(incident)?;
+        Ok(Self {
+            id: record_id.to_string(),
+            record: OutboxRecord {
+                id: record_id,
+                kind: RecordKind::Incident,
+                created_at: now,
+                payload,
+            },
+            state: EntryState::Waiting,
+            imy_deadline: incident.imy_deadline().map(crate::clock::rfc3339),
+            steps: guidance::steps_for(incident.report()),
+        })
+    }
+
+    /// The incident report inside, if it is one.
+    pub fn incident(&self) -> Option<IncidentReport> {
+        match self.record.kind {
+            RecordKind::Incident => serde_json::from_value(self.record.payload.clone()).ok(),
+        }
+    }
+}
+
+/// Saves an entry and, in the same transaction, deletes the form draft it came from, so a
+/// crash can leave either the draft or the entry but never both (no double report).
+/// Returns once the transaction has committed: only then may the UI say "saved".
+pub async fn add_from_draft(entry: &OutboxEntry) -> StoreResult<()> {
+    let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
+    tx.store(STORE)?.add(&to_js(entry)?, None).await?;
+    tx.store(drafts::STORE)?
+        .delete(JsValue::from_str(drafts::INCIDENT_KEY))
+        .await?;
+    committed(tx).await
+}
+
+/// All entries, oldest first (UUIDv7 keys sort by creation).
+pub async fn all() -> StoreResult<Vec<OutboxEntry>> {
+    let tx = transaction(&[STORE], TransactionMode::ReadOnly).await?;
+    let values = tx.store(STORE)?.get_all(None, None).await?;
+    values.iter().map(from_js).collect()
+}
+
+/// One entry.
+pub async fn get(id: &str) -> StoreResult<Option<OutboxEntry>> {
+    let tx = transaction(&[STORE], TransactionMode::ReadOnly).await?;
+    let value = tx.store(STORE)?.get(JsValue::from_str(id)).await?;
+    value
+        .filter(|v| !v.is_undefined())
+        .map(|v| from_js(&v))
+        .transpose()
+}
+
+/// Removes an entry the user chose to discard.
+pub async fn discard(id: &str) -> StoreResult<()> {
+    let tx = transaction(&[STORE], TransactionMode::ReadWrite).await?;
+    tx.store(STORE)?.delete(JsValue::from_str(id)).await?;
+    committed(tx).await
+}
+
+/// Applies the server's answers in one transaction: delivered entries become receipts (and
+/// their details are deleted); refused ones are marked and kept.
+pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> StoreResult<usize> {
+    let tx = transaction(&[STORE, receipts::STORE], TransactionMode::ReadWrite).await?;
+    let outbox = tx.store(STORE)?;
+    let receipt_store = tx.store(receipts::STORE)?;
+    let mut delivered = 0;
+    for result in results {
+        let Some(entry) = sent.iter().find(|e| e.record.id == result.id) else {
+            continue;
+        };
+        match &result.outcome {
+            RecordOutcome::Stored(receipt) | RecordOutcome::AlreadyStored(receipt) => {
+                let category = entry
+                    .incident()
+                    .map(|r| r.category)
+                    .unwrap_or(vaksam_core::incident::Category::Other);
+                let local = LocalReceipt {
+                    id: entry.id.clone(),
+                    category,
+                    saved_at: crate::clock::rfc3339(entry.record.created_at),
+                    case_number: receipt.case_number,
+                    received_at: crate::clock::rfc3339(receipt.received_at),
+                    imy_deadline: entry.imy_deadline.clone(),
+                    steps: entry.steps.clone(),
+                };
+                receipt_store.put(&to_js(&local)?, None).await?;
+                outbox.delete(JsValue::from_str(&entry.id)).await?;
+                delivered += 1;
+            }
+            RecordOutcome::Rejected { errors } => {
+                let marked = OutboxEntry {
+                    state: EntryState::Rejected {
+                        errors: errors.clone(),
+                    },
+                    ..entry.clone()
+                };
+                outbox.put(&to_js(&marked)?, None).await?;
+            }
+            RecordOutcome::Conflict { message } => {
+                let marked = OutboxEntry {
+                    state: EntryState::Conflict {
+                        message: message.clone(),
+                    },
+                    ..entry.clone()
+                };
+                outbox.put(&to_js(&marked)?, None).await?;
+            }
+        }
+    }
+    committed(tx).await?;
+    Ok(delivered)
+}

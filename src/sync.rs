@@ -1,0 +1,270 @@
+//! The sync engine: sends the outbox whenever the app is open and the server can be
+//! reached, and shows where things stand.
+//!
+//! Triggers: app start, the `online` event, the page becoming visible, each save, a
+//! one-minute timer while something waits, "Skicka nu", and retries with capped, jittered
+//! backoff while the server fails. `navigator.onLine` only picks the wording; a request
+//! that succeeds is the only proof of a connection.
+
+use crate::api::{self, HttpError};
+use crate::i18n::FailReason;
+use crate::store::{device, outbox};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::Cell;
+use vaksam_core::backoff;
+use vaksam_core::protocol::{SyncRequest, SyncResponse, MAX_BATCH_RECORDS};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(inline_js = "
+export function with_lock(name, task) {
+  if (navigator.locks && navigator.locks.request) {
+    return navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : false));
+  }
+  return task();
+}
+export function is_online() { return navigator.onLine; }
+")]
+extern "C" {
+    fn with_lock(name: &str, task: &js_sys::Function) -> js_sys::Promise;
+    fn is_online() -> bool;
+}
+
+/// What the engine is doing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncStatus {
+    /// Nothing in flight.
+    Idle,
+    /// A request is under way.
+    Sending,
+    /// The last attempt failed; another is planned at `retry_at_ms` (ms since epoch).
+    Failed {
+        /// Why.
+        reason: FailReason,
+        /// When the next attempt is due.
+        retry_at_ms: f64,
+    },
+    /// The server no longer knows this device's token. Items are kept; sending pauses.
+    NeedsEnrollment,
+}
+
+/// The engine's signals, shared through context.
+#[derive(Clone, Copy)]
+pub struct Sync {
+    /// Engine state.
+    pub status: RwSignal<SyncStatus>,
+    /// Entries waiting to be sent.
+    pub waiting: RwSignal<usize>,
+    /// Bumped after every change to the outbox or receipts, so lists reload.
+    pub revision: RwSignal<u32>,
+    /// Ids in the request under way.
+    pub sending_ids: RwSignal<Vec<String>>,
+}
+
+thread_local! {
+    static IN_FLIGHT: Cell<bool> = const { Cell::new(false) };
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
+    static FAILURES: Cell<u32> = const { Cell::new(0) };
+    static TIMER_GEN: Cell<u32> = const { Cell::new(0) };
+}
+
+enum Flush {
+    Done,
+    Failed(FailReason),
+    Unauthorized,
+}
+
+impl Sync {
+    /// Creates the engine and hooks up its triggers.
+    pub fn start() -> Self {
+        let sync = Self {
+            status: RwSignal::new(SyncStatus::Idle),
+            waiting: RwSignal::new(0),
+            revision: RwSignal::new(0),
+            sending_ids: RwSignal::new(Vec::new()),
+        };
+        if let Some(window) = web_sys::window() {
+            let on_online = Closure::<dyn Fn()>::new(move || sync.send_now());
+            let _ = window
+                .add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+            on_online.forget();
+            let on_visible = Closure::<dyn Fn()>::new(move || {
+                let visible = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+                if visible {
+                    sync.request();
+                }
+            });
+            let _ = window.add_event_listener_with_callback(
+                "visibilitychange",
+                on_visible.as_ref().unchecked_ref(),
+            );
+            on_visible.forget();
+            let tick = Closure::<dyn Fn()>::new(move || {
+                if FAILURES.get() == 0 && sync.waiting.get_untracked() > 0 {
+                    sync.request();
+                }
+            });
+            let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                60_000,
+            );
+            tick.forget();
+        }
+        sync.request();
+        sync
+    }
+
+    /// Whether the browser believes it is online (wording only).
+    pub fn browser_online(&self) -> bool {
+        is_online()
+    }
+
+    /// "Skicka nu", and the `online` event: forget the backoff and try at once.
+    pub fn send_now(self) {
+        FAILURES.set(0);
+        self.request();
+    }
+
+    /// Asks for a flush; coalesces with one under way.
+    pub fn request(self) {
+        if IN_FLIGHT.get() {
+            AGAIN.set(true);
+            return;
+        }
+        IN_FLIGHT.set(true);
+        spawn_local(async move {
+            loop {
+                AGAIN.set(false);
+                let outcome = self.flush_under_lock().await;
+                self.after(outcome);
+                if !AGAIN.get() {
+                    break;
+                }
+            }
+            IN_FLIGHT.set(false);
+        });
+    }
+
+    /// Re-reads how many entries wait.
+    pub async fn refresh_counts(self) {
+        if let Ok(entries) = outbox::all().await {
+            let n = entries
+                .iter()
+                .filter(|e| e.state == outbox::EntryState::Waiting)
+                .count();
+            self.waiting.set(n);
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    async fn flush_under_lock(self) -> Flush {
+        // Two tabs must not send the same records at once. The server would dedupe them,
+        // but one sender is kinder to the network; a tab that finds the lock taken leaves
+        // the work to the holder.
+        let (tx, rx) = shared_slot();
+        let task = Closure::once_into_js(move || {
+            wasm_bindgen_futures::future_to_promise(async move {
+                let outcome = self.flush().await;
+                tx.set(Some(outcome));
+                Ok(JsValue::TRUE)
+            })
+        });
+        let ran =
+            wasm_bindgen_futures::JsFuture::from(with_lock("vaksam-outbox", task.unchecked_ref()))
+                .await;
+        match (ran, rx.take()) {
+            (_, Some(outcome)) => outcome,
+            // Another tab holds the lock and is sending; it will update the shared store.
+            (Ok(_), None) => Flush::Done,
+            (Err(_), None) => Flush::Failed(FailReason::NoContact),
+        }
+    }
+
+    async fn flush(self) -> Flush {
+        let Ok(Some(enrollment)) = device::enrollment().await else {
+            return Flush::Unauthorized;
+        };
+        loop {
+            let Ok(entries) = outbox::all().await else {
+                return Flush::Failed(FailReason::NoContact);
+            };
+            let batch: Vec<_> = entries
+                .into_iter()
+                .filter(|e| e.state == outbox::EntryState::Waiting)
+                .take(MAX_BATCH_RECORDS)
+                .collect();
+            if batch.is_empty() {
+                return Flush::Done;
+            }
+            self.status.set(SyncStatus::Sending);
+            self.sending_ids
+                .set(batch.iter().map(|e| e.id.clone()).collect());
+            let request = SyncRequest {
+                records: batch.iter().map(|e| e.record.clone()).collect(),
+            };
+            let answer: Result<SyncResponse, HttpError> =
+                api::post("/sync", Some(&enrollment.token), &request).await;
+            self.sending_ids.set(Vec::new());
+            match answer {
+                Ok(response) => {
+                    if outbox::apply_results(&batch, &response.results)
+                        .await
+                        .is_err()
+                    {
+                        // The server has the records; the next flush gets "already stored".
+                        return Flush::Failed(FailReason::NoContact);
+                    }
+                    self.refresh_counts().await;
+                }
+                Err(HttpError::NoContact) => return Flush::Failed(FailReason::NoContact),
+                Err(HttpError::Status(401, _)) => return Flush::Unauthorized,
+                Err(HttpError::Status(code, _)) => {
+                    return Flush::Failed(FailReason::ServerError(code))
+                }
+            }
+        }
+    }
+
+    fn after(self, outcome: Flush) {
+        match outcome {
+            Flush::Done => {
+                FAILURES.set(0);
+                self.status.set(SyncStatus::Idle);
+            }
+            Flush::Unauthorized => self.status.set(SyncStatus::NeedsEnrollment),
+            Flush::Failed(reason) => {
+                let failures = FAILURES.get().saturating_add(1);
+                FAILURES.set(failures);
+                let delay = backoff::retry_delay_ms(failures, js_sys::Math::random());
+                let retry_at_ms = js_sys::Date::now() + delay as f64;
+                self.status.set(SyncStatus::Failed {
+                    reason,
+                    retry_at_ms,
+                });
+                let generation = TIMER_GEN.get().wrapping_add(1);
+                TIMER_GEN.set(generation);
+                spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(delay.min(u32::MAX as u64) as u32)
+                        .await;
+                    if TIMER_GEN.get() == generation {
+                        self.request();
+                    }
+                });
+            }
+        }
+        let this = self;
+        spawn_local(async move { this.refresh_counts().await });
+    }
+}
+
+/// A one-shot slot shared between the lock callback and the caller.
+fn shared_slot() -> (
+    std::rc::Rc<Cell<Option<Flush>>>,
+    std::rc::Rc<Cell<Option<Flush>>>,
+) {
+    let slot = std::rc::Rc::new(Cell::new(None));
+    (slot.clone(), slot)
+}
