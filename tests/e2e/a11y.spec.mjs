@@ -1,0 +1,67 @@
+// Every screen passes an automated accessibility scan (axe-core, WCAG 2.1 A and AA).
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { Browser, Server, enroll } from "./fixtures.mjs";
+
+let server;
+let browser;
+test.beforeAll(async () => {
+  server = await Server.start();
+  browser = await Browser.launch();
+});
+test.afterAll(async () => {
+  await browser.dispose();
+  await server.stop();
+});
+
+async function scan(page, name) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(found).toEqual([]);
+}
+
+test("every screen has no axe violations, in Swedish and English", async () => {
+  const page = await browser.page();
+  await page.goto(server.url + "/");
+  await expect(page.getByLabel("Registreringskod")).toBeVisible();
+  await scan(page, "enroll");
+  await page.getByRole("button", { name: "Registrera telefonen" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await scan(page, "enroll with error");
+
+  await enroll(page, server);
+  await scan(page, "home");
+  await page.getByRole("link", { name: /Rapportera incident/ }).click();
+  await page.getByRole("button", { name: "Nästa" }).click();
+  await scan(page, "report: question with error");
+  await page.getByLabel("Något annat").check();
+  for (let i = 1; i <= 9; i++) {
+    if (i === 9) {
+      await page.getByRole("button", { name: "Nästa" }).click();
+      await expect(page.locator("#err-description")).not.toBeEmpty();
+      await scan(page, "report: description with error");
+      await page.getByLabel("Beskrivning").fill("Något hände");
+    }
+    await page.getByRole("button", { name: "Nästa" }).click();
+    if (i === 4) await page.locator("#pd-involved-yes").check();
+    await scan(page, `report: question ${i + 1}`);
+  }
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await scan(page, "saved");
+  await page.goto(server.url + "/reports");
+  await expect(page.getByRole("heading", { name: "Mina rapporter" })).toBeVisible();
+  await scan(page, "reports");
+  await page.goto(server.url + "/settings");
+  await scan(page, "settings");
+  await page.getByLabel("English").check();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await scan(page, "settings (en)");
+  await page.goto(server.url + "/");
+  await expect(page.getByRole("link", { name: /Report an incident/ })).toBeVisible();
+  await scan(page, "home (en)");
+  await page.goto(server.url + "/no-such-page");
+  await scan(page, "not found");
+  expect(browser.errors).toEqual([]);
+});

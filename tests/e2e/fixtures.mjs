@@ -1,0 +1,157 @@
+// Test fixtures: a real vaksam-server on a fresh SQLite file, Debian's Chromium with a
+// persistent profile (so "close and reopen the browser" keeps IndexedDB), and a page
+// object for the report flow.
+import { chromium, expect } from "@playwright/test";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BIN = process.env.VAKSAM_SERVER_BIN || join(ROOT, "target/release/vaksam-server");
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => ok(port)); });
+    s.on("error", fail);
+  });
+}
+
+/** A real server process on a fresh database. */
+export class Server {
+  static async start() {
+    const s = new Server();
+    s.dir = mkdtempSync(join(tmpdir(), "vaksam-e2e-"));
+    s.db = `sqlite://${join(s.dir, "vaksam.db")}`;
+    s.port = await freePort();
+    s.url = `http://127.0.0.1:${s.port}`;
+    await s.up();
+    return s;
+  }
+
+  async up() {
+    this.proc = spawn(BIN, ["--db", this.db, "serve", "--addr", `127.0.0.1:${this.port}`], { stdio: ["ignore", "ignore", "pipe"] });
+    this.proc.stderr.on("data", () => {});
+    for (let i = 0; i < 100; i++) {
+      try { if ((await fetch(`${this.url}/api/v1/health`)).ok) return; } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("server did not start");
+  }
+
+  async down() {
+    if (!this.proc) return;
+    const exited = new Promise((r) => this.proc.once("exit", r));
+    this.proc.kill("SIGKILL");
+    await exited;
+    this.proc = null;
+  }
+
+  cli(...args) {
+    return execFileSync(BIN, ["--db", this.db, ...args], { encoding: "utf8" }).trim();
+  }
+
+  code(kommunkod = "0428", name = "Anna Andersson") {
+    return this.cli("enroll", "--kommunkod", kommunkod, "--name", name);
+  }
+
+  register(kommunkod = "0428") {
+    return JSON.parse(this.cli("incidents", "--kommunkod", kommunkod, "--format", "json"));
+  }
+
+  async stop() {
+    await this.down();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Chromium with a profile directory that survives close and reopen. */
+export class Browser {
+  static async launch() {
+    const b = new Browser();
+    b.profile = mkdtempSync(join(tmpdir(), "vaksam-profile-"));
+    await b.open();
+    return b;
+  }
+
+  async open({ offline = false } = {}) {
+    this.context = await chromium.launchPersistentContext(this.profile, {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: CHROMIUM_ARGS,
+      offline,
+    });
+    this.errors = [];
+    this.context.on("weberror", (e) => this.errors.push(String(e.error())));
+    return this.context;
+  }
+
+  async page() {
+    const page = this.context.pages()[0] || (await this.context.newPage());
+    page.on("pageerror", (e) => this.errors.push(e.message));
+    return page;
+  }
+
+  async close() {
+    await this.context.close();
+  }
+
+  async dispose() {
+    await this.context.close().catch(() => {});
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+}
+
+/** Enrolls through the UI and waits until the service worker controls the page. */
+export async function enroll(page, server, kommunkod = "0428") {
+  await page.goto(server.url + "/");
+  await page.getByLabel("Registreringskod").fill(server.code(kommunkod));
+  await page.getByRole("button", { name: "Registrera telefonen" }).click();
+  await expect(page.getByRole("link", { name: /Rapportera incident/ })).toBeVisible();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 }).catch(async () => {
+    // First load is not controlled until reload (no clients.claim race on install).
+    await page.reload();
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Files a report through the guided form; returns when it is saved on the phone. */
+export async function fileReport(page, { category = "Borttappad eller stulen telefon, surfplatta eller dator", description = "" } = {}) {
+  await page.getByRole("link", { name: /Rapportera incident/ }).first().click();
+  await expect(page.getByRole("heading", { name: "Vad har hänt?" })).toBeVisible();
+  await page.getByLabel(category).check();
+  for (let i = 0; i < 9; i++) {
+    if (i === 8 && description) await page.getByLabel("Beskrivning").fill(description);
+    await page.getByRole("button", { name: "Nästa" }).click();
+  }
+  await expect(page.getByRole("heading", { name: "Stämmer det här?" })).toBeVisible();
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await page.goto(new URL("/", page.url()).href);
+  await expect(page.getByRole("link", { name: /Rapportera incident/ })).toBeVisible();
+}
+
+/** What this phone's IndexedDB holds. */
+export async function phoneStorage(page) {
+  return page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open("vaksam");
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(["outbox", "receipts"], "readonly");
+      const out = {};
+      tx.objectStore("outbox").getAll().onsuccess = (e) => { out.outbox = e.target.result; };
+      tx.objectStore("receipts").getAll().onsuccess = (e) => { out.receipts = e.target.result; };
+      tx.oncomplete = () => { db.close(); ok(out); };
+    };
+  }));
+}
+
+export const waitingStatus = (n) => new RegExp(`${n} rapport(er)? väntar`);

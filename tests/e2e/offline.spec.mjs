@@ -1,0 +1,174 @@
+// Reports survive being offline, reloads, browser restarts, a down server and an
+// interrupted request, and reach the municipality exactly once.
+import { test, expect } from "@playwright/test";
+import { Browser, Server, enroll, fileReport, phoneStorage, waitingStatus } from "./fixtures.mjs";
+
+let server;
+let browser;
+test.beforeEach(async () => {
+  server = await Server.start();
+  browser = await Browser.launch();
+});
+test.afterEach(async () => {
+  await browser.dispose();
+  await server.stop();
+});
+
+test("offline reports survive reload and browser restart, then arrive once with case numbers", async () => {
+  let page = await browser.page();
+  await enroll(page, server);
+  await browser.context.setOffline(true);
+  for (const description of ["ett", "två", "tre"]) await fileReport(page, { description });
+  const status = page.getByTestId("sync-status");
+  await expect(status).toHaveText(waitingStatus(3));
+
+  await page.reload();
+  await expect(page.getByTestId("sync-status")).toHaveText(waitingStatus(3));
+
+  await browser.close();
+  await browser.open({ offline: true });
+  page = await browser.page();
+  await page.goto(server.url + "/reports");
+  await expect(page.getByTestId("waiting-report")).toHaveCount(3);
+  expect(server.register()).toHaveLength(0);
+
+  // Online again: everything is delivered once, and the phone keeps only receipts.
+  await browser.context.setOffline(false);
+  await expect(page.getByTestId("received-report")).toHaveCount(3);
+  await expect(page.getByTestId("waiting-report")).toHaveCount(0);
+  await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  const year = new Date().getFullYear();
+  const numbers = (await page.getByTestId("case-number").allTextContents()).sort();
+  expect(numbers).toEqual([`${year}-0001`, `${year}-0002`, `${year}-0003`]);
+  const register = server.register();
+  expect(register).toHaveLength(3);
+  expect(register.map((r) => r.report.description).sort()).toEqual(["ett", "tre", "två"]);
+
+  const stored = await phoneStorage(page);
+  expect(stored.outbox).toHaveLength(0);
+  expect(stored.receipts).toHaveLength(3);
+  for (const receipt of stored.receipts) {
+    expect(Object.keys(receipt).sort()).toEqual(["case_number", "category", "id", "imy_deadline", "received_at", "saved_at", "steps"]);
+    expect(JSON.stringify(receipt)).not.toMatch(/ett|två|tre|Ringde/);
+  }
+  expect(browser.errors).toEqual([]);
+});
+
+test("while the server is down reports wait with the reason, and go once it is back", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  await server.down();
+  await fileReport(page, { description: "server nere" });
+  await expect(page.getByTestId("sync-status")).toContainText("Kunde inte skicka");
+  await expect(page.getByTestId("sync-status")).toContainText(waitingStatus(1));
+  expect(server.register()).toHaveLength(0);
+
+  await server.up();
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+  await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+  // Further triggers change nothing on the server.
+  await page.reload();
+  await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+});
+
+test("a send cut off by closing the page after the server committed is delivered once", async () => {
+  let page = await browser.page();
+  await enroll(page, server);
+  let committed;
+  const done = new Promise((r) => { committed = r; });
+  // Let the request reach the server, then close the page before the answer arrives.
+  await page.route("**/api/v1/sync", async (route) => {
+    await route.fetch();
+    committed();
+  });
+  await page.getByRole("link", { name: /Rapportera incident/ }).click();
+  await page.getByLabel("Nätfiske eller misstänkt meddelande").check();
+  for (let i = 0; i < 9; i++) await page.getByRole("button", { name: "Nästa" }).click();
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await done;
+  await page.close();
+  expect(server.register()).toHaveLength(1);
+
+  page = await browser.context.newPage();
+  await page.goto(server.url + "/reports");
+  await expect(page.getByTestId("received-report")).toHaveCount(1);
+  await expect(page.getByTestId("case-number")).toHaveText(`${new Date().getFullYear()}-0001`);
+  expect(server.register()).toHaveLength(1);
+});
+
+test("after one online visit the app starts and files a report with the network cut", async () => {
+  let page = await browser.page();
+  await enroll(page, server);
+  await browser.close();
+
+  await browser.open({ offline: true });
+  page = await browser.page();
+  // A deep link opened offline gets the app shell from the service worker.
+  await page.goto(server.url + "/report");
+  await expect(page.getByRole("heading", { name: "Vad har hänt?" })).toBeVisible();
+  await page.goto(server.url + "/");
+  await fileReport(page, { description: "utan nät" });
+  await expect(page.getByTestId("sync-status")).toHaveText(waitingStatus(1));
+  expect(server.register()).toHaveLength(0);
+
+  await browser.context.setOffline(false);
+  await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+});
+
+test("what is typed survives a reload mid-form", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  await page.getByRole("link", { name: /Rapportera incident/ }).click();
+  await page.getByLabel("Något annat").check();
+  await page.getByRole("button", { name: "Nästa" }).click();
+  await page.getByRole("button", { name: "Nästa" }).click();
+  await page.getByLabel("Plats").fill("Skolans bibliotek");
+  // The draft is in IndexedDB (not only in memory) before the reload.
+  await expect.poll(() => page.evaluate(() => new Promise((ok) => {
+    indexedDB.open("vaksam").onsuccess = (e) => {
+      const db = e.target.result;
+      db.transaction("drafts").objectStore("drafts").get("incident").onsuccess = (g) => { ok(g.target.result?.draft?.place); db.close(); };
+    };
+  }))).toBe("Skolans bibliotek");
+  await page.reload();
+  await expect(page.getByLabel("Plats")).toHaveValue("Skolans bibliotek");
+  await expect(page.getByText("Fråga 3 av 10")).toBeVisible();
+});
+
+test("an invalid answer is explained beside the question and nothing typed is lost", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  await page.getByRole("link", { name: /Rapportera incident/ }).click();
+  await page.getByRole("button", { name: "Nästa" }).click();
+  await expect(page.getByText("Välj vad som har hänt.")).toBeVisible();
+  await page.getByLabel("Något annat").check();
+  for (let i = 0; i < 8; i++) await page.getByRole("button", { name: "Nästa" }).click();
+  // "Något annat" needs a description: the question says so and does not move on.
+  await expect(page.getByRole("heading", { name: "Vill du berätta mer?" })).toBeVisible();
+  await page.getByRole("button", { name: "Nästa" }).click();
+  await expect(page.getByRole("heading", { name: "Vill du berätta mer?" })).toBeVisible();
+  const description = page.getByLabel("Beskrivning");
+  await expect(description).toHaveAttribute("aria-describedby", /err-description/);
+  await expect(page.locator("#err-description")).toContainText("Beskriv kort");
+  await description.fill("Dörren till arkivet stod öppen");
+  await page.getByRole("button", { name: "Nästa" }).click();
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+});
+
+test("a personal-data report shows the IMY deadline 72 hours after discovery", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  await page.getByRole("link", { name: /Rapportera incident/ }).click();
+  await page.getByLabel("E-post, brev eller sms till fel mottagare").check();
+  await page.getByRole("button", { name: "Nästa" }).click();
+  await page.getByLabel("Jag upptäckte det").fill("2026-01-05T08:30");
+  await page.getByLabel("Det hände").fill("2026-01-05T08:00");
+  for (let i = 0; i < 8; i++) await page.getByRole("button", { name: "Nästa" }).click();
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await expect(page.getByTestId("imy-deadline")).toHaveText("2026-01-08 08:30");
+  await expect(page.getByText("Be mottagaren radera meddelandet")).toBeVisible();
+});
