@@ -10,7 +10,11 @@ const SHELL = "/index.html";
 
 self.addEventListener("install", (event) => {
   // addAll rejects if any file fails: a half-cached shell never becomes the active one.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((p) => new Request(p, { cache: "reload" })))));
+  // Files with a content hash in their name may come from the HTTP cache (the page has
+  // just downloaded them); the others are fetched fresh so the shell matches this version.
+  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+  const requests = PRECACHE.map((p) => new Request(p, { cache: hashed.test(p) ? "default" : "no-cache" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
   // No skipWaiting here: the new version takes over on the next start, or when the user
   // taps "Uppdatera" (the page then sends SKIP_WAITING).
 });

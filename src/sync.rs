@@ -261,10 +261,9 @@ impl Sync {
 }
 
 /// A one-shot slot shared between the lock callback and the caller.
-fn shared_slot() -> (
-    std::rc::Rc<Cell<Option<Flush>>>,
-    std::rc::Rc<Cell<Option<Flush>>>,
-) {
-    let slot = std::rc::Rc::new(Cell::new(None));
+type Slot = std::rc::Rc<Cell<Option<Flush>>>;
+
+fn shared_slot() -> (Slot, Slot) {
+    let slot = Slot::default();
     (slot.clone(), slot)
 }

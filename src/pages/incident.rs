@@ -484,33 +484,35 @@ fn personal_data_view(
     .into_any()
 }
 
+/// How the review shows one answer.
+type Summary = Box<dyn Fn(Lang, &IncidentDraft) -> String + Send + Sync>;
+
 fn review_view(
     draft: RwSignal<IncidentDraft>,
     errors: RwSignal<Vec<FieldError>>,
     go_to: impl Fn(usize) + Copy + 'static,
 ) -> AnyView {
     let ctx = ctx();
-    let row =
-        move |q: Question, value: Box<dyn Fn(Lang, &IncidentDraft) -> String + Send + Sync>| {
-            let index = QUESTIONS.iter().position(|x| *x == q).unwrap_or(0);
-            let has_error = move || errors.with(|list| list.iter().any(|e| q.owns(&e.field)));
-            view! {
-                <div class="review-row" class:has-error=has_error>
-                    <dt>{move || ctx.t(q.title())}</dt>
-                    <dd>
-                        {move || draft.with(|d| value(ctx.lang.get(), d))}
-                        <Show when=has_error>
-                            <span class="error"><span aria-hidden="true">"⚠ "</span>{move || ctx.t(T::FixErrors)}</span>
-                        </Show>
-                        " "
-                        <button type="button" class="link" on:click=move |_| go_to(index)>
-                            {move || ctx.t(T::Edit)}
-                            <span class="visually-hidden">{move || format!(": {}", ctx.t(q.title()))}</span>
-                        </button>
-                    </dd>
-                </div>
-            }
-        };
+    let row = move |q: Question, value: Summary| {
+        let index = QUESTIONS.iter().position(|x| *x == q).unwrap_or(0);
+        let has_error = move || errors.with(|list| list.iter().any(|e| q.owns(&e.field)));
+        view! {
+            <div class="review-row" class:has-error=has_error>
+                <dt>{move || ctx.t(q.title())}</dt>
+                <dd>
+                    {move || draft.with(|d| value(ctx.lang.get(), d))}
+                    <Show when=has_error>
+                        <span class="error"><span aria-hidden="true">"⚠ "</span>{move || ctx.t(T::FixErrors)}</span>
+                    </Show>
+                    " "
+                    <button type="button" class="link" on:click=move |_| go_to(index)>
+                        {move || ctx.t(T::Edit)}
+                        <span class="visually-hidden">{move || format!(": {}", ctx.t(q.title()))}</span>
+                    </button>
+                </dd>
+            </div>
+        }
+    };
     let or_blank = |lang: Lang, s: &str| {
         if s.trim().is_empty() {
             T::NotAnswered.in_(lang).to_owned()

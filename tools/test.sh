@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: formatting and lints, core and server
+# (native, over real HTTP and SQLite), the storage layer in headless Chromium
+# (wasm-bindgen-test), and the whole app in headless Chromium (Playwright + axe-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "set-up"
+tools/setup.sh
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --quiet -p vaksam-core -p vaksam-server --all-targets -- -D warnings
+cargo clippy --quiet -p vaksam --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "core and server tests (native)"
+cargo test -p vaksam-core -p vaksam-server
+
+step "build the app and the server"
+tools/build.sh
+
+step "storage tests in headless Chromium (wasm-bindgen-test)"
+cargo test -p vaksam --target wasm32-unknown-unknown --test web
+
+step "app tests in headless Chromium (Playwright)"
+cd tests/e2e
+npx --no-install playwright test
