@@ -17,22 +17,42 @@ fn main() {
         collect(&dist, &dist, &mut files);
     }
     files.sort();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let mut code = String::from(
-        "/// Files of the built app: (path, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// Files of the built app: (path, raw, brotli, gzip).\npub static FILES: &[(&str, &[u8], &[u8], &[u8])] = &[\n",
     );
-    for (rel, abs) in &files {
+    for (i, (rel, abs)) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", abs.display());
+        let raw = std::fs::read(abs).expect("read dist file");
+        let br = out_dir.join(format!("asset{i}.br"));
+        let gz = out_dir.join(format!("asset{i}.gz"));
+        std::fs::write(&br, brotli_of(&raw)).expect("write brotli");
+        std::fs::write(&gz, gzip_of(&raw)).expect("write gzip");
         writeln!(
             code,
-            "    ({rel:?}, include_bytes!({:?})),",
-            abs.display().to_string()
+            "    ({rel:?}, include_bytes!({:?}), include_bytes!({:?}), include_bytes!({:?})),",
+            abs.display().to_string(),
+            br.display().to_string(),
+            gz.display().to_string()
         )
         .unwrap();
     }
     code.push_str("];\n");
-    let out =
-        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("embedded_app.rs");
-    std::fs::write(out, code).expect("write embedded_app.rs");
+    std::fs::write(out_dir.join("embedded_app.rs"), code).expect("write embedded_app.rs");
+}
+
+fn brotli_of(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &raw[..], &mut out, &params).expect("brotli");
+    out
+}
+
+fn gzip_of(raw: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(raw).expect("gzip");
+    encoder.finish().expect("gzip")
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {

@@ -7,11 +7,18 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_app.rs"));
 }
 
-fn find(path: &str) -> Option<&'static [u8]> {
+/// One embedded file in its three encodings.
+struct Asset {
+    raw: &'static [u8],
+    brotli: &'static [u8],
+    gzip: &'static [u8],
+}
+
+fn find(path: &str) -> Option<Asset> {
     embedded::FILES
         .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, bytes)| *bytes)
+        .find(|(p, ..)| *p == path)
+        .map(|(_, raw, brotli, gzip)| Asset { raw, brotli, gzip })
 }
 
 /// Whether the app was embedded at build time.
@@ -50,8 +57,26 @@ fn cache_control(path: &str) -> &'static str {
     }
 }
 
-fn file_response(path: &str, bytes: &'static [u8]) -> Response {
+fn accepts(request_headers: &HeaderMap, encoding: &str) -> bool {
+    request_headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|part| part.split(';').next().is_some_and(|e| e.trim() == encoding)))
+}
+
+fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Response {
     let mut headers = HeaderMap::new();
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    // Precompressed at build time; send the smaller form the client accepts.
+    let bytes = if accepts(request_headers, "br") && asset.brotli.len() < asset.raw.len() {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        asset.brotli
+    } else if accepts(request_headers, "gzip") && asset.gzip.len() < asset.raw.len() {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        asset.gzip
+    } else {
+        asset.raw
+    };
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static(content_type(path)),
@@ -72,8 +97,8 @@ pub async fn serve(uri: Uri, request_headers: HeaderMap) -> Response {
         "/" => "/index.html",
         p => p,
     };
-    if let Some(bytes) = find(path) {
-        return file_response(path, bytes);
+    if let Some(asset) = find(path) {
+        return file_response(path, asset, &request_headers);
     }
     let wants_page = request_headers
         .get(header::ACCEPT)
@@ -84,7 +109,7 @@ pub async fn serve(uri: Uri, request_headers: HeaderMap) -> Response {
         .next()
         .is_some_and(|last| last.contains('.'));
     match find("/index.html") {
-        Some(index) if wants_page && !has_extension => file_response("/index.html", index),
+        Some(index) if wants_page && !has_extension => file_response("/index.html", index, &request_headers),
         Some(_) => (StatusCode::NOT_FOUND, "not found").into_response(),
         None => (
             StatusCode::SERVICE_UNAVAILABLE,
@@ -97,6 +122,15 @@ pub async fn serve(uri: Uri, request_headers: HeaderMap) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encoding_is_matched_as_a_token() {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip, deflate, br;q=1.0"));
+        assert!(accepts(&h, "br") && accepts(&h, "gzip") && !accepts(&h, "zstd"));
+        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("brotli-ish"));
+        assert!(!accepts(&h, "br"));
+    }
 
     #[test]
     fn hashed_assets_are_immutable_and_others_revalidate() {
