@@ -19,7 +19,7 @@ fn main() {
     files.sort();
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let mut code = String::from(
-        "/// Files of the built app: (path, raw, brotli, gzip).\npub static FILES: &[(&str, &[u8], &[u8], &[u8])] = &[\n",
+        "/// One file of the built app: (path, raw, brotli, gzip).\npub type File = (&'static str, &'static [u8], &'static [u8], &'static [u8]);\n/// Files of the built app.\npub static FILES: &[File] = &[\n",
     );
     for (i, (rel, abs)) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", abs.display());
@@ -43,7 +43,11 @@ fn main() {
 
 fn brotli_of(raw: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
     brotli::BrotliCompress(&mut &raw[..], &mut out, &params).expect("brotli");
     out
 }

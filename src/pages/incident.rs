@@ -88,6 +88,12 @@ impl Question {
     }
 }
 
+thread_local! {
+    /// The entry just saved, handed to the "saved" page so it shows at once, without a
+    /// second IndexedDB read.
+    static JUST_SAVED: std::cell::RefCell<Option<outbox::OutboxEntry>> = const { std::cell::RefCell::new(None) };
+}
+
 fn validate(draft: &IncidentDraft) -> Result<Incident, Vec<FieldError>> {
     draft.validate(clock::now(), clock::offset_at)
 }
@@ -98,9 +104,14 @@ fn mark(name: &str) {
     }
 }
 
-fn measure_save() {
+/// Measures from the tap on "Skicka" (bench/save_latency.mjs reads these).
+fn measure(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.measure_with_start_mark("vaksam-save", "vaksam-submit");
+        if p.get_entries_by_name(name).length() == 0
+            && p.get_entries_by_name("vaksam-submit").length() > 0
+        {
+            let _ = p.measure_with_start_mark(name, "vaksam-submit");
+        }
     }
 }
 
@@ -247,17 +258,19 @@ pub fn IncidentPage() -> impl IntoView {
         spawn_local(async move {
             let id = clock::new_record_id();
             let saved = match outbox::OutboxEntry::for_incident(id, &incident, clock::now()) {
-                Ok(entry) => outbox::add_from_draft(&entry).await,
+                Ok(entry) => outbox::add_from_draft(&entry)
+                    .await
+                    .map(|()| JUST_SAVED.set(Some(entry))),
                 Err(e) => Err(e),
             };
             saving.set(false);
             match saved {
                 Ok(()) => {
-                    measure_save();
+                    measure("vaksam-save");
                     save_failed.set(false);
+                    navigate(&format!("/report/saved/{id}"), Default::default());
                     ctx.sync.refresh_counts().await;
                     ctx.sync.request();
-                    navigate(&format!("/report/saved/{id}"), Default::default());
                 }
                 // The draft stays in memory and in its own store; nothing typed is lost.
                 Err(_) => save_failed.set(true),
@@ -544,6 +557,11 @@ pub fn SavedPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     // (steps, deadline, case number) from the outbox entry or, once delivered, the receipt.
     let info = RwSignal::new(None::<(Vec<Step>, Option<String>, Option<String>)>);
+    if let Some(entry) = JUST_SAVED.take().filter(|e| e.id == id()) {
+        info.set(Some((entry.steps, entry.imy_deadline, None)));
+        // The benchmark's end point: "saved on this phone" is on screen.
+        request_animation_frame(|| measure("vaksam-saved-shown"));
+    }
     Effect::new(move |_| {
         let id = id();
         ctx.sync.revision.track();

@@ -61,7 +61,10 @@ fn accepts(request_headers: &HeaderMap, encoding: &str) -> bool {
     request_headers
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|part| part.split(';').next().is_some_and(|e| e.trim() == encoding)))
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|part| part.split(';').next().is_some_and(|e| e.trim() == encoding))
+        })
 }
 
 fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Response {
@@ -126,9 +129,15 @@ mod tests {
     #[test]
     fn encoding_is_matched_as_a_token() {
         let mut h = HeaderMap::new();
-        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip, deflate, br;q=1.0"));
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("gzip, deflate, br;q=1.0"),
+        );
         assert!(accepts(&h, "br") && accepts(&h, "gzip") && !accepts(&h, "zstd"));
-        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("brotli-ish"));
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("brotli-ish"),
+        );
         assert!(!accepts(&h, "br"));
     }
 

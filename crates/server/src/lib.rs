@@ -18,7 +18,10 @@ use vaksam_core::protocol::{API_PREFIX, MAX_BODY_BYTES};
 /// The whole HTTP application: API under [`API_PREFIX`], the app everywhere else.
 pub fn app<S: Storage>(state: api::ApiState<S>) -> Router {
     Router::new()
-        .nest(API_PREFIX, api::router(state).layer(CompressionLayer::new()))
+        .nest(
+            API_PREFIX,
+            api::router(state).layer(CompressionLayer::new()),
+        )
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }

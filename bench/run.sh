@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Reproduces every figure in BENCHMARKS.md. Needs tools/setup.sh and tools/build.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "## Transfer size"; node bench/size.mjs
+echo; echo "## Tap to saved"; node bench/save_latency.mjs 60
+echo; echo "## Server ingest"
+for batch in 50 10; do
+  cargo run --release -q -p vaksam-server --example ingest_bench -- 10 "$batch" 4
+done
