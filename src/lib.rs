@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/report/saved/:id") view=pages::incident::SavedPage/>
                             <Route path=path!("/reports") view=pages::reports::ReportsPage/>
                             <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                            <Route path=path!("/enroll") view=pages::enroll::EnrollPage/>
                         </Routes>
                     }.into_any(),
                 }}

@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(inline_js = "
 export function with_lock(name, task) {
   if (navigator.locks && navigator.locks.request) {
-    return navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : false));
+    return navigator.locks.request(name, () => task());
   }
   return task();
 }
@@ -162,8 +162,8 @@ impl Sync {
 
     async fn flush_under_lock(self) -> Flush {
         // Two tabs must not send the same records at once. The server would dedupe them,
-        // but one sender is kinder to the network; a tab that finds the lock taken leaves
-        // the work to the holder.
+        // but one sender at a time is kinder to the network. A tab that finds the lock
+        // taken waits, then finds the records delivered and updates its own status.
         let (tx, rx) = shared_slot();
         let task = Closure::once_into_js(move || {
             wasm_bindgen_futures::future_to_promise(async move {
@@ -177,9 +177,7 @@ impl Sync {
                 .await;
         match (ran, rx.take()) {
             (_, Some(outcome)) => outcome,
-            // Another tab holds the lock and is sending; it will update the shared store.
-            (Ok(_), None) => Flush::Done,
-            (Err(_), None) => Flush::Failed(FailReason::NoContact),
+            (_, None) => Flush::Failed(FailReason::NoContact),
         }
     }
 

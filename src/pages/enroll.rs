@@ -7,6 +7,7 @@ use crate::i18n::T;
 use crate::store::device::{self, Enrollment};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
 use vaksam_core::enrollment::normalize;
 use vaksam_core::protocol::{ApiErrorCode, EnrollRequest, EnrollResponse};
 
@@ -17,6 +18,7 @@ pub fn EnrollPage() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<T>);
     let busy = RwSignal::new(false);
+    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -29,6 +31,7 @@ pub fn EnrollPage() -> impl IntoView {
         }
         busy.set(true);
         error.set(None);
+        let navigate = navigate.clone();
         spawn_local(async move {
             let answer: Result<EnrollResponse, HttpError> =
                 api::post("/enroll", None, &EnrollRequest { code: typed }).await;
@@ -45,7 +48,9 @@ pub fn EnrollPage() -> impl IntoView {
                     match device::save_enrollment(&enrollment).await {
                         Ok(()) => {
                             ctx.enrollment.set(Some(Some(enrollment)));
+                            // Reports queued under a revoked token go out under the new one.
                             ctx.sync.send_now();
+                            navigate("/", Default::default());
                         }
                         Err(_) => error.set(Some(T::SaveFailed)),
                     }

@@ -273,7 +273,10 @@ pub fn IncidentPage() -> impl IntoView {
                     ctx.sync.request();
                 }
                 // The draft stays in memory and in its own store; nothing typed is lost.
-                Err(_) => save_failed.set(true),
+                Err(_) => {
+                    crate::store::forget_connection();
+                    save_failed.set(true);
+                }
             }
         });
     };

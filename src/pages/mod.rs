@@ -88,7 +88,12 @@ pub fn SyncStatusLine() -> impl IntoView {
         <div class="sync-status" data-state=state>
             <span class="sync-icon" aria-hidden="true">{icon}</span>
             <p role="status" aria-live="polite" data-testid="sync-status">{text}</p>
-            <Show when=move || { sync.waiting.get() > 0 && sync.status.get() != SyncStatus::Sending }>
+            <Show when=move || sync.status.get() == SyncStatus::NeedsEnrollment>
+                <a class="button small" href="/enroll">{move || ctx.t(T::EnrollAgain)}</a>
+            </Show>
+            <Show when=move || {
+                sync.waiting.get() > 0 && !matches!(sync.status.get(), SyncStatus::Sending | SyncStatus::NeedsEnrollment)
+            }>
                 <button type="button" class="button small" on:click=move |_| sync.send_now()>
                     {move || ctx.t(T::SendNow)}
                 </button>

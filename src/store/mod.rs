@@ -86,6 +86,16 @@ pub async fn db() -> StoreResult<std::rc::Rc<Rexie>> {
     Ok(db)
 }
 
+/// Drops the cached connection so the next call reopens the database. Firefox leaves a
+/// connection read-only after a QuotaExceededError until it is reopened.
+pub fn forget_connection() {
+    if let Some(db) = DB.with(|d| d.borrow_mut().take()) {
+        if let Ok(db) = std::rc::Rc::try_unwrap(db) {
+            db.close();
+        }
+    }
+}
+
 /// Checks at start that the browser really lets us write (private modes, disabled storage).
 pub async fn check_writable() -> StoreResult<()> {
     device::put_meta("write-check", &js_sys::Date::now()).await

@@ -172,3 +172,51 @@ test("a personal-data report shows the IMY deadline 72 hours after discovery", a
   await expect(page.getByTestId("imy-deadline")).toHaveText("2026-01-08 08:30");
   await expect(page.getByText("Be mottagaren radera meddelandet")).toBeVisible();
 });
+
+test("two open tabs deliver each report exactly once", async () => {
+  const first = await browser.page();
+  await enroll(first, server);
+  const second = await browser.context.newPage();
+  await second.goto(server.url + "/");
+  await browser.context.setOffline(true);
+  // Playwright's clicks wait for animation frames, which a background tab does not get.
+  await first.bringToFront();
+  for (const description of ["a", "b", "c", "d"]) await fileReport(first, { description });
+  await second.reload();
+  await expect(second.getByTestId("sync-status")).toHaveText(waitingStatus(4));
+  // Both tabs get the `online` event and try to send at once.
+  await browser.context.setOffline(false);
+  await expect(first.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  await second.reload();
+  await expect(second.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(4);
+});
+
+test("a revoked phone keeps its reports and sends them after enrolling again", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  const deviceId = await page.evaluate(() => new Promise((ok) => {
+    indexedDB.open("vaksam").onsuccess = (e) => {
+      const db = e.target.result;
+      db.transaction("meta").objectStore("meta").get("device").onsuccess = (g) => { ok(g.target.result.device_id); db.close(); };
+    };
+  }));
+  server.cli("revoke", "--device", deviceId);
+  await fileReport(page, { description: "efter spärr" });
+  await expect(page.getByTestId("sync-status")).toContainText("inte längre registrerad");
+  expect(server.register()).toHaveLength(0);
+  await page.getByRole("link", { name: "Registrera igen" }).click();
+  await page.getByLabel("Registreringskod").fill(server.code());
+  await page.getByRole("button", { name: "Registrera telefonen" }).click();
+  await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+});
+
+test("without usable storage the app says so instead of pretending to save", async () => {
+  await browser.context.addInitScript(() => {
+    Object.defineProperty(window, "indexedDB", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  const page = await browser.page();
+  await page.goto(server.url + "/");
+  await expect(page.getByRole("heading", { name: "Vaksam kan inte spara här" })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 //! Turning a batch of outbox records into stored rows and per-record answers.
 
 use crate::storage::{Device, NewRecord, Storage, StorageError, Stored};
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
 use vaksam_core::validation::{FieldError, FieldErrorCode};
 use vaksam_core::{Incident, IncidentReport};
@@ -18,7 +18,7 @@ pub async fn ingest<S: Storage>(
     let mut to_store = Vec::new();
     let mut slots = Vec::new();
     for record in &records {
-        match validate(record, now) {
+        match validate(record, validation_clock(record, now)) {
             Ok(new) => {
                 slots.push(results.len());
                 results.push(None);
@@ -47,6 +47,17 @@ pub async fn ingest<S: Storage>(
             }),
         })
         .collect())
+}
+
+/// Most a device clock may run ahead of the server's and still have its times accepted.
+pub const MAX_CLOCK_SKEW: Duration = Duration::hours(24);
+
+/// The "now" a record's times are checked against. A phone whose clock runs ahead would
+/// otherwise have every report refused as "in the future" and never delivered, so the
+/// device's own save time counts, up to [`MAX_CLOCK_SKEW`] ahead. The register keeps both
+/// the device's and the server's time.
+fn validation_clock(record: &OutboxRecord, now: OffsetDateTime) -> OffsetDateTime {
+    record.created_at.clamp(now, now + MAX_CLOCK_SKEW)
 }
 
 fn validate(record: &OutboxRecord, now: OffsetDateTime) -> Result<NewRecord, Vec<FieldError>> {

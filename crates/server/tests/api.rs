@@ -473,3 +473,24 @@ async fn server_restart_keeps_everything() {
         .unwrap()
         .is_some());
 }
+
+#[tokio::test]
+async fn a_phone_whose_clock_runs_ahead_is_still_heard() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let ahead = OffsetDateTime::now_utc() + Duration::hours(2);
+    let rfc = |t: OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let mut payload = report("klockan går fel");
+    payload["occurred_at"] = json!(rfc(ahead - Duration::minutes(10)));
+    payload["discovered_at"] = json!(rfc(ahead));
+    let mut rec = record(Uuid::now_v7(), payload.clone());
+    rec["created_at"] = json!(rfc(ahead));
+    let results = s.sync(&token, vec![rec]).await;
+    assert_eq!(results[0]["status"], "stored", "{}", results[0]);
+    // Without the device's own time to go by, the same report is in the future.
+    let results = s.sync(&token, vec![record(Uuid::now_v7(), payload)]).await;
+    assert_eq!(results[0]["errors"][0]["code"], "in_future");
+}
