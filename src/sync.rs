@@ -60,6 +60,8 @@ pub struct Sync {
     pub revision: RwSignal<u32>,
     /// Ids in the request under way.
     pub sending_ids: RwSignal<Vec<String>>,
+    /// Save time (ms since epoch) of the oldest entry still waiting.
+    pub oldest_waiting_ms: RwSignal<Option<f64>>,
 }
 
 thread_local! {
@@ -83,6 +85,7 @@ impl Sync {
             waiting: RwSignal::new(0),
             revision: RwSignal::new(0),
             sending_ids: RwSignal::new(Vec::new()),
+            oldest_waiting_ms: RwSignal::new(None),
         };
         if let Some(window) = web_sys::window() {
             let on_online = Closure::<dyn Fn()>::new(move || sync.send_now());

@@ -50,6 +50,13 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{move || ctx.t(T::Tagline)}</p>
             <p class="who">{who}</p>
             <SyncStatusLine/>
+            <Show when=move || {
+                // Browsers may evict the data of sites left unused for days (Safari: 7).
+                const THREE_DAYS_MS: f64 = 3.0 * 24.0 * 3600.0 * 1000.0;
+                ctx.sync.oldest_waiting_ms.get().is_some_and(|t| js_sys::Date::now() - t > THREE_DAYS_MS)
+            }>
+                <p class="notice" role="alert">{move || ctx.t(T::OldUnsentWarning)}</p>
+            </Show>
             <Show when=move || ctx.persisted.get() == Some(false)>
                 <p class="notice">{move || ctx.t(T::StorageNotPersisted)}</p>
             </Show>

@@ -65,3 +65,17 @@ test("every screen has no axe violations, in Swedish and English", async () => {
   await scan(page, "not found");
   expect(browser.errors).toEqual([]);
 });
+
+test("at 200% zoom (a 320 px wide viewport) no screen scrolls sideways", async () => {
+  const page = await browser.page();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const noSideScroll = async (name) => {
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll, name).toBeLessThanOrEqual(client);
+  };
+  for (const path of ["/", "/report", "/reports", "/settings"]) {
+    await page.goto(server.url + path);
+    await expect(page.locator("h1")).toBeVisible();
+    await noSideScroll(path);
+  }
+});

@@ -95,6 +95,12 @@ fn kommunkod(text: &str) -> Result<Kommunkod, String> {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
+    if !cli.db.starts_with("sqlite:") {
+        return Err(format!(
+            "unsupported database URL {:?}: this build stores data in SQLite (sqlite://path/to/file.db); PostgreSQL is planned behind the same Storage trait",
+            cli.db
+        ));
+    }
     let storage = SqliteStorage::open(&cli.db)
         .await
         .map_err(|e| format!("opening {}: {e}", cli.db))?;
