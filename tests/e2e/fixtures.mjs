@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+export const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = process.env.VAKSAM_SERVER_BIN || join(ROOT, "target/release/vaksam-server");
 export const CHROMIUM_ARGS = [
   "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -25,8 +25,9 @@ async function freePort() {
 
 /** A real server process on a fresh database. */
 export class Server {
-  static async start() {
+  static async start({ staticDir } = {}) {
     const s = new Server();
+    s.staticDir = staticDir;
     s.dir = mkdtempSync(join(tmpdir(), "vaksam-e2e-"));
     s.db = `sqlite://${join(s.dir, "vaksam.db")}`;
     s.port = await freePort();
@@ -36,7 +37,8 @@ export class Server {
   }
 
   async up() {
-    this.proc = spawn(BIN, ["--db", this.db, "serve", "--addr", `127.0.0.1:${this.port}`], { stdio: ["ignore", "ignore", "pipe"] });
+    const extra = this.staticDir ? ["--static-dir", this.staticDir] : [];
+    this.proc = spawn(BIN, ["--db", this.db, "serve", "--addr", `127.0.0.1:${this.port}`, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
     this.proc.stderr.on("data", () => {});
     for (let i = 0; i < 100; i++) {
       try { if ((await fetch(`${this.url}/api/v1/health`)).ok) return; } catch {}

@@ -2,23 +2,53 @@
 
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
+use std::borrow::Cow;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_app.rs"));
 }
 
-/// One embedded file in its three encodings.
+/// One file of the app: the raw bytes and, when embedded, its precompressed forms.
 struct Asset {
-    raw: &'static [u8],
-    brotli: &'static [u8],
-    gzip: &'static [u8],
+    raw: Cow<'static, [u8]>,
+    brotli: Option<&'static [u8]>,
+    gzip: Option<&'static [u8]>,
+}
+
+static STATIC_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Serves the app from `dir` instead of the embedded copy, read at each request. For
+/// testing app updates against a running server; deployments use the embedded app.
+pub fn serve_from_dir(dir: PathBuf) {
+    let _ = STATIC_DIR.set(dir);
 }
 
 fn find(path: &str) -> Option<Asset> {
+    if let Some(dir) = STATIC_DIR.get() {
+        let relative = path.trim_start_matches('/');
+        if relative
+            .split('/')
+            .any(|part| part == ".." || part.is_empty())
+        {
+            return None;
+        }
+        let raw = std::fs::read(dir.join(relative)).ok()?;
+        return Some(Asset {
+            raw: Cow::Owned(raw),
+            brotli: None,
+            gzip: None,
+        });
+    }
     embedded::FILES
         .iter()
         .find(|(p, ..)| *p == path)
-        .map(|(_, raw, brotli, gzip)| Asset { raw, brotli, gzip })
+        .map(|(_, raw, brotli, gzip)| Asset {
+            raw: Cow::Borrowed(*raw),
+            brotli: Some(*brotli),
+            gzip: Some(*gzip),
+        })
 }
 
 /// Whether the app was embedded at build time.
@@ -71,14 +101,17 @@ fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Respo
     let mut headers = HeaderMap::new();
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     // Precompressed at build time; send the smaller form the client accepts.
-    let bytes = if accepts(request_headers, "br") && asset.brotli.len() < asset.raw.len() {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-        asset.brotli
-    } else if accepts(request_headers, "gzip") && asset.gzip.len() < asset.raw.len() {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-        asset.gzip
-    } else {
-        asset.raw
+    let smaller = |c: Option<&'static [u8]>| c.filter(|c| c.len() < asset.raw.len());
+    let bytes: Cow<'static, [u8]> = match (smaller(asset.brotli), smaller(asset.gzip)) {
+        (Some(br), _) if accepts(request_headers, "br") => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            Cow::Borrowed(br)
+        }
+        (_, Some(gz)) if accepts(request_headers, "gzip") => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            Cow::Borrowed(gz)
+        }
+        _ => asset.raw,
     };
     headers.insert(
         header::CONTENT_TYPE,

@@ -36,6 +36,9 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "VAKSAM_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        /// Serve the app from this directory (e.g. `dist`) instead of the embedded copy.
+        #[arg(long)]
+        static_dir: Option<std::path::PathBuf>,
     },
     /// Create a one-time enrollment code for an employee and print it.
     Enroll {
@@ -105,7 +108,10 @@ async fn run(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("opening {}: {e}", cli.db))?;
     match cli.command {
-        Command::Serve { addr } => {
+        Command::Serve { addr, static_dir } => {
+            if let Some(dir) = static_dir {
+                vaksam_server::assets::serve_from_dir(dir);
+            }
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| format!("binding {addr}: {e}"))?;
