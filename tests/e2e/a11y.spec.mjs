@@ -79,3 +79,34 @@ test("at 200% zoom (a 320 px wide viewport) no screen scrolls sideways", async (
     await noSideScroll(path);
   }
 });
+
+test("a report can be filed with the keyboard alone, focus following the questions", async () => {
+  const page = await browser.page();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(server.url + "/report");
+  await expect(page.locator("h1")).toBeVisible();
+  // From the page top: skip link, brand, settings, then into the form.
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveClass(/skip/);
+  await page.keyboard.press("Enter");
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.type === "radio")); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 9; i++) {
+    // Enter in a text area is a new line; from there, Tab on to the "next" button.
+    while (await page.evaluate(() => document.activeElement?.tagName === "TEXTAREA" || document.activeElement?.textContent === "Back" || document.activeElement?.textContent === "Tillbaka")) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
+    await expect(page.locator(":focus")).toHaveAttribute("id", "question");
+    await page.keyboard.press("Tab");
+  }
+  await expect(page.getByRole("heading", { name: /Is this right|Stämmer det här/ })).toBeVisible();
+  // Past the "Change" buttons of the review to "Send".
+  for (let i = 0; i < 30 && !(await page.evaluate(() => /^(Send|Skicka)$/.test(document.activeElement?.textContent ?? ""))); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /saved|sparad/ })).toBeVisible();
+});
