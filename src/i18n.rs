@@ -41,11 +41,8 @@ pub enum T {
     AppName,
     Tagline,
     SkipToContent,
-    Home,
     Back,
     Next,
-    Cancel,
-    Save,
     Settings,
     ComingSoon,
     FnReport,
@@ -146,7 +143,6 @@ pub enum T {
     DontKnow,
     NotAnswered,
     Edit,
-    ErrorPrefix,
 }
 
 impl T {
@@ -157,11 +153,8 @@ impl T {
             AppName => ("Vaksam", "Vaksam"),
             Tagline => ("Informationssäkerhet i fickan", "Information security in your pocket"),
             SkipToContent => ("Hoppa till innehållet", "Skip to content"),
-            Home => ("Start", "Home"),
             Back => ("Tillbaka", "Back"),
             Next => ("Nästa", "Next"),
-            Cancel => ("Avbryt", "Cancel"),
-            Save => ("Spara", "Save"),
             Settings => ("Inställningar", "Settings"),
             ComingSoon => ("Kommer snart", "Coming soon"),
             FnReport => ("Rapportera incident", "Report an incident"),
@@ -262,7 +255,6 @@ impl T {
             DontKnow => ("Vet inte", "Don't know"),
             NotAnswered => ("Inte besvarat", "Not answered"),
             Edit => ("Ändra", "Change"),
-            ErrorPrefix => ("Fel:", "Error:"),
         };
         lang.pick(sv, en)
     }

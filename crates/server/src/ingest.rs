@@ -14,39 +14,41 @@ pub async fn ingest<S: Storage>(
     records: Vec<OutboxRecord>,
     now: OffsetDateTime,
 ) -> Result<Vec<RecordResult>, StorageError> {
-    let mut results: Vec<Option<RecordOutcome>> = Vec::with_capacity(records.len());
+    // Per record: `Ok(())` if it goes to storage (its outcome comes from there), else why not.
+    let mut checked: Vec<Result<(), Vec<FieldError>>> = Vec::with_capacity(records.len());
     let mut to_store = Vec::new();
-    let mut slots = Vec::new();
     for record in &records {
-        match validate(record, validation_clock(record, now)) {
-            Ok(new) => {
-                slots.push(results.len());
-                results.push(None);
-                to_store.push(new);
-            }
-            Err(errors) => results.push(Some(RecordOutcome::Rejected { errors })),
-        }
+        checked.push(validate(record, validation_clock(record, now)).map(|new| to_store.push(new)));
     }
-    let stored = storage.store_records(device, &to_store, now).await?;
-    for (slot, outcome) in slots.into_iter().zip(stored) {
-        results[slot] = Some(match outcome {
-            Stored::New(receipt) => RecordOutcome::Stored(receipt),
-            Stored::Existing(receipt) => RecordOutcome::AlreadyStored(receipt),
-            Stored::Conflict => RecordOutcome::Conflict {
-                message: "this id is already used for a different record".into(),
-            },
-        });
-    }
-    Ok(records
+    let mut stored = storage
+        .store_records(device, &to_store, now)
+        .await?
+        .into_iter();
+    records
         .iter()
-        .zip(results)
-        .map(|(record, outcome)| RecordResult {
-            id: record.id,
-            outcome: outcome.unwrap_or(RecordOutcome::Conflict {
-                message: "not processed".into(),
-            }),
+        .zip(checked)
+        .map(|(record, check)| {
+            let outcome = match check {
+                Err(errors) => RecordOutcome::Rejected { errors },
+                Ok(()) => match stored.next() {
+                    Some(Stored::New(receipt)) => RecordOutcome::Stored(receipt),
+                    Some(Stored::Existing(receipt)) => RecordOutcome::AlreadyStored(receipt),
+                    Some(Stored::Conflict) => RecordOutcome::Conflict {
+                        message: "this id is already used for a different record".into(),
+                    },
+                    None => {
+                        return Err(StorageError::Corrupt(
+                            "storage answered for fewer records than it was given".into(),
+                        ))
+                    }
+                },
+            };
+            Ok(RecordResult {
+                id: record.id,
+                outcome,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Most a device clock may run ahead of the server's and still have its times accepted.
