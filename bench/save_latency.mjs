@@ -10,7 +10,7 @@ const browser = await Browser.launch();
 try {
   const page = await browser.page();
   await enroll(page, server);
-  await browser.context.setOffline(true);
+  await browser.setOffline(true);
   const toUi = [];
   for (let i = 0; i < runs; i++) {
     await page.goto(server.url + "/report");

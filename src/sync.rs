@@ -154,11 +154,16 @@ impl Sync {
     /// Re-reads how many entries wait.
     pub async fn refresh_counts(self) {
         if let Ok(entries) = outbox::all().await {
-            let n = entries
+            let waiting: Vec<_> = entries
                 .iter()
                 .filter(|e| e.state == outbox::EntryState::Waiting)
-                .count();
-            self.waiting.set(n);
+                .collect();
+            self.waiting.set(waiting.len());
+            let oldest = waiting
+                .iter()
+                .map(|e| (e.record.created_at.unix_timestamp_nanos() / 1_000_000) as f64)
+                .reduce(f64::min);
+            self.oldest_waiting_ms.set(oldest);
         }
         self.revision.update(|r| *r += 1);
     }

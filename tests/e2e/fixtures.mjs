@@ -91,7 +91,28 @@ export class Browser {
     });
     this.errors = [];
     this.context.on("weberror", (e) => this.errors.push(String(e.error())));
+    if (offline) await this.blockApi();
     return this.context;
+  }
+
+  // Chromium's offline emulation has been seen to let a request from a service-worker
+  // controlled page through right after it was switched on; refusing API calls at the
+  // routing layer as well makes "offline" certain for the app's sync.
+  async blockApi() {
+    this.apiBlock = (route) => route.abort("internetdisconnected");
+    await this.context.route("**/api/**", this.apiBlock);
+  }
+
+  /** Cuts or restores the network for every page of the browser. */
+  async setOffline(offline) {
+    if (offline) {
+      await this.blockApi();
+      await this.context.setOffline(true);
+    } else {
+      if (this.apiBlock) await this.context.unroute("**/api/**", this.apiBlock);
+      this.apiBlock = null;
+      await this.context.setOffline(false);
+    }
   }
 
   async page() {

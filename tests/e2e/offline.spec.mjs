@@ -17,7 +17,7 @@ test.afterEach(async () => {
 test("offline reports survive reload and browser restart, then arrive once with case numbers", async () => {
   let page = await browser.page();
   await enroll(page, server);
-  await browser.context.setOffline(true);
+  await browser.setOffline(true);
   for (const description of ["ett", "två", "tre"]) await fileReport(page, { description });
   const status = page.getByTestId("sync-status");
   await expect(status).toHaveText(waitingStatus(3));
@@ -33,7 +33,7 @@ test("offline reports survive reload and browser restart, then arrive once with 
   expect(server.register()).toHaveLength(0);
 
   // Online again: everything is delivered once, and the phone keeps only receipts.
-  await browser.context.setOffline(false);
+  await browser.setOffline(false);
   await expect(page.getByTestId("received-report")).toHaveCount(3);
   await expect(page.getByTestId("waiting-report")).toHaveCount(0);
   await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
@@ -113,7 +113,7 @@ test("after one online visit the app starts and files a report with the network 
   await expect(page.getByTestId("sync-status")).toHaveText(waitingStatus(1));
   expect(server.register()).toHaveLength(0);
 
-  await browser.context.setOffline(false);
+  await browser.setOffline(false);
   await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
   expect(server.register()).toHaveLength(1);
 });
@@ -178,14 +178,14 @@ test("two open tabs deliver each report exactly once", async () => {
   await enroll(first, server);
   const second = await browser.context.newPage();
   await second.goto(server.url + "/");
-  await browser.context.setOffline(true);
+  await browser.setOffline(true);
   // Playwright's clicks wait for animation frames, which a background tab does not get.
   await first.bringToFront();
   for (const description of ["a", "b", "c", "d"]) await fileReport(first, { description });
   await second.reload();
   await expect(second.getByTestId("sync-status")).toHaveText(waitingStatus(4));
   // Both tabs get the `online` event and try to send at once.
-  await browser.context.setOffline(false);
+  await browser.setOffline(false);
   await expect(first.getByTestId("sync-status")).toHaveText("Allt är skickat");
   await second.reload();
   await expect(second.getByTestId("sync-status")).toHaveText("Allt är skickat");
@@ -219,4 +219,15 @@ test("without usable storage the app says so instead of pretending to save", asy
   const page = await browser.page();
   await page.goto(server.url + "/");
   await expect(page.getByRole("heading", { name: "Vaksam kan inte spara här" })).toBeVisible();
+});
+
+test("reports left unsent for days bring a warning", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  await browser.setOffline(true);
+  await fileReport(page, { description: "gammal" });
+  await expect(page.getByText("väntat i mer än tre dagar")).toHaveCount(0);
+  await page.clock.install({ time: Date.now() + 4 * 24 * 3600 * 1000 });
+  await page.reload();
+  await expect(page.getByText("Vissa rapporter har väntat i mer än tre dagar")).toBeVisible();
 });

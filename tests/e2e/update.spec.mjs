@@ -55,7 +55,7 @@ test("an update waits for the user, keeps the draft and works offline afterwards
   expect(caches.filter((k) => k.startsWith("vaksam-shell-"))).toHaveLength(1);
   expect(caches[0]).toMatch(/-v2$/);
 
-  await browser.context.setOffline(true);
+  await browser.setOffline(true);
   for (const path of ["/", "/report", "/reports", "/settings"]) {
     await page.goto(server.url + path);
     await expect(page.locator("h1")).toBeVisible();
@@ -85,7 +85,7 @@ test("a deploy whose precache fails leaves the working version in charge", async
   });
   expect(outcome).toBe("redundant");
   await expect(page.getByText("En ny version av Vaksam finns.")).toHaveCount(0);
-  await browser.context.setOffline(true);
+  await browser.setOffline(true);
   await page.goto(server.url + "/report");
   await expect(page.getByRole("heading", { name: "Vad har hänt?" })).toBeVisible();
   expect(await build(page)).toBe("v1");
