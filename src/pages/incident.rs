@@ -10,7 +10,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use vaksam_core::guidance::Step;
-use vaksam_core::incident::{Answer, Aspect, Category, PeopleAffected, PersonalDataKind};
+use vaksam_core::incident::{
+    Answer, Aspect, Category, PeopleAffected, PersonalDataKind, MAX_ACTIONS_CHARS,
+    MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
+};
 use vaksam_core::validation::FieldError;
 use vaksam_core::{Incident, IncidentDraft};
 
@@ -365,7 +368,7 @@ fn question_view(
         Question::Place => view! {
             <div class="field">
                 <label for="place">{move || ctx.t(T::PlaceLabel)}</label>
-                <input type="text" id="place" maxlength="200" autocomplete="off" aria-describedby="question-hint err-place"
+                <input type="text" id="place" maxlength=MAX_PLACE_CHARS.to_string() autocomplete="off" aria-describedby="question-hint err-place"
                     prop:value=move || draft.with(|d| d.place.clone())
                     on:input=move |ev| draft.update(|d| d.place = event_target_value(&ev))/>
                 <FieldErrors errors field="place"/>
@@ -406,28 +409,61 @@ fn question_view(
                 set=Callback::new(move |a| draft.update(|d| d.ongoing = a))/>
         }
         .into_any(),
-        Question::Actions => view! {
-            <div class="field">
-                <label for="actions_taken">{move || ctx.t(T::ActionsLabel)}</label>
-                <textarea id="actions_taken" rows="4" maxlength="2000" aria-describedby="question-hint err-actions_taken"
-                    prop:value=move || draft.with(|d| d.actions_taken.clone())
-                    on:input=move |ev| draft.update(|d| d.actions_taken = event_target_value(&ev))></textarea>
-                <FieldErrors errors field="actions_taken"/>
-            </div>
-        }
-        .into_any(),
-        Question::Description => view! {
-            <div class="field">
-                <label for="description">{move || ctx.t(T::DescriptionLabel)}</label>
-                <textarea id="description" rows="6" maxlength="4000" aria-describedby="question-hint err-description"
-                    prop:value=move || draft.with(|d| d.description.clone())
-                    on:input=move |ev| draft.update(|d| d.description = event_target_value(&ev))></textarea>
-                <FieldErrors errors field="description"/>
-            </div>
-        }
-        .into_any(),
+        Question::Actions => text_area(
+            draft,
+            errors,
+            TextField { field: "actions_taken", label: T::ActionsLabel, rows: 4, max: MAX_ACTIONS_CHARS },
+            (|d| &d.actions_taken, |d| &mut d.actions_taken),
+        ),
+        Question::Description => text_area(
+            draft,
+            errors,
+            TextField { field: "description", label: T::DescriptionLabel, rows: 6, max: MAX_DESCRIPTION_CHARS },
+            (|d| &d.description, |d| &mut d.description),
+        ),
         Question::Review => review_view(draft, errors, go_to),
     }
+}
+
+/// A free-text question's field.
+struct TextField {
+    field: &'static str,
+    label: T,
+    rows: u8,
+    max: usize,
+}
+
+/// Reads and writes one text of the draft.
+type TextLens = (
+    fn(&IncidentDraft) -> &String,
+    fn(&mut IncidentDraft) -> &mut String,
+);
+
+/// A labelled text area bound to one text of the draft, with its errors.
+fn text_area(
+    draft: RwSignal<IncidentDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    f: TextField,
+    (text, text_mut): TextLens,
+) -> AnyView {
+    let ctx = ctx();
+    let TextField {
+        field,
+        label,
+        rows,
+        max,
+    } = f;
+    view! {
+        <div class="field">
+            <label for=field>{move || ctx.t(label)}</label>
+            <textarea id=field rows=rows.to_string() maxlength=max.to_string()
+                aria-describedby=format!("question-hint err-{field}")
+                prop:value=move || draft.with(|d| text(d).clone())
+                on:input=move |ev| draft.update(|d| *text_mut(d) = event_target_value(&ev))></textarea>
+            <FieldErrors errors field=field/>
+        </div>
+    }
+    .into_any()
 }
 
 fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {

@@ -145,11 +145,35 @@ export async function enroll(page, server, kommunkod = "0428") {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Files a report through the guided form; returns when it is saved on the phone. */
-export async function fileReport(page, { category = "Borttappad eller stulen telefon, surfplatta eller dator", description = "" } = {}) {
+/** Opens the report form from the home screen and answers "what happened". */
+export async function startReport(page, category) {
   await page.getByRole("link", { name: /Rapportera incident/ }).first().click();
   await expect(page.getByRole("heading", { name: "Vad har hänt?" })).toBeVisible();
   await page.getByLabel(category).check();
+}
+
+/** Presses "Nästa" `times` times. */
+export async function next(page, times) {
+  for (let i = 0; i < times; i++) await page.getByRole("button", { name: "Nästa" }).click();
+}
+
+/** One value of the phone's IndexedDB, as the app stored it. */
+export async function idbValue(page, store, key) {
+  return page.evaluate(([store, key]) => new Promise((ok, fail) => {
+    const req = indexedDB.open("vaksam");
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const get = db.transaction(store).objectStore(store).get(key);
+      get.onsuccess = () => { db.close(); ok(get.result); };
+      get.onerror = () => { db.close(); fail(get.error); };
+    };
+  }), [store, key]);
+}
+
+/** Files a report through the guided form; returns when it is saved on the phone. */
+export async function fileReport(page, { category = "Borttappad eller stulen telefon, surfplatta eller dator", description = "" } = {}) {
+  await startReport(page, category);
   for (let i = 0; i < 9; i++) {
     if (i === 8 && description) await page.getByLabel("Beskrivning").fill(description);
     await page.getByRole("button", { name: "Nästa" }).click();

@@ -1,7 +1,7 @@
 // Reports survive being offline, reloads, browser restarts, a down server and an
 // interrupted request, and reach the municipality exactly once.
 import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, fileReport, phoneStorage, waitingStatus } from "./fixtures.mjs";
+import { Browser, Server, enroll, fileReport, idbValue, next, phoneStorage, startReport, waitingStatus } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -83,9 +83,8 @@ test("a send cut off by closing the page after the server committed is delivered
     await route.fetch();
     committed();
   });
-  await page.getByRole("link", { name: /Rapportera incident/ }).click();
-  await page.getByLabel("Nätfiske eller misstänkt meddelande").check();
-  for (let i = 0; i < 9; i++) await page.getByRole("button", { name: "Nästa" }).click();
+  await startReport(page, "Nätfiske eller misstänkt meddelande");
+  await next(page, 9);
   await page.getByRole("button", { name: "Skicka" }).click();
   await done;
   await page.close();
@@ -121,18 +120,11 @@ test("after one online visit the app starts and files a report with the network 
 test("what is typed survives a reload mid-form", async () => {
   const page = await browser.page();
   await enroll(page, server);
-  await page.getByRole("link", { name: /Rapportera incident/ }).click();
-  await page.getByLabel("Något annat").check();
-  await page.getByRole("button", { name: "Nästa" }).click();
-  await page.getByRole("button", { name: "Nästa" }).click();
+  await startReport(page, "Något annat");
+  await next(page, 2);
   await page.getByLabel("Plats").fill("Skolans bibliotek");
   // The draft is in IndexedDB (not only in memory) before the reload.
-  await expect.poll(() => page.evaluate(() => new Promise((ok) => {
-    indexedDB.open("vaksam").onsuccess = (e) => {
-      const db = e.target.result;
-      db.transaction("drafts").objectStore("drafts").get("incident").onsuccess = (g) => { ok(g.target.result?.draft?.place); db.close(); };
-    };
-  }))).toBe("Skolans bibliotek");
+  await expect.poll(async () => (await idbValue(page, "drafts", "incident"))?.draft?.place).toBe("Skolans bibliotek");
   await page.reload();
   await expect(page.getByLabel("Plats")).toHaveValue("Skolans bibliotek");
   await expect(page.getByText("Fråga 3 av 10")).toBeVisible();
@@ -142,10 +134,10 @@ test("an invalid answer is explained beside the question and nothing typed is lo
   const page = await browser.page();
   await enroll(page, server);
   await page.getByRole("link", { name: /Rapportera incident/ }).click();
-  await page.getByRole("button", { name: "Nästa" }).click();
+  await next(page, 1);
   await expect(page.getByText("Välj vad som har hänt.")).toBeVisible();
   await page.getByLabel("Något annat").check();
-  for (let i = 0; i < 8; i++) await page.getByRole("button", { name: "Nästa" }).click();
+  await next(page, 8);
   // "Något annat" needs a description: the question says so and does not move on.
   await expect(page.getByRole("heading", { name: "Vill du berätta mer?" })).toBeVisible();
   await page.getByRole("button", { name: "Nästa" }).click();
@@ -162,12 +154,11 @@ test("an invalid answer is explained beside the question and nothing typed is lo
 test("a personal-data report shows the IMY deadline 72 hours after discovery", async () => {
   const page = await browser.page();
   await enroll(page, server);
-  await page.getByRole("link", { name: /Rapportera incident/ }).click();
-  await page.getByLabel("E-post, brev eller sms till fel mottagare").check();
-  await page.getByRole("button", { name: "Nästa" }).click();
+  await startReport(page, "E-post, brev eller sms till fel mottagare");
+  await next(page, 1);
   await page.getByLabel("Jag upptäckte det").fill("2026-01-05T08:30");
   await page.getByLabel("Det hände").fill("2026-01-05T08:00");
-  for (let i = 0; i < 8; i++) await page.getByRole("button", { name: "Nästa" }).click();
+  await next(page, 8);
   await page.getByRole("button", { name: "Skicka" }).click();
   await expect(page.getByTestId("imy-deadline")).toHaveText("2026-01-08 08:30");
   await expect(page.getByText("Be mottagaren radera meddelandet")).toBeVisible();
@@ -195,12 +186,7 @@ test("two open tabs deliver each report exactly once", async () => {
 test("a revoked phone keeps its reports and sends them after enrolling again", async () => {
   const page = await browser.page();
   await enroll(page, server);
-  const deviceId = await page.evaluate(() => new Promise((ok) => {
-    indexedDB.open("vaksam").onsuccess = (e) => {
-      const db = e.target.result;
-      db.transaction("meta").objectStore("meta").get("device").onsuccess = (g) => { ok(g.target.result.device_id); db.close(); };
-    };
-  }));
+  const deviceId = (await idbValue(page, "meta", "device")).device_id;
   server.cli("revoke", "--device", deviceId);
   await fileReport(page, { description: "efter spärr" });
   await expect(page.getByTestId("sync-status")).toContainText("inte längre registrerad");

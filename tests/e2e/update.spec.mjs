@@ -5,7 +5,7 @@ import { test, expect } from "@playwright/test";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Browser, ROOT, Server, enroll } from "./fixtures.mjs";
+import { Browser, ROOT, Server, enroll, next, startReport } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -35,10 +35,8 @@ const build = (page) => page.evaluate(() => document.querySelector('meta[name="v
 test("an update waits for the user, keeps the draft and works offline afterwards", async () => {
   const page = await browser.page();
   await enroll(page, server);
-  await page.getByRole("link", { name: /Rapportera incident/ }).click();
-  await page.getByLabel("Något annat").check();
-  await page.getByRole("button", { name: "Nästa" }).click();
-  await page.getByRole("button", { name: "Nästa" }).click();
+  await startReport(page, "Något annat");
+  await next(page, 2);
   await page.getByLabel("Plats").fill("Förskolan Solen");
 
   deployNewVersion();
