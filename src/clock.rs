@@ -13,16 +13,19 @@ pub fn offset_at(local: PrimitiveDateTime) -> UtcOffset {
         i32::from(local.minute()),
         0,
     );
-    // getTimezoneOffset is minutes *behind* UTC: Sweden in winter gives -60.
-    let minutes = -(date.get_timezone_offset() as i32);
-    UtcOffset::from_whole_seconds(minutes * 60).unwrap_or(UtcOffset::UTC)
+    offset_of(&date)
 }
 
 /// The device's UTC offset at an instant.
 fn offset_of_instant(t: OffsetDateTime) -> UtcOffset {
     let ms = (t.unix_timestamp_nanos() / 1_000_000) as f64;
-    let minutes =
-        -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset() as i32);
+    offset_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)))
+}
+
+/// The browser's UTC offset at the moment `date` stands for.
+fn offset_of(date: &js_sys::Date) -> UtcOffset {
+    // getTimezoneOffset is minutes *behind* UTC: Sweden in winter gives -60.
+    let minutes = -(date.get_timezone_offset() as i32);
     UtcOffset::from_whole_seconds(minutes * 60).unwrap_or(UtcOffset::UTC)
 }
 

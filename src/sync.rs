@@ -24,11 +24,9 @@ export function with_lock(name, task) {
   }
   return task();
 }
-export function is_online() { return navigator.onLine; }
 ")]
 extern "C" {
     fn with_lock(name: &str, task: &js_sys::Function) -> js_sys::Promise;
-    fn is_online() -> bool;
 }
 
 /// What the engine is doing.
@@ -122,7 +120,7 @@ impl Sync {
 
     /// Whether the browser believes it is online (wording only).
     pub fn browser_online(&self) -> bool {
-        is_online()
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
     }
 
     /// "Skicka nu", and the `online` event: forget the backoff and try at once.

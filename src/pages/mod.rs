@@ -71,11 +71,9 @@ pub fn SyncStatusLine() -> impl IntoView {
     };
     let state = move || match sync.status.get() {
         SyncStatus::Sending => "sending",
-        SyncStatus::NeedsEnrollment | SyncStatus::Failed { .. } if sync.waiting.get() > 0 => {
-            "problem"
-        }
         SyncStatus::NeedsEnrollment => "problem",
         _ if sync.waiting.get() == 0 => "ok",
+        SyncStatus::Failed { .. } => "problem",
         _ => "waiting",
     };
     let icon = move || match state() {

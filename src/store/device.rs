@@ -1,10 +1,7 @@
 //! The enrolled device and other small facts, in the `meta` store.
 
-use super::{committed, from_js, to_js, transaction, StoreResult};
-use rexie::TransactionMode;
-use serde::de::DeserializeOwned;
+use super::{get_value, put_value, StoreResult};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
 
 /// Store name.
 pub const STORE: &str = "meta";
@@ -27,26 +24,12 @@ pub struct Enrollment {
 
 /// Writes a small value under `key`.
 pub async fn put_meta<T: Serialize>(key: &str, value: &T) -> StoreResult<()> {
-    let tx = transaction(&[STORE], TransactionMode::ReadWrite).await?;
-    tx.store(STORE)?
-        .put(&to_js(value)?, Some(&JsValue::from_str(key)))
-        .await?;
-    committed(tx).await
-}
-
-/// Reads a small value.
-pub async fn get_meta<T: DeserializeOwned>(key: &str) -> StoreResult<Option<T>> {
-    let tx = transaction(&[STORE], TransactionMode::ReadOnly).await?;
-    let value = tx.store(STORE)?.get(JsValue::from_str(key)).await?;
-    value
-        .filter(|v| !v.is_undefined())
-        .map(|v| from_js(&v))
-        .transpose()
+    put_value(STORE, key, value).await
 }
 
 /// The enrollment, if this phone has one.
 pub async fn enrollment() -> StoreResult<Option<Enrollment>> {
-    get_meta(DEVICE_KEY).await
+    get_value(STORE, DEVICE_KEY).await
 }
 
 /// Saves the enrollment.

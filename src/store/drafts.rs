@@ -1,11 +1,9 @@
 //! In-progress forms, saved on every change so that a reload, an app update or a killed tab
 //! loses nothing typed.
 
-use super::{committed, from_js, to_js, transaction, StoreResult};
-use rexie::TransactionMode;
+use super::{get_value, put_value, StoreResult};
 use serde::{Deserialize, Serialize};
 use vaksam_core::IncidentDraft;
-use wasm_bindgen::JsValue;
 
 /// Store name.
 pub const STORE: &str = "drafts";
@@ -23,22 +21,10 @@ pub struct SavedDraft {
 
 /// The saved incident draft, if any.
 pub async fn load_incident() -> StoreResult<Option<SavedDraft>> {
-    let tx = transaction(&[STORE], TransactionMode::ReadOnly).await?;
-    let value = tx
-        .store(STORE)?
-        .get(JsValue::from_str(INCIDENT_KEY))
-        .await?;
-    value
-        .filter(|v| !v.is_undefined())
-        .map(|v| from_js(&v))
-        .transpose()
+    get_value(STORE, INCIDENT_KEY).await
 }
 
 /// Saves the incident draft.
 pub async fn save_incident(d: &SavedDraft) -> StoreResult<()> {
-    let tx = transaction(&[STORE], TransactionMode::ReadWrite).await?;
-    tx.store(STORE)?
-        .put(&to_js(d)?, Some(&JsValue::from_str(INCIDENT_KEY)))
-        .await?;
-    committed(tx).await
+    put_value(STORE, INCIDENT_KEY, d).await
 }

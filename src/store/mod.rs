@@ -123,6 +123,25 @@ pub async fn committed(tx: rexie::Transaction) -> StoreResult<()> {
     }
 }
 
+/// The value under `key` in `store`, if any.
+pub async fn get_value<T: DeserializeOwned>(store: &str, key: &str) -> StoreResult<Option<T>> {
+    let tx = transaction(&[store], TransactionMode::ReadOnly).await?;
+    let value = tx.store(store)?.get(JsValue::from_str(key)).await?;
+    value
+        .filter(|v| !v.is_undefined())
+        .map(|v| from_js(&v))
+        .transpose()
+}
+
+/// Writes `value` under the out-of-line `key` of `store`; returns once committed.
+pub async fn put_value<T: Serialize>(store: &str, key: &str, value: &T) -> StoreResult<()> {
+    let tx = transaction(&[store], TransactionMode::ReadWrite).await?;
+    tx.store(store)?
+        .put(&to_js(value)?, Some(&JsValue::from_str(key)))
+        .await?;
+    committed(tx).await
+}
+
 /// Opens a transaction over `stores`.
 pub async fn transaction(
     stores: &[&str],

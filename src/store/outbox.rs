@@ -5,7 +5,7 @@
 
 use super::drafts;
 use super::receipts::{self, LocalReceipt};
-use super::{committed, from_js, to_js, transaction, StoreResult};
+use super::{committed, from_js, get_value, to_js, transaction, StoreResult};
 use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 use vaksam_core::guidance::{self, Step};
@@ -103,12 +103,7 @@ pub async fn all() -> StoreResult<Vec<OutboxEntry>> {
 
 /// One entry.
 pub async fn get(id: &str) -> StoreResult<Option<OutboxEntry>> {
-    let tx = transaction(&[STORE], TransactionMode::ReadOnly).await?;
-    let value = tx.store(STORE)?.get(JsValue::from_str(id)).await?;
-    value
-        .filter(|v| !v.is_undefined())
-        .map(|v| from_js(&v))
-        .transpose()
+    get_value(STORE, id).await
 }
 
 /// Removes an entry the user chose to discard.
