@@ -11,11 +11,14 @@ pub mod enrollment;
 pub mod guidance;
 pub mod incident;
 pub mod municipality;
+pub mod pack;
 pub mod protocol;
 pub mod record_id;
+pub mod signature;
 pub mod validation;
 
 pub use case_number::CaseNumber;
 pub use incident::{Incident, IncidentDraft, IncidentReport};
 pub use municipality::Kommunkod;
+pub use pack::Pack;
 pub use validation::{FieldError, FieldErrorCode};
