@@ -11,6 +11,9 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+/// `GET /api/v1/pack`: the content pack of the token's municipality, with an `ETag`.
+pub const PACK_PATH: &str = "/pack";
+
 /// Path prefix of this protocol version. A later version is served beside it, so a phone
 /// that has been offline through a deploy can still send.
 pub const API_PREFIX: &str = "/api/v1";
@@ -48,6 +51,8 @@ pub struct EnrollResponse {
 pub enum RecordKind {
     /// An [`crate::IncidentReport`].
     Incident,
+    /// A [`crate::signature::SignatureRecord`].
+    Signature,
 }
 
 impl RecordKind {
@@ -55,6 +60,7 @@ impl RecordKind {
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Incident => "incident",
+            RecordKind::Signature => "signature",
         }
     }
 }
@@ -136,8 +142,12 @@ pub enum RecordOutcome {
 /// Proof that the municipality holds a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Receipt {
-    /// The municipality's case number.
-    pub case_number: CaseNumber,
+    /// The municipality's case number (incidents only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_number: Option<CaseNumber>,
+    /// The entry's number in the municipality's signature log (signatures only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_entry: Option<u64>,
     /// Server time of receipt.
     #[serde(with = "time::serde::rfc3339")]
     pub received_at: OffsetDateTime,
@@ -230,7 +240,8 @@ mod tests {
     fn outcomes_are_tagged_by_status() {
         let id = crate::record_id::new_v7(1, [0; 10]);
         let receipt = Receipt {
-            case_number: "2026-0042".parse().unwrap(),
+            case_number: Some("2026-0042".parse().unwrap()),
+            log_entry: None,
             received_at: datetime!(2026-11-23 10:00:01 UTC),
         };
         let result = RecordResult {

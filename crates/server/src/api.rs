@@ -7,7 +7,7 @@ use crate::storage::{Device, RedeemError, Storage, StorageError};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 use vaksam_core::protocol::{
     sha256_hex, ApiError, ApiErrorCode, EnrollRequest, EnrollResponse, Receipt, SyncRequest,
-    SyncResponse, MAX_BATCH_RECORDS,
+    SyncResponse, MAX_BATCH_RECORDS, PACK_PATH,
 };
 
 /// Shared state of the API handlers.
@@ -148,6 +148,7 @@ pub fn router<S: Storage>(state: ApiState<S>) -> Router {
         .route("/enroll", post(enroll::<S>))
         .route("/sync", post(sync::<S>))
         .route("/records/{id}", get(record_receipt::<S>))
+        .route(PACK_PATH, get(current_pack::<S>))
         .route(
             "/health",
             get(|| async { Json(serde_json::json!({"status": "ok"})) }),
@@ -225,4 +226,40 @@ async fn record_receipt<S: Storage>(
         .await?
         .map(Json)
         .ok_or_else(not_found)
+}
+
+/// `GET /pack`: the current pack of the device's municipality. Answers `304 Not Modified`
+/// when `If-None-Match` names the current version, so a phone that is up to date downloads
+/// nothing; `no-cache` makes every client ask again rather than trust a stale copy.
+async fn current_pack<S: Storage>(
+    State(state): State<ApiState<S>>,
+    device: Device,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    let Some(pack) = state.storage.current_pack(&device.kommunkod).await? else {
+        return Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            ApiErrorCode::NotFound,
+            "no pack is published for this municipality",
+        ));
+    };
+    let cache = [
+        (header::ETAG, pack.etag.clone()),
+        (header::CACHE_CONTROL, "no-cache".to_owned()),
+    ];
+    let fresh = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| tag.trim() == pack.etag || tag.trim() == "*");
+    if fresh {
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
+    }
+    Ok((
+        cache,
+        [(header::CONTENT_TYPE, "application/json".to_owned())],
+        pack.body,
+    )
+        .into_response())
 }

@@ -1,6 +1,8 @@
 //! Exports of the incident register for the municipality's information-security staff.
 
-use crate::storage::RegisterEntry;
+use crate::storage::{RegisterEntry, Signer};
+use vaksam_core::signature::{signing_status, SignatureRecord, SigningStatus};
+use vaksam_core::Pack;
 
 /// Columns of the CSV export, in order.
 pub const CSV_COLUMNS: [&str; 13] = [
@@ -76,6 +78,76 @@ pub fn to_csv(entries: &[RegisterEntry]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Columns of the "who has signed" CSV, in order.
+pub const SIGNERS_COLUMNS: [&str; 11] = [
+    "employee_id",
+    "name",
+    "status",
+    "signed_policy_version",
+    "signed_undertaking_version",
+    "signed_at",
+    "received_at",
+    "log_entry",
+    "employee_ref",
+    "workplace",
+    "current_policy_version",
+];
+
+fn push_row(out: &mut String, row: &[String]) {
+    out.push_str(
+        &row.iter()
+            .map(|f| csv_field(f))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    out.push('\n');
+}
+
+/// Who has signed the current pack (`signed`), an older one (`sign_again`), or nothing
+/// (`not_signed`), one row per employee. "Current" is decided by the same rule the app
+/// uses to ask again.
+pub fn signers_csv(pack: &Pack, signers: &[Signer]) -> Result<String, String> {
+    let mut out = SIGNERS_COLUMNS.join(",");
+    out.push('\n');
+    let current = format!(
+        "{} / {}",
+        pack.policy.version.label, pack.undertaking.version
+    );
+    for s in signers {
+        let mut row = vec![s.employee_id.clone(), s.name.clone()];
+        match &s.latest {
+            None => {
+                row.push("not_signed".into());
+                row.extend(std::iter::repeat_n(String::new(), 7));
+            }
+            Some((payload, received_at, entry)) => {
+                let record: SignatureRecord =
+                    serde_json::from_str(payload).map_err(|e| format!("log entry {entry}: {e}"))?;
+                let status = match signing_status(Some(&record), pack) {
+                    SigningStatus::Current => "signed",
+                    _ => "sign_again",
+                };
+                row.extend([
+                    status.to_owned(),
+                    record.policy_version.clone(),
+                    record.undertaking_version.clone(),
+                    record
+                        .signed_at
+                        .format(&time::format_description::well_known::Rfc3339)
+                        .unwrap_or_default(),
+                    received_at.clone(),
+                    entry.to_string(),
+                    record.employee_ref.clone(),
+                    record.workplace.clone(),
+                ]);
+            }
+        }
+        row.push(current.clone());
+        push_row(&mut out, &row);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

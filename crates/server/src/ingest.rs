@@ -3,8 +3,9 @@
 use crate::storage::{Device, NewRecord, Storage, StorageError, Stored};
 use time::{Duration, OffsetDateTime};
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
+use vaksam_core::signature::SignatureRecord;
 use vaksam_core::validation::{FieldError, FieldErrorCode};
-use vaksam_core::{Incident, IncidentReport};
+use vaksam_core::{Incident, IncidentReport, Pack};
 
 /// Validates each record, stores the valid ones in one transaction, and answers per record
 /// in request order. A bad record is rejected alone; it never blocks the others.
@@ -18,7 +19,12 @@ pub async fn ingest<S: Storage>(
     let mut checked: Vec<Result<(), Vec<FieldError>>> = Vec::with_capacity(records.len());
     let mut to_store = Vec::new();
     for record in &records {
-        checked.push(validate(record, validation_clock(record, now)).map(|new| to_store.push(new)));
+        let clock = validation_clock(record, now);
+        let check = match record.kind {
+            RecordKind::Incident => validate_incident(record, clock),
+            RecordKind::Signature => validate_signature(storage, device, record, clock).await?,
+        };
+        checked.push(check.map(|new| to_store.push(new)));
     }
     let mut stored = storage
         .store_records(device, &to_store, now)
@@ -62,42 +68,85 @@ fn validation_clock(record: &OutboxRecord, now: OffsetDateTime) -> OffsetDateTim
     record.created_at.clamp(now, now + MAX_CLOCK_SKEW)
 }
 
-fn validate(record: &OutboxRecord, now: OffsetDateTime) -> Result<NewRecord, Vec<FieldError>> {
-    match record.kind {
-        RecordKind::Incident => {
-            let report: IncidentReport =
-                serde_json::from_value(record.payload.clone()).map_err(|e| {
-                    vec![FieldError::new(
-                        "payload",
-                        FieldErrorCode::Invalid,
-                        e.to_string(),
-                    )]
-                })?;
-            let incident = Incident::validate(report, now).map_err(|errors| {
-                errors
-                    .into_iter()
-                    .map(|e| FieldError {
-                        field: format!("payload.{}", e.field),
-                        ..e
-                    })
-                    .collect::<Vec<_>>()
-            })?;
-            let label = incident.report().category.as_str().to_owned();
-            let payload = serde_json::to_string(&incident).map_err(|e| {
-                vec![FieldError::new(
-                    "payload",
-                    FieldErrorCode::Invalid,
-                    e.to_string(),
-                )]
-            })?;
-            Ok(NewRecord {
+fn payload_error(e: impl ToString) -> Vec<FieldError> {
+    vec![FieldError::new(
+        "payload",
+        FieldErrorCode::Invalid,
+        e.to_string(),
+    )]
+}
+
+fn prefixed(errors: Vec<FieldError>) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|e| FieldError {
+            field: format!("payload.{}", e.field),
+            ..e
+        })
+        .collect()
+}
+
+fn validate_incident(
+    record: &OutboxRecord,
+    now: OffsetDateTime,
+) -> Result<NewRecord, Vec<FieldError>> {
+    let report: IncidentReport =
+        serde_json::from_value(record.payload.clone()).map_err(payload_error)?;
+    let incident = Incident::validate(report, now).map_err(prefixed)?;
+    Ok(NewRecord {
+        id: record.id,
+        kind: record.kind,
+        content_hash: record.content_hash(),
+        label: incident.report().category.as_str().to_owned(),
+        payload: serde_json::to_string(&incident).map_err(payload_error)?,
+        device_created_at: record.created_at,
+    })
+}
+
+/// A signature must sign a pack version this municipality published, with its exact text.
+async fn validate_signature<S: Storage>(
+    storage: &S,
+    device: &Device,
+    record: &OutboxRecord,
+    now: OffsetDateTime,
+) -> Result<Result<NewRecord, Vec<FieldError>>, StorageError> {
+    let signature: SignatureRecord = match serde_json::from_value(record.payload.clone()) {
+        Ok(s) => s,
+        Err(e) => return Ok(Err(payload_error(e))),
+    };
+    if signature.kommunkod != device.kommunkod.as_str() {
+        return Ok(Err(vec![FieldError::new(
+            "payload.kommunkod",
+            FieldErrorCode::Inconsistent,
+            "this device belongs to another municipality",
+        )]));
+    }
+    let Some(stored) = storage
+        .pack_version(&device.kommunkod, &signature.pack_version)
+        .await?
+    else {
+        return Ok(Err(vec![FieldError::new(
+            "payload.pack_version",
+            FieldErrorCode::Invalid,
+            format!(
+                "pack version {:?} was never published for this municipality",
+                signature.pack_version
+            ),
+        )]));
+    };
+    let pack: Pack = serde_json::from_str(&stored.body)
+        .map_err(|e| StorageError::Corrupt(format!("stored pack: {e}")))?;
+    Ok(match signature.validate(&pack, now) {
+        Err(errors) => Err(prefixed(errors)),
+        Ok(()) => serde_json::to_string(&signature)
+            .map_err(payload_error)
+            .map(|payload| NewRecord {
                 id: record.id,
                 kind: record.kind,
                 content_hash: record.content_hash(),
-                label,
+                label: signature.pack_version.clone(),
                 payload,
                 device_created_at: record.created_at,
-            })
-        }
-    }
+            }),
+    })
 }

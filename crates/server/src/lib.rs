@@ -4,9 +4,11 @@
 
 pub mod api;
 pub mod assets;
+pub mod chain;
 pub mod enrollment;
 pub mod export;
 pub mod ingest;
+pub mod packs;
 pub mod storage;
 
 use axum::extract::DefaultBodyLimit;

@@ -7,8 +7,9 @@ use time::Duration;
 use uuid::Uuid;
 use vaksam_core::Kommunkod;
 use vaksam_server::storage::sqlite::SqliteStorage;
+use vaksam_server::storage::Published;
 use vaksam_server::storage::Storage;
-use vaksam_server::{enrollment, export, system_clock};
+use vaksam_server::{chain, enrollment, export, packs, system_clock};
 
 #[derive(Parser)]
 #[command(
@@ -58,6 +59,16 @@ enum Command {
         #[arg(long)]
         device: Uuid,
     },
+    /// Check or publish content packs.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
+    /// The signature log: verify its hash chain, or list who has signed.
+    Signatures {
+        #[command(subcommand)]
+        command: SignaturesCommand,
+    },
     /// List or export a municipality's incident register.
     Incidents {
         /// The municipality's kommunkod.
@@ -66,6 +77,39 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum PackCommand {
+    /// Validate pack files without publishing; every error names the file and the place.
+    Validate {
+        /// Pack files (TOML).
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Validate a pack file and publish it as its municipality's current pack. A running
+    /// server serves it from the next request on; no restart is needed.
+    Publish {
+        /// Pack file (TOML).
+        file: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum SignaturesCommand {
+    /// Recompute the hash chain of a municipality's signature log; report the first broken
+    /// link. Exits with status 1 if the log was tampered with.
+    Verify {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommunkod: String,
+    },
+    /// Who has signed the current policy and undertaking, and who has not (CSV).
+    Status {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommunkod: String,
     },
 }
 
@@ -97,7 +141,34 @@ fn kommunkod(text: &str) -> Result<Kommunkod, String> {
     text.parse().map_err(|e| format!("{e}"))
 }
 
+fn read_pack(path: &std::path::Path) -> Result<(String, String), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((path.display().to_string(), text))
+}
+
 async fn run(cli: Cli) -> Result<(), String> {
+    if let Command::Pack {
+        command: PackCommand::Validate { files },
+    } = &cli.command
+    {
+        // Validation needs no database.
+        let mut failed = Vec::new();
+        for path in files {
+            let (name, text) = read_pack(path)?;
+            match packs::prepare(&name, &text, system_clock()) {
+                Ok(p) => println!(
+                    "{name}: ok ({} {}, version {})",
+                    p.kommunkod, p.pack.municipality.name, p.pack.version
+                ),
+                Err(e) => failed.push(e),
+            }
+        }
+        return if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(failed.join("\n"))
+        };
+    }
     if !cli.db.starts_with("sqlite:") {
         return Err(format!(
             "unsupported database URL {:?}: this build stores data in SQLite (sqlite://path/to/file.db); PostgreSQL is planned behind the same Storage trait",
@@ -118,6 +189,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             if !vaksam_server::assets::app_is_embedded() {
                 tracing::warn!("the app is not embedded in this build; only the API is served");
             }
+            packs::publish_shipped(&storage, system_clock()).await?;
             tracing::info!("Vaksam serves on http://{addr} with {}", cli.db);
             vaksam_server::serve(storage, listener)
                 .await
@@ -153,6 +225,48 @@ async fn run(cli: Cli) -> Result<(), String> {
                 Err(format!("no active device {device}"))
             }
         }
+        Command::Pack { command } => match command {
+            PackCommand::Validate { .. } => unreachable!("handled before opening the database"),
+            PackCommand::Publish { file } => {
+                let (name, text) = read_pack(&file)?;
+                let prepared = packs::prepare(&name, &text, system_clock())?;
+                let what = format!(
+                    "{} {} version {}",
+                    prepared.kommunkod, prepared.pack.municipality.name, prepared.pack.version
+                );
+                match packs::publish(&storage, &prepared).await? {
+                    Published::New => println!("published {what}"),
+                    _ => println!("{what} was already published; nothing changed"),
+                }
+                Ok(())
+            }
+        },
+        Command::Signatures { command } => match command {
+            SignaturesCommand::Verify { kommunkod: code } => {
+                let k = kommunkod(&code)?;
+                let (entries, head) = storage.signature_log(&k).await.map_err(|e| e.to_string())?;
+                match chain::verify(&entries, head.as_ref().map(|(s, h)| (*s, h.as_str()))) {
+                    Ok(n) => {
+                        println!("{k}: {n} signatures, chain intact");
+                        Ok(())
+                    }
+                    Err(broken) => Err(format!("{k}: the signature log is broken: {broken}")),
+                }
+            }
+            SignaturesCommand::Status { kommunkod: code } => {
+                let k = kommunkod(&code)?;
+                let current = storage
+                    .current_pack(&k)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .ok_or_else(|| format!("no pack is published for {k}"))?;
+                let pack: vaksam_core::Pack =
+                    serde_json::from_str(&current.body).map_err(|e| e.to_string())?;
+                let signers = storage.signers(&k).await.map_err(|e| e.to_string())?;
+                print!("{}", export::signers_csv(&pack, &signers)?);
+                Ok(())
+            }
+        },
         Command::Incidents {
             kommunkod: code,
             format,

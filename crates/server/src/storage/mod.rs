@@ -9,6 +9,8 @@ use uuid::Uuid;
 use vaksam_core::protocol::{Receipt, RecordKind};
 use vaksam_core::Kommunkod;
 
+pub use crate::chain::LogEntry;
+
 /// A storage failure: the request fails as a whole and nothing is stored.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
@@ -90,6 +92,44 @@ pub struct RegisterEntry {
     pub report: serde_json::Value,
 }
 
+/// A municipality's signature log in order, and its head row (last entry number and hash).
+pub type SignatureLog = (Vec<LogEntry>, Option<(u64, String)>);
+
+/// A published pack version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPack {
+    /// The pack's version.
+    pub version: String,
+    /// The pack as JSON, as served.
+    pub body: String,
+    /// Its entity tag (quoted).
+    pub etag: String,
+    /// When it was published (RFC 3339).
+    pub published_at: String,
+}
+
+/// What publishing a pack did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// A new version is now current.
+    New,
+    /// This exact version was already published; nothing changed.
+    Unchanged,
+    /// The version is already published with different content.
+    VersionTaken,
+}
+
+/// An employee and their latest signature, for "who has signed".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signer {
+    /// Employee id.
+    pub employee_id: String,
+    /// Name given at enrollment.
+    pub name: String,
+    /// Latest signature: payload JSON, server receive time, log entry.
+    pub latest: Option<(String, String, u64)>,
+}
+
 /// Why an enrollment code was refused. Deliberately one case: telling "used" from
 /// "unknown" would help someone guessing codes.
 #[derive(Debug, thiserror::Error)]
@@ -150,6 +190,38 @@ pub trait Storage: Clone + Send + Sync + 'static {
         kommunkod: &Kommunkod,
         id: Uuid,
     ) -> impl Future<Output = Result<Option<Receipt>, StorageError>> + Send;
+
+    /// Publishes a pack version and makes it current.
+    fn publish_pack(
+        &self,
+        kommunkod: &Kommunkod,
+        pack: &StoredPack,
+    ) -> impl Future<Output = Result<Published, StorageError>> + Send;
+
+    /// The current (latest published) pack of a municipality.
+    fn current_pack(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<Option<StoredPack>, StorageError>> + Send;
+
+    /// A given published version of a municipality's pack.
+    fn pack_version(
+        &self,
+        kommunkod: &Kommunkod,
+        version: &str,
+    ) -> impl Future<Output = Result<Option<StoredPack>, StorageError>> + Send;
+
+    /// A municipality's signature log in order, and its head row (last seq and hash).
+    fn signature_log(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<SignatureLog, StorageError>> + Send;
+
+    /// Every employee of a municipality with their latest signature, by name.
+    fn signers(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<Vec<Signer>, StorageError>> + Send;
 
     /// The incident register of a municipality, oldest first.
     fn incident_register(

@@ -5,8 +5,10 @@
 //! deferred transaction gets when two connections both try to upgrade to writing.
 
 use super::{
-    Device, Enrolled, NewRecord, RedeemError, RegisterEntry, Storage, StorageError, Stored,
+    Device, Enrolled, LogEntry, NewRecord, Published, RedeemError, RegisterEntry, SignatureLog,
+    Signer, Storage, StorageError, Stored, StoredPack,
 };
+use crate::chain;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use std::str::FromStr;
@@ -15,6 +17,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use uuid::Uuid;
 use vaksam_core::protocol::Receipt;
+use vaksam_core::protocol::RecordKind;
 use vaksam_core::{CaseNumber, Kommunkod};
 
 /// SQLite-backed [`Storage`].
@@ -78,9 +81,125 @@ fn receipt_from(year: i64, seq: i64, received_at: &str) -> Result<Receipt, Stora
         sequence: u32::try_from(seq).map_err(|e| StorageError::Corrupt(e.to_string()))?,
     };
     Ok(Receipt {
-        case_number,
+        case_number: Some(case_number),
+        log_entry: None,
         received_at: parse_ts(received_at)?,
     })
+}
+
+fn log_receipt(seq: i64, received_at: &str) -> Result<Receipt, StorageError> {
+    Ok(Receipt {
+        case_number: None,
+        log_entry: Some(u64::try_from(seq).map_err(|e| StorageError::Corrupt(e.to_string()))?),
+        received_at: parse_ts(received_at)?,
+    })
+}
+
+fn stored_pack(r: &sqlx::sqlite::SqliteRow) -> StoredPack {
+    StoredPack {
+        version: r.get(0),
+        body: r.get(1),
+        etag: r.get(2),
+        published_at: r.get(3),
+    }
+}
+
+impl SqliteStorage {
+    /// Appends one signature to its municipality's log, inside the batch transaction.
+    async fn append_signature(
+        tx: &mut sqlx::SqliteConnection,
+        device: &Device,
+        record: &NewRecord,
+        received_at: &str,
+    ) -> Result<Stored, StorageError> {
+        let id = record.id.to_string();
+        let kommunkod = device.kommunkod.as_str();
+        let existing = sqlx::query(
+            "SELECT kommunkod, content_hash, seq, received_at FROM signatures WHERE id = ?",
+        )
+        .bind(&id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(row) = existing {
+            let same = row.get::<String, _>(0) == kommunkod
+                && row.get::<String, _>(1) == record.content_hash;
+            return if same {
+                Ok(Stored::Existing(log_receipt(row.get(2), row.get(3))?))
+            } else {
+                Ok(Stored::Conflict)
+            };
+        }
+        if id_taken(&mut *tx, "incidents", &id).await? {
+            return Ok(Stored::Conflict);
+        }
+        let head =
+            sqlx::query("SELECT last_seq, last_hash FROM signature_heads WHERE kommunkod = ?")
+                .bind(kommunkod)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (last_seq, prev_hash) = match head {
+            Some(r) => (r.get::<i64, _>(0), r.get::<String, _>(1)),
+            None => (0, chain::GENESIS.to_owned()),
+        };
+        let seq = last_seq + 1;
+        let mut entry = LogEntry {
+            seq: seq as u64,
+            id,
+            kommunkod: kommunkod.to_owned(),
+            device_id: device.id.to_string(),
+            employee_id: device.employee_id.to_string(),
+            content_hash: record.content_hash.clone(),
+            payload: record.payload.clone(),
+            device_created_at: ts(record.device_created_at),
+            received_at: received_at.to_owned(),
+            prev_hash,
+            entry_hash: String::new(),
+        };
+        entry.entry_hash = chain::entry_hash(&entry.prev_hash, &entry);
+        sqlx::query(
+            "INSERT INTO signatures (kommunkod, seq, id, device_id, employee_id, content_hash, \
+             payload, device_created_at, received_at, prev_hash, entry_hash) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&entry.kommunkod)
+        .bind(seq)
+        .bind(&entry.id)
+        .bind(&entry.device_id)
+        .bind(&entry.employee_id)
+        .bind(&entry.content_hash)
+        .bind(&entry.payload)
+        .bind(&entry.device_created_at)
+        .bind(&entry.received_at)
+        .bind(&entry.prev_hash)
+        .bind(&entry.entry_hash)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO signature_heads (kommunkod, last_seq, last_hash) VALUES (?, ?, ?) \
+             ON CONFLICT (kommunkod) DO UPDATE SET last_seq = excluded.last_seq, \
+             last_hash = excluded.last_hash",
+        )
+        .bind(kommunkod)
+        .bind(seq)
+        .bind(&entry.entry_hash)
+        .execute(&mut *tx)
+        .await?;
+        Ok(Stored::New(log_receipt(seq, received_at)?))
+    }
+}
+
+/// Whether `id` is already used in `table` (ids are unique across record kinds).
+async fn id_taken(
+    conn: &mut sqlx::SqliteConnection,
+    table: &str,
+    id: &str,
+) -> Result<bool, StorageError> {
+    let sql = format!("SELECT 1 FROM {table} WHERE id = ?");
+    Ok(sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .is_some())
 }
 
 impl Storage for SqliteStorage {
@@ -213,6 +332,10 @@ impl Storage for SqliteStorage {
         let mut outcomes = Vec::with_capacity(records.len());
         let mut tx = self.write.begin().await?;
         for record in records {
+            if record.kind == RecordKind::Signature {
+                outcomes.push(Self::append_signature(&mut tx, device, record, &received_at).await?);
+                continue;
+            }
             let id = record.id.to_string();
             let existing = sqlx::query(
                 "SELECT kommunkod, content_hash, case_year, case_seq, received_at \
@@ -229,6 +352,10 @@ impl Storage for SqliteStorage {
                 } else {
                     Stored::Conflict
                 });
+                continue;
+            }
+            if id_taken(&mut tx, "signatures", &id).await? {
+                outcomes.push(Stored::Conflict);
                 continue;
             }
             let seq: i64 = sqlx::query_scalar(
@@ -274,8 +401,133 @@ impl Storage for SqliteStorage {
         .bind(kommunkod.as_str())
         .fetch_optional(&self.read)
         .await?;
-        row.map(|r| receipt_from(r.get(0), r.get(1), r.get(2)))
-            .transpose()
+        if let Some(r) = row {
+            return receipt_from(r.get(0), r.get(1), r.get(2)).map(Some);
+        }
+        let row =
+            sqlx::query("SELECT seq, received_at FROM signatures WHERE id = ? AND kommunkod = ?")
+                .bind(id.to_string())
+                .bind(kommunkod.as_str())
+                .fetch_optional(&self.read)
+                .await?;
+        row.map(|r| log_receipt(r.get(0), r.get(1))).transpose()
+    }
+
+    async fn publish_pack(
+        &self,
+        kommunkod: &Kommunkod,
+        pack: &StoredPack,
+    ) -> Result<Published, StorageError> {
+        let mut tx = self.write.begin().await?;
+        let existing = sqlx::query("SELECT etag FROM packs WHERE kommunkod = ? AND version = ?")
+            .bind(kommunkod.as_str())
+            .bind(&pack.version)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(row) = existing {
+            return Ok(if row.get::<String, _>(0) == pack.etag {
+                Published::Unchanged
+            } else {
+                Published::VersionTaken
+            });
+        }
+        sqlx::query(
+            "INSERT INTO packs (kommunkod, version, body, etag, published_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(kommunkod.as_str())
+        .bind(&pack.version)
+        .bind(&pack.body)
+        .bind(&pack.etag)
+        .bind(&pack.published_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Published::New)
+    }
+
+    async fn current_pack(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> Result<Option<StoredPack>, StorageError> {
+        let row = sqlx::query(
+            "SELECT version, body, etag, published_at FROM packs WHERE kommunkod = ? \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(kommunkod.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.as_ref().map(stored_pack))
+    }
+
+    async fn pack_version(
+        &self,
+        kommunkod: &Kommunkod,
+        version: &str,
+    ) -> Result<Option<StoredPack>, StorageError> {
+        let row = sqlx::query(
+            "SELECT version, body, etag, published_at FROM packs WHERE kommunkod = ? AND version = ?",
+        )
+        .bind(kommunkod.as_str())
+        .bind(version)
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.as_ref().map(stored_pack))
+    }
+
+    async fn signature_log(&self, kommunkod: &Kommunkod) -> Result<SignatureLog, StorageError> {
+        let rows = sqlx::query(
+            "SELECT seq, id, kommunkod, device_id, employee_id, content_hash, payload, \
+             device_created_at, received_at, prev_hash, entry_hash \
+             FROM signatures WHERE kommunkod = ? ORDER BY seq",
+        )
+        .bind(kommunkod.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        let entries = rows
+            .into_iter()
+            .map(|r| LogEntry {
+                seq: r.get::<i64, _>(0) as u64,
+                id: r.get(1),
+                kommunkod: r.get(2),
+                device_id: r.get(3),
+                employee_id: r.get(4),
+                content_hash: r.get(5),
+                payload: r.get(6),
+                device_created_at: r.get(7),
+                received_at: r.get(8),
+                prev_hash: r.get(9),
+                entry_hash: r.get(10),
+            })
+            .collect();
+        let head =
+            sqlx::query("SELECT last_seq, last_hash FROM signature_heads WHERE kommunkod = ?")
+                .bind(kommunkod.as_str())
+                .fetch_optional(&self.read)
+                .await?
+                .map(|r| (r.get::<i64, _>(0) as u64, r.get::<String, _>(1)));
+        Ok((entries, head))
+    }
+
+    async fn signers(&self, kommunkod: &Kommunkod) -> Result<Vec<Signer>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT e.id, e.name, s.payload, s.received_at, s.seq FROM employees e \
+             LEFT JOIN signatures s ON s.employee_id = e.id AND s.seq = \
+               (SELECT MAX(seq) FROM signatures WHERE employee_id = e.id) \
+             WHERE e.kommunkod = ? ORDER BY e.name, e.id",
+        )
+        .bind(kommunkod.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Signer {
+                employee_id: r.get(0),
+                name: r.get(1),
+                latest: r
+                    .get::<Option<String>, _>(2)
+                    .map(|payload| (payload, r.get::<String, _>(3), r.get::<i64, _>(4) as u64)),
+            })
+            .collect())
     }
 
     async fn incident_register(
@@ -297,7 +549,10 @@ impl Storage for SqliteStorage {
                 let receipt = receipt_from(r.get(0), r.get(1), r.get(4))?;
                 let payload: String = r.get(7);
                 Ok(RegisterEntry {
-                    case_number: receipt.case_number.to_string(),
+                    case_number: receipt
+                        .case_number
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
                     id: r.get(2),
                     category: r.get(3),
                     received_at: r.get(4),

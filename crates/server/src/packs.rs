@@ -1,0 +1,98 @@
+//! Publishing content packs: the five shipped with Vaksam, and new versions from an admin.
+
+use crate::storage::{Published, Storage, StoredPack};
+use time::OffsetDateTime;
+use vaksam_core::pack::{self, Pack};
+use vaksam_core::protocol::sha256_hex;
+use vaksam_core::Kommunkod;
+
+/// The packs in `packs/`, built into the binary so a fresh server has content at once.
+pub const SHIPPED: [(&str, &str); 5] = [
+    (
+        "vingaker.toml",
+        include_str!("../../../packs/vingaker.toml"),
+    ),
+    ("tyreso.toml", include_str!("../../../packs/tyreso.toml")),
+    (
+        "overkalix.toml",
+        include_str!("../../../packs/overkalix.toml"),
+    ),
+    ("lessebo.toml", include_str!("../../../packs/lessebo.toml")),
+    (
+        "mariestad.toml",
+        include_str!("../../../packs/mariestad.toml"),
+    ),
+];
+
+/// A pack ready to publish: validated, as served JSON, with its entity tag.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The municipality.
+    pub kommunkod: Kommunkod,
+    /// The pack.
+    pub pack: Pack,
+    /// What will be stored and served.
+    pub stored: StoredPack,
+}
+
+/// Reads and validates a pack file; every error names the file and the place in it.
+pub fn prepare(file: &str, text: &str, now: OffsetDateTime) -> Result<Prepared, String> {
+    let pack = pack::from_toml(file, text).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let kommunkod: Kommunkod = pack
+        .municipality
+        .kommunkod
+        .parse()
+        .map_err(|e| format!("{file}: {e}"))?;
+    let body = serde_json::to_string(&pack).map_err(|e| format!("{file}: {e}"))?;
+    let etag = format!("\"{}\"", &sha256_hex(body.as_bytes())[..32]);
+    let stored = StoredPack {
+        version: pack.version.clone(),
+        body,
+        etag,
+        published_at: now
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+    };
+    Ok(Prepared {
+        kommunkod,
+        pack,
+        stored,
+    })
+}
+
+/// Publishes a prepared pack. Refuses a version number already used for other content.
+pub async fn publish<S: Storage>(storage: &S, prepared: &Prepared) -> Result<Published, String> {
+    let outcome = storage
+        .publish_pack(&prepared.kommunkod, &prepared.stored)
+        .await
+        .map_err(|e| e.to_string())?;
+    if outcome == Published::VersionTaken {
+        return Err(format!(
+            "version {:?} of {}'s pack is already published with different content: raise `version` in the file",
+            prepared.stored.version, prepared.kommunkod
+        ));
+    }
+    Ok(outcome)
+}
+
+/// Publishes each shipped pack whose municipality has none yet. A municipality that has
+/// published its own keeps it.
+pub async fn publish_shipped<S: Storage>(storage: &S, now: OffsetDateTime) -> Result<(), String> {
+    for (file, text) in SHIPPED {
+        let prepared = prepare(file, text, now)?;
+        let current = storage
+            .current_pack(&prepared.kommunkod)
+            .await
+            .map_err(|e| e.to_string())?;
+        if current.is_none() {
+            publish(storage, &prepared).await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Shared helpers of the HTTP tests: a real server on a random port over a real SQLite file.
+#![allow(dead_code)]
+
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+use vaksam_core::protocol::{EnrollResponse, SyncResponse};
+use vaksam_server::api::ApiState;
+use vaksam_server::storage::sqlite::SqliteStorage;
+use vaksam_server::{app, enrollment, packs, system_clock};
+
+pub struct Server {
+    pub base: String,
+    pub storage: SqliteStorage,
+    pub http: Client,
+    pub dir: tempfile::TempDir,
+}
+
+impl Server {
+    pub async fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("vaksam.db").display());
+        let storage = SqliteStorage::open(&url).await.unwrap();
+        packs::publish_shipped(&storage, system_clock())
+            .await
+            .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}/api/v1", listener.local_addr().unwrap());
+        let state = ApiState {
+            storage: storage.clone(),
+            clock: system_clock,
+        };
+        tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
+        Self {
+            base,
+            storage,
+            http: Client::new(),
+            dir,
+        }
+    }
+
+    pub async fn code(&self, kommunkod: &str, name: &str) -> String {
+        enrollment::create_code(
+            &self.storage,
+            &kommunkod.parse().unwrap(),
+            name,
+            system_clock(),
+            Duration::days(14),
+        )
+        .await
+        .unwrap()
+    }
+
+    pub async fn enroll(&self, kommunkod: &str) -> String {
+        let code = self.code(kommunkod, "Anna Andersson").await;
+        let res = self
+            .http
+            .post(format!("{}/enroll", self.base))
+            .json(&json!({ "code": code }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<EnrollResponse>().await.unwrap().device_token
+    }
+
+    pub async fn sync_raw(&self, token: &str, body: Value) -> reqwest::Response {
+        self.http
+            .post(format!("{}/sync", self.base))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn sync(&self, token: &str, records: Vec<Value>) -> Vec<Value> {
+        let res = self.sync_raw(token, json!({ "records": records })).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let body: Value = res.json().await.unwrap();
+        // The typed protocol must read what the server wrote.
+        serde_json::from_value::<SyncResponse>(body.clone()).unwrap();
+        body["results"].as_array().unwrap().clone()
+    }
+
+    pub async fn incident_rows(&self) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM incidents")
+            .fetch_one(self.storage.pool())
+            .await
+            .unwrap()
+    }
+}
+
+pub fn report(description: &str) -> Value {
+    json!({
+        "category": "lost_device",
+        "occurred_at": "2026-01-10T09:30:00+01:00",
+        "discovered_at": "2026-01-10T10:00:00+01:00",
+        "place": "Hemtjänstgruppen Norr",
+        "aspects": ["confidentiality"],
+        "personal_data": { "involved": "yes", "kinds": ["health"], "people": "few", "sensitive": "yes", "secrecy": "yes" },
+        "harm_to_person": "no",
+        "ongoing": "no",
+        "actions_taken": "Ringde IT",
+        "description": description,
+    })
+}
+
+pub fn record(id: Uuid, payload: Value) -> Value {
+    json!({ "id": id, "kind": "incident", "created_at": "2026-01-10T10:01:00+01:00", "payload": payload })
+}
+
+pub fn year_now() -> i32 {
+    OffsetDateTime::now_utc().year()
+}

@@ -1,0 +1,453 @@
+//! Packs and signatures over real HTTP against a real SQLite file, and the admin commands
+//! run as the real binary.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::process::Command;
+use time::OffsetDateTime;
+use uuid::Uuid;
+use vaksam_core::signature::SignatureDraft;
+use vaksam_core::Pack;
+use vaksam_server::chain::{self, Broken};
+use vaksam_server::storage::Storage;
+
+impl Server {
+    async fn pack(&self, token: &str, etag: Option<&str>) -> reqwest::Response {
+        let mut req = self
+            .http
+            .get(format!("{}/pack", self.base))
+            .bearer_auth(token);
+        if let Some(tag) = etag {
+            req = req.header("if-none-match", tag);
+        }
+        req.send().await.unwrap()
+    }
+
+    async fn current_pack(&self, token: &str) -> (String, Pack) {
+        let res = self.pack(token, None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+        (etag, res.json().await.unwrap())
+    }
+
+    fn db_url(&self) -> String {
+        format!("sqlite://{}", self.dir.path().join("vaksam.db").display())
+    }
+
+    /// Runs the real `vaksam-server` binary against this server's database.
+    fn admin(&self, args: &[&str]) -> (bool, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_vaksam-server"))
+            .arg("--db")
+            .arg(self.db_url())
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    async fn enroll_as(&self, kommunkod: &str, name: &str) -> String {
+        let code = self.code(kommunkod, name).await;
+        let res = self
+            .http
+            .post(format!("{}/enroll", self.base))
+            .json(&json!({ "code": code }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<Value>().await.unwrap()["device_token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Writes `text` as a pack file and publishes it with the admin command.
+    fn publish(&self, name: &str, text: &str) -> (bool, String, String) {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        self.admin(&["pack", "publish", path.to_str().unwrap()])
+    }
+}
+
+fn signature(pack: &Pack, name: &str) -> Value {
+    let draft = SignatureDraft {
+        name: name.into(),
+        employee_ref: format!("{}@kommun.se", name.to_lowercase().replace(' ', ".")),
+        workplace: "Hemtjänst Norr".into(),
+        confirmed: pack
+            .undertaking
+            .statements
+            .iter()
+            .map(|s| s.id.clone())
+            .collect(),
+    };
+    let signed = draft
+        .sign(pack, "sv", OffsetDateTime::now_utc())
+        .expect("a complete form signs");
+    serde_json::to_value(signed).unwrap()
+}
+
+fn signature_record(id: Uuid, payload: Value) -> Value {
+    json!({ "id": id, "kind": "signature", "created_at": "2026-01-10T10:01:00+01:00", "payload": payload })
+}
+
+fn shipped(file: &str) -> String {
+    vaksam_server::packs::SHIPPED
+        .iter()
+        .find(|(f, _)| *f == file)
+        .unwrap()
+        .1
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_pack_comes_with_an_etag_and_is_not_sent_again_when_unchanged() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let (etag, pack) = s.current_pack(&token).await;
+    assert_eq!(pack.municipality.kommunkod, "0428");
+    assert!(etag.starts_with('"') && etag.ends_with('"'), "{etag}");
+
+    let again = s.pack(&token, Some(&etag)).await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+    assert!(again.bytes().await.unwrap().is_empty());
+
+    let stale = s.pack(&token, Some("\"something-old\"")).await;
+    assert_eq!(stale.status(), StatusCode::OK);
+
+    let anonymous = s.http.get(format!("{}/pack", s.base)).send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn each_token_gets_its_own_municipalitys_pack() {
+    let s = Server::start().await;
+    for (code, name) in [
+        ("0428", "Vingåkers kommun"),
+        ("0138", "Tyresö kommun"),
+        ("2513", "Överkalix kommun"),
+        ("0761", "Lessebo kommun"),
+        ("1493", "Mariestads kommun"),
+    ] {
+        let token = s.enroll(code).await;
+        let (_, pack) = s.current_pack(&token).await;
+        assert_eq!(pack.municipality.name, name);
+    }
+}
+
+#[tokio::test]
+async fn an_admin_publishes_a_new_version_without_a_restart() {
+    let s = Server::start().await;
+    let token = s.enroll("2513").await;
+    let (old_etag, _) = s.current_pack(&token).await;
+
+    let edited = shipped("overkalix.toml")
+        .replacen("version = \"2026.11.1\"", "version = \"2026.12.1\"", 1)
+        .replacen(
+            "Du kan alltid vända dig till säkerhetssamordnaren",
+            "Du kan alltid, dygnet runt, vända dig till säkerhetssamordnaren",
+            1,
+        );
+    let (ok, out, err) = s.publish("overkalix-new.toml", &edited);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("published 2513"), "{out}");
+
+    let res = s.pack(&token, Some(&old_etag)).await;
+    assert_eq!(res.status(), StatusCode::OK, "the old ETag is stale now");
+    let pack: Pack = res.json().await.unwrap();
+    assert_eq!(pack.version, "2026.12.1");
+
+    // Publishing the same file again changes nothing; reusing the version for other
+    // content is refused with a message saying what to do.
+    let (ok, out, _) = s.publish("overkalix-new.toml", &edited);
+    assert!(ok && out.contains("already published"), "{out}");
+    let (ok, _, err) = s.publish(
+        "overkalix-other.toml",
+        &edited.replacen("dygnet runt", "alla dagar", 1),
+    );
+    assert!(!ok);
+    assert!(err.contains("raise `version`"), "{err}");
+
+    // A broken pack is refused with the file, the place and the problem; nothing changes.
+    let (ok, _, err) = s.publish(
+        "broken.toml",
+        &edited.replacen("contact = \"it\"", "contact = \"helpdesk\"", 1),
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("broken.toml: categories[0].steps[0].contact: unknown contact \"helpdesk\""),
+        "{err}"
+    );
+    let (_, current) = s.current_pack(&token).await;
+    assert_eq!(current.version, "2026.12.1");
+}
+
+#[tokio::test]
+async fn pack_validate_reports_every_file() {
+    let s = Server::start().await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs");
+    let files: Vec<String> = ["vingaker", "tyreso", "overkalix", "lessebo", "mariestad"]
+        .iter()
+        .map(|f| dir.join(format!("{f}.toml")).display().to_string())
+        .collect();
+    let mut args = vec!["pack", "validate"];
+    args.extend(files.iter().map(String::as_str));
+    let (ok, out, err) = s.admin(&args);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().filter(|l| l.ends_with(")")).count(), 5, "{out}");
+}
+
+#[tokio::test]
+async fn a_signature_is_stored_once_and_answers_with_its_log_entry() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let (_, pack) = s.current_pack(&token).await;
+    let id = Uuid::now_v7();
+    let rec = signature_record(id, signature(&pack, "Anna Andersson"));
+
+    let first = s.sync(&token, vec![rec.clone()]).await;
+    assert_eq!(first[0]["status"], "stored", "{first:?}");
+    assert_eq!(first[0]["log_entry"], 1);
+    assert!(first[0].get("case_number").is_none());
+
+    let again = s.sync(&token, vec![rec.clone(), rec.clone()]).await;
+    for answer in &again {
+        assert_eq!(answer["status"], "already_stored");
+        assert_eq!(answer["log_entry"], 1);
+        assert_eq!(answer["received_at"], first[0]["received_at"]);
+    }
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM signatures")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 1);
+
+    // The same id with other content is a conflict; the log keeps the first.
+    let other = signature_record(id, signature(&pack, "Bo Berg"));
+    let conflict = s.sync(&token, vec![other]).await;
+    assert_eq!(conflict[0]["status"], "conflict");
+
+    // The receipt can be fetched later, as for incidents.
+    let receipt: Value = s
+        .http
+        .get(format!("{}/records/{id}", s.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(receipt["log_entry"], 1);
+}
+
+#[tokio::test]
+async fn a_signature_must_match_a_published_text_of_its_own_municipality() {
+    let s = Server::start().await;
+    let vingaker = s.enroll("0428").await;
+    let tyreso = s.enroll("0138").await;
+    let (_, pack) = s.current_pack(&vingaker).await;
+
+    // Signed in Vingåker's name, sent with Tyresö's token.
+    let cross = s
+        .sync(
+            &tyreso,
+            vec![signature_record(Uuid::now_v7(), signature(&pack, "Anna"))],
+        )
+        .await;
+    assert_eq!(cross[0]["status"], "rejected");
+    assert_eq!(cross[0]["errors"][0]["field"], "payload.kommunkod");
+
+    // A text the municipality never published.
+    let mut forged = signature(&pack, "Anna");
+    forged["text_sha256"] = json!("0".repeat(64));
+    let answer = s
+        .sync(&vingaker, vec![signature_record(Uuid::now_v7(), forged)])
+        .await;
+    assert_eq!(answer[0]["status"], "rejected");
+    assert_eq!(answer[0]["errors"][0]["field"], "payload.text_sha256");
+
+    let mut unknown = signature(&pack, "Anna");
+    unknown["pack_version"] = json!("1999.1.1");
+    let answer = s
+        .sync(&vingaker, vec![signature_record(Uuid::now_v7(), unknown)])
+        .await;
+    assert_eq!(answer[0]["errors"][0]["field"], "payload.pack_version");
+
+    let mut incomplete = signature(&pack, "Anna");
+    incomplete["confirmed"].as_array_mut().unwrap().pop();
+    incomplete["workplace"] = json!("");
+    let answer = s
+        .sync(
+            &vingaker,
+            vec![signature_record(Uuid::now_v7(), incomplete)],
+        )
+        .await;
+    let fields: Vec<&str> = answer[0]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["payload.confirmed", "payload.workplace"]);
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM signatures")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 0, "nothing refused reaches the log");
+}
+
+#[tokio::test]
+async fn a_signature_of_an_older_published_version_is_still_accepted() {
+    // A phone signed offline; meanwhile a new version was published.
+    let s = Server::start().await;
+    let token = s.enroll("0761").await;
+    let (_, old) = s.current_pack(&token).await;
+    let signed_offline = signature(&old, "Anna");
+    let edited =
+        shipped("lessebo.toml").replacen("version = \"2026.11.1\"", "version = \"2027.1.1\"", 1);
+    assert!(s.publish("lessebo-new.toml", &edited).0);
+    let answer = s
+        .sync(
+            &token,
+            vec![signature_record(Uuid::now_v7(), signed_offline)],
+        )
+        .await;
+    assert_eq!(answer[0]["status"], "stored");
+}
+
+#[tokio::test]
+async fn the_log_is_append_only_and_verification_finds_a_changed_row() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let (_, pack) = s.current_pack(&token).await;
+    for name in ["Anna", "Bo", "Cecilia"] {
+        let answer = s
+            .sync(
+                &token,
+                vec![signature_record(Uuid::now_v7(), signature(&pack, name))],
+            )
+            .await;
+        assert_eq!(answer[0]["status"], "stored");
+    }
+    let (ok, out, err) = s.admin(&["signatures", "verify", "--kommunkod", "0428"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("3 signatures, chain intact"), "{out}");
+
+    // The database itself refuses edits and deletes.
+    let update = sqlx::query("UPDATE signatures SET payload = '{}' WHERE seq = 2")
+        .execute(s.storage.pool())
+        .await;
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = sqlx::query("DELETE FROM signatures WHERE seq = 3")
+        .execute(s.storage.pool())
+        .await;
+    assert!(delete.is_err());
+
+    // Someone with file access drops the guard and edits entry 2: the chain shows it.
+    sqlx::query("DROP TRIGGER signatures_append_only_update")
+        .execute(s.storage.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE signatures SET payload = replace(payload, 'Bo', 'Bob') WHERE seq = 2")
+        .execute(s.storage.pool())
+        .await
+        .unwrap();
+    let (ok, _, err) = s.admin(&["signatures", "verify", "--kommunkod", "0428"]);
+    assert!(!ok);
+    assert!(err.contains("entry 2 was altered"), "{err}");
+    let (entries, head) = s
+        .storage
+        .signature_log(&"0428".parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        chain::verify(&entries, head.as_ref().map(|(n, h)| (*n, h.as_str()))),
+        Err(Broken::Altered { seq: 2 })
+    );
+
+    // Removing the last entry is found too.
+    sqlx::query("DROP TRIGGER signatures_append_only_delete")
+        .execute(s.storage.pool())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE signatures SET payload = replace(payload, 'Bob', 'Bo') WHERE seq = 2")
+        .execute(s.storage.pool())
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM signatures WHERE seq = 3")
+        .execute(s.storage.pool())
+        .await
+        .unwrap();
+    let (ok, _, err) = s.admin(&["signatures", "verify", "--kommunkod", "0428"]);
+    assert!(!ok);
+    assert!(err.contains("removed from the end"), "{err}");
+}
+
+#[tokio::test]
+async fn status_lists_who_signed_the_current_version_and_who_did_not() {
+    let s = Server::start().await;
+    let anna = s.enroll_as("0138", "Anna Andersson").await;
+    let bo = s.enroll_as("0138", "Bo Berg").await;
+    let _cecilia = s.enroll_as("0138", "Cecilia Ek").await;
+    let _other_municipality = s.enroll_as("0428", "David Dahl").await;
+    let (_, old) = s.current_pack(&bo).await;
+    assert_eq!(
+        s.sync(
+            &bo,
+            vec![signature_record(Uuid::now_v7(), signature(&old, "Bo Berg"))]
+        )
+        .await[0]["status"],
+        "stored"
+    );
+    // A new version with a changed section: Bo must sign again; Anna signs the new one.
+    let edited = shipped("tyreso.toml")
+        .replacen("version = \"2026.11.1\"", "version = \"2026.12.1\"", 1)
+        .replacen(
+            "Utbildningen ska repeteras med jämna mellanrum.",
+            "Utbildningen ska repeteras varje år.",
+            1,
+        );
+    assert!(s.publish("tyreso-new.toml", &edited).0);
+    let (_, new) = s.current_pack(&anna).await;
+    assert_eq!(
+        s.sync(
+            &anna,
+            vec![signature_record(
+                Uuid::now_v7(),
+                signature(&new, "Anna Andersson")
+            )]
+        )
+        .await[0]["status"],
+        "stored"
+    );
+
+    let (ok, csv, err) = s.admin(&["signatures", "status", "--kommunkod", "0138"]);
+    assert!(ok, "{err}");
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows[0][..3], ["employee_id", "name", "status"]);
+    assert_eq!(
+        rows.len(),
+        4,
+        "three employees of Tyresö, no one else:\n{csv}"
+    );
+    let status: Vec<(&str, &str)> = rows[1..].iter().map(|r| (r[1], r[2])).collect();
+    assert_eq!(
+        status,
+        [
+            ("Anna Andersson", "signed"),
+            ("Bo Berg", "sign_again"),
+            ("Cecilia Ek", "not_signed")
+        ]
+    );
+    assert_eq!(rows[1][9], "Hemtjänst Norr");
+}
