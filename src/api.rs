@@ -27,18 +27,65 @@ pub async fn post<Req: Serialize, Res: DeserializeOwned>(
     body: &Req,
 ) -> Result<Res, HttpError> {
     let text = serde_json::to_string(body).map_err(|_| HttpError::NoContact)?;
+    let (_, _, body) = send("POST", path, token, Some(&text), None).await?;
+    // A 200 whose body is not ours (a captive portal's page) is no contact at all.
+    serde_json::from_str(&body).map_err(|_| HttpError::NoContact)
+}
+
+/// What `GET /pack` answered.
+pub enum PackAnswer {
+    /// The copy we have (named by its ETag) is current.
+    NotModified,
+    /// A newer pack, with its ETag.
+    New(String, Box<vaksam_core::Pack>),
+}
+
+/// Asks for the municipality's current pack, sending the ETag of the cached copy.
+pub async fn get_pack(token: &str, etag: Option<&str>) -> Result<PackAnswer, HttpError> {
+    let (status, tag, body) = send(
+        "GET",
+        vaksam_core::protocol::PACK_PATH,
+        Some(token),
+        None,
+        etag,
+    )
+    .await?;
+    if status == 304 {
+        return Ok(PackAnswer::NotModified);
+    }
+    let pack: vaksam_core::Pack = serde_json::from_str(&body).map_err(|_| HttpError::NoContact)?;
+    Ok(PackAnswer::New(tag.unwrap_or_default(), Box::new(pack)))
+}
+
+/// One request; answers status, ETag and body of a 2xx/304, or the error.
+async fn send(
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+    if_none_match: Option<&str>,
+) -> Result<(u16, Option<String>, String), HttpError> {
     let window = web_sys::window().ok_or(HttpError::NoContact)?;
     let controller = AbortController::new().map_err(|_| HttpError::NoContact)?;
     let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(&text));
+    init.set_method(method);
+    if let Some(body) = body {
+        init.set_body(&JsValue::from_str(body));
+    }
     init.set_signal(Some(&controller.signal()));
+    // The pack must come from the server, not from the HTTP cache.
+    init.set_cache(web_sys::RequestCache::NoStore);
     let request = Request::new_with_str_and_init(&format!("{API_PREFIX}{path}"), &init)
         .map_err(|_| HttpError::NoContact)?;
     let headers = request.headers();
-    let _ = headers.set("content-type", "application/json");
+    if body.is_some() {
+        let _ = headers.set("content-type", "application/json");
+    }
     if let Some(token) = token {
         let _ = headers.set("authorization", &format!("Bearer {token}"));
+    }
+    if let Some(tag) = if_none_match {
+        let _ = headers.set("if-none-match", tag);
     }
     let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
     let timer = window
@@ -55,14 +102,11 @@ pub async fn post<Req: Serialize, Res: DeserializeOwned>(
             .map_err(|_| HttpError::NoContact)?
             .as_string()
             .unwrap_or_default();
-        if response.ok() {
-            // A 200 whose body is not ours (a captive portal's page) is no contact at all.
-            serde_json::from_str(&body).map_err(|_| HttpError::NoContact)
+        let status = response.status();
+        if response.ok() || status == 304 {
+            Ok((status, response.headers().get("etag").ok().flatten(), body))
         } else {
-            Err(HttpError::Status(
-                response.status(),
-                serde_json::from_str(&body).ok(),
-            ))
+            Err(HttpError::Status(status, serde_json::from_str(&body).ok()))
         }
     }
     .await;

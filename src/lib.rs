@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
         }
         ctx.enrollment
             .set(Some(store::device::enrollment().await.ok().flatten()));
+        ctx.sync.load_pack().await;
         ctx.sync.refresh_counts().await;
         ctx.persisted
             .set(service_worker::request_persistence().await);
@@ -113,6 +114,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/report/saved/:id") view=pages::incident::SavedPage/>
                             <Route path=path!("/reports") view=pages::reports::ReportsPage/>
                             <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                            <Route path=path!("/policy") view=pages::policy::PolicyPage/>
+                            <Route path=path!("/sign") view=pages::policy::SignPage/>
+                            <Route path=path!("/signed") view=pages::policy::SignedPage/>
                             <Route path=path!("/enroll") view=pages::enroll::EnrollPage/>
                         </Routes>
                     }.into_any(),

@@ -8,12 +8,14 @@
 
 use crate::api::{self, HttpError};
 use crate::i18n::FailReason;
+use crate::store::reference::{self, LocalSignature};
 use crate::store::{device, outbox};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
 use vaksam_core::backoff;
 use vaksam_core::protocol::{SyncRequest, SyncResponse, MAX_BATCH_RECORDS};
+use vaksam_core::Pack;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -60,6 +62,10 @@ pub struct Sync {
     pub sending_ids: RwSignal<Vec<String>>,
     /// Save time (ms since epoch) of the oldest entry still waiting.
     pub oldest_waiting_ms: RwSignal<Option<f64>>,
+    /// The municipality's content pack, from the phone's cache (`None` until first fetched).
+    pub pack: RwSignal<Option<Pack>>,
+    /// The last signature made on this phone.
+    pub signature: RwSignal<Option<LocalSignature>>,
 }
 
 thread_local! {
@@ -84,6 +90,8 @@ impl Sync {
             revision: RwSignal::new(0),
             sending_ids: RwSignal::new(Vec::new()),
             oldest_waiting_ms: RwSignal::new(None),
+            pack: RwSignal::new(None),
+            signature: RwSignal::new(None),
         };
         if let Some(window) = web_sys::window() {
             let on_online = Closure::<dyn Fn()>::new(move || sync.send_now());
@@ -163,6 +171,9 @@ impl Sync {
                 .reduce(f64::min);
             self.oldest_waiting_ms.set(oldest);
         }
+        if let Ok(signature) = reference::signature().await {
+            self.signature.set(signature);
+        }
         self.revision.update(|r| *r += 1);
     }
 
@@ -201,6 +212,7 @@ impl Sync {
                 .take(MAX_BATCH_RECORDS)
                 .collect();
             if batch.is_empty() {
+                self.refresh_pack(&enrollment.token).await;
                 return Flush::Done;
             }
             self.status.set(SyncStatus::Sending);
@@ -228,6 +240,32 @@ impl Sync {
                 Err(HttpError::Status(code, _)) => {
                     return Flush::Failed(FailReason::ServerError(code))
                 }
+            }
+        }
+    }
+
+    /// Loads the cached pack into the signal.
+    pub async fn load_pack(self) {
+        if let Ok(Some(cached)) = reference::pack().await {
+            self.pack.set(Some(cached.pack));
+        }
+    }
+
+    /// Asks the server for a newer pack. A pack that fails validation is not taken: the
+    /// phone keeps the one it has. Failures are quiet; the next flush asks again.
+    async fn refresh_pack(self, token: &str) {
+        let cached = reference::pack().await.ok().flatten();
+        let etag = cached.as_ref().map(|c| c.etag.as_str());
+        if let Ok(api::PackAnswer::New(etag, pack)) = api::get_pack(token, etag).await {
+            if pack.validate("server").is_ok()
+                && reference::save_pack(&reference::CachedPack {
+                    etag,
+                    pack: (*pack).clone(),
+                })
+                .await
+                .is_ok()
+            {
+                self.pack.set(Some(*pack));
             }
         }
     }

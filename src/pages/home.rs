@@ -50,6 +50,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{move || ctx.t(T::Tagline)}</p>
             <p class="who">{who}</p>
             <SyncStatusLine/>
+            <super::policy::SignStatusLine/>
             <Show when=move || {
                 // Browsers may evict the data of sites left unused for days (Safari: 7).
                 const THREE_DAYS_MS: f64 = 3.0 * 24.0 * 3600.0 * 1000.0;
@@ -63,7 +64,8 @@ pub fn HomePage() -> impl IntoView {
             <ul class="tiles">
                 <Tile title=T::FnReport hint=T::FnReportHint href=Some("/report")/>
                 <Tile title=T::FnMyReports hint=T::FnMyReportsHint href=Some("/reports")/>
-                <Tile title=T::FnSign hint=T::FnSignHint href=None/>
+                <Tile title=T::FnSign hint=T::FnSignHint href=Some("/sign")/>
+                <Tile title=T::FnPolicy hint=T::FnPolicyHint href=Some("/policy")/>
                 <Tile title=T::FnQuiz hint=T::FnQuizHint href=None/>
                 <Tile title=T::FnClassify hint=T::FnClassifyHint href=None/>
             </ul>

@@ -1,7 +1,7 @@
 //! The incident report (DESIGN.md §1): one question per screen, a short hint each, saved
 //! as a draft on every change, and written to the outbox before any network call.
 
-use super::SyncStatusLine;
+use super::{FieldErrors, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
 use crate::store::{drafts, outbox, receipts};
 use crate::{clock, ctx};
@@ -14,6 +14,7 @@ use vaksam_core::incident::{
     Answer, Aspect, Category, PeopleAffected, PersonalDataKind, MAX_ACTIONS_CHARS,
     MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
 };
+use vaksam_core::pack::Guidance;
 use vaksam_core::validation::FieldError;
 use vaksam_core::{Incident, IncidentDraft};
 
@@ -129,27 +130,6 @@ fn focus_heading() {
     });
 }
 
-/// Errors of one field (or of fields under a prefix), tied to it by id.
-#[component]
-fn FieldErrors(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl IntoView {
-    let ctx = ctx();
-    let mine = move || {
-        errors.with(|list| {
-            list.iter()
-                .filter(|e| e.field == field || e.field.starts_with(&format!("{field}.")))
-                .map(|e| i18n::field_error(ctx.lang.get(), e.code, &e.field))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <div id=format!("err-{}", field.replace('.', "-")) class="errors" aria-live="polite">
-            {move || mine().into_iter().map(|m| view! {
-                <p class="error"><span class="error-mark" aria-hidden="true">"⚠ "</span>{m}</p>
-            }).collect_view()}
-        </div>
-    }
-}
-
 /// Yes / no / don't know as radio buttons.
 #[component]
 fn AnswerChoice(
@@ -260,12 +240,15 @@ pub fn IncidentPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let id = clock::new_record_id();
-            let saved = match outbox::OutboxEntry::for_incident(id, &incident, clock::now()) {
-                Ok(entry) => outbox::add_from_draft(&entry)
-                    .await
-                    .map(|()| JUST_SAVED.set(Some(entry))),
-                Err(e) => Err(e),
-            };
+            let pack = ctx.sync.pack.get_untracked();
+            let saved =
+                match outbox::OutboxEntry::for_incident(id, &incident, pack.as_ref(), clock::now())
+                {
+                    Ok(entry) => outbox::add_from_draft(&entry)
+                        .await
+                        .map(|()| JUST_SAVED.set(Some(entry))),
+                    Err(e) => Err(e),
+                };
             saving.set(false);
             match saved {
                 Ok(()) => {
@@ -333,7 +316,7 @@ fn question_view(
         Question::Category => view! {
             <fieldset class="field" aria-describedby="question-hint err-category">
                 <legend class="visually-hidden">{move || ctx.t(T::QCategory)}</legend>
-                {Category::ALL.into_iter().map(|c| {
+                {ctx.sync.pack.with_untracked(|p| p.as_ref().map(|p| p.offered_categories())).unwrap_or(Category::ALL.to_vec()).into_iter().map(|c| {
                     let id = format!("cat-{}", c.as_str());
                     view! {
                         <div class="choice">
@@ -588,16 +571,57 @@ fn review_view(
     .into_any()
 }
 
+/// What the saved page shows: default steps, IMY deadline, case number, pack guidance.
+type Shown = (Vec<Step>, Option<String>, Option<String>, Option<Guidance>);
+
+/// "What to do now" from the municipality's pack, with whom to call and who is told.
+fn guidance_view(g: Guidance) -> impl IntoView {
+    let ctx = ctx();
+    let lang = move || ctx.lang.get().tag();
+    let any_default = g.steps.iter().any(|s| s.default);
+    let told = g.told.clone();
+    view! {
+        <h2>{move || ctx.t(T::WhatNow)}</h2>
+        {any_default.then(|| view! { <p class="tag">{move || ctx.t(T::DefaultLabel)}</p> })}
+        <ol class="steps" data-testid="guidance">
+            {g.steps.into_iter().map(|s| {
+                let text = s.text.clone();
+                let call = s.call.clone();
+                view! {
+                    <li>
+                        {move || text.get(lang()).to_owned()}
+                        {call.map(|role| view! {
+                            <span class="call">" "{move || ctx.t(T::CallLabel)}" "{move || role.get(lang()).to_owned()}</span>
+                        })}
+                        {s.phone.map(|n| view! { " " <a href=format!("tel:{}", n.replace(' ', ""))>{n.clone()}</a> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        {(!told.is_empty()).then(|| view! {
+            <p class="told">{move || ctx.t(T::WhoIsTold)}": "
+                {move || told.iter().map(|t| t.get(lang()).to_owned()).collect::<Vec<_>>().join(", ")}
+            </p>
+        })}
+    }
+}
+
 /// After saving: the report's state, what to do now, and the IMY deadline.
 #[component]
 pub fn SavedPage() -> impl IntoView {
     let ctx = ctx();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    // (steps, deadline, case number) from the outbox entry or, once delivered, the receipt.
-    let info = RwSignal::new(None::<(Vec<Step>, Option<String>, Option<String>)>);
+    // (steps, deadline, case number, guidance) from the outbox entry or, once delivered,
+    // the receipt.
+    let info = RwSignal::new(None::<Shown>);
     if let Some(entry) = JUST_SAVED.take().filter(|e| e.id == id()) {
-        info.set(Some((entry.steps, entry.imy_deadline, None)));
+        info.set(Some((
+            entry.steps,
+            entry.imy_deadline,
+            None,
+            entry.guidance,
+        )));
         // The benchmark's end point: "saved on this phone" is on screen.
         request_animation_frame(|| measure("vaksam-saved-shown"));
     }
@@ -606,13 +630,19 @@ pub fn SavedPage() -> impl IntoView {
         ctx.sync.revision.track();
         spawn_local(async move {
             if let Ok(Some(entry)) = outbox::get(&id).await {
-                info.set(Some((entry.steps, entry.imy_deadline, None)));
+                info.set(Some((
+                    entry.steps,
+                    entry.imy_deadline,
+                    None,
+                    entry.guidance,
+                )));
             } else if let Ok(list) = receipts::all().await {
                 if let Some(r) = list.into_iter().find(|r| r.id == id) {
                     info.set(Some((
                         r.steps,
                         r.imy_deadline,
-                        Some(r.case_number.to_string()),
+                        r.case_number.map(|c| c.to_string()),
+                        r.guidance,
                     )));
                 }
             }
@@ -628,6 +658,7 @@ pub fn SavedPage() -> impl IntoView {
                 }}
             </p>
             <SyncStatusLine/>
+            {move || info.get().and_then(|i| i.3).map(guidance_view)}
             <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| !i.0.is_empty()))>
                 <h2>{move || ctx.t(T::WhatNow)}</h2>
                 <p class="tag">{move || ctx.t(T::DefaultLabel)}</p>

@@ -3,6 +3,7 @@
 pub mod enroll;
 pub mod home;
 pub mod incident;
+pub mod policy;
 pub mod reports;
 pub mod settings;
 
@@ -10,6 +11,7 @@ use crate::i18n::{self, T};
 use crate::sync::SyncStatus;
 use crate::{ctx, service_worker};
 use leptos::prelude::*;
+use vaksam_core::validation::FieldError;
 
 /// "A new version is available – Uppdatera".
 #[component]
@@ -121,5 +123,31 @@ pub fn NotFound() -> impl IntoView {
             <h1>{move || ctx.t(T::NotFoundTitle)}</h1>
             <p><a href="/">{move || ctx.t(T::NotFoundText)}</a></p>
         </section>
+    }
+}
+
+/// Errors of one field (or of fields under a prefix), tied to it by id.
+#[component]
+pub fn FieldErrors(
+    errors: RwSignal<Vec<FieldError>>,
+    #[prop(into)] field: String,
+) -> impl IntoView {
+    let ctx = ctx();
+    let id = format!("err-{}", field.replace('.', "-"));
+    let prefix = format!("{field}.");
+    let mine = move || {
+        errors.with(|list| {
+            list.iter()
+                .filter(|e| e.field == field || e.field.starts_with(&prefix))
+                .map(|e| i18n::field_error(ctx.lang.get(), e.code, &e.field))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div id=id class="errors" aria-live="polite">
+            {move || mine().into_iter().map(|m| view! {
+                <p class="error"><span class="error-mark" aria-hidden="true">"⚠ "</span>{m}</p>
+            }).collect_view()}
+        </div>
     }
 }

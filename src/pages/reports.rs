@@ -54,7 +54,10 @@ pub fn ReportsPage() -> impl IntoView {
         let discard_id = e.id.clone();
         view! {
             <li class="report-item" data-testid="waiting-report">
-                <p class="report-title">{move || category.map(|c| i18n::category(ctx.lang.get(), c)).unwrap_or("")}</p>
+                <p class="report-title">{move || match category {
+                    Some(c) => i18n::category(ctx.lang.get(), c),
+                    None => ctx.t(T::FnSign),
+                }}</p>
                 <p class="report-meta">{saved}</p>
                 <p class="report-state"><span aria-hidden="true">{if refused { "⚠ " } else { "• " }}</span>{state_text}</p>
                 <Show when=move || refused>
@@ -78,7 +81,7 @@ pub fn ReportsPage() -> impl IntoView {
                     " · "
                     {move || ctx.t(T::CaseNumber)}
                     " "
-                    <strong data-testid="case-number">{r.case_number.to_string()}</strong>
+                    <strong data-testid="case-number">{r.case_number.map(|c| c.to_string()).unwrap_or_default()}</strong>
                 </p>
             </li>
         }

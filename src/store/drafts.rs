@@ -28,3 +28,16 @@ pub async fn load_incident() -> StoreResult<Option<SavedDraft>> {
 pub async fn save_incident(d: &SavedDraft) -> StoreResult<()> {
     put_value(STORE, INCIDENT_KEY, d).await
 }
+
+/// Key of the signature form's draft.
+pub const SIGNATURE_KEY: &str = "signature";
+
+/// The saved signature form, if any.
+pub async fn load_signature() -> StoreResult<Option<vaksam_core::signature::SignatureDraft>> {
+    get_value(STORE, SIGNATURE_KEY).await
+}
+
+/// Saves the signature form.
+pub async fn save_signature(d: &vaksam_core::signature::SignatureDraft) -> StoreResult<()> {
+    put_value(STORE, SIGNATURE_KEY, d).await
+}

@@ -9,6 +9,7 @@ pub mod device;
 pub mod drafts;
 pub mod outbox;
 pub mod receipts;
+pub mod reference;
 
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use serde::de::DeserializeOwned;

@@ -3,15 +3,18 @@
 //! Invariant: a record leaves the outbox only in the same transaction that writes its
 //! receipt, and only after the server answered `stored` or `already_stored`.
 
-use super::drafts;
 use super::receipts::{self, LocalReceipt};
+use super::reference::{self, LocalSignature};
 use super::{committed, from_js, get_value, to_js, transaction, StoreResult};
+use super::{device, drafts};
 use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 use vaksam_core::guidance::{self, Step};
+use vaksam_core::pack::Guidance;
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
+use vaksam_core::signature::SignatureRecord;
 use vaksam_core::validation::FieldError;
-use vaksam_core::{Incident, IncidentReport};
+use vaksam_core::{Incident, IncidentReport, Pack};
 use wasm_bindgen::JsValue;
 
 /// Store name.
@@ -47,9 +50,12 @@ pub struct OutboxEntry {
     pub state: EntryState,
     /// IMY deadline computed at save (RFC 3339), carried to the receipt.
     pub imy_deadline: Option<String>,
-    /// "What to do now", computed at save, carried to the receipt.
+    /// "What to do now" (Vaksam defaults), when no pack was cached at save.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// "What to do now" from the municipality's pack, computed at save.
+    #[serde(default)]
+    pub guidance: Option<Guidance>,
 }
 
 impl OutboxEntry {
@@ -57,6 +63,7 @@ impl OutboxEntry {
     pub fn for_incident(
         record_id: uuid::Uuid,
         incident: &Incident,
+        pack: Option<&Pack>,
         now: time::OffsetDateTime,
     ) -> StoreResult<Self> {
         let payload = serde_json::to_value(incident)?;
@@ -70,7 +77,32 @@ impl OutboxEntry {
             },
             state: EntryState::Waiting,
             imy_deadline: incident.imy_deadline().map(crate::clock::rfc3339),
-            steps: guidance::steps_for(incident.report()),
+            steps: match pack {
+                Some(_) => Vec::new(),
+                None => guidance::steps_for(incident.report()),
+            },
+            guidance: pack.map(|p| p.guidance_for(incident.report())),
+        })
+    }
+
+    /// A waiting entry for a signature.
+    pub fn for_signature(
+        record_id: uuid::Uuid,
+        signature: &SignatureRecord,
+        now: time::OffsetDateTime,
+    ) -> StoreResult<Self> {
+        Ok(Self {
+            id: record_id.to_string(),
+            record: OutboxRecord {
+                id: record_id,
+                kind: RecordKind::Signature,
+                created_at: now,
+                payload: serde_json::to_value(signature)?,
+            },
+            state: EntryState::Waiting,
+            imy_deadline: None,
+            steps: Vec::new(),
+            guidance: None,
         })
     }
 
@@ -78,6 +110,7 @@ impl OutboxEntry {
     pub fn incident(&self) -> Option<IncidentReport> {
         match self.record.kind {
             RecordKind::Incident => serde_json::from_value(self.record.payload.clone()).ok(),
+            RecordKind::Signature => None,
         }
     }
 }
@@ -90,6 +123,27 @@ pub async fn add_from_draft(entry: &OutboxEntry) -> StoreResult<()> {
     tx.store(STORE)?.add(&to_js(entry)?, None).await?;
     tx.store(drafts::STORE)?
         .delete(JsValue::from_str(drafts::INCIDENT_KEY))
+        .await?;
+    committed(tx).await
+}
+
+/// Saves a signature: the outbox entry, the phone's copy of what was signed, and the end of
+/// the form's draft, in one transaction.
+pub async fn add_signature(entry: &OutboxEntry, local: &LocalSignature) -> StoreResult<()> {
+    let tx = transaction(
+        &[STORE, drafts::STORE, device::STORE],
+        TransactionMode::ReadWrite,
+    )
+    .await?;
+    tx.store(STORE)?.add(&to_js(entry)?, None).await?;
+    tx.store(device::STORE)?
+        .put(
+            &to_js(local)?,
+            Some(&JsValue::from_str(reference::SIGNATURE_KEY)),
+        )
+        .await?;
+    tx.store(drafts::STORE)?
+        .delete(JsValue::from_str(drafts::SIGNATURE_KEY))
         .await?;
     committed(tx).await
 }
@@ -116,15 +170,38 @@ pub async fn discard(id: &str) -> StoreResult<()> {
 /// Applies the server's answers in one transaction: delivered entries become receipts (and
 /// their details are deleted); refused ones are marked and kept.
 pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> StoreResult<usize> {
-    let tx = transaction(&[STORE, receipts::STORE], TransactionMode::ReadWrite).await?;
+    let tx = transaction(
+        &[STORE, receipts::STORE, device::STORE],
+        TransactionMode::ReadWrite,
+    )
+    .await?;
     let outbox = tx.store(STORE)?;
     let receipt_store = tx.store(receipts::STORE)?;
+    let meta = tx.store(device::STORE)?;
     let mut delivered = 0;
     for result in results {
         let Some(entry) = sent.iter().find(|e| e.record.id == result.id) else {
             continue;
         };
         match &result.outcome {
+            RecordOutcome::Stored(receipt) | RecordOutcome::AlreadyStored(receipt)
+                if entry.record.kind == RecordKind::Signature =>
+            {
+                let key = JsValue::from_str(reference::SIGNATURE_KEY);
+                let stored = meta.get(key.clone()).await?;
+                if let Some(mut local) = stored
+                    .filter(|v| !v.is_undefined())
+                    .map(|v| from_js::<LocalSignature>(&v))
+                    .transpose()?
+                    .filter(|l| l.id == entry.id)
+                {
+                    local.received_at = Some(crate::clock::rfc3339(receipt.received_at));
+                    local.log_entry = receipt.log_entry;
+                    meta.put(&to_js(&local)?, Some(&key)).await?;
+                }
+                outbox.delete(JsValue::from_str(&entry.id)).await?;
+                delivered += 1;
+            }
             RecordOutcome::Stored(receipt) | RecordOutcome::AlreadyStored(receipt) => {
                 let category = entry
                     .incident()
@@ -135,6 +212,7 @@ pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> St
                     category,
                     saved_at: crate::clock::rfc3339(entry.record.created_at),
                     case_number: receipt.case_number,
+                    guidance: entry.guidance.clone(),
                     received_at: crate::clock::rfc3339(receipt.received_at),
                     imy_deadline: entry.imy_deadline.clone(),
                     steps: entry.steps.clone(),

@@ -20,7 +20,7 @@ pub struct LocalReceipt {
     /// When it was saved on the phone (RFC 3339).
     pub saved_at: String,
     /// The municipality's case number.
-    pub case_number: CaseNumber,
+    pub case_number: Option<CaseNumber>,
     /// Server receive time (RFC 3339).
     pub received_at: String,
     /// The IMY deadline, when personal data were or may have been involved (RFC 3339).
@@ -28,6 +28,9 @@ pub struct LocalReceipt {
     /// "What to do now" as shown after saving.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// "What to do now" from the municipality's pack, as shown after saving.
+    #[serde(default)]
+    pub guidance: Option<vaksam_core::pack::Guidance>,
 }
 
 /// All receipts, newest first.
