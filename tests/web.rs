@@ -41,6 +41,7 @@ async fn upgrading_the_schema_keeps_the_outbox() {
     let entry = outbox::OutboxEntry::for_incident(
         vaksam::clock::new_record_id(),
         &incident("kvar"),
+        None,
         vaksam::clock::now(),
     )
     .unwrap();
@@ -77,6 +78,7 @@ async fn a_delivered_record_leaves_only_its_receipt() {
     let entry = outbox::OutboxEntry::for_incident(
         vaksam::clock::new_record_id(),
         &incident("detaljer"),
+        None,
         vaksam::clock::now(),
     )
     .unwrap();
@@ -84,6 +86,7 @@ async fn a_delivered_record_leaves_only_its_receipt() {
     let refused = outbox::OutboxEntry::for_incident(
         vaksam::clock::new_record_id(),
         &incident("fel"),
+        None,
         vaksam::clock::now(),
     )
     .unwrap();
@@ -91,7 +94,8 @@ async fn a_delivered_record_leaves_only_its_receipt() {
     assert_eq!(outbox::all().await.unwrap().len(), 2);
 
     let receipt = Receipt {
-        case_number: "2026-0007".parse().unwrap(),
+        case_number: Some("2026-0007".parse().unwrap()),
+        log_entry: None,
         received_at: time::macros::datetime!(2026-11-23 10:05 UTC),
     };
     let results = vec![
@@ -115,7 +119,7 @@ async fn a_delivered_record_leaves_only_its_receipt() {
     assert!(matches!(left[0].state, outbox::EntryState::Rejected { .. }));
     let kept = receipts::all().await.unwrap();
     assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0].case_number.to_string(), "2026-0007");
+    assert_eq!(kept[0].case_number.unwrap().to_string(), "2026-0007");
     assert!(kept[0].imy_deadline.is_some());
     let text = serde_json::to_string(&kept[0]).unwrap();
     assert!(
