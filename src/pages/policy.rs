@@ -221,15 +221,23 @@ pub fn SignPage() -> impl IntoView {
     spawn_local(async move {
         match drafts::load_signature().await {
             Ok(Some(saved)) => draft.set(saved),
-            _ => {
-                let name = ctx
-                    .enrollment
-                    .get_untracked()
-                    .flatten()
-                    .map(|e| e.employee_name)
-                    .unwrap_or_default();
-                draft.update(|d| d.name = name);
-            }
+            // Signing again: the details from last time; first time: the enrolled name.
+            _ => match ctx.sync.signature.get_untracked() {
+                Some(last) => draft.update(|d| {
+                    d.name = last.record.name;
+                    d.employee_ref = last.record.employee_ref;
+                    d.workplace = last.record.workplace;
+                }),
+                None => {
+                    let name = ctx
+                        .enrollment
+                        .get_untracked()
+                        .flatten()
+                        .map(|e| e.employee_name)
+                        .unwrap_or_default();
+                    draft.update(|d| d.name = name);
+                }
+            },
         }
         loaded.set(true);
     });
