@@ -48,7 +48,7 @@ test("offline reports survive reload and browser restart, then arrive once with 
   expect(stored.outbox).toHaveLength(0);
   expect(stored.receipts).toHaveLength(3);
   for (const receipt of stored.receipts) {
-    expect(Object.keys(receipt).sort()).toEqual(["case_number", "category", "id", "imy_deadline", "received_at", "saved_at", "steps"]);
+    expect(Object.keys(receipt).sort()).toEqual(["case_number", "category", "guidance", "id", "imy_deadline", "received_at", "saved_at", "steps"]);
     expect(JSON.stringify(receipt)).not.toMatch(/ett|två|tre|Ringde/);
   }
   expect(browser.errors).toEqual([]);
@@ -161,7 +161,9 @@ test("a personal-data report shows the IMY deadline 72 hours after discovery", a
   await next(page, 8);
   await page.getByRole("button", { name: "Skicka" }).click();
   await expect(page.getByTestId("imy-deadline")).toHaveText("2026-01-08 08:30");
-  await expect(page.getByText("Be mottagaren radera meddelandet")).toBeVisible();
+  // "What to do now" comes from Vingåker's pack, with who is told.
+  await expect(page.getByText("Be mottagaren att radera meddelandet")).toBeVisible();
+  await expect(page.getByText("Vem får veta: Din chef, Dataskyddsombudet")).toBeVisible();
 });
 
 test("two open tabs deliver each report exactly once", async () => {
