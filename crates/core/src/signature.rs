@@ -74,17 +74,22 @@ pub fn looks_like_email(text: &str) -> bool {
     }
 }
 
-fn check_employee_ref(errors: &mut Vec<FieldError>, field: &str, text: &str) {
-    check_required_text(errors, field, text);
-    check_max_chars(errors, field, text, MAX_EMPLOYEE_REF_CHARS);
-    let t = text.trim();
-    if t.contains('@') && !looks_like_email(t) {
+/// The signer's typed details: name, employee id or e-mail, workplace.
+fn check_signer(errors: &mut Vec<FieldError>, name: &str, employee_ref: &str, workplace: &str) {
+    check_required_text(errors, "name", name);
+    check_max_chars(errors, "name", name, MAX_NAME_CHARS);
+    check_required_text(errors, "employee_ref", employee_ref);
+    check_max_chars(errors, "employee_ref", employee_ref, MAX_EMPLOYEE_REF_CHARS);
+    let r = employee_ref.trim();
+    if r.contains('@') && !looks_like_email(r) {
         errors.push(FieldError::new(
-            field,
+            "employee_ref",
             FieldErrorCode::Invalid,
             "not an e-mail address",
         ));
     }
+    check_required_text(errors, "workplace", workplace);
+    check_max_chars(errors, "workplace", workplace, MAX_WORKPLACE_CHARS);
 }
 
 impl SignatureDraft {
@@ -96,16 +101,7 @@ impl SignatureDraft {
         now: OffsetDateTime,
     ) -> Result<SignatureRecord, Vec<FieldError>> {
         let mut errors = Vec::new();
-        check_required_text(&mut errors, "name", &self.name);
-        check_max_chars(&mut errors, "name", &self.name, MAX_NAME_CHARS);
-        check_employee_ref(&mut errors, "employee_ref", &self.employee_ref);
-        check_required_text(&mut errors, "workplace", &self.workplace);
-        check_max_chars(
-            &mut errors,
-            "workplace",
-            &self.workplace,
-            MAX_WORKPLACE_CHARS,
-        );
+        check_signer(&mut errors, &self.name, &self.employee_ref, &self.workplace);
         let statements: Vec<String> = pack
             .undertaking
             .statements
@@ -195,16 +191,7 @@ impl SignatureRecord {
                 "every statement must be confirmed",
             ));
         }
-        check_required_text(&mut errors, "name", &self.name);
-        check_max_chars(&mut errors, "name", &self.name, MAX_NAME_CHARS);
-        check_employee_ref(&mut errors, "employee_ref", &self.employee_ref);
-        check_required_text(&mut errors, "workplace", &self.workplace);
-        check_max_chars(
-            &mut errors,
-            "workplace",
-            &self.workplace,
-            MAX_WORKPLACE_CHARS,
-        );
+        check_signer(&mut errors, &self.name, &self.employee_ref, &self.workplace);
         if self.signed_at > now + crate::incident::FUTURE_TOLERANCE {
             errors.push(FieldError::new(
                 "signed_at",

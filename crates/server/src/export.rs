@@ -69,13 +69,7 @@ pub fn to_csv(entries: &[RegisterEntry]) -> String {
             text_at(r, &["actions_taken"]),
             text_at(r, &["description"]),
         ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        push_row(&mut out, &row);
     }
     out
 }

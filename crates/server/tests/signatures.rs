@@ -53,22 +53,6 @@ impl Server {
         )
     }
 
-    async fn enroll_as(&self, kommunkod: &str, name: &str) -> String {
-        let code = self.code(kommunkod, name).await;
-        let res = self
-            .http
-            .post(format!("{}/enroll", self.base))
-            .json(&json!({ "code": code }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::OK);
-        res.json::<Value>().await.unwrap()["device_token"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    }
-
     /// Writes `text` as a pack file and publishes it with the admin command.
     fn publish(&self, name: &str, text: &str) -> (bool, String, String) {
         let path = self.dir.path().join(name);

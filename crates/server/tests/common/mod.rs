@@ -53,7 +53,11 @@ impl Server {
     }
 
     pub async fn enroll(&self, kommunkod: &str) -> String {
-        let code = self.code(kommunkod, "Anna Andersson").await;
+        self.enroll_as(kommunkod, "Anna Andersson").await
+    }
+
+    pub async fn enroll_as(&self, kommunkod: &str, name: &str) -> String {
+        let code = self.code(kommunkod, name).await;
         let res = self
             .http
             .post(format!("{}/enroll", self.base))
