@@ -157,6 +157,12 @@ impl Sync {
         });
     }
 
+    /// After the user saved a record: update the counts and try to send it.
+    pub async fn saved(self) {
+        self.refresh_counts().await;
+        self.request();
+    }
+
     /// Re-reads how many entries wait.
     pub async fn refresh_counts(self) {
         if let Ok(entries) = outbox::all().await {

@@ -119,17 +119,6 @@ fn measure(name: &str) {
     }
 }
 
-fn focus_heading() {
-    request_animation_frame(|| {
-        if let Some(el) = document().get_element_by_id("question") {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
-
 /// Yes / no / don't know as radio buttons.
 #[component]
 fn AnswerChoice(
@@ -199,7 +188,7 @@ pub fn IncidentPage() -> impl IntoView {
 
     let go_to = move |i: usize| {
         step.set(i);
-        focus_heading();
+        super::focus_later("#question");
     };
     let next = move |_| {
         let q = QUESTIONS[step.get_untracked()];
@@ -212,7 +201,7 @@ pub fn IncidentPage() -> impl IntoView {
         if !blocked {
             go_to((step.get_untracked() + 1).min(QUESTIONS.len() - 1));
         } else {
-            focus_heading();
+            super::focus_later("#question");
         }
     };
     let back = move |_| {
@@ -255,8 +244,7 @@ pub fn IncidentPage() -> impl IntoView {
                     measure("vaksam-save");
                     save_failed.set(false);
                     navigate(&format!("/report/saved/{id}"), Default::default());
-                    ctx.sync.refresh_counts().await;
-                    ctx.sync.request();
+                    ctx.sync.saved().await;
                 }
                 // The draft stays in memory and in its own store; nothing typed is lost.
                 Err(_) => {

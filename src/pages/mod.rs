@@ -151,3 +151,15 @@ pub fn FieldErrors(
         </div>
     }
 }
+
+/// Moves keyboard and screen-reader focus to the first element matching `selector`, after
+/// the next frame (once the view has rendered it).
+pub fn focus_later(selector: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let el = document().query_selector(selector).ok().flatten();
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}

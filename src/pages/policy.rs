@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use vaksam_core::pack::{Section, Text};
+use vaksam_core::pack::{Policy, Section, Text};
 use vaksam_core::signature::{signing_status, Change, SignatureDraft, SigningStatus};
 use vaksam_core::validation::FieldError;
 use vaksam_core::Pack;
@@ -71,15 +71,12 @@ fn status() -> Option<SigningStatus> {
 pub fn SignStatusLine() -> impl IntoView {
     let ctx = ctx();
     move || {
-        let (text, class, link) = match status()? {
-            SigningStatus::NotSigned => (T::SignStatusNone, "notice", T::SignAgainButton),
-            SigningStatus::SignAgain { .. } => (T::SignStatusAgain, "notice", T::SignAgainButton),
-            SigningStatus::Current => (T::SignStatusCurrent, "ok", T::ViewReceipt),
-        };
-        let href = if link == T::ViewReceipt {
-            "/signed"
-        } else {
-            "/sign"
+        let (text, class, link, href) = match status()? {
+            SigningStatus::NotSigned => (T::SignStatusNone, "notice", T::SignAgainButton, "/sign"),
+            SigningStatus::SignAgain { .. } => {
+                (T::SignStatusAgain, "notice", T::SignAgainButton, "/sign")
+            }
+            SigningStatus::Current => (T::SignStatusCurrent, "ok", T::ViewReceipt, "/signed"),
         };
         Some(view! {
             <p class=class data-testid="sign-status">
@@ -99,18 +96,19 @@ pub fn PolicyPage() -> impl IntoView {
             return view! { <NoPackYet/> }.into_any();
         };
         let Pack {
-            policy,
+            policy:
+                Policy {
+                    title,
+                    adopted_by: adopted,
+                    version,
+                    revision,
+                    sections,
+                },
             aspects,
             contacts,
             training,
             ..
         } = p;
-        let (title, adopted, revision) = (
-            policy.title.clone(),
-            policy.adopted_by.clone(),
-            policy.revision.clone(),
-        );
-        let version = policy.version.clone();
         view! {
             <h1>{move || pick(&title)}</h1>
             <SignStatusLine/>
@@ -123,7 +121,7 @@ pub fn PolicyPage() -> impl IntoView {
                 <dd>{move || pick(&revision.text)}<Source cite=revision.cite.clone() default=revision.default/></dd>
             </dl>
             <h2>{move || ctx.t(T::SummaryTitle)}</h2>
-            {sections_view(policy.sections)}
+            {sections_view(sections)}
             <h2>{move || ctx.t(T::AspectsTitle)}</h2>
             <dl class="aspects">
                 {aspects.into_iter().map(|a| {
@@ -262,7 +260,7 @@ pub fn SignPage() -> impl IntoView {
             Ok(record) => record,
             Err(list) => {
                 errors.set(list);
-                focus_first_error();
+                super::focus_later("[aria-invalid=true], .error");
                 return;
             }
         };
@@ -286,8 +284,7 @@ pub fn SignPage() -> impl IntoView {
                 Ok(()) => {
                     ctx.sync.signature.set(Some(local));
                     navigate("/signed", Default::default());
-                    ctx.sync.refresh_counts().await;
-                    ctx.sync.request();
+                    ctx.sync.saved().await;
                 }
                 Err(_) => {
                     crate::store::forget_connection();
@@ -388,20 +385,6 @@ pub fn SignPage() -> impl IntoView {
         .into_any()
     };
     view! { <section class="page sign">{body}</section> }
-}
-
-fn focus_first_error() {
-    request_animation_frame(|| {
-        let el = document()
-            .query_selector("[aria-invalid=true], .error")
-            .ok()
-            .flatten();
-        if let Some(el) =
-            el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// What this phone signed, and whether the municipality has it.

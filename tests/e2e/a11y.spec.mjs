@@ -1,7 +1,6 @@
 // Every screen passes an automated accessibility scan (axe-core, WCAG 2.1 A and AA).
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { Browser, Server, enroll } from "./fixtures.mjs";
+import { Browser, Server, enroll, scan } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -13,12 +12,6 @@ test.afterAll(async () => {
   await browser.dispose();
   await server.stop();
 });
-
-async function scan(page, name) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(found).toEqual([]);
-}
 
 test("every screen has no axe violations, in Swedish and English", async () => {
   const page = await browser.page();

@@ -2,6 +2,7 @@
 // persistent profile (so "close and reopen the browser" keeps IndexedDB), and a page
 // object for the report flow.
 import { chromium, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -202,3 +203,10 @@ export async function phoneStorage(page) {
 }
 
 export const waitingStatus = (n) => new RegExp(`${n} rapport(er)? väntar`);
+
+/** Fails with every axe violation (WCAG 2.1 A and AA) on the page, labelled with `name`. */
+export async function scan(page, name) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(found).toEqual([]);
+}

@@ -1,10 +1,9 @@
 // The policy screen and signing the undertaking, offline and online, in real Chromium
 // against a real server; and a new pack version making the app ask again.
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, Server, ROOT, enroll, idbValue } from "./fixtures.mjs";
+import { Browser, Server, ROOT, enroll, idbValue, scan } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -16,11 +15,6 @@ test.afterEach(async () => {
   await browser.dispose();
   await server.stop();
 });
-
-async function scan(page, name) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(result.violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 /** Enrolls and waits until the municipality's pack is on the phone. */
 async function enrollWithPack(page) {
