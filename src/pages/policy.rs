@@ -116,7 +116,7 @@ pub fn PolicyPage() -> impl IntoView {
                 <dt>{move || ctx.t(T::AdoptedBy)}</dt>
                 <dd>{move || pick(&adopted.text)}<Source cite=adopted.cite.clone() default=adopted.default/></dd>
                 <dt>{move || ctx.t(T::PolicyVersion)}</dt>
-                <dd>{version.label.clone()}<Source cite=version.cite.clone() default=version.default/></dd>
+                <dd>{version.label.clone()}" "<Source cite=version.cite.clone() default=version.default/></dd>
                 <dt>{move || ctx.t(T::Revision)}</dt>
                 <dd>{move || pick(&revision.text)}<Source cite=revision.cite.clone() default=revision.default/></dd>
             </dl>
