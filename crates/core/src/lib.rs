@@ -6,6 +6,7 @@
 
 pub mod backoff;
 pub mod case_number;
+pub mod classification;
 pub mod deadline;
 pub mod enrollment;
 pub mod guidance;
@@ -14,6 +15,7 @@ pub mod municipality;
 pub mod pack;
 pub mod protocol;
 pub mod record_id;
+pub mod search;
 pub mod signature;
 pub mod validation;
 

@@ -8,6 +8,7 @@
 //! municipality's own document, or `default = true` marks a Vaksam default that the
 //! municipality has not set; the app labels those "standardvärde – bekräftas av kommunen".
 
+use crate::classification::{Class, Matrix, Words};
 use crate::incident::{Answer, Aspect, Category, IncidentReport};
 use crate::protocol::sha256_hex;
 use serde::{Deserialize, Serialize};
@@ -76,13 +77,9 @@ pub struct Pack {
         schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")
     )]
     pub quiz: Option<serde_json::Value>,
-    /// Slot for the classification matrix (filled by a later format version).
+    /// The classification matrix: kinds of information, places, and their levels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")
-    )]
-    pub classification: Option<serde_json::Value>,
+    pub classification: Option<Matrix>,
 }
 
 /// The municipality.
@@ -472,6 +469,99 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    fn words(&mut self, path: &str, words: &Words) {
+        for (lang, list) in [("sv", &words.sv), ("en", &words.en)] {
+            for (i, w) in list.iter().enumerate() {
+                if crate::search::fold(w).trim().is_empty() {
+                    self.error(format!("{path}.{lang}[{i}]"), "has no letters to search for");
+                }
+            }
+        }
+    }
+
+    fn matrix(&mut self, m: &Matrix, contacts: &HashSet<String>) {
+        let p = &m.principle;
+        self.text("classification.principle.text", &p.text);
+        self.source("classification.principle", &p.cite, p.default);
+        let s = &m.security;
+        self.text("classification.security.text", &s.text);
+        self.contact_ref("classification.security.contact", &s.contact, contacts);
+        self.words("classification.security.synonyms", &s.synonyms);
+        self.source("classification.security", &s.cite, s.default);
+
+        if m.kinds.is_empty() {
+            self.error("classification.kinds", "at least one kind of information is needed");
+        }
+        // Spårbarhet is either used for every kind or for none.
+        let traced = m
+            .kinds
+            .first()
+            .is_some_and(|k| k.class.get(Aspect::Traceability).is_some());
+        let mut ids = HashSet::new();
+        for (i, k) in m.kinds.iter().enumerate() {
+            let path = format!("classification.kinds[{i}]");
+            self.id(&path, &k.id, &mut ids);
+            self.text(&format!("{path}.name"), &k.name);
+            self.words(&format!("{path}.synonyms"), &k.synonyms);
+            self.text(&format!("{path}.why"), &k.why);
+            self.source(&path, &k.cite, k.default);
+            for a in [Aspect::Confidentiality, Aspect::Integrity, Aspect::Availability] {
+                if k.class.get(a).is_none() {
+                    self.error(
+                        format!("{path}.class"),
+                        format!("{:?} has no {} level", k.class.to_string(), crate::classification::letter(a)),
+                    );
+                }
+            }
+            if k.class.get(Aspect::Traceability).is_some() != traced {
+                self.error(
+                    format!("{path}.class"),
+                    "give S (spårbarhet) for every kind or for none",
+                );
+            }
+        }
+
+        if m.places.is_empty() {
+            self.error("classification.places", "at least one place is needed");
+        }
+        let mut ids = HashSet::new();
+        for (i, pl) in m.places.iter().enumerate() {
+            let path = format!("classification.places[{i}]");
+            self.id(&path, &pl.id, &mut ids);
+            self.text(&format!("{path}.name"), &pl.name);
+            self.words(&format!("{path}.synonyms"), &pl.synonyms);
+            self.text(&format!("{path}.about"), &pl.about);
+            if let Some(t) = &pl.always {
+                self.text(&format!("{path}.always"), t);
+            }
+            self.source(&path, &pl.cite, pl.default);
+            for (j, c) in pl.conditions.iter().enumerate() {
+                let cpath = format!("{path}.conditions[{j}]");
+                self.text(&format!("{cpath}.text"), &c.text);
+                self.source(&cpath, &c.cite, c.default);
+                if !raises(&pl.max, &c.up_to) {
+                    self.error(
+                        format!("{cpath}.up_to"),
+                        format!(
+                            "{:?} allows nothing more than max {:?}; a condition must raise a limit",
+                            c.up_to.to_string(),
+                            pl.max.to_string()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether `up_to` lets a place with `max` take more in some aspect.
+fn raises(max: &Class, up_to: &Class) -> bool {
+    up_to
+        .levels()
+        .any(|(a, l)| max.get(a).is_some_and(|m| l > m))
+}
+
 impl Pack {
     /// Checks everything serde cannot: ids, references, sources, texts. `file` names the
     /// file in the errors.
@@ -639,13 +729,11 @@ impl Pack {
         c.text("training.note", &t.note);
         c.source("training", &t.cite, t.default);
 
-        for (name, slot) in [
-            ("quiz", &self.quiz),
-            ("classification", &self.classification),
-        ] {
-            if slot.as_ref().is_some_and(|v| !v.is_object()) {
-                c.error(name, "must be a table");
-            }
+        if self.quiz.as_ref().is_some_and(|v| !v.is_object()) {
+            c.error("quiz", "must be a table");
+        }
+        if let Some(m) = &self.classification {
+            c.matrix(m, &contacts);
         }
 
         if c.errors.is_empty() {
