@@ -117,7 +117,8 @@ impl FromStr for Class {
             if n == 4 {
                 return Err(ClassError::SecurityLevel(part.to_owned()));
             }
-            let level = Level::new(n as u8).ok_or_else(|| ClassError::Malformed(part.to_owned()))?;
+            let level =
+                Level::new(n as u8).ok_or_else(|| ClassError::Malformed(part.to_owned()))?;
             if class.get(aspect).is_some() {
                 return Err(ClassError::Repeated(l));
             }
@@ -411,12 +412,12 @@ pub fn answer<'a>(class: &Class, place: &'a Place) -> Answer<'a> {
         };
     }
     let covers = |c: &Condition| {
-        Aspect::ALL.into_iter().all(|a| {
-            match c.up_to.get(a).or(place.max.get(a)) {
+        Aspect::ALL
+            .into_iter()
+            .all(|a| match c.up_to.get(a).or(place.max.get(a)) {
                 Some(limit) => level(a) <= limit,
                 None => true,
-            }
-        })
+            })
     };
     let condition = place.conditions.iter().find(|c| covers(c));
     Answer {
@@ -648,8 +649,14 @@ mod tests {
             "K4 R1".parse::<Class>(),
             Err(ClassError::SecurityLevel("K4".into()))
         );
-        assert_eq!("X1".parse::<Class>(), Err(ClassError::Malformed("X1".into())));
-        assert_eq!("K12".parse::<Class>(), Err(ClassError::Malformed("K12".into())));
+        assert_eq!(
+            "X1".parse::<Class>(),
+            Err(ClassError::Malformed("X1".into()))
+        );
+        assert_eq!(
+            "K12".parse::<Class>(),
+            Err(ClassError::Malformed("K12".into()))
+        );
         assert_eq!("K1 k2".parse::<Class>(), Err(ClassError::Repeated('K')));
     }
 
@@ -721,7 +728,12 @@ mod tests {
         use Question::*;
         // A meeting note with no personal data.
         assert_eq!(
-            guided(&[(PersonalData, false), (Secrecy, false), (Emergency, false), (Harm, false)]),
+            guided(&[
+                (PersonalData, false),
+                (Secrecy, false),
+                (Emergency, false),
+                (Harm, false)
+            ]),
             "K1 R1 T1 S0"
         );
         // A client's medication list: health data under secrecy, needed at once, harmful if wrong.
@@ -748,7 +760,12 @@ mod tests {
         );
         // Secrecy without personal data, e.g. a security plan for a building.
         assert_eq!(
-            guided(&[(PersonalData, false), (Secrecy, true), (Emergency, true), (Harm, true)]),
+            guided(&[
+                (PersonalData, false),
+                (Secrecy, true),
+                (Emergency, true),
+                (Harm, true)
+            ]),
             "K2 R2 T2 S0"
         );
         // Unfinished: no class yet.

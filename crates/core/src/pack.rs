@@ -474,7 +474,10 @@ impl Checker<'_> {
         for (lang, list) in [("sv", &words.sv), ("en", &words.en)] {
             for (i, w) in list.iter().enumerate() {
                 if crate::search::fold(w).trim().is_empty() {
-                    self.error(format!("{path}.{lang}[{i}]"), "has no letters to search for");
+                    self.error(
+                        format!("{path}.{lang}[{i}]"),
+                        "has no letters to search for",
+                    );
                 }
             }
         }
@@ -491,13 +494,11 @@ impl Checker<'_> {
         self.source("classification.security", &s.cite, s.default);
 
         if m.kinds.is_empty() {
-            self.error("classification.kinds", "at least one kind of information is needed");
+            self.error(
+                "classification.kinds",
+                "at least one kind of information is needed",
+            );
         }
-        // Spårbarhet is either used for every kind or for none.
-        let traced = m
-            .kinds
-            .first()
-            .is_some_and(|k| k.class.get(Aspect::Traceability).is_some());
         let mut ids = HashSet::new();
         for (i, k) in m.kinds.iter().enumerate() {
             let path = format!("classification.kinds[{i}]");
@@ -506,19 +507,18 @@ impl Checker<'_> {
             self.words(&format!("{path}.synonyms"), &k.synonyms);
             self.text(&format!("{path}.why"), &k.why);
             self.source(&path, &k.cite, k.default);
-            for a in [Aspect::Confidentiality, Aspect::Integrity, Aspect::Availability] {
+            // Every pack uses all four aspects (see `aspects`), so every kind gives all four.
+            for a in Aspect::ALL {
                 if k.class.get(a).is_none() {
                     self.error(
                         format!("{path}.class"),
-                        format!("{:?} has no {} level", k.class.to_string(), crate::classification::letter(a)),
+                        format!(
+                            "{:?} has no {} level",
+                            k.class.to_string(),
+                            crate::classification::letter(a)
+                        ),
                     );
                 }
-            }
-            if k.class.get(Aspect::Traceability).is_some() != traced {
-                self.error(
-                    format!("{path}.class"),
-                    "give S (spårbarhet) for every kind or for none",
-                );
             }
         }
 

@@ -218,13 +218,16 @@ fn phrase_score(query: &[Word], phrase: &Phrase) -> f32 {
             .iter()
             .enumerate()
             .map(|(j, p)| (word_score(q, p, last), j))
-            .fold((0.0f32, None), |acc, (s, j)| {
-                if s > acc.0 {
-                    (s, Some(j))
-                } else {
-                    acc
-                }
-            });
+            .fold(
+                (0.0f32, None),
+                |acc, (s, j)| {
+                    if s > acc.0 {
+                        (s, Some(j))
+                    } else {
+                        acc
+                    }
+                },
+            );
         if let Some(j) = at {
             used[j] = true;
         }
@@ -365,7 +368,10 @@ mod tests {
         let inflected = word_score(&w("journalen"), &w("journal"), false);
         let typo = word_score(&w("jornal"), &w("journal"), false);
         let unrelated = word_score(&w("betyg"), &w("journal"), false);
-        assert!(exact > inflected && inflected > typo && typo > 0.5, "{exact} {inflected} {typo}");
+        assert!(
+            exact > inflected && inflected > typo && typo > 0.5,
+            "{exact} {inflected} {typo}"
+        );
         assert_eq!(unrelated, 0.0);
     }
 

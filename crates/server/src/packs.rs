@@ -81,8 +81,9 @@ pub async fn publish<S: Storage>(storage: &S, prepared: &Prepared) -> Result<Pub
     Ok(outcome)
 }
 
-/// Publishes each shipped pack whose municipality has none yet. A municipality that has
-/// published its own keeps it.
+/// Publishes each shipped pack whose municipality has none yet, or whose current pack has
+/// an older version number (so an upgraded server brings new content, e.g. a matrix). A
+/// municipality that has published its own with a higher or non-numeric version keeps it.
 pub async fn publish_shipped<S: Storage>(storage: &S, now: OffsetDateTime) -> Result<(), String> {
     for (file, text) in SHIPPED {
         let prepared = prepare(file, text, now)?;
@@ -90,9 +91,41 @@ pub async fn publish_shipped<S: Storage>(storage: &S, now: OffsetDateTime) -> Re
             .current_pack(&prepared.kommunkod)
             .await
             .map_err(|e| e.to_string())?;
-        if current.is_none() {
+        let replace = match &current {
+            None => true,
+            Some(c) => is_older(&c.version, &prepared.stored.version),
+        };
+        if replace {
             publish(storage, &prepared).await?;
         }
     }
     Ok(())
+}
+
+/// Whether version `a` is older than `b`, both dotted numbers like "2026.11.2". A version
+/// that is not all numbers is never called older: it was set by hand, so it is kept.
+pub fn is_older(a: &str, b: &str) -> bool {
+    let parse = |v: &str| {
+        v.split('.')
+            .map(|n| n.parse::<u64>().ok())
+            .collect::<Option<Vec<_>>>()
+    };
+    match (parse(a), parse(b)) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_older;
+
+    #[test]
+    fn versions_compare_as_numbers_and_hand_made_ones_are_kept() {
+        assert!(is_older("2026.11.1", "2026.11.2"));
+        assert!(is_older("2026.9.1", "2026.11.1"));
+        assert!(!is_older("2026.11.2", "2026.11.2"));
+        assert!(!is_older("2027.1", "2026.11.2"));
+        assert!(!is_older("vingaker-egen", "2026.11.2"));
+    }
 }

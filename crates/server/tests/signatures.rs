@@ -135,7 +135,7 @@ async fn an_admin_publishes_a_new_version_without_a_restart() {
     let (old_etag, _) = s.current_pack(&token).await;
 
     let edited = shipped("overkalix.toml")
-        .replacen("version = \"2026.11.1\"", "version = \"2026.12.1\"", 1)
+        .replacen("version = \"2026.11.2\"", "version = \"2026.12.1\"", 1)
         .replacen(
             "Du kan alltid vända dig till säkerhetssamordnaren",
             "Du kan alltid, dygnet runt, vända dig till säkerhetssamordnaren",
@@ -298,7 +298,7 @@ async fn a_signature_of_an_older_published_version_is_still_accepted() {
     let (_, old) = s.current_pack(&token).await;
     let signed_offline = signature(&old, "Anna");
     let edited =
-        shipped("lessebo.toml").replacen("version = \"2026.11.1\"", "version = \"2027.1.1\"", 1);
+        shipped("lessebo.toml").replacen("version = \"2026.11.2\"", "version = \"2027.1.1\"", 1);
     assert!(s.publish("lessebo-new.toml", &edited).0);
     let answer = s
         .sync(
@@ -395,7 +395,7 @@ async fn status_lists_who_signed_the_current_version_and_who_did_not() {
     );
     // A new version with a changed section: Bo must sign again; Anna signs the new one.
     let edited = shipped("tyreso.toml")
-        .replacen("version = \"2026.11.1\"", "version = \"2026.12.1\"", 1)
+        .replacen("version = \"2026.11.2\"", "version = \"2026.12.1\"", 1)
         .replacen(
             "Utbildningen ska repeteras med jämna mellanrum.",
             "Utbildningen ska repeteras varje år.",

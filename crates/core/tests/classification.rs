@@ -1,0 +1,346 @@
+//! The classification matrix of the shipped packs: answers per municipality, search
+//! ranking on what people really type, and the matrix checks of pack validation.
+
+use std::path::Path;
+use vaksam_core::classification::{Matrix, Verdict};
+use vaksam_core::incident::Aspect;
+use vaksam_core::pack::{self, Pack};
+use vaksam_core::search::{Index, Target};
+
+const MUNICIPALITIES: [&str; 5] = ["vingaker", "tyreso", "overkalix", "lessebo", "mariestad"];
+
+fn text(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../packs/{name}.toml"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn load(name: &str) -> Pack {
+    pack::from_toml(&format!("{name}.toml"), &text(name)).unwrap()
+}
+
+fn matrix(p: &Pack) -> &Matrix {
+    p.classification
+        .as_ref()
+        .expect("every shipped pack has a matrix")
+}
+
+/// The answer for a kind and a place, by id, with the place's source.
+fn verdict(m: &Matrix, kind: &str, place: &str) -> Verdict {
+    let k = m.kind(kind).unwrap_or_else(|| panic!("no kind {kind}"));
+    let p = m.place(place).unwrap_or_else(|| panic!("no place {place}"));
+    assert!(p.serves(k.sector), "{place} does not serve {kind}");
+    vaksam_core::classification::answer(&k.class, p).verdict
+}
+
+#[test]
+fn every_pack_has_at_least_forty_kinds_and_the_usual_places() {
+    for name in MUNICIPALITIES {
+        let p = load(name);
+        let m = matrix(&p);
+        assert!(m.kinds.len() >= 40, "{name}: {} kinds", m.kinds.len());
+        for id in [
+            "care_system",
+            "school_system",
+            "onedrive",
+            "teams",
+            "sharepoint",
+            "network_drive",
+            "email_internal",
+            "email_external",
+            "email_secure",
+            "sms",
+            "paper",
+            "usb",
+            "private_device",
+            "camera_roll",
+            "ai_service",
+            "social_media",
+        ] {
+            assert!(m.place(id).is_some(), "{name}: no place {id}");
+        }
+        // Every kind gets an answer for every place that serves it, yes first.
+        for k in &m.kinds {
+            let answers = m.answers(&k.class, Some(k.sector));
+            assert_eq!(
+                answers.len(),
+                m.places.iter().filter(|p| p.serves(k.sector)).count()
+            );
+            assert!(answers.windows(2).all(|w| w[0].verdict <= w[1].verdict));
+            assert!(
+                answers.iter().any(|a| a.verdict == Verdict::Yes),
+                "{name}: {} may go nowhere",
+                k.id
+            );
+        }
+    }
+}
+
+/// Cases that hold in every municipality (Vaksam's defaults, the same in each pack).
+const EVERYWHERE: &[(&str, &str, Verdict)] = &[
+    ("foto_brukare", "camera_roll", Verdict::No),
+    ("foto_brukare", "care_system", Verdict::Yes),
+    ("foto_brukare", "chat_app", Verdict::No),
+    ("nyckelkod", "sms", Verdict::No),
+    ("nyckelkod", "paper", Verdict::OnlyIf),
+    ("inkopslista", "private_device", Verdict::OnlyIf),
+    ("inkopslista", "sms", Verdict::Yes),
+    ("lakemedelslista", "paper", Verdict::OnlyIf),
+    ("lakemedelslista", "email_external", Verdict::No),
+    ("journalanteckning", "paper", Verdict::No),
+    ("journalanteckning", "case_system", Verdict::No),
+    ("journalanteckning", "care_system", Verdict::Yes),
+    ("genomforandeplan", "onedrive", Verdict::No),
+    ("genomforandeplan", "care_system", Verdict::Yes),
+    ("atgardsprogram", "school_system", Verdict::Yes),
+    ("atgardsprogram", "email_secure", Verdict::OnlyIf),
+    ("atgardsprogram", "email_external", Verdict::No),
+    ("elevhalsa", "network_drive", Verdict::No),
+    ("skyddade_personuppgifter", "teams", Verdict::No),
+    ("skyddade_personuppgifter", "case_system", Verdict::Yes),
+    ("motesanteckning", "onedrive", Verdict::Yes),
+    ("motesanteckning", "ai_service", Verdict::No),
+    ("publicerad_information", "ai_service", Verdict::OnlyIf),
+    ("publicerad_information", "social_media", Verdict::OnlyIf),
+    ("kontinuitetsplan", "onedrive", Verdict::No),
+    ("kontinuitetsplan", "paper", Verdict::OnlyIf),
+    ("personnummer", "email_internal", Verdict::OnlyIf),
+    ("personnummer", "usb", Verdict::OnlyIf),
+    ("foto_utan_personer", "camera_roll", Verdict::Yes),
+    ("veckobrev", "email_external", Verdict::Yes),
+];
+
+#[test]
+fn answers_hold_in_every_municipality() {
+    for name in MUNICIPALITIES {
+        let p = load(name);
+        let m = matrix(&p);
+        for (kind, place, expected) in EVERYWHERE {
+            assert_eq!(
+                verdict(m, kind, place),
+                *expected,
+                "{name}: {kind} in {place}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lessebo_storage_rules_come_from_its_document() {
+    // Lessebo, "Informationshantering": OneDrive is each employee's own folder, Teams the
+    // work groups' area with limited secrecy, and the business systems are for personal data
+    // and secrecy.
+    let p = load("lessebo");
+    let m = matrix(&p);
+    for id in [
+        "onedrive",
+        "teams",
+        "care_system",
+        "school_system",
+        "case_system",
+    ] {
+        let place = m.place(id).unwrap();
+        assert_eq!(place.cite.as_deref(), Some("Informationshantering"), "{id}");
+        assert!(!place.default);
+    }
+    assert_eq!(verdict(m, "motesanteckning", "onedrive"), Verdict::Yes);
+    assert_eq!(verdict(m, "motesanteckning", "teams"), Verdict::Yes);
+    for personal in ["klasslista", "personnummer", "vardnadshavare"] {
+        assert_eq!(verdict(m, personal, "teams"), Verdict::No, "{personal}");
+        assert_eq!(verdict(m, personal, "onedrive"), Verdict::No, "{personal}");
+    }
+    assert_eq!(verdict(m, "klasslista", "school_system"), Verdict::Yes);
+    assert_eq!(verdict(m, "personnummer", "case_system"), Verdict::Yes);
+    // Where the document is silent, the default is marked as one.
+    assert!(m.place("usb").unwrap().default);
+
+    // Elsewhere Teams is a marked default that takes non-sensitive personal data.
+    let t = load("tyreso");
+    let m = matrix(&t);
+    assert!(m.place("teams").unwrap().default);
+    assert_eq!(verdict(m, "klasslista", "teams"), Verdict::Yes);
+}
+
+#[test]
+fn every_matrix_cites_the_municipalitys_classification_rule() {
+    for (name, cite) in [
+        ("vingaker", "§11"),
+        ("tyreso", "2.7"),
+        ("overkalix", "Klassificering av information"),
+        ("lessebo", "Informationshantering"),
+        ("mariestad", "Informationsklassificering"),
+    ] {
+        let p = load(name);
+        assert_eq!(matrix(&p).principle.cite.as_deref(), Some(cite), "{name}");
+    }
+    // Vingåker names its säkerhetsskyddschef; level 4 questions go there.
+    let v = load("vingaker");
+    let s = &matrix(&v).security;
+    assert_eq!(s.contact, "security_protection");
+    assert!(v.contact(&s.contact).is_some());
+}
+
+#[test]
+fn a_no_names_the_aspect_and_both_levels() {
+    let p = load("vingaker");
+    let m = matrix(&p);
+    let k = m.kind("foto_brukare").unwrap();
+    let a = vaksam_core::classification::answer(&k.class, m.place("camera_roll").unwrap());
+    assert_eq!(a.verdict, Verdict::No);
+    let conf = a
+        .over
+        .iter()
+        .find(|o| o.aspect == Aspect::Confidentiality)
+        .unwrap();
+    assert_eq!((conf.level.get(), conf.max.get()), (3, 0));
+}
+
+/// What people type, and what must come first.
+const QUERIES: &[(&str, &str)] = &[
+    ("bild på brukaren", "kind:foto_brukare"),
+    ("foto brukare", "kind:foto_brukare"),
+    ("genomforandeplan", "kind:genomforandeplan"),
+    ("genomförandplan", "kind:genomforandeplan"),
+    ("genomf", "kind:genomforandeplan"),
+    ("lakemedelslista", "kind:lakemedelslista"),
+    ("medicinlistan", "kind:lakemedelslista"),
+    ("läkemedlslista", "kind:lakemedelslista"),
+    ("åtgärdsprogramet", "kind:atgardsprogram"),
+    ("atgardsprogram", "kind:atgardsprogram"),
+    ("betyget", "kind:betyg"),
+    ("skyddad identitet", "kind:skyddade_personuppgifter"),
+    ("skydade personuppgifter", "kind:skyddade_personuppgifter"),
+    ("portkod", "kind:nyckelkod"),
+    ("taggkod", "kind:nyckelkod"),
+    ("korlista", "kind:korlista"),
+    ("inköpslistan", "kind:inkopslista"),
+    ("mötesanteckning", "kind:motesanteckning"),
+    ("personnumer", "kind:personnummer"),
+    ("elevhalsa", "kind:elevhalsa"),
+    ("journal", "kind:journalanteckning"),
+    ("photo of client", "kind:foto_brukare"),
+    ("Kan jag använda Teams?", "place:teams"),
+    ("whatsapp", "place:chat_app"),
+    ("usb minne", "place:usb"),
+    ("chatgpt", "place:ai_service"),
+    ("kamerarullen", "place:camera_roll"),
+    ("hemlig", "security"),
+    ("säkerhetsskydd", "security"),
+];
+
+fn label(m: &Matrix, t: Target) -> String {
+    match t {
+        Target::Kind(i) => format!("kind:{}", m.kinds[i].id),
+        Target::Place(i) => format!("place:{}", m.places[i].id),
+        Target::Security => "security".into(),
+    }
+}
+
+#[test]
+fn search_puts_the_expected_result_first() {
+    for name in MUNICIPALITIES {
+        let p = load(name);
+        let m = matrix(&p);
+        let index = Index::new(m, "sv");
+        for (query, expected) in QUERIES {
+            let hits = index.search(query, 5);
+            let got: Vec<String> = hits.iter().map(|h| label(m, h.target)).collect();
+            assert_eq!(
+                got.first().map(String::as_str),
+                Some(*expected),
+                "{name}: {query:?} gave {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn search_finds_nothing_for_nonsense_and_stop_words() {
+    let p = load("vingaker");
+    let index = Index::new(matrix(&p), "sv");
+    assert!(index.search("xyzzy qwerty", 5).is_empty());
+    assert!(index.search("kan jag", 5).is_empty());
+    assert!(index.search("", 5).is_empty());
+}
+
+#[test]
+fn search_in_english_prefers_english_names() {
+    let p = load("vingaker");
+    let m = matrix(&p);
+    let index = Index::new(m, "en");
+    let hits = index.search("medication list", 3);
+    assert_eq!(label(m, hits[0].target), "kind:lakemedelslista");
+}
+
+fn broken(edit: impl Fn(String) -> String) -> Vec<String> {
+    let original = text("vingaker");
+    let edited = edit(original.clone());
+    assert_ne!(edited, original, "the edit must change the pack");
+    pack::from_toml("broken.toml", &edited)
+        .expect_err("the broken pack must be refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn broken_matrices_are_refused_with_the_path() {
+    let level4 = broken(|t| t.replacen("class = \"K3 R3 T2 S2\"", "class = \"K4 R3 T2 S2\"", 1));
+    assert!(
+        level4[0].contains("classification.kinds[0].class") && level4[0].contains("level 4"),
+        "{level4:?}"
+    );
+
+    let no_k = broken(|t| t.replacen("class = \"K3 R3 T2 S2\"", "class = \"R3 T2 S2\"", 1));
+    assert!(
+        no_k.iter().any(|e| e == "broken.toml: classification.kinds[0].class: \"R3 T2 S2\" has no K level"),
+        "{no_k:?}"
+    );
+
+    let no_s = broken(|t| t.replacen("class = \"K3 R3 T2 S2\"", "class = \"K3 R3 T2\"", 1));
+    assert!(no_s.iter().any(|e| e == "broken.toml: classification.kinds[0].class: \"K3 R3 T2\" has no S level"), "{no_s:?}");
+
+    let pointless = broken(|t| t.replacen("up_to = \"K2 S1\"", "up_to = \"K1\"", 1));
+    assert!(
+        pointless
+            .iter()
+            .any(|e| e.contains("conditions[0].up_to") && e.contains("must raise a limit")),
+        "{pointless:?}"
+    );
+
+    let contact = broken(|t| {
+        t.replacen(
+            "contact = \"security_protection\"",
+            "contact = \"nobody\"",
+            1,
+        )
+    });
+    assert!(
+        contact.iter().any(
+            |e| e == "broken.toml: classification.security.contact: unknown contact \"nobody\""
+        ),
+        "{contact:?}"
+    );
+
+    let duplicate =
+        broken(|t| t.replacen("id = \"journalanteckning\"", "id = \"genomforandeplan\"", 1));
+    assert!(
+        duplicate
+            .iter()
+            .any(|e| e.contains("classification.kinds[1].id") && e.contains("duplicate")),
+        "{duplicate:?}"
+    );
+
+    let unsourced = broken(|t| {
+        t.replacen(
+            "id = \"onedrive\"\ngroup = \"storage\"\ndefault = true\n",
+            "id = \"onedrive\"\ngroup = \"storage\"\n",
+            1,
+        )
+    });
+    assert!(
+        unsourced
+            .iter()
+            .any(|e| e.contains("classification.places[3]") && e.contains("source")),
+        "{unsourced:?}"
+    );
+}
