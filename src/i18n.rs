@@ -183,6 +183,47 @@ pub enum T {
     WhoIsTold,
     CallLabel,
     Signer,
+    LookupNotYet,
+    SearchLabel,
+    SearchHint,
+    NoHits,
+    PlacesTitle,
+    GuideLink,
+    GroupYes,
+    GroupOnlyIf,
+    GroupNo,
+    VerdictYes,
+    VerdictOnlyIf,
+    VerdictNo,
+    WithinLimits,
+    ReportMisplaced,
+    WhyTitle,
+    ClassTitle,
+    KindsYes,
+    KindsOnlyIf,
+    KindsNo,
+    GuideTitle,
+    GuideIntro,
+    GuideLabel,
+    GuideResult,
+    StartOver,
+    SecurityTitle,
+    AskLabel,
+    SectorGeneral,
+    SectorHomeCare,
+    SectorSchool,
+    GqPersonalData,
+    GhPersonalData,
+    GqSensitive,
+    GhSensitive,
+    GqSecrecy,
+    GhSecrecy,
+    GqEmergency,
+    GhEmergency,
+    GqHarm,
+    GhHarm,
+    YourAnswers,
+    AboutPlace,
 }
 
 impl T {
@@ -335,6 +376,47 @@ impl T {
             WhoIsTold => ("Vem får veta", "Who is told"),
             CallLabel => ("Kontakta:", "Contact:"),
             Signer => ("Undertecknare", "Signed by"),
+            LookupNotYet => ("Klassningen har inte kommit till telefonen än. Den hämtas nästa gång telefonen är online.", "The classification has not reached this phone yet. It is fetched the next time the phone is online."),
+            SearchLabel => ("Vad vill du spara eller skicka?", "What do you want to store or send?"),
+            SearchHint => ("Skriv till exempel genomförandeplan, foto på brukare eller Teams.", "For example care plan, photo of a client or Teams."),
+            NoHits => ("Inget hittades. Prova ett annat ord, eller svara på några frågor nedan.", "Nothing found. Try another word, or answer a few questions below."),
+            PlacesTitle => ("Eller välj en plats", "Or pick a place"),
+            GuideLink => ("Hittar du inte? Svara på några frågor", "Not listed? Answer a few questions"),
+            GroupYes => ("Ja, här går det bra", "Yes, this is fine"),
+            GroupOnlyIf => ("Bara om villkoret uppfylls", "Only if the condition is met"),
+            GroupNo => ("Nej, inte här", "No, not here"),
+            VerdictYes => ("Ja", "Yes"),
+            VerdictOnlyIf => ("Bara om", "Only if"),
+            VerdictNo => ("Nej", "No"),
+            WithinLimits => ("Alla nivåer ryms inom det som platsen klarar.", "Every level is within what this place can take."),
+            ReportMisplaced => ("Har det redan hamnat här? Rapportera en incident", "Already ended up here? Report an incident"),
+            WhyTitle => ("Därför", "Why"),
+            ClassTitle => ("Klassning", "Classification"),
+            KindsYes => ("Det här går bra", "This is fine"),
+            KindsOnlyIf => ("Bara om villkoret uppfylls", "Only if the condition is met"),
+            KindsNo => ("Det här får inte läggas här", "This must not go here"),
+            GuideTitle => ("Hitta rätt plats med några frågor", "Find the right place with a few questions"),
+            GuideIntro => ("Svara ja eller nej. Svaret blir en vägledning, inte kommunens klassning. Är du osäker, fråga din chef.", "Answer yes or no. The result is guidance, not the municipality's classification. If unsure, ask your manager."),
+            GuideLabel => ("Vägledning – inte ett beslut", "Guidance – not a decision"),
+            GuideResult => ("Så här bör informationen skyddas", "How the information should be protected"),
+            StartOver => ("Börja om", "Start over"),
+            SecurityTitle => ("Rör det Sveriges säkerhet?", "Does it concern national security?"),
+            AskLabel => ("Fråga:", "Ask:"),
+            SectorGeneral => ("Alla verksamheter", "All services"),
+            SectorHomeCare => ("Vård och omsorg", "Care"),
+            SectorSchool => ("Skola", "School"),
+            GqPersonalData => ("Går informationen att koppla till en person?", "Can the information be linked to a person?"),
+            GhPersonalData => ("Till exempel namn, personnummer, adress eller foto.", "For example a name, ID number, address or photo."),
+            GqSensitive => ("Handlar det om hälsa eller andra känsliga uppgifter?", "Is it about health or other sensitive matters?"),
+            GhSensitive => ("Känsligt är till exempel hälsa, etniskt ursprung, religion, sexualliv och fackligt medlemskap.", "Sensitive means for example health, ethnic origin, religion, sex life and union membership."),
+            GqSecrecy => ("Gäller sekretess för informationen?", "Is the information covered by secrecy?"),
+            GhSecrecy => ("Sekretess enligt offentlighets- och sekretesslagen (OSL). Den gäller till exempel det mesta om brukare i omsorgen och om elevers stöd och hälsa.", "Secrecy under the Public Access to Information and Secrecy Act (OSL). It covers for example most things about care clients and about pupils' support and health."),
+            GqEmergency => ("Måste informationen finnas till hands direkt, till exempel i en nödsituation?", "Must the information be at hand at once, for example in an emergency?"),
+            GhEmergency => ("Tänk på om någon kan skadas eller arbetet stoppas om den inte går att nå.", "Think of whether someone could be harmed or work would stop if it could not be reached."),
+            GqHarm => ("Skulle någon skadas om informationen blev fel?", "Would someone be harmed if the information became wrong?"),
+            GhHarm => ("Till exempel fel medicin, fel adress eller ett felaktigt beslut.", "For example the wrong medicine, the wrong address or a wrong decision."),
+            YourAnswers => ("Dina svar", "Your answers"),
+            AboutPlace => ("Om platsen", "About this place"),
         };
         lang.pick(sv, en)
     }
@@ -568,4 +650,53 @@ pub fn field_error(lang: Lang, code: FieldErrorCode, field: &str) -> String {
         ),
     };
     lang.pick(sv, en).to_owned()
+}
+
+/// KLASSA's words for a level.
+pub fn level_word(lang: Lang, level: u8) -> &'static str {
+    let (sv, en) = match level {
+        0 => ("ingen eller försumbar skada", "no or negligible harm"),
+        1 => ("måttlig skada", "moderate harm"),
+        2 => ("betydande skada", "significant harm"),
+        _ => ("allvarlig skada", "serious harm"),
+    };
+    lang.pick(sv, en)
+}
+
+/// Why a place is not enough: "Konfidentialitet: informationen har nivå 3, Sms klarar högst nivå 1."
+pub fn over(lang: Lang, aspect: &str, level: u8, place: &str, max: u8) -> String {
+    match lang {
+        Lang::Sv => format!("{aspect}: informationen har nivå {level} ({}), {place} klarar högst nivå {max}.", level_word(lang, level)),
+        Lang::En => format!("{aspect}: the information is at level {level} ({}), {place} takes at most level {max}.", level_word(lang, level)),
+    }
+}
+
+/// "3 träffar".
+pub fn hits(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 träff".into(),
+        (Lang::Sv, n) => format!("{n} träffar"),
+        (Lang::En, 1) => "1 result".into(),
+        (Lang::En, n) => format!("{n} results"),
+    }
+}
+
+/// "Kan jag använda Teams?"
+pub fn may_i_use(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Kan jag använda {place}?"),
+        Lang::En => format!("Can I use {place}?"),
+    }
+}
+
+/// The note a report from a "no" starts with.
+pub fn misplaced_note(lang: Lang, kind: &str, place: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "{kind} har hamnat i {place}, där det inte får finnas enligt klassningen i Vaksam."
+        ),
+        Lang::En => format!(
+            "{kind} ended up in {place}, where the classification in Vaksam says it must not be."
+        ),
+    }
 }

@@ -117,6 +117,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/policy") view=pages::policy::PolicyPage/>
                             <Route path=path!("/sign") view=pages::policy::SignPage/>
                             <Route path=path!("/signed") view=pages::policy::SignedPage/>
+                            <Route path=path!("/lookup") view=pages::lookup::LookupPage/>
+                            <Route path=path!("/lookup/guide") view=pages::lookup::GuidePage/>
+                            <Route path=path!("/lookup/kind/:id") view=pages::lookup::KindPage/>
+                            <Route path=path!("/lookup/place/:id") view=pages::lookup::PlacePage/>
                             <Route path=path!("/enroll") view=pages::enroll::EnrollPage/>
                         </Routes>
                     }.into_any(),

@@ -64,10 +64,11 @@ pub fn HomePage() -> impl IntoView {
             <ul class="tiles">
                 <Tile title=T::FnReport hint=T::FnReportHint href=Some("/report")/>
                 <Tile title=T::FnMyReports hint=T::FnMyReportsHint href=Some("/reports")/>
+                <Tile title=T::FnClassify hint=T::FnClassifyHint href=Some("/lookup")/>
                 <Tile title=T::FnSign hint=T::FnSignHint href=Some("/sign")/>
                 <Tile title=T::FnPolicy hint=T::FnPolicyHint href=Some("/policy")/>
                 <Tile title=T::FnQuiz hint=T::FnQuizHint href=None/>
-                <Tile title=T::FnClassify hint=T::FnClassifyHint href=None/>
+
             </ul>
         </section>
     }

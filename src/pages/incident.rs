@@ -8,7 +8,7 @@ use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use vaksam_core::guidance::Step;
 use vaksam_core::incident::{
     Answer, Aspect, Category, PeopleAffected, PersonalDataKind, MAX_ACTIONS_CHARS,
@@ -154,6 +154,37 @@ fn AnswerChoice(
     }
 }
 
+/// What a "no" in the lookup knows about information in the wrong place: a note in the
+/// current language, the place's name, and the aspects it falls short on.
+fn misplaced_finding(kind: Option<&str>, place: &str) -> Option<(String, String, Vec<Aspect>)> {
+    let ctx = ctx();
+    let lang = ctx.lang.get_untracked();
+    ctx.sync.pack.with_untracked(|p| {
+        let m = p.as_ref()?.classification.as_ref()?;
+        let place = m.place(place)?;
+        let place_name = place.name.get(lang.tag()).to_owned();
+        let (kind_name, aspects) = match kind.and_then(|k| m.kind(k)) {
+            Some(k) => (
+                k.name.get(lang.tag()).to_owned(),
+                vaksam_core::classification::answer(&k.class, place)
+                    .over
+                    .iter()
+                    .map(|o| o.aspect)
+                    .collect(),
+            ),
+            None => (
+                lang.pick("Informationen", "The information").to_owned(),
+                Vec::new(),
+            ),
+        };
+        Some((
+            i18n::misplaced_note(lang, &kind_name, &place_name),
+            place_name,
+            aspects,
+        ))
+    })
+}
+
 /// The report form.
 #[component]
 pub fn IncidentPage() -> impl IntoView {
@@ -166,12 +197,32 @@ pub fn IncidentPage() -> impl IntoView {
     let saving = RwSignal::new(false);
     let navigate = use_navigate();
 
+    // Opened from a "no" in the classification lookup: start from what it knows.
+    let misplaced = use_query_map().with_untracked(|q| q.get("place").map(|p| (q.get("kind"), p)));
+    let finding = misplaced
+        .as_ref()
+        .and_then(|(kind, place)| misplaced_finding(kind.as_deref(), place));
     spawn_local(async move {
         if let Ok(Some(saved)) = drafts::load_incident().await {
             draft.set(saved.draft);
             step.set(saved.step.min(QUESTIONS.len() - 1));
         }
         loaded.set(true);
+        if misplaced.is_some() {
+            if let Some((note, place, aspects)) = finding {
+                // After `loaded`, so the auto-save below stores it.
+                draft.update(|d| d.add_misplaced(&note, &place, &aspects));
+                step.set(0);
+            }
+            // Drop the query without a new route, so a reload does not add it again.
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some("/report"),
+                );
+            }
+        }
     });
     // Auto-save: every change goes to IndexedDB, so a reload or an update loses nothing.
     Effect::new(move |_| {

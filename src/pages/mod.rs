@@ -3,6 +3,7 @@
 pub mod enroll;
 pub mod home;
 pub mod incident;
+pub mod lookup;
 pub mod policy;
 pub mod reports;
 pub mod settings;

@@ -16,13 +16,13 @@ use vaksam_core::validation::FieldError;
 use vaksam_core::Pack;
 
 /// A pack text in the current language.
-fn pick(text: &Text) -> String {
+pub(crate) fn pick(text: &Text) -> String {
     text.get(ctx().lang.get().tag()).to_owned()
 }
 
 /// Where a rule comes from: the section of the municipality's document, or the default label.
 #[component]
-fn Source(cite: Option<String>, default: bool) -> impl IntoView {
+pub(crate) fn Source(cite: Option<String>, default: bool) -> impl IntoView {
     let ctx = ctx();
     match (cite, default) {
         (Some(cite), false) => view! {
@@ -51,7 +51,7 @@ fn sections_view(sections: Vec<Section>) -> impl IntoView {
 
 /// Shown where a screen needs the pack and the phone has none yet.
 #[component]
-fn NoPackYet() -> impl IntoView {
+pub(crate) fn NoPackYet() -> impl IntoView {
     let ctx = ctx();
     view! { <p class="notice" data-testid="no-pack">{move || ctx.t(T::PolicyNotYet)}</p> }
 }

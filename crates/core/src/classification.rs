@@ -538,6 +538,19 @@ impl Guide {
         self
     }
 
+    /// The guide with `question` and every answer given after it cleared, so that it is
+    /// asked again (changing an early answer can change which questions follow).
+    pub fn reopen(self, question: Question) -> Guide {
+        let mut fresh = Guide::default();
+        for (asked, yes) in self.answered() {
+            if asked == question {
+                break;
+            }
+            fresh = fresh.answer(asked, yes);
+        }
+        fresh
+    }
+
     /// The questions answered so far, in the order asked.
     pub fn answered(&self) -> Vec<(Question, bool)> {
         [
@@ -714,6 +727,18 @@ mod tests {
             .answer(Question::Sensitive, true)
             .answer(Question::PersonalData, false);
         assert_eq!(g.sensitive, None);
+    }
+
+    #[test]
+    fn reopening_a_question_clears_it_and_what_followed() {
+        let g = Guide::default()
+            .answer(Question::PersonalData, true)
+            .answer(Question::Sensitive, false)
+            .answer(Question::Secrecy, true);
+        let r = g.reopen(Question::Sensitive);
+        assert_eq!(r.personal_data, Some(true));
+        assert_eq!((r.sensitive, r.secrecy), (None, None));
+        assert_eq!(r.next(), Some(Question::Sensitive));
     }
 
     fn guided(answers: &[(Question, bool)]) -> String {

@@ -436,6 +436,29 @@ impl IncidentDraft {
         }
     }
 
+    /// Adds what a classification lookup knows when information already sits in a place
+    /// it may not (category "other" with a note, the place, the aspects at risk), without
+    /// overwriting anything the user typed. Adding the same note twice changes nothing.
+    pub fn add_misplaced(&mut self, note: &str, place: &str, aspects: &[Aspect]) {
+        if self.category.is_none() {
+            self.category = Some(Category::Other);
+        }
+        if self.place.trim().is_empty() {
+            self.place = place.to_owned();
+        }
+        for a in aspects {
+            if !self.aspects.contains(a) {
+                self.aspects.push(*a);
+            }
+        }
+        if !self.description.contains(note) {
+            if !self.description.trim().is_empty() {
+                self.description.push('\n');
+            }
+            self.description.push_str(note);
+        }
+    }
+
     /// Turns the draft into a valid incident or says what is wrong with each field.
     ///
     /// `offset_at` gives the device's UTC offset at a local time (it differs across daylight
@@ -503,6 +526,33 @@ mod tests {
     use time::macros::{datetime, offset};
 
     const NOW: OffsetDateTime = datetime!(2026-11-23 14:00 +01:00);
+
+    #[test]
+    fn a_misplaced_finding_fills_gaps_and_keeps_what_was_typed() {
+        let mut d = IncidentDraft::new(NOW);
+        d.add_misplaced(
+            "Foto på brukare i kamerarullen.",
+            "Kamerarullen",
+            &[Aspect::Confidentiality],
+        );
+        assert_eq!(d.category, Some(Category::Other));
+        assert_eq!(d.place, "Kamerarullen");
+        assert_eq!(d.aspects, vec![Aspect::Confidentiality]);
+        assert!(d.validate(NOW, |_| offset!(+01:00)).is_ok());
+
+        let mut typed = IncidentDraft::new(NOW);
+        typed.category = Some(Category::LostDevice);
+        typed.place = "Hemtjänst Norr".into();
+        typed.description = "Telefonen låg i bilen.".into();
+        typed.add_misplaced("Foto på brukare i kamerarullen.", "Kamerarullen", &[]);
+        typed.add_misplaced("Foto på brukare i kamerarullen.", "Kamerarullen", &[]);
+        assert_eq!(typed.category, Some(Category::LostDevice));
+        assert_eq!(typed.place, "Hemtjänst Norr");
+        assert_eq!(
+            typed.description,
+            "Telefonen låg i bilen.\nFoto på brukare i kamerarullen."
+        );
+    }
 
     fn report() -> IncidentReport {
         IncidentReport {

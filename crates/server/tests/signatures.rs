@@ -12,6 +12,7 @@ use uuid::Uuid;
 use vaksam_core::signature::SignatureDraft;
 use vaksam_core::Pack;
 use vaksam_server::chain::{self, Broken};
+use vaksam_server::packs;
 use vaksam_server::storage::Storage;
 
 impl Server {
@@ -126,6 +127,71 @@ async fn each_token_gets_its_own_municipalitys_pack() {
         let (_, pack) = s.current_pack(&token).await;
         assert_eq!(pack.municipality.name, name);
     }
+}
+
+#[tokio::test]
+async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
+    let s = Server::start().await;
+    let now = vaksam_server::system_clock();
+    let kommunkod = "0761".parse().unwrap();
+    // An older shipped version, as a server installed before the matrix would hold.
+    let shipped_version = packs::prepare("lessebo.toml", &shipped("lessebo.toml"), now)
+        .unwrap()
+        .stored
+        .version;
+    let old = shipped("lessebo.toml").replacen(
+        &format!("version = \"{shipped_version}\""),
+        "version = \"2020.1.1\"",
+        1,
+    );
+    packs::publish(
+        &s.storage,
+        &packs::prepare("lessebo.toml", &old, now).unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        s.storage
+            .current_pack(&kommunkod)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        "2020.1.1"
+    );
+    packs::publish_shipped(&s.storage, now).await.unwrap();
+    assert_eq!(
+        s.storage
+            .current_pack(&kommunkod)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        shipped_version
+    );
+
+    // A version the municipality set by hand is never replaced.
+    let own = shipped("lessebo.toml").replacen(
+        &format!("version = \"{shipped_version}\""),
+        "version = \"lessebo-egen-1\"",
+        1,
+    );
+    packs::publish(
+        &s.storage,
+        &packs::prepare("lessebo.toml", &own, now).unwrap(),
+    )
+    .await
+    .unwrap();
+    packs::publish_shipped(&s.storage, now).await.unwrap();
+    assert_eq!(
+        s.storage
+            .current_pack(&kommunkod)
+            .await
+            .unwrap()
+            .unwrap()
+            .version,
+        "lessebo-egen-1"
+    );
 }
 
 #[tokio::test]
