@@ -294,6 +294,9 @@ pub fn LookupPage() -> impl IntoView {
     });
     let hits = Memo::new(move |_| {
         let q = query.get();
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
         index.with(|i| i.as_ref().map(|i| timed_search(i, &q)).unwrap_or_default())
     });
     let on_input = move |ev| {

@@ -131,7 +131,12 @@ async fn each_token_gets_its_own_municipalitys_pack() {
 
 #[tokio::test]
 async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
-    let s = Server::start().await;
+    // A database from before this version: no shipped pack published at start.
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("old.db").display());
+    let storage = vaksam_server::storage::sqlite::SqliteStorage::open(&url)
+        .await
+        .unwrap();
     let now = vaksam_server::system_clock();
     let kommunkod = "0761".parse().unwrap();
     // An older shipped version, as a server installed before the matrix would hold.
@@ -145,13 +150,13 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
         1,
     );
     packs::publish(
-        &s.storage,
+        &storage,
         &packs::prepare("lessebo.toml", &old, now).unwrap(),
     )
     .await
     .unwrap();
     assert_eq!(
-        s.storage
+        storage
             .current_pack(&kommunkod)
             .await
             .unwrap()
@@ -159,9 +164,9 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
             .version,
         "2020.1.1"
     );
-    packs::publish_shipped(&s.storage, now).await.unwrap();
+    packs::publish_shipped(&storage, now).await.unwrap();
     assert_eq!(
-        s.storage
+        storage
             .current_pack(&kommunkod)
             .await
             .unwrap()
@@ -177,14 +182,14 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
         1,
     );
     packs::publish(
-        &s.storage,
+        &storage,
         &packs::prepare("lessebo.toml", &own, now).unwrap(),
     )
     .await
     .unwrap();
-    packs::publish_shipped(&s.storage, now).await.unwrap();
+    packs::publish_shipped(&storage, now).await.unwrap();
     assert_eq!(
-        s.storage
+        storage
             .current_pack(&kommunkod)
             .await
             .unwrap()
