@@ -663,11 +663,13 @@ pub fn level_word(lang: Lang, level: u8) -> &'static str {
     lang.pick(sv, en)
 }
 
-/// Why a place is not enough: "Konfidentialitet: informationen har nivå 3, Sms klarar högst nivå 1."
-pub fn over(lang: Lang, aspect: &str, level: u8, place: &str, max: u8) -> String {
+/// Why a place is not enough: "Sekretess: informationen har nivå 3 (allvarlig skada), här
+/// klaras högst nivå 1."
+pub fn over(lang: Lang, aspect: &str, level: u8, max: u8) -> String {
+    let word = level_word(lang, level);
     match lang {
-        Lang::Sv => format!("{aspect}: informationen har nivå {level} ({}), {place} klarar högst nivå {max}.", level_word(lang, level)),
-        Lang::En => format!("{aspect}: the information is at level {level} ({}), {place} takes at most level {max}.", level_word(lang, level)),
+        Lang::Sv => format!("{aspect}: informationen har nivå {level} ({word}), här klaras högst nivå {max}."),
+        Lang::En => format!("{aspect}: the information is at level {level} ({word}), this place takes at most level {max}."),
     }
 }
 

@@ -106,10 +106,10 @@ struct Row {
     report: Option<String>,
 }
 
-/// The answer's reasons in words: the condition, then every aspect above the place's limit.
+/// The answer's reasons in words: for a yes that the levels fit, for an "only if" the
+/// condition, for a no every aspect above the place's limit.
 fn reasons(pack: &Pack, answer: &Answer<'_>, lang: Lang) -> Vec<String> {
     let tag = lang.tag();
-    let place = answer.place.name.get(tag);
     let mut lines = Vec::new();
     if let Some(c) = answer.condition {
         lines.push(c.text.get(tag).to_owned());
@@ -117,18 +117,18 @@ fn reasons(pack: &Pack, answer: &Answer<'_>, lang: Lang) -> Vec<String> {
     if let Some(a) = answer.always {
         lines.push(a.get(tag).to_owned());
     }
-    if answer.over.is_empty() {
-        lines.push(T::WithinLimits.in_(lang).to_owned());
+    match answer.verdict {
+        Verdict::Yes => lines.push(T::WithinLimits.in_(lang).to_owned()),
+        Verdict::OnlyIf => {}
+        Verdict::No => lines.extend(answer.over.iter().map(|o| {
+            i18n::over(
+                lang,
+                &aspect_name(pack, o.aspect, lang),
+                o.level.get(),
+                o.max.get(),
+            )
+        })),
     }
-    lines.extend(answer.over.iter().map(|o| {
-        i18n::over(
-            lang,
-            &aspect_name(pack, o.aspect, lang),
-            o.level.get(),
-            place,
-            o.max.get(),
-        )
-    }));
     lines
 }
 
@@ -188,20 +188,34 @@ fn grouped(rows: Vec<Row>, headings: [T; 3]) -> impl IntoView {
                 <ul class="answers">
                     {rows.into_iter().map(|r| {
                         let (word, icon, class) = verdict_word(r.verdict);
-                        view! {
-                            <li class="answer" data-verdict=class>
-                                <p class="answer-head">
-                                    <span class=format!("verdict {class}")>
-                                        <span aria-hidden="true">{icon}" "</span>{move || ctx.t(word)}
-                                    </span>
-                                    " "<A href=r.href>{r.title}</A>
-                                </p>
-                                {r.lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
-                                <Source cite=r.cite default=r.default/>
-                                {r.report.map(|href| view! {
-                                    <A href=href attr:class="button small">{move || ctx.t(T::ReportMisplaced)}</A>
-                                })}
-                            </li>
+                        let verdict = view! {
+                            <span class=format!("verdict {class}")>
+                                <span aria-hidden="true">{icon}" "</span>{move || ctx.t(word)}
+                            </span>
+                        };
+                        let body = view! {
+                            {r.lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                            <Source cite=r.cite default=r.default/>
+                        };
+                        match r.report {
+                            // A "no" folds away: the list stays short, the reasons one tap off.
+                            Some(report) => view! {
+                                <li class="answer" data-verdict=class>
+                                    <details>
+                                        <summary class="answer-head">{verdict}" "{r.title}</summary>
+                                        {body}
+                                        <A href=report attr:class="button small">{move || ctx.t(T::ReportMisplaced)}</A>
+                                    </details>
+                                </li>
+                            }
+                            .into_any(),
+                            None => view! {
+                                <li class="answer" data-verdict=class>
+                                    <p class="answer-head">{verdict}" "<A href=r.href>{r.title}</A></p>
+                                    {body}
+                                </li>
+                            }
+                            .into_any(),
                         }
                     }).collect_view()}
                 </ul>
