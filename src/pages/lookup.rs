@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use std::cell::RefCell;
 use vaksam_core::classification::{Answer, Class, Guide, Kind, Matrix, Question, Sector, Verdict};
 use vaksam_core::incident::Aspect;
+use vaksam_core::pack::Text;
 use vaksam_core::search::{Hit, Index, Target};
 use vaksam_core::Pack;
 
@@ -147,21 +148,34 @@ fn report_href(kind: Option<&Kind>, answer: &Answer<'_>) -> Option<String> {
     })
 }
 
-/// Every place for one class, grouped yes / only if / no.
+/// One answer as a row titled `title` that links to `href`.
+fn row(
+    pack: &Pack,
+    a: &Answer<'_>,
+    kind: Option<&Kind>,
+    title: &Text,
+    href: String,
+    lang: Lang,
+) -> Row {
+    let (cite, default) = rule_source(a);
+    Row {
+        verdict: a.verdict,
+        title: title.get(lang.tag()).to_owned(),
+        href,
+        lines: reasons(pack, a, lang),
+        cite,
+        default,
+        report: report_href(kind, a),
+    }
+}
+
+/// Every place for one class, each linking to its place screen.
 fn place_rows(pack: &Pack, answers: &[Answer<'_>], kind: Option<&Kind>, lang: Lang) -> Vec<Row> {
     answers
         .iter()
         .map(|a| {
-            let (cite, default) = rule_source(a);
-            Row {
-                verdict: a.verdict,
-                title: a.place.name.get(lang.tag()).to_owned(),
-                href: format!("/lookup/place/{}", a.place.id),
-                lines: reasons(pack, a, lang),
-                cite,
-                default,
-                report: report_href(kind, a),
-            }
+            let href = format!("/lookup/place/{}", a.place.id);
+            row(pack, a, kind, &a.place.name, href, lang)
         })
         .collect()
 }
@@ -382,31 +396,16 @@ fn LookupNotYet() -> impl IntoView {
     }
 }
 
-/// One kind of information: its class, why, and every place it may or may not go.
-#[component]
-pub fn KindPage() -> impl IntoView {
+/// The frame of the kind and place screens: the item named by the route's `:id`, drawn by
+/// `render` (`None`: no such item), or the "not yet" notice while the phone has no matrix.
+fn detail_page(render: fn(&Pack, &Matrix, &str, Lang) -> Option<AnyView>) -> impl IntoView {
     let ctx = ctx();
     let params = use_params_map();
     let body = move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         let lang = ctx.lang.get();
-        let tag = lang.tag();
         with_matrix(|pack, m| {
-            let Some(k) = m.kind(&id) else {
-                return view! { <super::NotFound/> }.into_any();
-            };
-            let rows = place_rows(pack, &m.answers(&k.class, Some(k.sector)), Some(k), lang);
-            let sector = sector_label(k.sector);
-            view! {
-                <h1>{k.name.get(tag).to_owned()}</h1>
-                <p class="muted">{move || ctx.t(sector)}</p>
-                <h2>{move || ctx.t(T::ClassTitle)}</h2>
-                <ClassView class=k.class/>
-                <p>{k.why.get(tag).to_owned()}</p>
-                <Source cite=k.cite.clone() default=k.default/>
-                {grouped(rows, [T::GroupYes, T::GroupOnlyIf, T::GroupNo])}
-            }
-            .into_any()
+            render(pack, m, &id, lang).unwrap_or_else(|| view! { <super::NotFound/> }.into_any())
         })
         .unwrap_or_else(|| view! { <LookupNotYet/> }.into_any())
     };
@@ -418,54 +417,68 @@ pub fn KindPage() -> impl IntoView {
     }
 }
 
+/// One kind of information: its class, why, and every place it may or may not go.
+#[component]
+pub fn KindPage() -> impl IntoView {
+    detail_page(kind_view)
+}
+
+fn kind_view(pack: &Pack, m: &Matrix, id: &str, lang: Lang) -> Option<AnyView> {
+    let ctx = ctx();
+    let tag = lang.tag();
+    let k = m.kind(id)?;
+    let rows = place_rows(pack, &m.answers(&k.class, Some(k.sector)), Some(k), lang);
+    let sector = sector_label(k.sector);
+    Some(
+        view! {
+            <h1>{k.name.get(tag).to_owned()}</h1>
+            <p class="muted">{move || ctx.t(sector)}</p>
+            <h2>{move || ctx.t(T::ClassTitle)}</h2>
+            <ClassView class=k.class/>
+            <p>{k.why.get(tag).to_owned()}</p>
+            <Source cite=k.cite.clone() default=k.default/>
+            {grouped(rows, [T::GroupYes, T::GroupOnlyIf, T::GroupNo])}
+        }
+        .into_any(),
+    )
+}
+
 /// One place: what it is, and which kinds of information may go there.
 #[component]
 pub fn PlacePage() -> impl IntoView {
+    detail_page(place_view)
+}
+
+fn place_view(pack: &Pack, m: &Matrix, id: &str, lang: Lang) -> Option<AnyView> {
     let ctx = ctx();
-    let params = use_params_map();
-    let body = move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        let lang = ctx.lang.get();
-        let tag = lang.tag();
-        with_matrix(|pack, m| {
-            let Some(place) = m.place(&id) else {
-                return view! { <super::NotFound/> }.into_any();
-            };
-            let rows: Vec<Row> = m
-                .kinds_for(place)
-                .into_iter()
-                .map(|(k, a)| {
-                    let (cite, default) = rule_source(&a);
-                    Row {
-                        verdict: a.verdict,
-                        title: k.name.get(tag).to_owned(),
-                        href: format!("/lookup/kind/{}", k.id),
-                        lines: reasons(pack, &a, lang),
-                        cite,
-                        default,
-                        report: report_href(Some(k), &a),
-                    }
-                })
-                .collect();
-            let sector = sector_label(place.sector);
-            view! {
-                <h1>{i18n::may_i_use(lang, place.name.get(tag))}</h1>
-                <h2>{move || ctx.t(T::AboutPlace)}</h2>
-                <p>{place.about.get(tag).to_owned()}</p>
-                <p class="muted">{move || ctx.t(sector)}</p>
-                <Source cite=place.cite.clone() default=place.default/>
-                {grouped(rows, [T::KindsYes, T::KindsOnlyIf, T::KindsNo])}
-            }
-            .into_any()
+    let tag = lang.tag();
+    let place = m.place(id)?;
+    let rows: Vec<Row> = m
+        .kinds_for(place)
+        .into_iter()
+        .map(|(k, a)| {
+            row(
+                pack,
+                &a,
+                Some(k),
+                &k.name,
+                format!("/lookup/kind/{}", k.id),
+                lang,
+            )
         })
-        .unwrap_or_else(|| view! { <LookupNotYet/> }.into_any())
-    };
-    view! {
-        <section class="page lookup">
-            {body}
-            <p><A href="/lookup">{move || ctx.t(T::Back)}</A></p>
-        </section>
-    }
+        .collect();
+    let sector = sector_label(place.sector);
+    Some(
+        view! {
+            <h1>{i18n::may_i_use(lang, place.name.get(tag))}</h1>
+            <h2>{move || ctx.t(T::AboutPlace)}</h2>
+            <p>{place.about.get(tag).to_owned()}</p>
+            <p class="muted">{move || ctx.t(sector)}</p>
+            <Source cite=place.cite.clone() default=place.default/>
+            {grouped(rows, [T::KindsYes, T::KindsOnlyIf, T::KindsNo])}
+        }
+        .into_any(),
+    )
 }
 
 fn question_text(q: Question) -> (T, T) {

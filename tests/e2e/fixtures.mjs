@@ -172,6 +172,12 @@ export async function idbValue(page, store, key) {
   }), [store, key]);
 }
 
+/** Waits until the phone has cached its municipality's pack with a classification matrix. */
+export async function waitForMatrix(page) {
+  await expect.poll(async () => (await idbValue(page, "meta", "pack"))?.pack?.classification?.kinds?.length ?? 0, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(40);
+}
+
 /** Files a report through the guided form; returns when it is saved on the phone. */
 export async function fileReport(page, { category = "Borttappad eller stulen telefon, surfplatta eller dator", description = "" } = {}) {
   await startReport(page, category);

@@ -2,7 +2,7 @@
 // place, the guided path and reporting from a "no", offline in real Chromium against a
 // real server that sent the municipality's pack.
 import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, idbValue, scan } from "./fixtures.mjs";
+import { Browser, Server, enroll, idbValue, scan, waitForMatrix } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -18,12 +18,7 @@ test.afterEach(async () => {
 /** Enrolls, waits for the pack with its matrix, then cuts the network. */
 async function offlineWithPack(page, kommunkod = "0428") {
   await enroll(page, server, kommunkod);
-  await page.waitForFunction(async () => {
-    const db = await new Promise((ok, fail) => { const r = indexedDB.open("vaksam"); r.onsuccess = () => ok(r.result); r.onerror = fail; });
-    const value = await new Promise((ok) => { const r = db.transaction("meta").objectStore("meta").get("pack"); r.onsuccess = () => ok(r.result); r.onerror = () => ok(null); });
-    db.close();
-    return value?.pack?.classification?.kinds?.length >= 40;
-  }, null, { timeout: 15_000 });
+  await waitForMatrix(page);
   await browser.setOffline(true);
 }
 

@@ -129,6 +129,19 @@ async fn each_token_gets_its_own_municipalitys_pack() {
     }
 }
 
+/// The version of a municipality's current pack.
+async fn current_version(
+    storage: &vaksam_server::storage::sqlite::SqliteStorage,
+    kommunkod: &vaksam_core::Kommunkod,
+) -> String {
+    storage
+        .current_pack(kommunkod)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+}
+
 #[tokio::test]
 async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
     // A database from before this version: no shipped pack published at start.
@@ -155,25 +168,9 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
     )
     .await
     .unwrap();
-    assert_eq!(
-        storage
-            .current_pack(&kommunkod)
-            .await
-            .unwrap()
-            .unwrap()
-            .version,
-        "2020.1.1"
-    );
+    assert_eq!(current_version(&storage, &kommunkod).await, "2020.1.1");
     packs::publish_shipped(&storage, now).await.unwrap();
-    assert_eq!(
-        storage
-            .current_pack(&kommunkod)
-            .await
-            .unwrap()
-            .unwrap()
-            .version,
-        shipped_version
-    );
+    assert_eq!(current_version(&storage, &kommunkod).await, shipped_version);
 
     // A version the municipality set by hand is never replaced.
     let own = shipped("lessebo.toml").replacen(
@@ -189,12 +186,7 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
     .unwrap();
     packs::publish_shipped(&storage, now).await.unwrap();
     assert_eq!(
-        storage
-            .current_pack(&kommunkod)
-            .await
-            .unwrap()
-            .unwrap()
-            .version,
+        current_version(&storage, &kommunkod).await,
         "lessebo-egen-1"
     );
 }
