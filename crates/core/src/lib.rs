@@ -14,6 +14,7 @@ pub mod incident;
 pub mod municipality;
 pub mod pack;
 pub mod protocol;
+pub mod quiz;
 pub mod record_id;
 pub mod search;
 pub mod signature;

@@ -11,6 +11,7 @@
 use crate::classification::{Class, Matrix, Words};
 use crate::incident::{Answer, Aspect, Category, IncidentReport};
 use crate::protocol::sha256_hex;
+use crate::quiz::Bank;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -70,13 +71,9 @@ pub struct Pack {
     pub undertaking: Undertaking,
     /// How often training is due.
     pub training: Training,
-    /// Slot for the quiz bank (filled by a later format version).
+    /// The training question bank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")
-    )]
-    pub quiz: Option<serde_json::Value>,
+    pub quiz: Option<Bank>,
     /// The classification matrix: kinds of information, places, and their levels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classification: Option<Matrix>,
@@ -555,6 +552,52 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    fn bank(&mut self, bank: &Bank, sections: &HashSet<String>) {
+        self.plain("quiz.version", &bank.version);
+        if bank.questions.is_empty() {
+            self.error("quiz.questions", "at least one question is needed");
+        }
+        let mut ids = HashSet::new();
+        for (i, q) in bank.questions.iter().enumerate() {
+            let path = format!("quiz.questions[{i}]");
+            self.id(&path, &q.id, &mut ids);
+            if !sections.contains(&q.section) {
+                self.error(
+                    format!("{path}.section"),
+                    format!("{:?} is not a section of policy.sections", q.section),
+                );
+            }
+            self.text(&format!("{path}.scenario"), &q.scenario);
+            self.text(&format!("{path}.explanation"), &q.explanation);
+            if !crate::quiz::OPTIONS.contains(&q.options.len()) {
+                self.error(
+                    format!("{path}.options"),
+                    format!("has {} options; a question has 3 or 4", q.options.len()),
+                );
+            }
+            let mut option_ids = HashSet::new();
+            for (j, o) in q.options.iter().enumerate() {
+                let opath = format!("{path}.options[{j}]");
+                self.id(&opath, &o.id, &mut option_ids);
+                self.text(&format!("{opath}.text"), &o.text);
+            }
+            let right = q.options.iter().filter(|o| o.correct).count();
+            if right == 0 {
+                self.error(
+                    format!("{path}.options"),
+                    "no option is marked `correct = true`",
+                );
+            } else if right == q.options.len() {
+                self.error(
+                    format!("{path}.options"),
+                    "every option is correct; at least one must be wrong",
+                );
+            }
+        }
+    }
+}
+
 /// Whether `up_to` lets a place with `max` take more in some aspect.
 fn raises(max: &Class, up_to: &Class) -> bool {
     up_to
@@ -729,8 +772,9 @@ impl Pack {
         c.text("training.note", &t.note);
         c.source("training", &t.cite, t.default);
 
-        if self.quiz.as_ref().is_some_and(|v| !v.is_object()) {
-            c.error("quiz", "must be a table");
+        if let Some(bank) = &self.quiz {
+            let sections: HashSet<String> = p.sections.iter().map(|s| s.id.clone()).collect();
+            c.bank(bank, &sections);
         }
         if let Some(m) = &self.classification {
             c.matrix(m, &contacts);

@@ -1,0 +1,470 @@
+//! Repeat training: the pack's question bank, scoring, and when each question and the
+//! course as a whole are due again.
+//!
+//! Scheduling is Leitner-style and deterministic: every question sits in a box; a right
+//! answer moves it up a box and spaces it out, a wrong one sends it back to box 1, due again
+//! the next day. The course is done when every question of the bank has been answered
+//! right once in the current round; it is due again `training.interval_months` later.
+//! New employees start with the questions marked `basics`.
+
+use crate::pack::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use time::{Duration, OffsetDateTime};
+
+/// Questions in one session (about two minutes).
+pub const SESSION_SIZE: usize = 5;
+/// Days until a question in box 1, 2, … is due again. A wrong answer puts a question in box
+/// 1 (due the next day); each right answer moves it up one box.
+pub const BOX_DAYS: [i64; 5] = [1, 3, 7, 21, 60];
+/// The fewest and most options a question may have.
+pub const OPTIONS: std::ops::RangeInclusive<usize> = 3..=4;
+
+/// The pack's question bank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// The bank's version; completion records name it.
+    pub version: String,
+    /// The questions, basics first is a good habit but not required.
+    pub questions: Vec<Question>,
+}
+
+/// One question: a short scenario, options, and an explanation that teaches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id; results refer to it.
+    pub id: String,
+    /// The policy summary section it rests on (an id in `policy.sections`); the app shows
+    /// that section's source in the municipality's document.
+    pub section: String,
+    /// Part of what a new employee is asked first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub basics: bool,
+    /// The situation and the question.
+    pub scenario: Text,
+    /// Three or four options; one or more are correct.
+    pub options: Vec<Choice>,
+    /// Why the right answer is right, and what to do instead.
+    pub explanation: Text,
+}
+
+/// One option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id within the question, e.g. "a".
+    pub id: String,
+    /// The option.
+    pub text: Text,
+    /// Whether choosing it is right.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub correct: bool,
+}
+
+impl Question {
+    /// Whether more than one option is correct (the app then asks for all that apply).
+    pub fn is_multiple(&self) -> bool {
+        self.options.iter().filter(|o| o.correct).count() > 1
+    }
+
+    /// Whether `chosen` is exactly the set of correct options (order and repeats aside).
+    pub fn is_right(&self, chosen: &[String]) -> bool {
+        self.options
+            .iter()
+            .all(|o| o.correct == chosen.contains(&o.id))
+            && chosen
+                .iter()
+                .all(|c| self.options.iter().any(|o| o.id == *c))
+    }
+}
+
+impl Bank {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+/// Where one question stands for one employee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    /// Leitner box, 1–5.
+    pub r#box: u8,
+    /// When it is due again.
+    #[serde(with = "time::serde::rfc3339")]
+    pub due: OffsetDateTime,
+    /// When it was last answered right.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub right_at: Option<OffsetDateTime>,
+    /// Whether the last answer was right.
+    pub last_right: bool,
+}
+
+/// One employee's training, kept on the phone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Per question id.
+    pub cards: BTreeMap<String, Card>,
+    /// When the course was last completed.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub completed_at: Option<OffsetDateTime>,
+}
+
+/// Where the employee stands with the course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CourseStatus {
+    /// Never completed and nothing answered right yet; due now.
+    NotStarted,
+    /// A round is under way: `right` of `total` questions answered right in it.
+    InProgress {
+        /// Answered right this round.
+        right: usize,
+        /// Questions in the bank.
+        total: usize,
+        /// For a repeat round, when it came due (the course is overdue since then); `None`
+        /// for a new employee's first round.
+        due_since: Option<OffsetDateTime>,
+    },
+    /// Done; due again at `next_due`.
+    Done {
+        /// When the next round is due.
+        next_due: OffsetDateTime,
+    },
+}
+
+/// `months` calendar months after `t` (the day clamped to the month's length).
+pub fn add_months(t: OffsetDateTime, months: u32) -> OffsetDateTime {
+    let total = t.month() as i32 - 1 + months as i32;
+    let year = t.year() + total / 12;
+    let month = time::Month::try_from((total % 12 + 1) as u8).unwrap_or(time::Month::January);
+    let last = month.length(year);
+    let date = time::Date::from_calendar_date(year, month, t.day().min(last)).unwrap_or(t.date());
+    t.replace_date(date)
+}
+
+impl Progress {
+    /// When the course is next due: `None` (now) for someone who never completed it,
+    /// otherwise `interval_months` after the last completion.
+    pub fn course_due(&self, interval_months: u32) -> Option<OffsetDateTime> {
+        self.completed_at.map(|t| add_months(t, interval_months))
+    }
+
+    /// The start of the round that counts at `now`, or `None` while the course is done.
+    /// Answers before a round opens (practice) do not count toward it.
+    fn round_start(&self, interval_months: u32, now: OffsetDateTime) -> Option<OffsetDateTime> {
+        match self.course_due(interval_months) {
+            None => Some(OffsetDateTime::UNIX_EPOCH),
+            Some(due) if now >= due => Some(due),
+            Some(_) => None,
+        }
+    }
+
+    fn right_in_round(&self, id: &str, start: OffsetDateTime) -> bool {
+        self.cards
+            .get(id)
+            .and_then(|c| c.right_at)
+            .is_some_and(|t| t >= start)
+    }
+
+    /// Where the employee stands.
+    pub fn status(&self, bank: &Bank, interval_months: u32, now: OffsetDateTime) -> CourseStatus {
+        let Some(start) = self.round_start(interval_months, now) else {
+            let next_due = self.course_due(interval_months).unwrap_or(now);
+            return CourseStatus::Done { next_due };
+        };
+        let right = bank
+            .questions
+            .iter()
+            .filter(|q| self.right_in_round(&q.id, start))
+            .count();
+        if right == 0 && self.completed_at.is_none() {
+            return CourseStatus::NotStarted;
+        }
+        CourseStatus::InProgress {
+            right,
+            total: bank.questions.len(),
+            due_since: self.course_due(interval_months),
+        }
+    }
+
+    /// The questions of the next session, at most [`SESSION_SIZE`], most needed first:
+    /// due questions answered wrong last time, then (while a round is open) questions not
+    /// yet right this round, basics before the rest and unseen before seen, then any other
+    /// due question, earliest due first. Ties keep the bank's order. Empty when nothing is
+    /// due and the course is done.
+    pub fn next_session(
+        &self,
+        bank: &Bank,
+        interval_months: u32,
+        now: OffsetDateTime,
+    ) -> Vec<String> {
+        let start = self.round_start(interval_months, now);
+        let mut ranked: Vec<((u8, bool, bool, OffsetDateTime), usize)> = bank
+            .questions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let card = self.cards.get(&q.id);
+                let due = card.is_none_or(|c| c.due <= now);
+                let needed = start.is_some_and(|s| !self.right_in_round(&q.id, s));
+                let rank = match card {
+                    Some(c) if due && !c.last_right => 0,
+                    _ if needed => 1,
+                    _ if due => 2,
+                    _ => return None,
+                };
+                let when = card.map_or(OffsetDateTime::UNIX_EPOCH, |c| c.due);
+                Some(((rank, !q.basics, card.is_some(), when), i))
+            })
+            .collect();
+        ranked.sort();
+        ranked
+            .into_iter()
+            .take(SESSION_SIZE)
+            .map(|(_, i)| bank.questions[i].id.clone())
+            .collect()
+    }
+
+    /// Records an answer: right moves the question up a box, wrong back to box 1, and both
+    /// set when it is due again. Completes the course when, in an open round, every
+    /// question of the bank has now been answered right. Returns whether this answer
+    /// completed it.
+    pub fn record(
+        &mut self,
+        bank: &Bank,
+        interval_months: u32,
+        question: &str,
+        right: bool,
+        now: OffsetDateTime,
+    ) -> bool {
+        let start = self.round_start(interval_months, now);
+        let card = self.cards.entry(question.to_owned()).or_insert(Card {
+            r#box: 1,
+            due: now,
+            right_at: None,
+            last_right: false,
+        });
+        if right {
+            card.r#box = (card.r#box + 1).min(BOX_DAYS.len() as u8);
+            card.right_at = Some(now);
+        } else {
+            card.r#box = 1;
+        }
+        card.last_right = right;
+        card.due = now + Duration::days(BOX_DAYS[usize::from(card.r#box) - 1]);
+        let Some(start) = start else {
+            return false;
+        };
+        let all_right = bank
+            .questions
+            .iter()
+            .all(|q| self.right_in_round(&q.id, start));
+        if all_right {
+            self.completed_at = Some(now);
+        }
+        all_right
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2026-11-23 09:00 +01:00);
+    const MONTHS: u32 = 12;
+
+    fn text(s: &str) -> Text {
+        Text {
+            sv: s.to_owned(),
+            en: s.to_owned(),
+        }
+    }
+
+    fn question(id: &str, basics: bool, correct: &[&str]) -> Question {
+        Question {
+            id: id.to_owned(),
+            section: "s".into(),
+            basics,
+            scenario: text("?"),
+            options: ["a", "b", "c", "d"]
+                .iter()
+                .map(|o| Choice {
+                    id: (*o).to_owned(),
+                    text: text(o),
+                    correct: correct.contains(o),
+                })
+                .collect(),
+            explanation: text("because"),
+        }
+    }
+
+    /// Seven questions: three basics among them, q1 with two right options.
+    fn bank() -> Bank {
+        Bank {
+            version: "1".into(),
+            questions: vec![
+                question("q1", false, &["a", "c"]),
+                question("q2", true, &["b"]),
+                question("q3", false, &["a"]),
+                question("q4", true, &["d"]),
+                question("q5", false, &["a"]),
+                question("q6", true, &["c"]),
+                question("q7", false, &["b"]),
+            ],
+        }
+    }
+
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn single_choice_is_right_only_with_exactly_the_right_option() {
+        let q = question("q", false, &["b"]);
+        assert!(!q.is_multiple());
+        assert!(q.is_right(&ids(&["b"])));
+        assert!(!q.is_right(&ids(&["a"])));
+        assert!(!q.is_right(&ids(&["a", "b"])));
+        assert!(!q.is_right(&[]));
+        assert!(
+            !q.is_right(&ids(&["b", "x"])),
+            "an unknown option is never right"
+        );
+    }
+
+    #[test]
+    fn multiple_choice_needs_all_right_options_and_no_wrong_one() {
+        let q = question("q", false, &["a", "c"]);
+        assert!(q.is_multiple());
+        assert!(q.is_right(&ids(&["c", "a"])));
+        assert!(
+            q.is_right(&ids(&["a", "c", "a"])),
+            "a repeat changes nothing"
+        );
+        assert!(!q.is_right(&ids(&["a"])));
+        assert!(!q.is_right(&ids(&["a", "b", "c"])));
+    }
+
+    #[test]
+    fn a_new_employee_starts_with_the_basics() {
+        let p = Progress::default();
+        let bank = bank();
+        assert_eq!(p.status(&bank, MONTHS, NOW), CourseStatus::NotStarted);
+        assert_eq!(
+            p.next_session(&bank, MONTHS, NOW),
+            ids(&["q2", "q4", "q6", "q1", "q3"])
+        );
+    }
+
+    #[test]
+    fn a_wrong_answer_is_due_the_next_day_and_comes_first() {
+        let bank = bank();
+        let mut p = Progress::default();
+        p.record(&bank, MONTHS, "q2", false, NOW);
+        p.record(&bank, MONTHS, "q4", true, NOW);
+        let q2 = p.cards["q2"];
+        assert_eq!((q2.r#box, q2.due), (1, NOW + Duration::days(1)));
+        let q4 = p.cards["q4"];
+        assert_eq!((q4.r#box, q4.due), (2, NOW + Duration::days(3)));
+        // The same day q2 is not due yet; unseen questions are.
+        assert!(!p
+            .next_session(&bank, MONTHS, NOW)
+            .contains(&"q4".to_owned()));
+        // The next day it comes first.
+        let tomorrow = NOW + Duration::days(1);
+        assert_eq!(p.next_session(&bank, MONTHS, tomorrow)[0], "q2");
+    }
+
+    #[test]
+    fn right_answers_are_spaced_out_box_by_box() {
+        let bank = bank();
+        let mut p = Progress::default();
+        let mut t = NOW;
+        let mut gaps = Vec::new();
+        for _ in 0..6 {
+            p.record(&bank, MONTHS, "q3", true, t);
+            let due = p.cards["q3"].due;
+            gaps.push((due - t).whole_days());
+            t = due;
+        }
+        assert_eq!(gaps, vec![3, 7, 21, 60, 60, 60]);
+        // One wrong answer sends it back to the start.
+        p.record(&bank, MONTHS, "q3", false, t);
+        assert_eq!(p.cards["q3"].r#box, 1);
+        assert_eq!((p.cards["q3"].due - t).whole_days(), 1);
+    }
+
+    #[test]
+    fn the_course_completes_when_every_question_was_right_once_and_is_due_after_the_interval() {
+        let bank = bank();
+        let mut p = Progress::default();
+        let mut completed = Vec::new();
+        for q in &bank.questions {
+            completed.push(p.record(&bank, MONTHS, &q.id, true, NOW));
+        }
+        assert_eq!(completed.iter().filter(|c| **c).count(), 1);
+        assert!(completed[6], "the last right answer completes the course");
+        let next_due = datetime!(2027-11-23 09:00 +01:00);
+        assert_eq!(
+            p.status(&bank, MONTHS, NOW),
+            CourseStatus::Done { next_due }
+        );
+        // Nothing is due the next day; a question comes back when its box says so.
+        assert!(p
+            .next_session(&bank, MONTHS, NOW + Duration::days(1))
+            .is_empty());
+        assert_eq!(
+            p.next_session(&bank, MONTHS, NOW + Duration::days(3)).len(),
+            5
+        );
+    }
+
+    #[test]
+    fn after_the_interval_a_new_round_opens_and_practice_before_it_does_not_count() {
+        let bank = bank();
+        let mut p = Progress::default();
+        for q in &bank.questions {
+            p.record(&bank, MONTHS, &q.id, true, NOW);
+        }
+        // Practice a month before the round opens.
+        let practice = datetime!(2027-10-23 09:00 +01:00);
+        assert!(!p.record(&bank, MONTHS, "q1", true, practice));
+        let due = datetime!(2027-11-23 09:00 +01:00);
+        let later = due + Duration::days(10);
+        assert_eq!(
+            p.status(&bank, MONTHS, later),
+            CourseStatus::InProgress {
+                right: 0,
+                total: 7,
+                due_since: Some(due)
+            }
+        );
+        // The whole bank is asked again, basics first.
+        assert_eq!(
+            p.next_session(&bank, MONTHS, later)[..3],
+            ids(&["q2", "q4", "q6"])
+        );
+        for q in &bank.questions {
+            p.record(&bank, MONTHS, &q.id, true, later);
+        }
+        assert_eq!(p.completed_at, Some(later));
+    }
+
+    #[test]
+    fn months_roll_over_years_and_short_months() {
+        assert_eq!(
+            add_months(datetime!(2026-01-31 12:00 UTC), 1),
+            datetime!(2026-02-28 12:00 UTC)
+        );
+        assert_eq!(
+            add_months(datetime!(2026-11-23 12:00 UTC), 14),
+            datetime!(2028-01-23 12:00 UTC)
+        );
+    }
+}
