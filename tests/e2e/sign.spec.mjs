@@ -111,7 +111,7 @@ test("a new version makes the app ask again and say what changed", async () => {
   await expect(page.getByTestId("signature-received")).toBeVisible({ timeout: 15_000 });
 
   const edited = readFileSync(join(ROOT, "packs/vingaker.toml"), "utf8")
-    .replace('version = "2026.11.2"', 'version = "2026.12.1"')
+    .replace('version = "2026.11.3"', 'version = "2026.12.1"')
     .replace("så snart jag upptäcker dem.", "samma dag som jag upptäcker dem.")
     .replace("Incidenter rapporteras och hanteras enligt gällande riktlinjer", "Incidenter rapporteras samma dag och hanteras enligt gällande riktlinjer");
   const file = join(server.dir, "vingaker-new.toml");

@@ -53,6 +53,8 @@ pub enum RecordKind {
     Incident,
     /// A [`crate::signature::SignatureRecord`].
     Signature,
+    /// A [`crate::quiz::QuizResult`].
+    Quiz,
 }
 
 impl RecordKind {
@@ -61,6 +63,7 @@ impl RecordKind {
         match self {
             RecordKind::Incident => "incident",
             RecordKind::Signature => "signature",
+            RecordKind::Quiz => "quiz",
         }
     }
 }

@@ -271,6 +271,177 @@ impl Progress {
     }
 }
 
+/// Most answers one result may carry (a session is about five).
+pub const MAX_ANSWERS: usize = 50;
+/// Longest time one answer may take, in milliseconds (an hour; a phone left on a question).
+pub const MAX_ANSWER_MS: u32 = 3_600_000;
+
+/// A finished session, sent through the outbox (`RecordKind::Quiz`): every answer, whether
+/// it was right, how long it took, and whether it completed the course.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizResult {
+    /// The municipality.
+    pub kommunkod: String,
+    /// The pack version whose bank was used.
+    pub pack_version: String,
+    /// The bank's version.
+    pub bank_version: String,
+    /// When the session started (device time).
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    /// When its last answer was given (device time).
+    #[serde(with = "time::serde::rfc3339")]
+    pub finished_at: OffsetDateTime,
+    /// The answers in the order given.
+    pub answers: Vec<QuizAnswer>,
+    /// Set when this session completed the course ("utbildning genomförd").
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub course_completed_at: Option<OffsetDateTime>,
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizAnswer {
+    /// Question id.
+    pub question: String,
+    /// Option ids chosen.
+    pub chosen: Vec<String>,
+    /// Whether that was right.
+    pub correct: bool,
+    /// Time from showing the question to answering, in milliseconds.
+    pub ms: u32,
+}
+
+impl QuizResult {
+    /// Checks the result against the pack it names: same municipality, that bank version,
+    /// known questions and options, `correct` as the bank scores it, sane times.
+    pub fn validate(
+        &self,
+        pack: &crate::Pack,
+        now: OffsetDateTime,
+    ) -> Result<(), Vec<crate::FieldError>> {
+        use crate::{FieldError, FieldErrorCode};
+        let mut errors = Vec::new();
+        let mut err = |field: String, code, message: String| {
+            errors.push(FieldError::new(&field, code, message));
+        };
+        if self.kommunkod != pack.municipality.kommunkod {
+            err(
+                "kommunkod".into(),
+                FieldErrorCode::Inconsistent,
+                "not the pack's municipality".into(),
+            );
+        }
+        let Some(bank) = pack
+            .quiz
+            .as_ref()
+            .filter(|b| b.version == self.bank_version)
+        else {
+            err(
+                "bank_version".into(),
+                FieldErrorCode::Invalid,
+                format!(
+                    "pack {:?} has no bank {:?}",
+                    pack.version, self.bank_version
+                ),
+            );
+            return Err(errors);
+        };
+        if self.answers.is_empty() || self.answers.len() > MAX_ANSWERS {
+            err(
+                "answers".into(),
+                FieldErrorCode::Invalid,
+                format!("a result has 1 to {MAX_ANSWERS} answers"),
+            );
+        }
+        for (i, a) in self.answers.iter().enumerate() {
+            let Some(q) = bank.question(&a.question) else {
+                err(
+                    format!("answers[{i}].question"),
+                    FieldErrorCode::Invalid,
+                    format!("no question {:?}", a.question),
+                );
+                continue;
+            };
+            if let Some(bad) = a
+                .chosen
+                .iter()
+                .find(|c| !q.options.iter().any(|o| o.id == **c))
+            {
+                err(
+                    format!("answers[{i}].chosen"),
+                    FieldErrorCode::Invalid,
+                    format!("no option {bad:?}"),
+                );
+            } else if a.correct != q.is_right(&a.chosen) {
+                err(
+                    format!("answers[{i}].correct"),
+                    FieldErrorCode::Inconsistent,
+                    "does not match the bank".into(),
+                );
+            }
+            if a.ms > MAX_ANSWER_MS {
+                err(
+                    format!("answers[{i}].ms"),
+                    FieldErrorCode::Invalid,
+                    "longer than an hour".into(),
+                );
+            }
+        }
+        if self.finished_at < self.started_at {
+            err(
+                "finished_at".into(),
+                FieldErrorCode::BeforeOccurred,
+                "before the start".into(),
+            );
+        }
+        for (field, t) in [
+            ("finished_at", Some(self.finished_at)),
+            ("course_completed_at", self.course_completed_at),
+        ] {
+            if t.is_some_and(|t| t > now) {
+                err(
+                    field.into(),
+                    FieldErrorCode::InFuture,
+                    "in the future".into(),
+                );
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Where an employee stands in the municipality's report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Completion {
+    /// Completed within the interval.
+    Completed,
+    /// Completed once, but longer ago than the interval.
+    Overdue,
+    /// Never completed.
+    NotCompleted,
+}
+
+/// Where someone whose last completion was `completed_at` stands at `now`.
+pub fn completion(
+    completed_at: Option<OffsetDateTime>,
+    interval_months: u32,
+    now: OffsetDateTime,
+) -> Completion {
+    match completed_at {
+        None => Completion::NotCompleted,
+        Some(t) if now < add_months(t, interval_months) => Completion::Completed,
+        Some(_) => Completion::Overdue,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,9 +3,12 @@
 use std::path::Path;
 use vaksam_core::pack;
 
+/// Vingåker's pack without its own bank.
 fn vingaker() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/vingaker.toml");
-    std::fs::read_to_string(path).unwrap()
+    let text = std::fs::read_to_string(path).unwrap();
+    let end = text.find("\n[quiz]").expect("the shipped pack has a bank");
+    text[..end].to_owned()
 }
 
 /// A bank of two questions on Vingåker's sections, to be broken by the tests.
@@ -155,4 +158,136 @@ fn ids_sections_and_texts_are_checked() {
         "quiz.questions[0].explanation.en",
         "is empty",
     );
+}
+
+mod results {
+    use super::with_bank;
+    use time::macros::datetime;
+    use vaksam_core::quiz::{completion, Completion, QuizAnswer, QuizResult};
+
+    fn result() -> QuizResult {
+        QuizResult {
+            kommunkod: "0428".into(),
+            pack_version: "2026.11.3".into(),
+            bank_version: "test-1".into(),
+            started_at: datetime!(2026-11-23 09:00 UTC),
+            finished_at: datetime!(2026-11-23 09:02 UTC),
+            answers: vec![
+                QuizAnswer {
+                    question: "lost-phone".into(),
+                    chosen: vec!["a".into()],
+                    correct: true,
+                    ms: 8_000,
+                },
+                QuizAnswer {
+                    question: "password".into(),
+                    chosen: vec!["a".into()],
+                    correct: false,
+                    ms: 12_000,
+                },
+            ],
+            course_completed_at: None,
+        }
+    }
+
+    fn fields(r: &QuizResult) -> Vec<String> {
+        let pack = with_bank(|b| b).unwrap();
+        match r.validate(&pack, datetime!(2026-11-23 10:00 UTC)) {
+            Ok(()) => vec![],
+            Err(e) => e.into_iter().map(|e| e.field).collect(),
+        }
+    }
+
+    #[test]
+    fn a_result_is_checked_against_the_bank_it_names() {
+        assert!(fields(&result()).is_empty());
+
+        let mut claimed = result();
+        claimed.answers[1].correct = true;
+        assert_eq!(fields(&claimed), vec!["answers[1].correct"]);
+
+        let mut unknown = result();
+        unknown.answers[0].question = "nope".into();
+        unknown.answers[1].chosen = vec!["z".into()];
+        assert_eq!(
+            fields(&unknown),
+            vec!["answers[0].question", "answers[1].chosen"]
+        );
+
+        let mut other_bank = result();
+        other_bank.bank_version = "old".into();
+        assert_eq!(fields(&other_bank), vec!["bank_version"]);
+
+        let mut future = result();
+        future.course_completed_at = Some(datetime!(2026-11-24 09:00 UTC));
+        future.started_at = datetime!(2026-11-23 09:05 UTC);
+        assert_eq!(fields(&future), vec!["finished_at", "course_completed_at"]);
+    }
+
+    #[test]
+    fn completion_is_judged_against_the_interval() {
+        let now = datetime!(2026-11-23 10:00 UTC);
+        assert_eq!(completion(None, 12, now), Completion::NotCompleted);
+        assert_eq!(
+            completion(Some(datetime!(2026-01-10 10:00 UTC)), 12, now),
+            Completion::Completed
+        );
+        assert_eq!(
+            completion(Some(datetime!(2025-11-22 10:00 UTC)), 12, now),
+            Completion::Overdue
+        );
+    }
+}
+
+#[test]
+fn every_shipped_pack_has_a_bank_of_at_least_24_grounded_questions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs");
+    let mut shared: Option<std::collections::BTreeSet<String>> = None;
+    for name in ["vingaker", "tyreso", "overkalix", "lessebo", "mariestad"] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap();
+        let p = pack::from_toml(name, &text).unwrap();
+        let bank = p.quiz.as_ref().expect("a bank");
+        assert!(
+            bank.questions.len() >= 24,
+            "{name}: {}",
+            bank.questions.len()
+        );
+        assert!(
+            bank.questions.iter().filter(|q| q.basics).count() >= 5,
+            "{name}: basics"
+        );
+        assert!(
+            bank.questions.iter().any(|q| q.is_multiple()),
+            "{name}: multiple choice"
+        );
+        // The right answer does not always stand in the same place.
+        let firsts = bank
+            .questions
+            .iter()
+            .filter(|q| q.options[0].correct)
+            .count();
+        assert!(
+            firsts < bank.questions.len() / 2,
+            "{name}: {firsts} right answers first"
+        );
+        // Every question's section has a source in the municipality's document or is a marked default.
+        for q in &bank.questions {
+            let s = p
+                .policy
+                .sections
+                .iter()
+                .find(|s| s.id == q.section)
+                .unwrap();
+            assert!(s.cite.is_some() || s.default, "{name}: {}", q.id);
+        }
+        let ids: std::collections::BTreeSet<String> =
+            bank.questions.iter().map(|q| q.id.clone()).collect();
+        shared = Some(match shared {
+            None => ids.clone(),
+            Some(s) => s.intersection(&ids).cloned().collect(),
+        });
+        // Some questions are the municipality's own.
+        assert!(ids.len() > shared.as_ref().unwrap().len() || name == "vingaker");
+    }
+    assert!(shared.unwrap().len() >= 15, "questions shared by all five");
 }

@@ -1,6 +1,8 @@
-//! Exports of the incident register for the municipality's information-security staff.
+//! Exports for the municipality's information-security staff: the incident register, who
+//! has signed, and who has completed training.
 
-use crate::storage::{RegisterEntry, Signer};
+use crate::storage::{RegisterEntry, Signer, Trainee};
+use vaksam_core::quiz::{add_months, completion, Completion, QuizResult};
 use vaksam_core::signature::{signing_status, SignatureRecord, SigningStatus};
 use vaksam_core::Pack;
 
@@ -139,6 +141,113 @@ pub fn signers_csv(pack: &Pack, signers: &[Signer]) -> Result<String, String> {
             }
         }
         row.push(current.clone());
+        push_row(&mut out, &row);
+    }
+    Ok(out)
+}
+
+/// Columns of the training status export.
+pub const TRAINING_COLUMNS: [&str; 7] = [
+    "employee_id",
+    "name",
+    "status",
+    "completed_at",
+    "due_at",
+    "bank_version",
+    "sessions",
+];
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+fn results(t: &Trainee) -> Result<Vec<QuizResult>, String> {
+    t.results
+        .iter()
+        .map(|p| serde_json::from_str(p).map_err(|e| format!("a result of {}: {e}", t.employee_id)))
+        .collect()
+}
+
+/// Per employee: `completed` (within the pack's training interval), `overdue` (completed
+/// longer ago) or `not_completed`, with the last completion, when it is due again, and
+/// the bank version of that completion.
+pub fn training_csv(
+    pack: &Pack,
+    trainees: &[Trainee],
+    now: time::OffsetDateTime,
+) -> Result<String, String> {
+    let months = pack.training.interval_months;
+    let mut out = TRAINING_COLUMNS.join(",");
+    out.push('\n');
+    for t in trainees {
+        let results = results(t)?;
+        let last = results
+            .iter()
+            .filter_map(|r| r.course_completed_at.map(|at| (at, r.bank_version.clone())))
+            .max_by_key(|(at, _)| *at);
+        let status = match completion(last.as_ref().map(|(at, _)| *at), months, now) {
+            Completion::Completed => "completed",
+            Completion::Overdue => "overdue",
+            Completion::NotCompleted => "not_completed",
+        };
+        let row = vec![
+            t.employee_id.clone(),
+            t.name.clone(),
+            status.to_owned(),
+            last.as_ref()
+                .map(|(at, _)| rfc3339(*at))
+                .unwrap_or_default(),
+            last.as_ref()
+                .map(|(at, _)| rfc3339(add_months(*at, months)))
+                .unwrap_or_default(),
+            last.map(|(_, v)| v).unwrap_or_default(),
+            results.len().to_string(),
+        ];
+        push_row(&mut out, &row);
+    }
+    Ok(out)
+}
+
+/// Columns of the most-missed questions export.
+pub const QUESTION_COLUMNS: [&str; 5] =
+    ["question", "answered", "wrong", "wrong_percent", "scenario"];
+
+/// Every question answered, most often wrong first (then by share wrong, then id), with its
+/// scenario from the current bank.
+pub fn questions_csv(pack: &Pack, trainees: &[Trainee]) -> Result<String, String> {
+    let mut counts: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
+    for t in trainees {
+        for r in results(t)? {
+            for a in r.answers {
+                let c = counts.entry(a.question).or_default();
+                c.0 += 1;
+                c.1 += u64::from(!a.correct);
+            }
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|(a_id, (a_n, a_w)), (b_id, (b_n, b_w))| {
+        b_w.cmp(a_w)
+            .then((b_w * a_n).cmp(&(a_w * b_n)))
+            .then(a_id.cmp(b_id))
+    });
+    let mut out = QUESTION_COLUMNS.join(",");
+    out.push('\n');
+    for (id, (answered, wrong)) in rows {
+        let scenario = pack
+            .quiz
+            .as_ref()
+            .and_then(|b| b.question(&id))
+            .map(|q| q.scenario.sv.clone())
+            .unwrap_or_default();
+        let row = vec![
+            id,
+            answered.to_string(),
+            wrong.to_string(),
+            (wrong * 100 / answered.max(1)).to_string(),
+            scenario,
+        ];
         push_row(&mut out, &row);
     }
     Ok(out)

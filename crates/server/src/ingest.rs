@@ -3,6 +3,7 @@
 use crate::storage::{Device, NewRecord, Storage, StorageError, Stored};
 use time::{Duration, OffsetDateTime};
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
+use vaksam_core::quiz::QuizResult;
 use vaksam_core::signature::SignatureRecord;
 use vaksam_core::validation::{FieldError, FieldErrorCode};
 use vaksam_core::{Incident, IncidentReport, Pack};
@@ -23,6 +24,7 @@ pub async fn ingest<S: Storage>(
         let check = match record.kind {
             RecordKind::Incident => validate_incident(record, clock),
             RecordKind::Signature => validate_signature(storage, device, record, clock).await?,
+            RecordKind::Quiz => validate_quiz(storage, device, record, clock).await?,
         };
         checked.push(check.map(|new| to_store.push(new)));
     }
@@ -103,6 +105,70 @@ fn validate_incident(
     })
 }
 
+/// The pack version a record names, if this device's municipality published it; else the
+/// field error to answer with.
+async fn named_pack<S: Storage>(
+    storage: &S,
+    device: &Device,
+    kommunkod: &str,
+    version: &str,
+) -> Result<Result<Pack, Vec<FieldError>>, StorageError> {
+    if kommunkod != device.kommunkod.as_str() {
+        return Ok(Err(vec![FieldError::new(
+            "payload.kommunkod",
+            FieldErrorCode::Inconsistent,
+            "this device belongs to another municipality",
+        )]));
+    }
+    let Some(stored) = storage.pack_version(&device.kommunkod, version).await? else {
+        return Ok(Err(vec![FieldError::new(
+            "payload.pack_version",
+            FieldErrorCode::Invalid,
+            format!("pack version {version:?} was never published for this municipality"),
+        )]));
+    };
+    serde_json::from_str(&stored.body)
+        .map(Ok)
+        .map_err(|e| StorageError::Corrupt(format!("stored pack: {e}")))
+}
+
+/// Checks a payload of type `T` against the pack version it names with `check`, and turns
+/// it into a row labelled by `label`.
+async fn validate_against_pack<S, T>(
+    storage: &S,
+    device: &Device,
+    record: &OutboxRecord,
+    names: impl Fn(&T) -> (&str, &str, String),
+    check: impl Fn(&T, &Pack) -> Result<(), Vec<FieldError>>,
+) -> Result<Result<NewRecord, Vec<FieldError>>, StorageError>
+where
+    S: Storage,
+    T: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let value: T = match serde_json::from_value(record.payload.clone()) {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(payload_error(e))),
+    };
+    let (kommunkod, version, label) = names(&value);
+    let pack = match named_pack(storage, device, kommunkod, version).await? {
+        Ok(p) => p,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    Ok(match check(&value, &pack) {
+        Err(errors) => Err(prefixed(errors)),
+        Ok(()) => serde_json::to_string(&value)
+            .map_err(payload_error)
+            .map(|payload| NewRecord {
+                id: record.id,
+                kind: record.kind,
+                content_hash: record.content_hash(),
+                label,
+                payload,
+                device_created_at: record.created_at,
+            }),
+    })
+}
+
 /// A signature must sign a pack version this municipality published, with its exact text.
 async fn validate_signature<S: Storage>(
     storage: &S,
@@ -110,43 +176,30 @@ async fn validate_signature<S: Storage>(
     record: &OutboxRecord,
     now: OffsetDateTime,
 ) -> Result<Result<NewRecord, Vec<FieldError>>, StorageError> {
-    let signature: SignatureRecord = match serde_json::from_value(record.payload.clone()) {
-        Ok(s) => s,
-        Err(e) => return Ok(Err(payload_error(e))),
-    };
-    if signature.kommunkod != device.kommunkod.as_str() {
-        return Ok(Err(vec![FieldError::new(
-            "payload.kommunkod",
-            FieldErrorCode::Inconsistent,
-            "this device belongs to another municipality",
-        )]));
-    }
-    let Some(stored) = storage
-        .pack_version(&device.kommunkod, &signature.pack_version)
-        .await?
-    else {
-        return Ok(Err(vec![FieldError::new(
-            "payload.pack_version",
-            FieldErrorCode::Invalid,
-            format!(
-                "pack version {:?} was never published for this municipality",
-                signature.pack_version
-            ),
-        )]));
-    };
-    let pack: Pack = serde_json::from_str(&stored.body)
-        .map_err(|e| StorageError::Corrupt(format!("stored pack: {e}")))?;
-    Ok(match signature.validate(&pack, now) {
-        Err(errors) => Err(prefixed(errors)),
-        Ok(()) => serde_json::to_string(&signature)
-            .map_err(payload_error)
-            .map(|payload| NewRecord {
-                id: record.id,
-                kind: record.kind,
-                content_hash: record.content_hash(),
-                label: signature.pack_version.clone(),
-                payload,
-                device_created_at: record.created_at,
-            }),
-    })
+    validate_against_pack(
+        storage,
+        device,
+        record,
+        |s: &SignatureRecord| (&s.kommunkod, &s.pack_version, s.pack_version.clone()),
+        |s, pack| s.validate(pack, now),
+    )
+    .await
+}
+
+/// A training result must answer the bank of a pack version this municipality published;
+/// whether each answer was right is checked against that bank, not taken on trust.
+async fn validate_quiz<S: Storage>(
+    storage: &S,
+    device: &Device,
+    record: &OutboxRecord,
+    now: OffsetDateTime,
+) -> Result<Result<NewRecord, Vec<FieldError>>, StorageError> {
+    validate_against_pack(
+        storage,
+        device,
+        record,
+        |r: &QuizResult| (&r.kommunkod, &r.pack_version, r.bank_version.clone()),
+        |r, pack| r.validate(pack, now),
+    )
+    .await
 }

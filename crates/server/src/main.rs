@@ -69,6 +69,11 @@ enum Command {
         #[command(subcommand)]
         command: SignaturesCommand,
     },
+    /// Training: who has completed it within the interval, and the most-missed questions.
+    Training {
+        #[command(subcommand)]
+        command: TrainingCommand,
+    },
     /// List or export a municipality's incident register.
     Incidents {
         /// The municipality's kommunkod.
@@ -107,6 +112,22 @@ enum SignaturesCommand {
     },
     /// Who has signed the current policy and undertaking, and who has not (CSV).
     Status {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommunkod: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainingCommand {
+    /// Per employee: completed within the pack's interval, overdue, or not completed (CSV).
+    Status {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommunkod: String,
+    },
+    /// The questions answered wrong most often (CSV).
+    Questions {
         /// The municipality's kommunkod.
         #[arg(long)]
         kommunkod: String,
@@ -255,18 +276,29 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             SignaturesCommand::Status { kommunkod: code } => {
                 let k = kommunkod(&code)?;
-                let current = storage
-                    .current_pack(&k)
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .ok_or_else(|| format!("no pack is published for {k}"))?;
-                let pack: vaksam_core::Pack =
-                    serde_json::from_str(&current.body).map_err(|e| e.to_string())?;
+                let pack = current_pack(&storage, &k).await?;
                 let signers = storage.signers(&k).await.map_err(|e| e.to_string())?;
                 print!("{}", export::signers_csv(&pack, &signers)?);
                 Ok(())
             }
         },
+        Command::Training { command } => {
+            let code = match &command {
+                TrainingCommand::Status { kommunkod }
+                | TrainingCommand::Questions { kommunkod } => kommunkod,
+            };
+            let k = kommunkod(code)?;
+            let pack = current_pack(&storage, &k).await?;
+            let trainees = storage.trainees(&k).await.map_err(|e| e.to_string())?;
+            let csv = match command {
+                TrainingCommand::Status { .. } => {
+                    export::training_csv(&pack, &trainees, system_clock())?
+                }
+                TrainingCommand::Questions { .. } => export::questions_csv(&pack, &trainees)?,
+            };
+            print!("{csv}");
+            Ok(())
+        }
         Command::Incidents {
             kommunkod: code,
             format,
@@ -285,4 +317,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// The municipality's current pack, or why there is none.
+async fn current_pack<S: Storage>(storage: &S, k: &Kommunkod) -> Result<vaksam_core::Pack, String> {
+    let current = storage
+        .current_pack(k)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no pack is published for {k}"))?;
+    serde_json::from_str(&current.body).map_err(|e| e.to_string())
 }

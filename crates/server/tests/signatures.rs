@@ -6,7 +6,6 @@ mod common;
 use common::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use std::process::Command;
 use time::OffsetDateTime;
 use uuid::Uuid;
 use vaksam_core::signature::SignatureDraft;
@@ -32,26 +31,6 @@ impl Server {
         assert_eq!(res.status(), StatusCode::OK);
         let etag = res.headers()["etag"].to_str().unwrap().to_owned();
         (etag, res.json().await.unwrap())
-    }
-
-    fn db_url(&self) -> String {
-        format!("sqlite://{}", self.dir.path().join("vaksam.db").display())
-    }
-
-    /// Runs the real `vaksam-server` binary against this server's database.
-    fn admin(&self, args: &[&str]) -> (bool, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_vaksam-server"))
-            .arg("--db")
-            .arg(self.db_url())
-            .args(args)
-            .env("RUST_LOG", "warn")
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
     }
 
     /// Writes `text` as a pack file and publishes it with the admin command.
@@ -198,7 +177,7 @@ async fn an_admin_publishes_a_new_version_without_a_restart() {
     let (old_etag, _) = s.current_pack(&token).await;
 
     let edited = shipped("overkalix.toml")
-        .replacen("version = \"2026.11.2\"", "version = \"2026.12.1\"", 1)
+        .replacen("version = \"2026.11.3\"", "version = \"2026.12.1\"", 1)
         .replacen(
             "Du kan alltid vända dig till säkerhetssamordnaren",
             "Du kan alltid, dygnet runt, vända dig till säkerhetssamordnaren",
@@ -361,7 +340,7 @@ async fn a_signature_of_an_older_published_version_is_still_accepted() {
     let (_, old) = s.current_pack(&token).await;
     let signed_offline = signature(&old, "Anna");
     let edited =
-        shipped("lessebo.toml").replacen("version = \"2026.11.2\"", "version = \"2027.1.1\"", 1);
+        shipped("lessebo.toml").replacen("version = \"2026.11.3\"", "version = \"2027.1.1\"", 1);
     assert!(s.publish("lessebo-new.toml", &edited).0);
     let answer = s
         .sync(
@@ -458,7 +437,7 @@ async fn status_lists_who_signed_the_current_version_and_who_did_not() {
     );
     // A new version with a changed section: Bo must sign again; Anna signs the new one.
     let edited = shipped("tyreso.toml")
-        .replacen("version = \"2026.11.2\"", "version = \"2026.12.1\"", 1)
+        .replacen("version = \"2026.11.3\"", "version = \"2026.12.1\"", 1)
         .replacen(
             "Utbildningen ska repeteras med jämna mellanrum.",
             "Utbildningen ska repeteras varje år.",

@@ -130,6 +130,17 @@ pub struct Signer {
     pub latest: Option<(String, String, u64)>,
 }
 
+/// An employee and every training result they have sent, for the training reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trainee {
+    /// Employee id.
+    pub employee_id: String,
+    /// Name given at enrollment.
+    pub name: String,
+    /// Each result's payload JSON (a `QuizResult`), oldest first.
+    pub results: Vec<String>,
+}
+
 /// Why an enrollment code was refused. Deliberately one case: telling "used" from
 /// "unknown" would help someone guessing codes.
 #[derive(Debug, thiserror::Error)]
@@ -222,6 +233,12 @@ pub trait Storage: Clone + Send + Sync + 'static {
         &self,
         kommunkod: &Kommunkod,
     ) -> impl Future<Output = Result<Vec<Signer>, StorageError>> + Send;
+
+    /// Every employee of a municipality with their training results, by name.
+    fn trainees(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<Vec<Trainee>, StorageError>> + Send;
 
     /// The incident register of a municipality, oldest first.
     fn incident_register(

@@ -6,7 +6,7 @@
 
 use super::{
     Device, Enrolled, LogEntry, NewRecord, Published, RedeemError, RegisterEntry, SignatureLog,
-    Signer, Storage, StorageError, Stored, StoredPack,
+    Signer, Storage, StorageError, Stored, StoredPack, Trainee,
 };
 use crate::chain;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -129,7 +129,9 @@ impl SqliteStorage {
                 Ok(Stored::Conflict)
             };
         }
-        if id_taken(&mut *tx, "incidents", &id).await? {
+        if id_taken(&mut *tx, "incidents", &id).await?
+            || id_taken(&mut *tx, "training_sessions", &id).await?
+        {
             return Ok(Stored::Conflict);
         }
         let head =
@@ -189,6 +191,66 @@ impl SqliteStorage {
 }
 
 /// Whether `id` is already used in `table` (ids are unique across record kinds).
+impl SqliteStorage {
+    /// Stores one training result inside the batch transaction; a resend of the same
+    /// content answers with the first receipt.
+    async fn store_training(
+        tx: &mut sqlx::SqliteConnection,
+        device: &Device,
+        record: &NewRecord,
+        received_at: &str,
+    ) -> Result<Stored, StorageError> {
+        let id = record.id.to_string();
+        let kommunkod = device.kommunkod.as_str();
+        let existing = sqlx::query(
+            "SELECT kommunkod, content_hash, received_at FROM training_sessions WHERE id = ?",
+        )
+        .bind(&id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(row) = existing {
+            let same = row.get::<String, _>(0) == kommunkod
+                && row.get::<String, _>(1) == record.content_hash;
+            return if same {
+                Ok(Stored::Existing(plain_receipt(row.get(2))?))
+            } else {
+                Ok(Stored::Conflict)
+            };
+        }
+        if id_taken(&mut *tx, "incidents", &id).await?
+            || id_taken(&mut *tx, "signatures", &id).await?
+        {
+            return Ok(Stored::Conflict);
+        }
+        sqlx::query(
+            "INSERT INTO training_sessions (id, kommunkod, device_id, employee_id, content_hash, \
+             bank_version, payload, device_created_at, received_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(kommunkod)
+        .bind(device.id.to_string())
+        .bind(device.employee_id.to_string())
+        .bind(&record.content_hash)
+        .bind(&record.label)
+        .bind(&record.payload)
+        .bind(ts(record.device_created_at))
+        .bind(received_at)
+        .execute(&mut *tx)
+        .await?;
+        Ok(Stored::New(plain_receipt(received_at)?))
+    }
+}
+
+/// A receipt with no number: the record is held, received then.
+fn plain_receipt(received_at: &str) -> Result<Receipt, StorageError> {
+    Ok(Receipt {
+        case_number: None,
+        log_entry: None,
+        received_at: parse_ts(received_at)?,
+    })
+}
+
 async fn id_taken(
     conn: &mut sqlx::SqliteConnection,
     table: &str,
@@ -336,6 +398,10 @@ impl Storage for SqliteStorage {
                 outcomes.push(Self::append_signature(&mut tx, device, record, &received_at).await?);
                 continue;
             }
+            if record.kind == RecordKind::Quiz {
+                outcomes.push(Self::store_training(&mut tx, device, record, &received_at).await?);
+                continue;
+            }
             let id = record.id.to_string();
             let existing = sqlx::query(
                 "SELECT kommunkod, content_hash, case_year, case_seq, received_at \
@@ -354,7 +420,9 @@ impl Storage for SqliteStorage {
                 });
                 continue;
             }
-            if id_taken(&mut tx, "signatures", &id).await? {
+            if id_taken(&mut tx, "signatures", &id).await?
+                || id_taken(&mut tx, "training_sessions", &id).await?
+            {
                 outcomes.push(Stored::Conflict);
                 continue;
             }
@@ -410,7 +478,42 @@ impl Storage for SqliteStorage {
                 .bind(kommunkod.as_str())
                 .fetch_optional(&self.read)
                 .await?;
-        row.map(|r| log_receipt(r.get(0), r.get(1))).transpose()
+        if let Some(r) = row {
+            return log_receipt(r.get(0), r.get(1)).map(Some);
+        }
+        let row =
+            sqlx::query("SELECT received_at FROM training_sessions WHERE id = ? AND kommunkod = ?")
+                .bind(id.to_string())
+                .bind(kommunkod.as_str())
+                .fetch_optional(&self.read)
+                .await?;
+        row.map(|r| plain_receipt(r.get(0))).transpose()
+    }
+
+    async fn trainees(&self, kommunkod: &Kommunkod) -> Result<Vec<Trainee>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT e.id, e.name, t.payload FROM employees e \
+             LEFT JOIN training_sessions t ON t.employee_id = e.id \
+             WHERE e.kommunkod = ? ORDER BY e.name, e.id, t.received_at, t.id",
+        )
+        .bind(kommunkod.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        let mut trainees: Vec<Trainee> = Vec::new();
+        for r in rows {
+            let id: String = r.get(0);
+            if trainees.last().is_none_or(|t| t.employee_id != id) {
+                trainees.push(Trainee {
+                    employee_id: id,
+                    name: r.get(1),
+                    results: Vec::new(),
+                });
+            }
+            if let (Some(t), Some(payload)) = (trainees.last_mut(), r.get::<Option<String>, _>(2)) {
+                t.results.push(payload);
+            }
+        }
+        Ok(trainees)
     }
 
     async fn publish_pack(

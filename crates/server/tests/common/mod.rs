@@ -3,6 +3,7 @@
 
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
+use std::process::Command;
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 use vaksam_core::protocol::{EnrollResponse, SyncResponse};
@@ -86,6 +87,26 @@ impl Server {
         // The typed protocol must read what the server wrote.
         serde_json::from_value::<SyncResponse>(body.clone()).unwrap();
         body["results"].as_array().unwrap().clone()
+    }
+
+    pub fn db_url(&self) -> String {
+        format!("sqlite://{}", self.dir.path().join("vaksam.db").display())
+    }
+
+    /// Runs the real `vaksam-server` binary against this server's database.
+    pub fn admin(&self, args: &[&str]) -> (bool, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_vaksam-server"))
+            .arg("--db")
+            .arg(self.db_url())
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     }
 
     pub async fn incident_rows(&self) -> i64 {
