@@ -417,6 +417,113 @@ impl QuizResult {
     }
 }
 
+/// A session under way: its questions and the answers given so far. Kept on the phone
+/// after every answer, so a reload or an update resumes at the same question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The pack version whose bank is used.
+    pub pack_version: String,
+    /// The bank's version.
+    pub bank_version: String,
+    /// Question ids in the order asked.
+    pub questions: Vec<String>,
+    /// Answers so far, in order.
+    pub answers: Vec<QuizAnswer>,
+    /// When the session started.
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+}
+
+impl Session {
+    /// A session of what is due, or, when nothing is (`practice`), of the questions least
+    /// well known. `None` when the pack has no bank or nothing is due and not practising.
+    pub fn start(
+        pack: &crate::Pack,
+        progress: &Progress,
+        practice: bool,
+        now: OffsetDateTime,
+    ) -> Option<Session> {
+        let bank = pack.quiz.as_ref()?;
+        let months = pack.training.interval_months;
+        let mut questions = progress.next_session(bank, months, now);
+        if questions.is_empty() && practice {
+            let mut known: Vec<(u8, OffsetDateTime, usize)> = bank
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let c = progress.cards.get(&q.id);
+                    (c.map_or(0, |c| c.r#box), c.map_or(now, |c| c.due), i)
+                })
+                .collect();
+            known.sort();
+            questions = known
+                .into_iter()
+                .take(SESSION_SIZE)
+                .map(|(_, _, i)| bank.questions[i].id.clone())
+                .collect();
+        }
+        (!questions.is_empty()).then(|| Session {
+            pack_version: pack.version.clone(),
+            bank_version: bank.version.clone(),
+            questions,
+            answers: Vec::new(),
+            started_at: now,
+        })
+    }
+
+    /// The question to answer next, if any is left.
+    pub fn current(&self) -> Option<&str> {
+        self.questions.get(self.answers.len()).map(String::as_str)
+    }
+
+    /// Scores `chosen` for the current question and keeps the answer; returns whether it
+    /// was right, or `None` if the session is over or the question left the bank.
+    pub fn answer(&mut self, bank: &Bank, chosen: Vec<String>, ms: u32) -> Option<bool> {
+        let question = bank.question(self.current()?)?;
+        let correct = question.is_right(&chosen);
+        self.answers.push(QuizAnswer {
+            question: question.id.clone(),
+            chosen,
+            correct,
+            ms: ms.min(MAX_ANSWER_MS),
+        });
+        Some(correct)
+    }
+
+    /// Every question answered.
+    pub fn is_finished(&self) -> bool {
+        self.answers.len() >= self.questions.len()
+    }
+
+    /// Applies the answers to `progress` and gives the result to send, with the course's
+    /// completion when one of these answers completed it.
+    pub fn finish(
+        &self,
+        pack: &crate::Pack,
+        progress: &mut Progress,
+        now: OffsetDateTime,
+    ) -> Option<QuizResult> {
+        let bank = pack.quiz.as_ref()?;
+        let months = pack.training.interval_months;
+        let mut completed = None;
+        for a in &self.answers {
+            if progress.record(bank, months, &a.question, a.correct, now) {
+                completed = Some(now);
+            }
+        }
+        Some(QuizResult {
+            kommunkod: pack.municipality.kommunkod.clone(),
+            pack_version: self.pack_version.clone(),
+            bank_version: self.bank_version.clone(),
+            started_at: self.started_at,
+            finished_at: now.max(self.started_at),
+            answers: self.answers.clone(),
+            course_completed_at: completed,
+        })
+    }
+}
+
 /// Where an employee stands in the municipality's report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

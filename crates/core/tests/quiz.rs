@@ -291,3 +291,89 @@ fn every_shipped_pack_has_a_bank_of_at_least_24_grounded_questions() {
     }
     assert!(shared.unwrap().len() >= 15, "questions shared by all five");
 }
+
+mod sessions {
+    use std::path::Path;
+    use time::macros::datetime;
+    use time::Duration;
+    use vaksam_core::pack;
+    use vaksam_core::quiz::{CourseStatus, Progress, Session};
+
+    fn lessebo() -> pack::Pack {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/lessebo.toml");
+        pack::from_toml("lessebo.toml", &std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn right_options(p: &pack::Pack, id: &str) -> Vec<String> {
+        let q = p.quiz.as_ref().unwrap().question(id).unwrap();
+        q.options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| o.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn sessions_of_five_answered_right_complete_the_course_and_the_result_says_so() {
+        let p = lessebo();
+        let bank = p.quiz.as_ref().unwrap();
+        let mut progress = Progress::default();
+        let mut now = datetime!(2026-11-23 09:00 UTC);
+        let mut results = Vec::new();
+        while let Some(mut session) = Session::start(&p, &progress, false, now) {
+            assert!(session.questions.len() <= 5);
+            // A new employee is asked the basics first.
+            if results.is_empty() {
+                let first = bank.question(&session.questions[0]).unwrap();
+                assert!(first.basics);
+            }
+            while let Some(id) = session.current().map(str::to_owned) {
+                assert_eq!(
+                    session.answer(bank, right_options(&p, &id), 5_000),
+                    Some(true)
+                );
+            }
+            assert!(session.is_finished());
+            results.push(session.finish(&p, &mut progress, now).unwrap());
+            now += Duration::minutes(10);
+        }
+        assert_eq!(results.len(), bank.questions.len().div_ceil(5));
+        let last = results.last().unwrap();
+        assert!(last.course_completed_at.is_some());
+        assert!(results[..results.len() - 1]
+            .iter()
+            .all(|r| r.course_completed_at.is_none()));
+        assert!(matches!(
+            progress.status(bank, 12, now),
+            CourseStatus::Done { .. }
+        ));
+        // Nothing is due now, but practice is always possible.
+        assert!(Session::start(&p, &progress, false, now).is_none());
+        assert_eq!(
+            Session::start(&p, &progress, true, now)
+                .unwrap()
+                .questions
+                .len(),
+            5
+        );
+        // Every result is one the server accepts.
+        for r in &results {
+            r.validate(&p, now).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_wrong_answer_is_kept_as_wrong_and_comes_back_first_the_next_day() {
+        let p = lessebo();
+        let bank = p.quiz.as_ref().unwrap();
+        let mut progress = Progress::default();
+        let now = datetime!(2026-11-23 09:00 UTC);
+        let mut session = Session::start(&p, &progress, false, now).unwrap();
+        let missed = session.current().unwrap().to_owned();
+        assert_eq!(session.answer(bank, vec![], 3_000), Some(false));
+        let result = session.finish(&p, &mut progress, now).unwrap();
+        assert!(!result.answers[0].correct);
+        let tomorrow = Session::start(&p, &progress, false, now + Duration::days(1)).unwrap();
+        assert_eq!(tomorrow.questions[0], missed);
+    }
+}
