@@ -5,7 +5,7 @@
 // (needs tools/build.sh first)
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, ROOT, Server, enroll, waitForMatrix } from "../tests/e2e/fixtures.mjs";
+import { Browser, ROOT, Server, enroll, waitForPack } from "../tests/e2e/fixtures.mjs";
 
 const rounds = Number(process.argv[2] || 5);
 const example = readFileSync(join(ROOT, "crates/core/examples/search_bench.rs"), "utf8");
@@ -20,7 +20,7 @@ const browser = await Browser.launch();
 try {
   const page = await browser.page();
   await enroll(page, server, kommunkod);
-  await waitForMatrix(page);
+  await waitForPack(page);
   await browser.setOffline(true);
   await page.goto(server.url + "/lookup");
   const box = page.getByLabel("Vad vill du spara eller skicka?");

@@ -224,6 +224,25 @@ pub enum T {
     GhHarm,
     YourAnswers,
     AboutPlace,
+    QuizIntro,
+    QuizStart,
+    QuizContinue,
+    QuizPractice,
+    QuizNotStarted,
+    QuizNoBank,
+    QuizChooseAll,
+    QuizChooseOne,
+    QuizAnswer,
+    QuizPickSomething,
+    QuizRight,
+    QuizWrong,
+    QuizRightWas,
+    QuizNext,
+    QuizSeeResult,
+    QuizResultTitle,
+    QuizSaved,
+    QuizSaveFailed,
+    ToHome,
 }
 
 impl T {
@@ -417,6 +436,25 @@ impl T {
             GhHarm => ("Till exempel fel medicin, fel adress eller ett felaktigt beslut.", "For example the wrong medicine, the wrong address or a wrong decision."),
             YourAnswers => ("Dina svar", "Your answers"),
             AboutPlace => ("Om platsen", "About this place"),
+            QuizIntro => ("Några frågor i taget, ungefär två minuter. Du får veta direkt om du svarat rätt och varför.", "A few questions at a time, about two minutes. You learn at once whether you were right, and why."),
+            QuizStart => ("Starta", "Start"),
+            QuizContinue => ("Fortsätt där du var", "Continue where you were"),
+            QuizPractice => ("Öva ändå", "Practise anyway"),
+            QuizNotStarted => ("Du har inte börjat utbildningen än. Den tar några minuter åt gången.", "You have not started the training yet. It takes a few minutes at a time."),
+            QuizNoBank => ("Frågorna har inte kommit till telefonen än. De hämtas nästa gång telefonen är online.", "The questions have not reached this phone yet. They are fetched the next time the phone is online."),
+            QuizChooseAll => ("Välj alla som stämmer.", "Choose all that apply."),
+            QuizChooseOne => ("Välj ett svar.", "Choose one answer."),
+            QuizAnswer => ("Svara", "Answer"),
+            QuizPickSomething => ("Välj ett svar innan du går vidare.", "Choose an answer before you go on."),
+            QuizRight => ("Rätt!", "Right!"),
+            QuizWrong => ("Inte riktigt.", "Not quite."),
+            QuizRightWas => ("Rätt svar:", "The right answer:"),
+            QuizNext => ("Nästa fråga", "Next question"),
+            QuizSeeResult => ("Se resultatet", "See the result"),
+            QuizResultTitle => ("Resultat", "Result"),
+            QuizSaved => ("Resultatet är sparat på telefonen och skickas till kommunen när telefonen är online.", "The result is saved on this phone and sent to the municipality when the phone is online."),
+            QuizSaveFailed => ("Resultatet kunde inte sparas på telefonen. Dina svar finns kvar. Försök igen.", "The result could not be saved on this phone. Your answers are kept. Try again."),
+            ToHome => ("Till start", "To the start page"),
         };
         lang.pick(sv, en)
     }
@@ -700,5 +738,70 @@ pub fn misplaced_note(lang: Lang, kind: &str, place: &str) -> String {
         Lang::En => format!(
             "{kind} ended up in {place}, where the classification in Vaksam says it must not be."
         ),
+    }
+}
+
+/// Where the employee stands with training, in one sentence.
+pub fn course_status(lang: Lang, status: vaksam_core::quiz::CourseStatus) -> String {
+    use vaksam_core::quiz::CourseStatus;
+    let day = |t: time::OffsetDateTime| crate::clock::display(t)[..10].to_owned();
+    match (status, lang) {
+        (CourseStatus::NotStarted, _) => T::QuizNotStarted.in_(lang).to_owned(),
+        (
+            CourseStatus::InProgress {
+                right,
+                total,
+                due_since: Some(due),
+            },
+            Lang::Sv,
+        ) => format!(
+            "Utbildningen skulle vara klar {}. {} av {total} frågor återstår. Ta några nu.",
+            day(due),
+            total - right
+        ),
+        (
+            CourseStatus::InProgress {
+                right,
+                total,
+                due_since: Some(due),
+            },
+            Lang::En,
+        ) => format!(
+            "The training was due {}. {} of {total} questions are left. Take a few now.",
+            day(due),
+            total - right
+        ),
+        (
+            CourseStatus::InProgress {
+                right,
+                total,
+                due_since: None,
+            },
+            Lang::Sv,
+        ) => format!("Du har klarat {right} av {total} frågor. Fortsätt när du har en stund."),
+        (
+            CourseStatus::InProgress {
+                right,
+                total,
+                due_since: None,
+            },
+            Lang::En,
+        ) => format!(
+            "You have got {right} of {total} questions right. Go on when you have a moment."
+        ),
+        (CourseStatus::Done { next_due }, Lang::Sv) => {
+            format!("Utbildningen är genomförd. Nästa gång: {}.", day(next_due))
+        }
+        (CourseStatus::Done { next_due }, Lang::En) => {
+            format!("The training is complete. Next time: {}.", day(next_due))
+        }
+    }
+}
+
+/// "4 av 5 rätt".
+pub fn score(lang: Lang, right: usize, total: usize) -> String {
+    match lang {
+        Lang::Sv => format!("{right} av {total} rätt"),
+        Lang::En => format!("{right} of {total} right"),
     }
 }

@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/policy") view=pages::policy::PolicyPage/>
                             <Route path=path!("/sign") view=pages::policy::SignPage/>
                             <Route path=path!("/signed") view=pages::policy::SignedPage/>
+                            <Route path=path!("/quiz") view=pages::quiz::QuizPage/>
                             <Route path=path!("/lookup") view=pages::lookup::LookupPage/>
                             <Route path=path!("/lookup/guide") view=pages::lookup::GuidePage/>
                             <Route path=path!("/lookup/kind/:id") view=pages::lookup::KindPage/>

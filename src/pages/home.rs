@@ -51,6 +51,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="who">{who}</p>
             <SyncStatusLine/>
             <super::policy::SignStatusLine/>
+            <super::quiz::TrainingStatusLine/>
             <Show when=move || {
                 // Browsers may evict the data of sites left unused for days (Safari: 7).
                 const THREE_DAYS_MS: f64 = 3.0 * 24.0 * 3600.0 * 1000.0;
@@ -67,7 +68,7 @@ pub fn HomePage() -> impl IntoView {
                 <Tile title=T::FnClassify hint=T::FnClassifyHint href=Some("/lookup")/>
                 <Tile title=T::FnSign hint=T::FnSignHint href=Some("/sign")/>
                 <Tile title=T::FnPolicy hint=T::FnPolicyHint href=Some("/policy")/>
-                <Tile title=T::FnQuiz hint=T::FnQuizHint href=None/>
+                <Tile title=T::FnQuiz hint=T::FnQuizHint href=Some("/quiz")/>
 
             </ul>
         </section>

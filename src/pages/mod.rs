@@ -5,6 +5,7 @@ pub mod home;
 pub mod incident;
 pub mod lookup;
 pub mod policy;
+pub mod quiz;
 pub mod reports;
 pub mod settings;
 

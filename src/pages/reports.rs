@@ -7,6 +7,7 @@ use crate::store::receipts::{self, LocalReceipt};
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use vaksam_core::protocol::RecordKind;
 
 /// The list of reports.
 #[component]
@@ -39,6 +40,7 @@ pub fn ReportsPage() -> impl IntoView {
     let entry_view = move |e: OutboxEntry| {
         let id = e.id.clone();
         let category = e.incident().map(|r| r.category);
+        let kind = e.record.kind;
         let saved = clock::display(e.record.created_at);
         let state = e.state.clone();
         let refused = !matches!(state, EntryState::Waiting);
@@ -54,9 +56,10 @@ pub fn ReportsPage() -> impl IntoView {
         let discard_id = e.id.clone();
         view! {
             <li class="report-item" data-testid="waiting-report">
-                <p class="report-title">{move || match category {
-                    Some(c) => i18n::category(ctx.lang.get(), c),
-                    None => ctx.t(T::FnSign),
+                <p class="report-title">{move || match (category, kind) {
+                    (Some(c), _) => i18n::category(ctx.lang.get(), c),
+                    (None, RecordKind::Quiz) => ctx.t(T::FnQuiz),
+                    (None, _) => ctx.t(T::FnSign),
                 }}</p>
                 <p class="report-meta">{saved}</p>
                 <p class="report-state"><span aria-hidden="true">{if refused { "⚠ " } else { "• " }}</span>{state_text}</p>

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use vaksam_core::guidance::{self, Step};
 use vaksam_core::pack::Guidance;
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
+use vaksam_core::quiz::QuizResult;
 use vaksam_core::signature::SignatureRecord;
 use vaksam_core::validation::FieldError;
 use vaksam_core::{Incident, IncidentReport, Pack};
@@ -91,13 +92,42 @@ impl OutboxEntry {
         signature: &SignatureRecord,
         now: time::OffsetDateTime,
     ) -> StoreResult<Self> {
+        Self::plain(
+            record_id,
+            RecordKind::Signature,
+            serde_json::to_value(signature)?,
+            now,
+        )
+    }
+
+    /// A waiting entry for a finished quiz session.
+    pub fn for_quiz(
+        record_id: uuid::Uuid,
+        result: &QuizResult,
+        now: time::OffsetDateTime,
+    ) -> StoreResult<Self> {
+        Self::plain(
+            record_id,
+            RecordKind::Quiz,
+            serde_json::to_value(result)?,
+            now,
+        )
+    }
+
+    /// A waiting entry with no incident extras.
+    fn plain(
+        record_id: uuid::Uuid,
+        kind: RecordKind,
+        payload: serde_json::Value,
+        now: time::OffsetDateTime,
+    ) -> StoreResult<Self> {
         Ok(Self {
             id: record_id.to_string(),
             record: OutboxRecord {
                 id: record_id,
-                kind: RecordKind::Signature,
+                kind,
                 created_at: now,
-                payload: serde_json::to_value(signature)?,
+                payload,
             },
             state: EntryState::Waiting,
             imy_deadline: None,
@@ -110,7 +140,7 @@ impl OutboxEntry {
     pub fn incident(&self) -> Option<IncidentReport> {
         match self.record.kind {
             RecordKind::Incident => serde_json::from_value(self.record.payload.clone()).ok(),
-            RecordKind::Signature => None,
+            RecordKind::Signature | RecordKind::Quiz => None,
         }
     }
 }
@@ -199,6 +229,14 @@ pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> St
                     local.log_entry = receipt.log_entry;
                     meta.put(&to_js(&local)?, Some(&key)).await?;
                 }
+                outbox.delete(JsValue::from_str(&entry.id)).await?;
+                delivered += 1;
+            }
+            // A training result needs no receipt on the phone: the progress was saved
+            // with it, and the municipality's report is on the server.
+            RecordOutcome::Stored(_) | RecordOutcome::AlreadyStored(_)
+                if entry.record.kind == RecordKind::Quiz =>
+            {
                 outbox.delete(JsValue::from_str(&entry.id)).await?;
                 delivered += 1;
             }

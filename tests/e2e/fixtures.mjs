@@ -172,10 +172,15 @@ export async function idbValue(page, store, key) {
   }), [store, key]);
 }
 
-/** Waits until the phone has cached its municipality's pack with a classification matrix. */
-export async function waitForMatrix(page) {
-  await expect.poll(async () => (await idbValue(page, "meta", "pack"))?.pack?.classification?.kinds?.length ?? 0, { timeout: 15_000 })
-    .toBeGreaterThanOrEqual(40);
+/** Waits until the phone has cached its municipality's pack, with its classification
+ *  matrix and quiz bank; returns the pack. */
+export async function waitForPack(page) {
+  let pack;
+  await expect.poll(async () => {
+    pack = (await idbValue(page, "meta", "pack"))?.pack;
+    return Math.min(pack?.classification?.kinds?.length ?? 0, pack?.quiz?.questions?.length ?? 0);
+  }, { timeout: 15_000 }).toBeGreaterThanOrEqual(24);
+  return pack;
 }
 
 /** Files a report through the guided form; returns when it is saved on the phone. */

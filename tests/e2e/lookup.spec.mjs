@@ -2,7 +2,7 @@
 // place, the guided path and reporting from a "no", offline in real Chromium against a
 // real server that sent the municipality's pack.
 import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, idbValue, scan, waitForMatrix } from "./fixtures.mjs";
+import { Browser, Server, enroll, idbValue, scan, waitForPack } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -18,7 +18,7 @@ test.afterEach(async () => {
 /** Enrolls, waits for the pack with its matrix, then cuts the network. */
 async function offlineWithPack(page, kommunkod = "0428") {
   await enroll(page, server, kommunkod);
-  await waitForMatrix(page);
+  await waitForPack(page);
   await browser.setOffline(true);
 }
 
