@@ -38,6 +38,8 @@ test("a quiz taken offline keeps its place across reloads and is delivered once"
   await browser.setOffline(true);
 
   await page.getByRole("link", { name: /Utbildning/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Utbildning");
+  await scan(page, "quiz: start");
   await page.getByRole("button", { name: "Starta" }).click();
   await expect(page.getByText("Fråga 1 av 5")).toBeVisible();
   // No answer chosen: a clear message, nothing lost.
