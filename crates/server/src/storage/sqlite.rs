@@ -114,25 +114,17 @@ impl SqliteStorage {
     ) -> Result<Stored, StorageError> {
         let id = record.id.to_string();
         let kommunkod = device.kommunkod.as_str();
-        let existing = sqlx::query(
-            "SELECT kommunkod, content_hash, seq, received_at FROM signatures WHERE id = ?",
+        if let Some(earlier) = earlier(
+            tx,
+            "signatures",
+            "seq, received_at",
+            record,
+            kommunkod,
+            |r| log_receipt(r.get(2), r.get(3)),
         )
-        .bind(&id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some(row) = existing {
-            let same = row.get::<String, _>(0) == kommunkod
-                && row.get::<String, _>(1) == record.content_hash;
-            return if same {
-                Ok(Stored::Existing(log_receipt(row.get(2), row.get(3))?))
-            } else {
-                Ok(Stored::Conflict)
-            };
-        }
-        if id_taken(&mut *tx, "incidents", &id).await?
-            || id_taken(&mut *tx, "training_sessions", &id).await?
+        .await?
         {
-            return Ok(Stored::Conflict);
+            return Ok(earlier);
         }
         let head =
             sqlx::query("SELECT last_seq, last_hash FROM signature_heads WHERE kommunkod = ?")
@@ -202,25 +194,17 @@ impl SqliteStorage {
     ) -> Result<Stored, StorageError> {
         let id = record.id.to_string();
         let kommunkod = device.kommunkod.as_str();
-        let existing = sqlx::query(
-            "SELECT kommunkod, content_hash, received_at FROM training_sessions WHERE id = ?",
+        if let Some(earlier) = earlier(
+            tx,
+            "training_sessions",
+            "received_at",
+            record,
+            kommunkod,
+            |r| plain_receipt(r.get(2)),
         )
-        .bind(&id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some(row) = existing {
-            let same = row.get::<String, _>(0) == kommunkod
-                && row.get::<String, _>(1) == record.content_hash;
-            return if same {
-                Ok(Stored::Existing(plain_receipt(row.get(2))?))
-            } else {
-                Ok(Stored::Conflict)
-            };
-        }
-        if id_taken(&mut *tx, "incidents", &id).await?
-            || id_taken(&mut *tx, "signatures", &id).await?
+        .await?
         {
-            return Ok(Stored::Conflict);
+            return Ok(earlier);
         }
         sqlx::query(
             "INSERT INTO training_sessions (id, kommunkod, device_id, employee_id, content_hash, \
@@ -249,6 +233,41 @@ fn plain_receipt(received_at: &str) -> Result<Receipt, StorageError> {
         log_entry: None,
         received_at: parse_ts(received_at)?,
     })
+}
+
+/// Every table that holds records sent through the outbox; an id is unique across them.
+const RECORD_TABLES: [&str; 3] = ["incidents", "signatures", "training_sessions"];
+
+/// What a record's id already stands for: a resend when `table` has it with the same
+/// municipality and content (answered with `receipt` of that row, whose columns after
+/// `kommunkod, content_hash` are `receipt_columns`); a conflict when it has other content
+/// or another record table has the id; `None` when the id is new.
+async fn earlier(
+    tx: &mut sqlx::SqliteConnection,
+    table: &str,
+    receipt_columns: &str,
+    record: &NewRecord,
+    kommunkod: &str,
+    receipt: impl Fn(&sqlx::sqlite::SqliteRow) -> Result<Receipt, StorageError>,
+) -> Result<Option<Stored>, StorageError> {
+    let id = record.id.to_string();
+    let sql =
+        format!("SELECT kommunkod, content_hash, {receipt_columns} FROM {table} WHERE id = ?");
+    if let Some(row) = sqlx::query(&sql).bind(&id).fetch_optional(&mut *tx).await? {
+        let same =
+            row.get::<String, _>(0) == kommunkod && row.get::<String, _>(1) == record.content_hash;
+        return Ok(Some(if same {
+            Stored::Existing(receipt(&row)?)
+        } else {
+            Stored::Conflict
+        }));
+    }
+    for other in RECORD_TABLES.iter().filter(|t| **t != table) {
+        if id_taken(&mut *tx, other, &id).await? {
+            return Ok(Some(Stored::Conflict));
+        }
+    }
+    Ok(None)
 }
 
 async fn id_taken(
@@ -403,27 +422,13 @@ impl Storage for SqliteStorage {
                 continue;
             }
             let id = record.id.to_string();
-            let existing = sqlx::query(
-                "SELECT kommunkod, content_hash, case_year, case_seq, received_at \
-                 FROM incidents WHERE id = ?",
-            )
-            .bind(&id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(row) = existing {
-                let same_owner = row.get::<String, _>(0) == kommunkod;
-                let same_content = row.get::<String, _>(1) == record.content_hash;
-                outcomes.push(if same_owner && same_content {
-                    Stored::Existing(receipt_from(row.get(2), row.get(3), row.get(4))?)
-                } else {
-                    Stored::Conflict
-                });
-                continue;
-            }
-            if id_taken(&mut tx, "signatures", &id).await?
-                || id_taken(&mut tx, "training_sessions", &id).await?
+            let cols = "case_year, case_seq, received_at";
+            if let Some(earlier) = earlier(&mut tx, "incidents", cols, record, kommunkod, |r| {
+                receipt_from(r.get(2), r.get(3), r.get(4))
+            })
+            .await?
             {
-                outcomes.push(Stored::Conflict);
+                outcomes.push(earlier);
                 continue;
             }
             let seq: i64 = sqlx::query_scalar(
