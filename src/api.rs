@@ -36,8 +36,8 @@ pub async fn post<Req: Serialize, Res: DeserializeOwned>(
 pub enum PackAnswer {
     /// The copy we have (named by its ETag) is current.
     NotModified,
-    /// A newer pack, with its ETag.
-    New(String, Box<vaksam_core::Pack>),
+    /// A newer pack, with its ETag and the JSON text it was read from.
+    New(String, Box<vaksam_core::Pack>, String),
 }
 
 /// Asks for the municipality's current pack, sending the ETag of the cached copy.
@@ -54,7 +54,11 @@ pub async fn get_pack(token: &str, etag: Option<&str>) -> Result<PackAnswer, Htt
         return Ok(PackAnswer::NotModified);
     }
     let pack: vaksam_core::Pack = serde_json::from_str(&body).map_err(|_| HttpError::NoContact)?;
-    Ok(PackAnswer::New(tag.unwrap_or_default(), Box::new(pack)))
+    Ok(PackAnswer::New(
+        tag.unwrap_or_default(),
+        Box::new(pack),
+        body,
+    ))
 }
 
 /// One request; answers status, ETag and body of a 2xx/304, or the error.

@@ -252,24 +252,22 @@ impl Sync {
 
     /// Loads the cached pack into the signal.
     pub async fn load_pack(self) {
-        if let Ok(Some(cached)) = reference::pack().await {
-            self.pack.set(Some(cached.pack));
+        if let Ok(Some(pack)) = reference::pack().await {
+            self.pack.set(Some(pack));
         }
     }
 
     /// Asks the server for a newer pack. A pack that fails validation is not taken: the
     /// phone keeps the one it has. Failures are quiet; the next flush asks again.
     async fn refresh_pack(self, token: &str) {
-        let cached = reference::pack().await.ok().flatten();
-        let etag = cached.as_ref().map(|c| c.etag.as_str());
-        if let Ok(api::PackAnswer::New(etag, pack)) = api::get_pack(token, etag).await {
+        let etag = reference::pack_etag().await.ok().flatten();
+        if let Ok(api::PackAnswer::New(etag, pack, body)) =
+            api::get_pack(token, etag.as_deref()).await
+        {
             if pack.validate("server").is_ok()
-                && reference::save_pack(&reference::CachedPack {
-                    etag,
-                    pack: (*pack).clone(),
-                })
-                .await
-                .is_ok()
+                && reference::save_pack(&reference::StoredPack { etag, body })
+                    .await
+                    .is_ok()
             {
                 self.pack.set(Some(*pack));
             }

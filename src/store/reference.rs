@@ -11,23 +11,32 @@ const PACK_KEY: &str = "pack";
 /// Key of the last signature in the `meta` store.
 pub const SIGNATURE_KEY: &str = "signature";
 
-/// The cached pack and the ETag it came with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CachedPack {
+/// The pack as stored: the server's JSON text as received, and its ETag. Keeping the text
+/// (not a structured copy) means the app decodes a pack with one decoder only, serde_json,
+/// which keeps the wasm smaller (BENCHMARKS.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredPack {
     /// Entity tag, sent back as `If-None-Match`.
     pub etag: String,
-    /// The pack.
-    pub pack: Pack,
+    /// The pack as JSON.
+    pub body: String,
 }
 
-/// The cached pack, if one was ever fetched.
-pub async fn pack() -> StoreResult<Option<CachedPack>> {
-    get_value(super::device::STORE, PACK_KEY).await
+/// The cached pack, decoded, if one was ever fetched and still reads.
+pub async fn pack() -> StoreResult<Option<Pack>> {
+    let stored: Option<StoredPack> = get_value(super::device::STORE, PACK_KEY).await?;
+    Ok(stored.and_then(|s| serde_json::from_str(&s.body).ok()))
+}
+
+/// The ETag of the cached pack, if any.
+pub async fn pack_etag() -> StoreResult<Option<String>> {
+    let stored: Option<StoredPack> = get_value(super::device::STORE, PACK_KEY).await?;
+    Ok(stored.map(|s| s.etag))
 }
 
 /// Replaces the cached pack.
-pub async fn save_pack(cached: &CachedPack) -> StoreResult<()> {
-    put_meta(PACK_KEY, cached).await
+pub async fn save_pack(stored: &StoredPack) -> StoreResult<()> {
+    put_meta(PACK_KEY, stored).await
 }
 
 /// The last signature made on this phone, and whether the municipality has it.

@@ -1,6 +1,6 @@
 // Every screen passes an automated accessibility scan (axe-core, WCAG 2.1 A and AA).
 import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, scan } from "./fixtures.mjs";
+import { Browser, Server, enroll, scan, waitForPack } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -66,7 +66,9 @@ test("at 200% zoom (a 320 px wide viewport) no screen scrolls sideways", async (
     const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(scroll, name).toBeLessThanOrEqual(client);
   };
-  for (const path of ["/", "/report", "/reports", "/settings"]) {
+  await waitForPack(page);
+  for (const path of ["/", "/report", "/reports", "/settings", "/policy", "/sign", "/lookup", "/lookup/kind/nyckelkod",
+    "/lookup/place/email_secure", "/lookup/guide", "/quiz"]) {
     await page.goto(server.url + path);
     await expect(page.locator("h1")).toBeVisible();
     await noSideScroll(path);

@@ -172,12 +172,18 @@ export async function idbValue(page, store, key) {
   }), [store, key]);
 }
 
+/** The pack cached on the phone (stored as the server's JSON text), or undefined. */
+export async function cachedPack(page) {
+  const stored = await idbValue(page, "meta", "pack");
+  return stored ? JSON.parse(stored.body) : undefined;
+}
+
 /** Waits until the phone has cached its municipality's pack, with its classification
  *  matrix and quiz bank; returns the pack. */
 export async function waitForPack(page) {
   let pack;
   await expect.poll(async () => {
-    pack = (await idbValue(page, "meta", "pack"))?.pack;
+    pack = await cachedPack(page);
     return Math.min(pack?.classification?.kinds?.length ?? 0, pack?.quiz?.questions?.length ?? 0);
   }, { timeout: 15_000 }).toBeGreaterThanOrEqual(24);
   return pack;

@@ -3,7 +3,7 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, Server, ROOT, enroll, idbValue, scan } from "./fixtures.mjs";
+import { Browser, Server, ROOT, cachedPack, enroll, idbValue, scan } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -20,7 +20,7 @@ test.afterEach(async () => {
 async function enrollWithPack(page) {
   await enroll(page, server);
   await expect(page.getByTestId("sign-status")).toContainText("inte skrivit under", { timeout: 15_000 });
-  expect((await idbValue(page, "meta", "pack")).pack.municipality.kommunkod).toBe("0428");
+  expect((await cachedPack(page)).municipality.kommunkod).toBe("0428");
 }
 
 function signatureStatus() {
