@@ -1,6 +1,6 @@
 //! Publishing content packs: the five shipped with Vaksam, and new versions from an admin.
 
-use crate::storage::{Published, Storage, StoredPack};
+use crate::storage::{Origin, Published, Storage, StoredPack};
 use time::OffsetDateTime;
 use vaksam_core::pack::{self, Pack};
 use vaksam_core::protocol::sha256_hex;
@@ -35,7 +35,8 @@ pub struct Prepared {
     pub stored: StoredPack,
 }
 
-/// Reads and validates a pack file; every error names the file and the place in it.
+/// Reads and validates a pack file for an administrator to publish; every error names the
+/// file and the place in it.
 pub fn prepare(file: &str, text: &str, now: OffsetDateTime) -> Result<Prepared, String> {
     let pack = pack::from_toml(file, text).map_err(|errors| {
         errors
@@ -58,6 +59,7 @@ pub fn prepare(file: &str, text: &str, now: OffsetDateTime) -> Result<Prepared, 
         published_at: now
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default(),
+        origin: Origin::Admin,
     };
     Ok(Prepared {
         kommunkod,
@@ -81,18 +83,21 @@ pub async fn publish<S: Storage>(storage: &S, prepared: &Prepared) -> Result<Pub
     Ok(outcome)
 }
 
-/// Publishes each shipped pack whose municipality has none yet, or whose current pack has
-/// an older version number (so an upgraded server brings new content, e.g. a matrix). A
-/// municipality that has published its own with a higher or non-numeric version keeps it.
+/// Publishes each shipped pack whose municipality has none yet, or whose current pack was
+/// itself shipped with an older version number (so an upgraded server brings new content,
+/// e.g. a matrix). A pack an administrator published is never replaced; neither is one of
+/// unknown origin with a version that is not older or not numeric.
 pub async fn publish_shipped<S: Storage>(storage: &S, now: OffsetDateTime) -> Result<(), String> {
     for (file, text) in SHIPPED {
-        let prepared = prepare(file, text, now)?;
+        let mut prepared = prepare(file, text, now)?;
+        prepared.stored.origin = Origin::Shipped;
         let current = storage
             .current_pack(&prepared.kommunkod)
             .await
             .map_err(|e| e.to_string())?;
         let replace = match &current {
             None => true,
+            Some(c) if c.origin == Origin::Admin => false,
             Some(c) => is_older(&c.version, &prepared.stored.version),
         };
         if replace {

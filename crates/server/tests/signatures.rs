@@ -12,6 +12,7 @@ use vaksam_core::signature::SignatureDraft;
 use vaksam_core::Pack;
 use vaksam_server::chain::{self, Broken};
 use vaksam_server::packs;
+use vaksam_server::storage::Origin;
 use vaksam_server::storage::Storage;
 
 impl Server {
@@ -131,43 +132,34 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
         .unwrap();
     let now = vaksam_server::system_clock();
     let kommunkod = "0761".parse().unwrap();
-    // An older shipped version, as a server installed before the matrix would hold.
-    let shipped_version = packs::prepare("lessebo.toml", &shipped("lessebo.toml"), now)
+    let lessebo = shipped("lessebo.toml");
+    let shipped_version = packs::prepare("lessebo.toml", &lessebo, now)
         .unwrap()
         .stored
         .version;
-    let old = shipped("lessebo.toml").replacen(
-        &format!("version = \"{shipped_version}\""),
-        "version = \"2020.1.1\"",
-        1,
-    );
-    packs::publish(
-        &storage,
-        &packs::prepare("lessebo.toml", &old, now).unwrap(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(current_version(&storage, &kommunkod).await, "2020.1.1");
+    let with_version = |v: &str| {
+        let text = lessebo.replacen(
+            &format!("version = \"{shipped_version}\""),
+            &format!("version = \"{v}\""),
+            1,
+        );
+        packs::prepare("lessebo.toml", &text, now).unwrap()
+    };
+
+    // An older version from before origins were recorded, as an old server holds it.
+    let mut old = with_version("2020.1.1");
+    old.stored.origin = Origin::Unknown;
+    packs::publish(&storage, &old).await.unwrap();
     packs::publish_shipped(&storage, now).await.unwrap();
     assert_eq!(current_version(&storage, &kommunkod).await, shipped_version);
 
-    // A version the municipality set by hand is never replaced.
-    let own = shipped("lessebo.toml").replacen(
-        &format!("version = \"{shipped_version}\""),
-        "version = \"lessebo-egen-1\"",
-        1,
-    );
-    packs::publish(
-        &storage,
-        &packs::prepare("lessebo.toml", &own, now).unwrap(),
-    )
-    .await
-    .unwrap();
+    // What an administrator publishes is never replaced by a shipped pack, even with an
+    // older number.
+    packs::publish(&storage, &with_version("2026.1.1"))
+        .await
+        .unwrap();
     packs::publish_shipped(&storage, now).await.unwrap();
-    assert_eq!(
-        current_version(&storage, &kommunkod).await,
-        "lessebo-egen-1"
-    );
+    assert_eq!(current_version(&storage, &kommunkod).await, "2026.1.1");
 }
 
 #[tokio::test]

@@ -95,6 +95,37 @@ pub struct RegisterEntry {
 /// A municipality's signature log in order, and its head row (last entry number and hash).
 pub type SignatureLog = (Vec<LogEntry>, Option<(u64, String)>);
 
+/// Who published a pack version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `serve`, from the packs built into the binary.
+    Shipped,
+    /// An administrator with `pack publish`.
+    Admin,
+    /// Published before the origin was recorded.
+    Unknown,
+}
+
+impl Origin {
+    /// Its name in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Shipped => "shipped",
+            Origin::Admin => "admin",
+            Origin::Unknown => "unknown",
+        }
+    }
+
+    /// The origin with this database name (anything else is `Unknown`).
+    pub fn from_db(name: &str) -> Origin {
+        match name {
+            "shipped" => Origin::Shipped,
+            "admin" => Origin::Admin,
+            _ => Origin::Unknown,
+        }
+    }
+}
+
 /// A published pack version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredPack {
@@ -106,6 +137,8 @@ pub struct StoredPack {
     pub etag: String,
     /// When it was published (RFC 3339).
     pub published_at: String,
+    /// Who published it.
+    pub origin: Origin,
 }
 
 /// What publishing a pack did.

@@ -5,8 +5,8 @@
 //! deferred transaction gets when two connections both try to upgrade to writing.
 
 use super::{
-    Device, Enrolled, LogEntry, NewRecord, Published, RedeemError, RegisterEntry, SignatureLog,
-    Signer, Storage, StorageError, Stored, StoredPack, Trainee,
+    Device, Enrolled, LogEntry, NewRecord, Origin, Published, RedeemError, RegisterEntry,
+    SignatureLog, Signer, Storage, StorageError, Stored, StoredPack, Trainee,
 };
 use crate::chain;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -101,6 +101,7 @@ fn stored_pack(r: &sqlx::sqlite::SqliteRow) -> StoredPack {
         body: r.get(1),
         etag: r.get(2),
         published_at: r.get(3),
+        origin: Origin::from_db(r.get(4)),
     }
 }
 
@@ -540,13 +541,15 @@ impl Storage for SqliteStorage {
             });
         }
         sqlx::query(
-            "INSERT INTO packs (kommunkod, version, body, etag, published_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO packs (kommunkod, version, body, etag, published_at, origin) \
+             VALUES (?, ?, ?, ?, ?, ?)",
         )
         .bind(kommunkod.as_str())
         .bind(&pack.version)
         .bind(&pack.body)
         .bind(&pack.etag)
         .bind(&pack.published_at)
+        .bind(pack.origin.as_str())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -558,7 +561,7 @@ impl Storage for SqliteStorage {
         kommunkod: &Kommunkod,
     ) -> Result<Option<StoredPack>, StorageError> {
         let row = sqlx::query(
-            "SELECT version, body, etag, published_at FROM packs WHERE kommunkod = ? \
+            "SELECT version, body, etag, published_at, origin FROM packs WHERE kommunkod = ? \
              ORDER BY id DESC LIMIT 1",
         )
         .bind(kommunkod.as_str())
@@ -573,7 +576,8 @@ impl Storage for SqliteStorage {
         version: &str,
     ) -> Result<Option<StoredPack>, StorageError> {
         let row = sqlx::query(
-            "SELECT version, body, etag, published_at FROM packs WHERE kommunkod = ? AND version = ?",
+            "SELECT version, body, etag, published_at, origin FROM packs \
+             WHERE kommunkod = ? AND version = ?",
         )
         .bind(kommunkod.as_str())
         .bind(version)
