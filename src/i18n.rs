@@ -468,17 +468,24 @@ pub fn step_of(lang: Lang, n: usize, total: usize) -> String {
         .replace("{total}", &total.to_string())
 }
 
-/// The status line for reports waiting to be sent.
-pub fn waiting(lang: Lang, n: usize, offline: bool) -> String {
-    match (lang, n == 1, offline) {
-        (Lang::Sv, true, true) => "1 rapport väntar på nätverk".into(),
-        (Lang::Sv, false, true) => format!("{n} rapporter väntar på nätverk"),
-        (Lang::Sv, true, false) => "1 rapport väntar på att skickas".into(),
-        (Lang::Sv, false, false) => format!("{n} rapporter väntar på att skickas"),
-        (Lang::En, true, true) => "1 report is waiting for a network".into(),
-        (Lang::En, false, true) => format!("{n} reports are waiting for a network"),
-        (Lang::En, true, false) => "1 report is waiting to be sent".into(),
-        (Lang::En, false, false) => format!("{n} reports are waiting to be sent"),
+/// The status line for what waits to be sent: "reports" when all of it is incident
+/// reports, otherwise "saved items" (a signature or a training result may wait too).
+pub fn waiting(lang: Lang, n: usize, offline: bool, reports_only: bool) -> String {
+    let what = match (lang, n == 1, reports_only) {
+        (Lang::Sv, true, true) => "1 rapport".to_owned(),
+        (Lang::Sv, false, true) => format!("{n} rapporter"),
+        (Lang::Sv, true, false) => "1 sparad uppgift".to_owned(),
+        (Lang::Sv, false, false) => format!("{n} sparade uppgifter"),
+        (Lang::En, true, true) => "1 report is".to_owned(),
+        (Lang::En, false, true) => format!("{n} reports are"),
+        (Lang::En, true, false) => "1 saved item is".to_owned(),
+        (Lang::En, false, false) => format!("{n} saved items are"),
+    };
+    match (lang, offline) {
+        (Lang::Sv, true) => format!("{what} väntar på nätverk"),
+        (Lang::Sv, false) => format!("{what} väntar på att skickas"),
+        (Lang::En, true) => format!("{what} waiting for a network"),
+        (Lang::En, false) => format!("{what} waiting to be sent"),
     }
 }
 

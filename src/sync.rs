@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
 use vaksam_core::backoff;
+use vaksam_core::protocol::RecordKind;
 use vaksam_core::protocol::{SyncRequest, SyncResponse, MAX_BATCH_RECORDS};
 use vaksam_core::Pack;
 use wasm_bindgen::prelude::*;
@@ -56,6 +57,8 @@ pub struct Sync {
     pub status: RwSignal<SyncStatus>,
     /// Entries waiting to be sent.
     pub waiting: RwSignal<usize>,
+    /// Whether every waiting entry is an incident report (the status line then says so).
+    pub waiting_reports_only: RwSignal<bool>,
     /// Bumped after every change to the outbox or receipts, so lists reload.
     pub revision: RwSignal<u32>,
     /// Ids in the request under way.
@@ -87,6 +90,7 @@ impl Sync {
         let sync = Self {
             status: RwSignal::new(SyncStatus::Idle),
             waiting: RwSignal::new(0),
+            waiting_reports_only: RwSignal::new(true),
             revision: RwSignal::new(0),
             sending_ids: RwSignal::new(Vec::new()),
             oldest_waiting_ms: RwSignal::new(None),
@@ -171,6 +175,11 @@ impl Sync {
                 .filter(|e| e.state == outbox::EntryState::Waiting)
                 .collect();
             self.waiting.set(waiting.len());
+            self.waiting_reports_only.set(
+                waiting
+                    .iter()
+                    .all(|e| e.record.kind == RecordKind::Incident),
+            );
             let oldest = waiting
                 .iter()
                 .map(|e| (e.record.created_at.unix_timestamp_nanos() / 1_000_000) as f64)

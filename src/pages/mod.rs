@@ -51,6 +51,7 @@ pub fn SyncStatusLine() -> impl IntoView {
     let text = move || {
         let lang = ctx.lang.get();
         let waiting = sync.waiting.get();
+        let reports = sync.waiting_reports_only.get();
         match sync.status.get() {
             SyncStatus::Sending => T::Sending.in_(lang).to_owned(),
             SyncStatus::NeedsEnrollment => T::NeedsEnrollAgain.in_(lang).to_owned(),
@@ -58,7 +59,7 @@ pub fn SyncStatusLine() -> impl IntoView {
             SyncStatus::Failed {
                 reason: i18n::FailReason::NoContact,
                 ..
-            } if !sync.browser_online() => i18n::waiting(lang, waiting, true),
+            } if !sync.browser_online() => i18n::waiting(lang, waiting, true, reports),
             SyncStatus::Failed {
                 reason,
                 retry_at_ms,
@@ -66,11 +67,11 @@ pub fn SyncStatusLine() -> impl IntoView {
                 let secs = ((retry_at_ms - now.get()) / 1000.0).ceil().max(0.0) as u64;
                 format!(
                     "{} {}",
-                    i18n::waiting(lang, waiting, false),
+                    i18n::waiting(lang, waiting, false, reports),
                     i18n::send_failed(lang, &reason.in_(lang), Some(secs))
                 )
             }
-            SyncStatus::Idle => i18n::waiting(lang, waiting, !sync.browser_online()),
+            SyncStatus::Idle => i18n::waiting(lang, waiting, !sync.browser_online(), reports),
         }
     };
     let state = move || match sync.status.get() {

@@ -73,6 +73,7 @@ test("a quiz taken offline keeps its place across reloads and is delivered once"
     await page.getByRole("button", { name: i === 5 ? "Se resultatet" : "Nästa fråga" }).click();
   }
   await expect(page.getByTestId("score")).toHaveText("4 av 5 rätt");
+  await expect(page.getByTestId("sync-status")).toHaveText("1 sparad uppgift väntar på nätverk");
   await scan(page, "quiz: result");
   // New employees start with the basics.
   for (const id of asked) expect(pack.quiz.questions.find((q) => q.id === id).basics).toBe(true);
