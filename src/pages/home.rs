@@ -6,30 +6,17 @@ use crate::i18n::T;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// One function tile: a link when built, a labelled placeholder when not.
+/// One function tile: a large link with a hint.
 #[component]
-fn Tile(title: T, hint: T, href: Option<&'static str>) -> impl IntoView {
+fn Tile(title: T, hint: T, href: &'static str) -> impl IntoView {
     let ctx = ctx();
-    match href {
-        Some(href) => view! {
-            <li>
-                <A href=href attr:class="tile">
-                    <span class="tile-title">{move || ctx.t(title)}</span>
-                    <span class="tile-hint">{move || ctx.t(hint)}</span>
-                </A>
-            </li>
-        }
-        .into_any(),
-        None => view! {
-            <li>
-                <div class="tile tile-coming">
-                    <span class="tile-title">{move || ctx.t(title)}</span>
-                    <span class="tile-hint">{move || ctx.t(hint)}</span>
-                    <span class="tag">{move || ctx.t(T::ComingSoon)}</span>
-                </div>
-            </li>
-        }
-        .into_any(),
+    view! {
+        <li>
+            <A href=href attr:class="tile">
+                <span class="tile-title">{move || ctx.t(title)}</span>
+                <span class="tile-hint">{move || ctx.t(hint)}</span>
+            </A>
+        </li>
     }
 }
 
@@ -63,12 +50,12 @@ pub fn HomePage() -> impl IntoView {
                 <p class="notice">{move || ctx.t(T::StorageNotPersisted)}</p>
             </Show>
             <ul class="tiles">
-                <Tile title=T::FnReport hint=T::FnReportHint href=Some("/report")/>
-                <Tile title=T::FnMyReports hint=T::FnMyReportsHint href=Some("/reports")/>
-                <Tile title=T::FnClassify hint=T::FnClassifyHint href=Some("/lookup")/>
-                <Tile title=T::FnSign hint=T::FnSignHint href=Some("/sign")/>
-                <Tile title=T::FnPolicy hint=T::FnPolicyHint href=Some("/policy")/>
-                <Tile title=T::FnQuiz hint=T::FnQuizHint href=Some("/quiz")/>
+                <Tile title=T::FnReport hint=T::FnReportHint href="/report"/>
+                <Tile title=T::FnMyReports hint=T::FnMyReportsHint href="/reports"/>
+                <Tile title=T::FnClassify hint=T::FnClassifyHint href="/lookup"/>
+                <Tile title=T::FnSign hint=T::FnSignHint href="/sign"/>
+                <Tile title=T::FnPolicy hint=T::FnPolicyHint href="/policy"/>
+                <Tile title=T::FnQuiz hint=T::FnQuizHint href="/quiz"/>
 
             </ul>
         </section>

@@ -18,9 +18,6 @@ use std::str::FromStr;
 pub struct Level(u8);
 
 impl Level {
-    /// The highest level Vaksam handles.
-    pub const MAX: Level = Level(3);
-
     /// The level `n`, if it is 0–3.
     pub fn new(n: u8) -> Option<Level> {
         (n <= 3).then_some(Level(n))
@@ -182,11 +179,6 @@ pub enum Sector {
     HomeCare,
     /// School.
     School,
-}
-
-impl Sector {
-    /// All sectors.
-    pub const ALL: [Sector; 3] = [Sector::General, Sector::HomeCare, Sector::School];
 }
 
 /// Storage or a way of sending.

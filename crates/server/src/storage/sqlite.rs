@@ -181,10 +181,7 @@ impl SqliteStorage {
         .await?;
         Ok(Stored::New(log_receipt(seq, received_at)?))
     }
-}
 
-/// Whether `id` is already used in `table` (ids are unique across record kinds).
-impl SqliteStorage {
     /// Stores one training result inside the batch transaction; a resend of the same
     /// content answers with the first receipt.
     async fn store_training(
@@ -271,6 +268,7 @@ async fn earlier(
     Ok(None)
 }
 
+/// Whether `id` is already used in `table` (ids are unique across record kinds).
 async fn id_taken(
     conn: &mut sqlx::SqliteConnection,
     table: &str,
