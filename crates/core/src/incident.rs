@@ -229,10 +229,10 @@ pub struct IncidentReport {
     /// What happened.
     pub category: Category,
     /// When it happened (device clock, with the device's UTC offset).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::rfc3339")]
     pub occurred_at: OffsetDateTime,
     /// When it was discovered; the IMY deadline counts from here.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::rfc3339")]
     pub discovered_at: OffsetDateTime,
     /// Where it happened, in the reporter's words.
     #[serde(default)]
@@ -299,6 +299,46 @@ impl Incident {
 
 fn report_errors(r: &IncidentReport, now: OffsetDateTime) -> Vec<FieldError> {
     let mut errors = Vec::new();
+    let times = [
+        ("occurred_at", r.occurred_at),
+        ("discovered_at", r.discovered_at),
+    ];
+    for (field, t) in times {
+        if let Err(e) = crate::timestamp::in_range(t) {
+            errors.push(FieldError::new(
+                field,
+                FieldErrorCode::Invalid,
+                e.to_string(),
+            ));
+        }
+    }
+    // A time out of range says so alone: comparing it with "now" or the other means nothing.
+    if errors.is_empty() {
+        check_times(&mut errors, r, now);
+    }
+    check_max_chars(&mut errors, "place", &r.place, MAX_PLACE_CHARS);
+    check_unique(&mut errors, "aspects", &r.aspects);
+    check_personal_data(&mut errors, &r.personal_data);
+    check_max_chars(
+        &mut errors,
+        "actions_taken",
+        &r.actions_taken,
+        MAX_ACTIONS_CHARS,
+    );
+    check_max_chars(
+        &mut errors,
+        "description",
+        &r.description,
+        MAX_DESCRIPTION_CHARS,
+    );
+    if r.category == Category::Other {
+        check_required_text(&mut errors, "description", &r.description);
+    }
+    errors
+}
+
+/// Neither time in the future (beyond the clock tolerance), discovery not before occurrence.
+fn check_times(errors: &mut Vec<FieldError>, r: &IncidentReport, now: OffsetDateTime) {
     let latest = now + FUTURE_TOLERANCE;
     if r.occurred_at > latest {
         errors.push(FieldError::new(
@@ -320,25 +360,6 @@ fn report_errors(r: &IncidentReport, now: OffsetDateTime) -> Vec<FieldError> {
             "is earlier than occurred_at",
         ));
     }
-    check_max_chars(&mut errors, "place", &r.place, MAX_PLACE_CHARS);
-    check_unique(&mut errors, "aspects", &r.aspects);
-    check_personal_data(&mut errors, &r.personal_data);
-    check_max_chars(
-        &mut errors,
-        "actions_taken",
-        &r.actions_taken,
-        MAX_ACTIONS_CHARS,
-    );
-    check_max_chars(
-        &mut errors,
-        "description",
-        &r.description,
-        MAX_DESCRIPTION_CHARS,
-    );
-    if r.category == Category::Other {
-        check_required_text(&mut errors, "description", &r.description);
-    }
-    errors
 }
 
 fn check_unique<T: PartialEq>(errors: &mut Vec<FieldError>, field: &str, items: &[T]) {
@@ -600,6 +621,27 @@ mod tests {
                 ("discovered_at", FieldErrorCode::InFuture)
             ]
         );
+    }
+
+    #[test]
+    fn times_outside_the_accepted_range_are_refused_per_field() {
+        let mut r = report();
+        r.occurred_at = datetime!(1999-12-31 23:59 UTC);
+        r.place = "x".repeat(MAX_PLACE_CHARS + 1);
+        let errors = Incident::validate(r.clone(), NOW).unwrap_err();
+        assert_eq!(
+            codes(&errors),
+            [
+                ("occurred_at", FieldErrorCode::Invalid),
+                ("place", FieldErrorCode::TooLong)
+            ]
+        );
+        assert!(errors[0].message.contains("outside the range"));
+        r.place.clear();
+        r.occurred_at = report().occurred_at;
+        r.discovered_at = datetime!(9999-12-31 23:59:59 -00:01);
+        let errors = Incident::validate(r, NOW).unwrap_err();
+        assert_eq!(codes(&errors), [("discovered_at", FieldErrorCode::Invalid)]);
     }
 
     #[test]

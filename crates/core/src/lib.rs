@@ -18,6 +18,7 @@ pub mod quiz;
 pub mod record_id;
 pub mod search;
 pub mod signature;
+pub mod timestamp;
 pub mod validation;
 
 pub use case_number::CaseNumber;

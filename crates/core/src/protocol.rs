@@ -78,7 +78,7 @@ pub struct OutboxRecord {
     /// What the payload is.
     pub kind: RecordKind,
     /// When the record was saved on the device (device clock; advisory only).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::rfc3339")]
     pub created_at: OffsetDateTime,
     /// The record itself, e.g. an incident report.
     pub payload: serde_json::Value,
@@ -152,7 +152,7 @@ pub struct Receipt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_entry: Option<u64>,
     /// Server time of receipt.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::rfc3339")]
     pub received_at: OffsetDateTime,
 }
 

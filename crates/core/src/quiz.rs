@@ -288,15 +288,15 @@ pub struct QuizResult {
     /// The bank's version.
     pub bank_version: String,
     /// When the session started (device time).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::rfc3339")]
     pub started_at: OffsetDateTime,
     /// When its last answer was given (device time).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::rfc3339")]
     pub finished_at: OffsetDateTime,
     /// The answers in the order given.
     pub answers: Vec<QuizAnswer>,
     /// Set when this session completed the course ("utbildning genomförd").
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "crate::timestamp::rfc3339::option")]
     pub course_completed_at: Option<OffsetDateTime>,
 }
 

@@ -42,7 +42,7 @@ pub struct SignatureRecord {
     /// Workplace, e.g. "Hemtjänst Norr".
     pub workplace: String,
     /// When it was signed, device time.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::rfc3339")]
     pub signed_at: OffsetDateTime,
 }
 
