@@ -86,15 +86,86 @@ pub struct OutboxRecord {
 
 impl OutboxRecord {
     /// Fingerprint of the content, to tell a harmless resend from a different record
-    /// reusing an id. `serde_json::Value` keeps object keys sorted, so equal content gives
-    /// equal text.
+    /// reusing an id: SHA-256 over the kind, a NUL byte and the payload's
+    /// [`canonical_json`]. The server stores it with the record, and phones in the field
+    /// resend records saved long ago, so this value must never change for a given record
+    /// (golden tests in `crates/core/tests/golden.rs` pin it).
     pub fn content_hash(&self) -> String {
         let mut hasher = Sha256::new();
         hasher.update(self.kind.as_str().as_bytes());
         hasher.update([0]);
-        hasher.update(self.payload.to_string().as_bytes());
+        hasher.update(canonical_json(&self.payload).as_bytes());
         hex(&hasher.finalize())
     }
+}
+
+/// The one text of a JSON value that [`OutboxRecord::content_hash`] hashes, after RFC 8785
+/// (JCS): no whitespace, object keys sorted by their UTF-16 code units, strings escaped as
+/// JSON requires and nothing more (`"`, `\\`, `\b \f \n \r \t`, other controls as
+/// `\u00xx`; everything else as UTF-8).
+///
+/// Numbers are written as serde_json writes them; payloads hold only integers, which are
+/// written in plain decimal (JCS writes them the same way).
+///
+/// For every payload the app sends this is exactly what `serde_json::Value::to_string`
+/// wrote before it (that depended on serde_json sorting keys, which one dependency
+/// enabling `preserve_order` would have changed), so hashes stored earlier still match.
+pub fn canonical_json(value: &serde_json::Value) -> String {
+    let mut out = String::new();
+    write_canonical(&mut out, value);
+    out
+}
+
+fn write_canonical(out: &mut String, value: &serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+            out.push('{');
+            for (i, (key, item)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, key);
+                out.push(':');
+                write_canonical(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c < ' ' => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// `POST /api/v1/sync`.
@@ -182,6 +253,21 @@ pub enum ApiErrorCode {
     MethodNotAllowed,
     /// Something failed on the server; nothing was stored.
     Internal,
+    /// Another writer holds the database; nothing was stored. Try again after `Retry-After`.
+    Busy,
+    /// The database cannot be written now (disk full, I/O error); nothing was stored. Try
+    /// again after `Retry-After`.
+    Unavailable,
+    /// Too many requests from this client; try again after `Retry-After`.
+    TooManyRequests,
+    /// This device has delivered as many records in 24 hours as its municipality allows;
+    /// nothing of the batch was stored. Try again after `Retry-After`.
+    DailyLimit,
+    /// The request or its body took too long.
+    Timeout,
+    /// A code this version does not know (sent by a newer server).
+    #[serde(other)]
+    Unknown,
 }
 
 /// Every 4xx/5xx answer of the API has this body.
