@@ -161,6 +161,40 @@ mod tests {
         entries.last().map(|e| (e.seq, e.entry_hash.as_str()))
     }
 
+    /// Every stored entry's hash is recomputed by `signatures verify`, so the way it is
+    /// computed must never change: these values were computed independently (Python's
+    /// hashlib over the same lines) and are pinned.
+    #[test]
+    fn golden_entry_hashes() {
+        let mut first = LogEntry {
+            seq: 1,
+            id: "019ab1c2-d3e4-7f00-8000-000000000001".into(),
+            kommunkod: "0428".into(),
+            device_id: "019ab1c2-0000-7000-8000-0000000000d1".into(),
+            employee_id: "019ab1c2-0000-7000-8000-0000000000e1".into(),
+            content_hash: "9d754736bc33c8ac2f29e7f04ca23e38c011135ac1cc1e1f22e478d87c314de7".into(),
+            payload: r#"{"kommunkod":"0428","name":"Åsa Öberg","note":"rad ett\nrad två"}"#.into(),
+            device_created_at: "2026-11-23T14:05:09.123+01:00".into(),
+            received_at: "2026-11-23T13:05:10.5Z".into(),
+            prev_hash: GENESIS.into(),
+            entry_hash: String::new(),
+        };
+        first.entry_hash = entry_hash(GENESIS, &first);
+        assert_eq!(
+            first.entry_hash,
+            "102b8279de33675c9af9380e0cfbb5b737b1ec02acebae2a27b2586e321dfc28"
+        );
+        let second = LogEntry {
+            seq: 2,
+            prev_hash: first.entry_hash.clone(),
+            ..first.clone()
+        };
+        assert_eq!(
+            entry_hash(&first.entry_hash, &second),
+            "af5c3e8591e3ba64672e8a3a860306efec312585ad94dcfc7ee0da554ab6831c"
+        );
+    }
+
     #[test]
     fn an_intact_log_verifies() {
         let entries = log(4);
