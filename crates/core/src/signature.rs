@@ -4,7 +4,7 @@
 use crate::pack::{Pack, SectionDigest, Text};
 use crate::validation::{check_max_chars, check_required_text, FieldError, FieldErrorCode};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
 
 /// Longest name, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -12,6 +12,16 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_EMPLOYEE_REF_CHARS: usize = 120;
 /// Longest workplace, in characters.
 pub const MAX_WORKPLACE_CHARS: usize = 160;
+
+/// How long before the server checks it a signature may say it was signed.
+///
+/// The phone saves a signature to the outbox the moment it is made, so its `signed_at` is
+/// old only when the phone stayed offline since; 90 days covers any holiday with the phone
+/// switched off. An older date is refused (a backdated signature, review L4), and the
+/// employee signs again. When the server checks, "now" is its own clock, or the phone's
+/// save time if that runs up to a day ahead (`ingest::MAX_CLOCK_SKEW`). A bound by the
+/// named pack's publication would be tighter, but the core does not know when that was.
+pub const MAX_SIGNATURE_AGE: Duration = Duration::days(90);
 
 /// A signature as it travels through the outbox (`kind = "signature"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,6 +207,15 @@ impl SignatureRecord {
                 "signed_at",
                 FieldErrorCode::InFuture,
                 "lies in the future",
+            ));
+        } else if self.signed_at < now - MAX_SIGNATURE_AGE {
+            errors.push(FieldError::new(
+                "signed_at",
+                FieldErrorCode::Invalid,
+                format!(
+                    "more than {} days before it was received; sign again",
+                    MAX_SIGNATURE_AGE.whole_days()
+                ),
             ));
         }
         if errors.is_empty() {

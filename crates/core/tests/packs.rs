@@ -460,6 +460,34 @@ fn a_signature_needs_every_statement_and_every_field() {
 }
 
 #[test]
+fn a_signature_dated_long_before_it_is_received_is_refused() {
+    let p = load("vingaker.toml");
+    let now = datetime!(2026-11-23 10:00 UTC);
+    let signed_at = |days: i64| {
+        let mut s = draft(&p).sign(&p, "sv", now).unwrap();
+        s.signed_at = now - time::Duration::days(days);
+        s.validate(&p, now)
+    };
+    assert!(
+        signed_at(90).is_ok(),
+        "a phone offline for 90 days is still heard"
+    );
+    let errors = signed_at(91).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "signed_at");
+    assert_eq!(errors[0].code, vaksam_core::FieldErrorCode::Invalid);
+    assert!(
+        errors[0].message.contains("90 days"),
+        "{}",
+        errors[0].message
+    );
+    // The review's backdated signature.
+    let mut old = draft(&p).sign(&p, "sv", now).unwrap();
+    old.signed_at = datetime!(2000-01-01 00:00 UTC);
+    assert_eq!(old.validate(&p, now).unwrap_err()[0].field, "signed_at");
+}
+
+#[test]
 fn must_sign_again_when_texts_or_versions_change() {
     let p = load("tyreso.toml");
     let now = datetime!(2026-11-23 10:00 UTC);
