@@ -84,3 +84,23 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 pub fn new_record_id() -> uuid::Uuid {
     vaksam_core::record_id::new_v7(js_sys::Date::now() as u64, random_bytes::<10>())
 }
+
+/// A report as the form's draft again, its times in the device's local time (for
+/// correcting a report the server refused).
+pub fn draft_from(report: &vaksam_core::IncidentReport) -> vaksam_core::IncidentDraft {
+    let local = |t: OffsetDateTime| {
+        vaksam_core::incident::to_local_input(t.to_offset(offset_of_instant(t)))
+    };
+    vaksam_core::IncidentDraft {
+        category: Some(report.category),
+        occurred_at: local(report.occurred_at),
+        discovered_at: local(report.discovered_at),
+        place: report.place.clone(),
+        aspects: report.aspects.clone(),
+        personal_data: report.personal_data.clone(),
+        harm_to_person: report.harm_to_person,
+        ongoing: report.ongoing,
+        actions_taken: report.actions_taken.clone(),
+        description: report.description.clone(),
+    }
+}

@@ -4,7 +4,10 @@
 use serde::{Deserialize, Serialize};
 use vaksam_core::guidance::Step;
 use vaksam_core::incident::{Answer, Aspect, Category, PeopleAffected, PersonalDataKind};
-use vaksam_core::validation::FieldErrorCode;
+use vaksam_core::protocol::RecordKind;
+use vaksam_core::validation::{FieldError, FieldErrorCode};
+
+pub use crate::store::StoreErrorKind;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -242,6 +245,25 @@ pub enum T {
     QuizSaved,
     QuizSaveFailed,
     ToHome,
+    StorageQuota,
+    StorageUnavailable,
+    StorageOther,
+    DraftNotSaved,
+    ReportsUnreadable,
+    StateRejectedSignature,
+    StateRejectedQuiz,
+    RejectedWhy,
+    CorrectAndResend,
+    SignAgainAfterRefusal,
+    RefusedSignatureHelp,
+    RefusedQuizHelp,
+    ToTraining,
+    CorrectingNotice,
+    ReplaceDraftConfirm,
+    DbOutdated,
+    Reload,
+    DbBlockedTitle,
+    DbBlockedText,
 }
 
 impl T {
@@ -453,6 +475,25 @@ impl T {
             QuizSaved => ("Resultatet är sparat på telefonen och skickas till kommunen när telefonen är online.", "The result is saved on this phone and sent to the municipality when the phone is online."),
             QuizSaveFailed => ("Resultatet kunde inte sparas på telefonen. Dina svar finns kvar. Försök igen.", "The result could not be saved on this phone. Your answers are kept. Try again."),
             ToHome => ("Till start", "To the start page"),
+            StorageQuota => ("Telefonens lagring är full. Frigör utrymme, till exempel genom att ta bort bilder eller appar du inte använder.", "The phone's storage is full. Free some space, for example by removing photos or apps you do not use."),
+            StorageUnavailable => ("Vaksam kommer inte åt lagringen på telefonen just nu. Stäng Vaksam och öppna appen igen.", "Vaksam cannot reach the phone's storage right now. Close Vaksam and open it again."),
+            StorageOther => ("Något gick fel när telefonen skulle spara. Försök igen om en stund.", "Something went wrong when the phone was saving. Try again in a while."),
+            DraftNotSaved => ("Det du skriver kunde inte sparas på telefonen. Det finns kvar så länge sidan är öppen: skicka rapporten innan du stänger.", "What you type could not be saved on this phone. It is kept while this page is open: send the report before you close it."),
+            ReportsUnreadable => ("Rapporterna på telefonen kunde inte läsas.", "The reports on this phone could not be read."),
+            StateRejectedSignature => ("Kommunens server tog inte emot underskriften", "The municipality's server did not accept the signature"),
+            StateRejectedQuiz => ("Kommunens server tog inte emot resultatet", "The municipality's server did not accept the result"),
+            RejectedWhy => ("Det här behöver rättas:", "This needs to be corrected:"),
+            CorrectAndResend => ("Rätta och skicka igen", "Correct and send again"),
+            SignAgainAfterRefusal => ("Skriv under igen", "Sign again"),
+            RefusedSignatureHelp => ("Skriv under igen med policyn som gäller nu. Den nya underskriften ersätter den här.", "Sign again with the policy that applies now. The new signature replaces this one."),
+            RefusedQuizHelp => ("Det du lärt dig finns kvar på telefonen. Gör en ny omgång i utbildningen, så skickas ett nytt resultat.", "What you have learnt is kept on this phone. Take a new round of training and a new result is sent."),
+            ToTraining => ("Till utbildningen", "Go to training"),
+            CorrectingNotice => ("Du rättar en rapport som kommunens server inte tog emot. När du skickar ersätter den rättade rapporten den gamla.", "You are correcting a report the municipality's server did not accept. When you send it, the corrected report replaces the old one."),
+            ReplaceDraftConfirm => ("Du har en påbörjad rapport. Den ersätts av rapporten du ska rätta. Fortsätta?", "You have a report in progress. It will be replaced by the report you are correcting. Go on?"),
+            DbOutdated => ("Vaksam har uppdaterats – ladda om", "Vaksam has been updated – reload"),
+            Reload => ("Ladda om", "Reload"),
+            DbBlockedTitle => ("Stäng andra flikar med Vaksam", "Close other Vaksam tabs"),
+            DbBlockedText => ("Vaksam uppdateras, men är öppen i en annan flik eller ett annat fönster. Stäng de andra flikarna med Vaksam, så fortsätter appen här av sig själv. Inget sparat går förlorat.", "Vaksam is being updated, but it is open in another tab or window. Close the other Vaksam tabs and the app goes on here by itself. Nothing saved is lost."),
         };
         lang.pick(sv, en)
     }
@@ -507,6 +548,10 @@ pub enum FailReason {
     NoContact,
     /// The server answered with an error status.
     ServerError(u16),
+    /// The phone's own storage failed (reading what waits, or writing the answers).
+    Storage(StoreErrorKind),
+    /// The server answered, but for none of the records sent.
+    NoAnswer,
 }
 
 impl FailReason {
@@ -518,6 +563,18 @@ impl FailReason {
             (FailReason::ServerError(s), Lang::Sv) => format!("servern svarade med fel ({s})"),
             (FailReason::ServerError(s), Lang::En) => {
                 format!("the server answered with an error ({s})")
+            }
+            (FailReason::Storage(StoreErrorKind::Quota), Lang::Sv) => {
+                "telefonens lagring är full".into()
+            }
+            (FailReason::Storage(StoreErrorKind::Quota), Lang::En) => {
+                "the phone's storage is full".into()
+            }
+            (FailReason::Storage(_), Lang::Sv) => "telefonens lagring svarar inte".into(),
+            (FailReason::Storage(_), Lang::En) => "the phone's storage does not respond".into(),
+            (FailReason::NoAnswer, Lang::Sv) => "servern svarade utan att ta emot något".into(),
+            (FailReason::NoAnswer, Lang::En) => {
+                "the server answered without taking anything".into()
             }
         }
     }
@@ -808,5 +865,75 @@ pub fn score(lang: Lang, right: usize, total: usize) -> String {
     match lang {
         Lang::Sv => format!("{right} av {total} rätt"),
         Lang::En => format!("{right} of {total} right"),
+    }
+}
+
+/// What a storage failure means for the user, and what to do.
+pub fn storage_problem(lang: Lang, kind: StoreErrorKind) -> &'static str {
+    match kind {
+        StoreErrorKind::Quota => T::StorageQuota,
+        StoreErrorKind::Unavailable => T::StorageUnavailable,
+        StoreErrorKind::Other => T::StorageOther,
+    }
+    .in_(lang)
+}
+
+/// The label of the question or field a refusal names (`payload.` already removed).
+fn refused_field_label(kind: RecordKind, field: &str) -> Option<T> {
+    let head = field.split('.').next().unwrap_or(field);
+    Some(match (kind, head) {
+        (RecordKind::Incident, "category") => T::QCategory,
+        (RecordKind::Incident, "occurred_at") => T::OccurredAt,
+        (RecordKind::Incident, "discovered_at") => T::DiscoveredAt,
+        (RecordKind::Incident, "place") => T::PlaceLabel,
+        (RecordKind::Incident, "aspects") => T::QAspects,
+        (RecordKind::Incident, "personal_data") => T::QPersonalData,
+        (RecordKind::Incident, "harm_to_person") => T::QHarm,
+        (RecordKind::Incident, "ongoing") => T::QOngoing,
+        (RecordKind::Incident, "actions_taken") => T::ActionsLabel,
+        (RecordKind::Incident, "description") => T::DescriptionLabel,
+        (_, "kommunkod") => T::Municipality,
+        (_, "pack_version") => T::PolicyVersion,
+        (RecordKind::Signature, "name") => T::FieldName,
+        (RecordKind::Signature, "employee_ref") => T::FieldEmployeeRef,
+        (RecordKind::Signature, "workplace") => T::FieldWorkplace,
+        (RecordKind::Signature, "confirmed") => T::ConfirmEach,
+        _ => return None,
+    })
+}
+
+/// One reason the server gave for refusing a record, in plain words: the question it
+/// concerns, then what is wrong (`Det hände: Tiden ligger i framtiden …`).
+pub fn refusal(lang: Lang, kind: RecordKind, error: &FieldError) -> String {
+    let field = error.field.strip_prefix("payload.").unwrap_or(&error.field);
+    let (sv, en) = match (error.code, field) {
+        (FieldErrorCode::InFuture, _) => (
+            "Tiden ligger i framtiden enligt kommunens server. Kontrollera att telefonens klocka går rätt och rätta tiden.",
+            "The time lies in the future according to the municipality's server. Check that the phone's clock is right and correct the time.",
+        ),
+        (_, "kommunkod") => (
+            "Den gjordes när telefonen var registrerad i en annan kommun.",
+            "It was made while the phone was registered with another municipality.",
+        ),
+        (_, "pack_version") => (
+            "Kommunen har inte den versionen av policyn.",
+            "The municipality does not have that version of the policy.",
+        ),
+        (_, "payload") => (
+            "Servern kunde inte läsa innehållet. Uppdatera Vaksam och försök igen.",
+            "The server could not read the content. Update Vaksam and try again.",
+        ),
+        _ => {
+            let text = field_error(lang, error.code, field);
+            return match refused_field_label(kind, field) {
+                Some(label) => format!("{}: {text}", label.in_(lang)),
+                None => format!("{text} ({field}: {})", error.message),
+            };
+        }
+    };
+    let text = lang.pick(sv, en);
+    match refused_field_label(kind, field) {
+        Some(label) => format!("{}: {text}", label.in_(lang)),
+        None => text.to_owned(),
     }
 }

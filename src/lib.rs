@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod clock;
+pub mod crash;
 pub mod i18n;
 pub mod pages;
 pub mod service_worker;
@@ -27,8 +28,10 @@ pub struct AppCtx {
     pub lang: RwSignal<Lang>,
     /// This phone's enrollment, once loaded; `None` inside means not enrolled.
     pub enrollment: RwSignal<Option<Option<Enrollment>>>,
-    /// Whether IndexedDB accepted a test write (`None` while checking).
-    pub storage_ok: RwSignal<Option<bool>>,
+    /// Whether IndexedDB accepted a test write, or why not (`None` while checking).
+    pub storage: RwSignal<Option<Result<(), store::StoreErrorKind>>>,
+    /// The database opener's news: waiting for other tabs, or outdated by a newer tab.
+    pub db: RwSignal<Option<store::DbEvent>>,
     /// Whether storage is persistent (`None`: unknown).
     pub persisted: RwSignal<Option<bool>>,
     /// A new app version waits.
@@ -67,12 +70,23 @@ pub fn App() -> impl IntoView {
     let ctx = AppCtx {
         lang: RwSignal::new(saved_lang()),
         enrollment: RwSignal::new(None),
-        storage_ok: RwSignal::new(None),
+        storage: RwSignal::new(None),
+        db: RwSignal::new(None),
         persisted: RwSignal::new(None),
         update_ready: RwSignal::new(false),
-        sync: sync::Sync::start(),
+        sync: sync::Sync::new(),
     };
     provide_context(ctx);
+    store::on_db_event(move |event| {
+        use store::DbEvent;
+        let now = ctx.db.get_untracked();
+        match event {
+            DbEvent::Outdated => ctx.db.set(Some(DbEvent::Outdated)),
+            DbEvent::Blocked if now != Some(DbEvent::Outdated) => ctx.db.set(Some(event)),
+            DbEvent::Settled if now == Some(DbEvent::Blocked) => ctx.db.set(None),
+            _ => {}
+        }
+    });
     service_worker::register(ctx.update_ready);
     Effect::new(move |_| {
         let tag = ctx.lang.get().tag();
@@ -81,13 +95,23 @@ pub fn App() -> impl IntoView {
         }
     });
     spawn_local(async move {
-        let ok = store::check_writable().await.is_ok();
-        ctx.storage_ok.set(Some(ok));
-        if !ok {
-            return;
+        // Storage first: the engine, the enrollment and every screen depend on it.
+        let checked = store::check_writable().await;
+        let enrollment = match checked {
+            Ok(()) => store::device::enrollment().await,
+            Err(e) => Err(e),
+        };
+        match enrollment {
+            Ok(enrollment) => {
+                ctx.storage.set(Some(Ok(())));
+                ctx.enrollment.set(Some(enrollment));
+            }
+            Err(e) => {
+                ctx.storage.set(Some(Err(e.kind)));
+                return;
+            }
         }
-        ctx.enrollment
-            .set(Some(store::device::enrollment().await.ok().flatten()));
+        ctx.sync.start();
         ctx.sync.load_pack().await;
         ctx.sync.refresh_counts().await;
         ctx.persisted
@@ -102,9 +126,11 @@ pub fn App() -> impl IntoView {
                 <A href="/settings" attr:class="topbar-link">{move || ctx.t(T::Settings)}</A>
             </header>
             <pages::UpdateBanner/>
+            <pages::OutdatedBanner/>
             <main id="main" tabindex="-1">
-                {move || match (ctx.storage_ok.get(), ctx.enrollment.get()) {
-                    (Some(false), _) => view! { <pages::NoStorage/> }.into_any(),
+                {move || match (ctx.storage.get(), ctx.enrollment.get()) {
+                    _ if ctx.db.get() == Some(store::DbEvent::Blocked) => view! { <pages::DbBlocked/> }.into_any(),
+                    (Some(Err(kind)), _) => view! { <pages::NoStorage kind/> }.into_any(),
                     (None, _) | (_, None) => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
                     (_, Some(None)) => view! { <pages::enroll::EnrollPage/> }.into_any(),
                     (_, Some(Some(_))) => view! {

@@ -5,6 +5,10 @@
 //! one-minute timer while something waits, "Skicka nu", and retries with capped, jittered
 //! backoff while the server fails. `navigator.onLine` only picks the wording; a request
 //! that succeeds is the only proof of a connection.
+//!
+//! Every failure is told for what it is: no contact, a server error, the phone's storage,
+//! or a revoked device (only when the server itself says the token is invalid or missing).
+//! A round that settles nothing backs off like a failure instead of asking again at once.
 
 use crate::api::{self, HttpError};
 use crate::i18n::FailReason;
@@ -15,7 +19,7 @@ use leptos::task::spawn_local;
 use std::cell::Cell;
 use vaksam_core::backoff;
 use vaksam_core::protocol::RecordKind;
-use vaksam_core::protocol::{SyncRequest, SyncResponse, MAX_BATCH_RECORDS};
+use vaksam_core::protocol::{ApiError, ApiErrorCode, SyncRequest, SyncResponse, MAX_BATCH_RECORDS};
 use vaksam_core::Pack;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -84,10 +88,14 @@ enum Flush {
     Unauthorized,
 }
 
+/// Longest wait before sending after the `online` event, so that phones coming back from
+/// one outage do not all send in the same second.
+const ONLINE_JITTER_MS: f64 = 3_000.0;
+
 impl Sync {
-    /// Creates the engine and hooks up its triggers.
-    pub fn start() -> Self {
-        let sync = Self {
+    /// The engine's signals; nothing runs until [`Sync::start`].
+    pub fn new() -> Self {
+        Self {
             status: RwSignal::new(SyncStatus::Idle),
             waiting: RwSignal::new(0),
             waiting_reports_only: RwSignal::new(true),
@@ -96,9 +104,20 @@ impl Sync {
             oldest_waiting_ms: RwSignal::new(None),
             pack: RwSignal::new(None),
             signature: RwSignal::new(None),
-        };
+        }
+    }
+
+    /// Hooks up the triggers and sends what waits. Called once storage is known to work.
+    pub fn start(self) {
+        let sync = self;
         if let Some(window) = web_sys::window() {
-            let on_online = Closure::<dyn Fn()>::new(move || sync.send_now());
+            let on_online = Closure::<dyn Fn()>::new(move || {
+                let delay = (js_sys::Math::random() * ONLINE_JITTER_MS) as u32;
+                spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(delay).await;
+                    sync.send_now();
+                });
+            });
             let _ = window
                 .add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
             on_online.forget();
@@ -127,7 +146,6 @@ impl Sync {
             tick.forget();
         }
         sync.request();
-        sync
     }
 
     /// Whether the browser believes it is online (wording only).
@@ -214,12 +232,15 @@ impl Sync {
     }
 
     async fn flush(self) -> Flush {
-        let Ok(Some(enrollment)) = device::enrollment().await else {
-            return Flush::Unauthorized;
+        let enrollment = match device::enrollment().await {
+            Ok(Some(enrollment)) => enrollment,
+            Ok(None) => return Flush::Unauthorized,
+            Err(e) => return Flush::Failed(FailReason::Storage(e.kind)),
         };
         loop {
-            let Ok(entries) = outbox::all().await else {
-                return Flush::Failed(FailReason::NoContact);
+            let entries = match outbox::all().await {
+                Ok(entries) => entries,
+                Err(e) => return Flush::Failed(FailReason::Storage(e.kind)),
             };
             let batch: Vec<_> = entries
                 .into_iter()
@@ -241,17 +262,26 @@ impl Sync {
             self.sending_ids.set(Vec::new());
             match answer {
                 Ok(response) => {
-                    if outbox::apply_results(&batch, &response.results)
-                        .await
-                        .is_err()
-                    {
-                        // The server has the records; the next flush gets "already stored".
-                        return Flush::Failed(FailReason::NoContact);
-                    }
+                    let applied = outbox::apply_results(&batch, &response.results).await;
                     self.refresh_counts().await;
+                    match applied {
+                        // The server has the records; what it holds is never sent again.
+                        Err(e) => return Flush::Failed(FailReason::Storage(e.kind)),
+                        // An answer that covers none of the batch (a proxy, a bug) would
+                        // have the same batch sent again at once, forever.
+                        Ok(applied) if applied.settled == 0 => {
+                            return Flush::Failed(FailReason::NoAnswer)
+                        }
+                        Ok(_) => {}
+                    }
                 }
                 Err(HttpError::NoContact) => return Flush::Failed(FailReason::NoContact),
-                Err(HttpError::Status(401, _)) => return Flush::Unauthorized,
+                Err(HttpError::Status(401, Some(error))) if revoked(&error) => {
+                    return Flush::Unauthorized
+                }
+                // A 401 that is not the server's own token error (a captive portal's login
+                // page, a proxy) says nothing about this phone's registration.
+                Err(HttpError::Status(401, _)) => return Flush::Failed(FailReason::NoContact),
                 Err(HttpError::Status(code, _)) => {
                     return Flush::Failed(FailReason::ServerError(code))
                 }
@@ -312,6 +342,20 @@ impl Sync {
         }
         let this = self;
         spawn_local(async move { this.refresh_counts().await });
+    }
+}
+
+/// Whether a 401's body is the server saying this device's token is no good.
+fn revoked(error: &ApiError) -> bool {
+    matches!(
+        error.error,
+        ApiErrorCode::InvalidToken | ApiErrorCode::MissingToken
+    )
+}
+
+impl Default for Sync {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

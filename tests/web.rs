@@ -75,6 +75,7 @@ async fn upgrading_the_schema_keeps_the_outbox() {
 
 #[wasm_bindgen_test]
 async fn a_delivered_record_leaves_only_its_receipt() {
+    clear_outbox().await;
     let entry = outbox::OutboxEntry::for_incident(
         vaksam::clock::new_record_id(),
         &incident("detaljer"),
@@ -82,7 +83,7 @@ async fn a_delivered_record_leaves_only_its_receipt() {
         vaksam::clock::now(),
     )
     .unwrap();
-    outbox::add_from_draft(&entry).await.unwrap();
+    outbox::add_from_draft(&entry, None).await.unwrap();
     let refused = outbox::OutboxEntry::for_incident(
         vaksam::clock::new_record_id(),
         &incident("fel"),
@@ -90,7 +91,7 @@ async fn a_delivered_record_leaves_only_its_receipt() {
         vaksam::clock::now(),
     )
     .unwrap();
-    outbox::add_from_draft(&refused).await.unwrap();
+    outbox::add_from_draft(&refused, None).await.unwrap();
     assert_eq!(outbox::all().await.unwrap().len(), 2);
 
     let receipt = Receipt {
@@ -108,10 +109,11 @@ async fn a_delivered_record_leaves_only_its_receipt() {
             outcome: RecordOutcome::Rejected { errors: vec![] },
         },
     ];
-    let delivered = outbox::apply_results(&[entry.clone(), refused.clone()], &results)
+    let applied = outbox::apply_results(&[entry.clone(), refused.clone()], &results)
         .await
         .unwrap();
-    assert_eq!(delivered, 1);
+    assert_eq!(applied.delivered, 1);
+    assert_eq!(applied.settled, 2);
 
     let left = outbox::all().await.unwrap();
     assert_eq!(left.len(), 1);
@@ -126,4 +128,237 @@ async fn a_delivered_record_leaves_only_its_receipt() {
         !text.contains("detaljer") && !text.contains("Skolan"),
         "{text}"
     );
+}
+
+/// Makes `put` and `add` on the object store `store` throw a QuotaExceededError, as a full
+/// phone does; answers a function that takes the stub away.
+fn fill_up(store: &str) -> js_sys::Function {
+    let install = js_sys::Function::new_with_args(
+        "store",
+        "const proto = IDBObjectStore.prototype;
+         const put = proto.put, add = proto.add;
+         const full = function (real) {
+           return function (...args) {
+             if (this.name === store) throw new DOMException('', 'QuotaExceededError');
+             return real.apply(this, args);
+           };
+         };
+         proto.put = full(put);
+         proto.add = full(add);
+         return () => { proto.put = put; proto.add = add; };",
+    );
+    install
+        .call1(&JsValue::NULL, &JsValue::from_str(store))
+        .unwrap()
+        .into()
+}
+
+fn waiting_entry(description: &str) -> outbox::OutboxEntry {
+    outbox::OutboxEntry::for_incident(
+        vaksam::clock::new_record_id(),
+        &incident(description),
+        None,
+        vaksam::clock::now(),
+    )
+    .unwrap()
+}
+
+async fn clear_outbox() {
+    for e in outbox::all().await.unwrap() {
+        outbox::discard(&e.id).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_full_phone_is_a_quota_error_with_the_browsers_name() {
+    let restore = fill_up(store::drafts::STORE);
+    let saved = store::drafts::save_incident(&Default::default()).await;
+    restore.call0(&JsValue::NULL).unwrap();
+    let error = saved.unwrap_err();
+    assert_eq!(error.kind, store::StoreErrorKind::Quota);
+    assert_eq!(error.name, "QuotaExceededError");
+    // Other stores were not touched, and the database still works.
+    store::drafts::save_incident(&Default::default())
+        .await
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn delivered_records_leave_the_outbox_even_when_their_receipts_do_not_fit() {
+    clear_outbox().await;
+    let delivered = waiting_entry("levererad");
+    let refused = waiting_entry("nekad");
+    outbox::add_from_draft(&delivered, None).await.unwrap();
+    outbox::add_from_draft(&refused, None).await.unwrap();
+    let receipts_before = receipts::all().await.unwrap().len();
+    let results = vec![
+        RecordResult {
+            id: delivered.record.id,
+            outcome: RecordOutcome::AlreadyStored(Receipt {
+                case_number: Some("2026-0009".parse().unwrap()),
+                log_entry: None,
+                received_at: time::macros::datetime!(2026-11-23 10:05 UTC),
+            }),
+        },
+        RecordResult {
+            id: refused.record.id,
+            outcome: RecordOutcome::Rejected { errors: vec![] },
+        },
+    ];
+    let restore = fill_up(receipts::STORE);
+    let applied = outbox::apply_results(&[delivered.clone(), refused.clone()], &results).await;
+    restore.call0(&JsValue::NULL).unwrap();
+
+    assert_eq!(applied.unwrap_err().kind, store::StoreErrorKind::Quota);
+    let left = outbox::all().await.unwrap();
+    assert_eq!(
+        left.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        vec![refused.id.as_str()],
+        "the delivered record must be gone and nothing else"
+    );
+    assert_eq!(receipts::all().await.unwrap().len(), receipts_before);
+    clear_outbox().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_write_commits_none_of_its_earlier_requests() {
+    clear_outbox().await;
+    let replaced = waiting_entry("gammal");
+    outbox::add_from_draft(&replaced, None).await.unwrap();
+    store::drafts::save_incident(&Default::default())
+        .await
+        .unwrap();
+    // The new entry's add fails after nothing else: the old entry and the draft stay.
+    let restore = fill_up(outbox::STORE);
+    let saved = outbox::add_from_draft(&waiting_entry("ny"), Some(&replaced.id)).await;
+    restore.call0(&JsValue::NULL).unwrap();
+    assert!(saved.is_err());
+    assert_eq!(outbox::all().await.unwrap().len(), 1);
+    assert!(store::drafts::load_incident().await.unwrap().is_some());
+    clear_outbox().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_corrected_report_replaces_the_refused_one_in_one_transaction() {
+    clear_outbox().await;
+    let refused = waiting_entry("fel tid");
+    outbox::add_from_draft(&refused, None).await.unwrap();
+    let errors = vec![vaksam_core::FieldError::new(
+        "payload.occurred_at",
+        vaksam_core::FieldErrorCode::InFuture,
+        "in the future",
+    )];
+    outbox::apply_results(
+        std::slice::from_ref(&refused),
+        &[RecordResult {
+            id: refused.record.id,
+            outcome: RecordOutcome::Rejected {
+                errors: errors.clone(),
+            },
+        }],
+    )
+    .await
+    .unwrap();
+
+    assert!(outbox::reopen(&refused.id).await.unwrap());
+    let draft = store::drafts::load_incident().await.unwrap().unwrap();
+    let rejected = draft.rejected.unwrap();
+    assert_eq!(rejected.id, refused.id);
+    assert_eq!(rejected.errors, errors);
+    assert_eq!(draft.draft.description, "fel tid");
+    assert_eq!(draft.draft.category, Some(Category::WrongRecipient));
+
+    let corrected = waiting_entry("rätt tid");
+    outbox::add_from_draft(&corrected, Some(&refused.id))
+        .await
+        .unwrap();
+    let left = outbox::all().await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].id, corrected.id);
+    assert_ne!(corrected.id, refused.id);
+    assert!(store::drafts::load_incident().await.unwrap().is_none());
+    clear_outbox().await;
+}
+
+/// Opens `name` at `version` from plain JS and keeps it open, deaf to `versionchange`,
+/// as a tab running an older Vaksam would.
+async fn hold_open(name: &str, version: u32) -> JsValue {
+    let open = js_sys::Function::new_with_args(
+        "name, version",
+        "return new Promise((ok, fail) => {
+           const req = indexedDB.open(name, version);
+           req.onsuccess = () => ok(req.result);
+           req.onerror = () => fail(req.error);
+         });",
+    );
+    let promise: js_sys::Promise = open
+        .call2(
+            &JsValue::NULL,
+            &JsValue::from_str(name),
+            &JsValue::from(version),
+        )
+        .unwrap()
+        .into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap()
+}
+
+async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_open_blocked_by_an_older_connection_says_so_and_goes_on_when_it_closes() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = "vaksam-blocked-test";
+    rexie::Rexie::delete(name).await.unwrap();
+    let old = hold_open(name, 1).await;
+    let blocked = Rc::new(Cell::new(false));
+    let opened = Rc::new(Cell::new(false));
+    let (b, o) = (blocked.clone(), opened.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let db = store::open_raw(name, 2, store::STORES, move || b.set(true), || {})
+            .await
+            .unwrap();
+        o.set(true);
+        store::close_raw(&db);
+    });
+    sleep(300).await;
+    assert!(blocked.get(), "the open must report that it is blocked");
+    assert!(!opened.get());
+    store::close_raw(&old);
+    for _ in 0..50 {
+        if opened.get() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(
+        opened.get(),
+        "the open must go on once the old connection closed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_connection_closes_itself_when_another_tab_asks_for_a_newer_version() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = "vaksam-versionchange-test";
+    rexie::Rexie::delete(name).await.unwrap();
+    let told = Rc::new(Cell::new(false));
+    let t = told.clone();
+    let _db = store::open_raw(name, 1, store::STORES, || {}, move || t.set(true))
+        .await
+        .unwrap();
+    // Would hang here if the first connection stayed open.
+    let newer = hold_open(name, 2).await;
+    assert!(told.get());
+    store::close_raw(&newer);
+    // The newer open kept every store (it created none and deleted none).
+    let stores = js_sys::Reflect::get(&newer, &JsValue::from_str("objectStoreNames")).unwrap();
+    let count = js_sys::Reflect::get(&stores, &JsValue::from_str("length"))
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert_eq!(count as usize, store::STORES.len());
 }

@@ -119,6 +119,41 @@ fn measure(name: &str) {
     }
 }
 
+/// The server's reasons for a refused report that still apply to `draft`: those whose
+/// field has not been changed since (field names without the server's `payload.`).
+fn still_refused<'a>(
+    r: &'a drafts::Rejected,
+    draft: &'a IncidentDraft,
+) -> impl Iterator<Item = FieldError> + 'a {
+    let now = serde_json::to_value(draft).unwrap_or_default();
+    let then = serde_json::to_value(&r.draft).unwrap_or_default();
+    r.errors.iter().filter_map(move |e| {
+        let field = e.field.strip_prefix("payload.").unwrap_or(&e.field);
+        let pointer = format!("/{}", field.replace('.', "/"));
+        (now.pointer(&pointer) == then.pointer(&pointer)).then(|| FieldError {
+            field: field.to_owned(),
+            ..e.clone()
+        })
+    })
+}
+
+/// The server's reasons for refusing a record, in plain words.
+#[component]
+pub fn RefusalList(
+    kind: vaksam_core::protocol::RecordKind,
+    errors: Vec<FieldError>,
+) -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <p class="refusal-title">{move || ctx.t(T::RejectedWhy)}</p>
+        <ul class="refusal" data-testid="refusal">
+            {errors.into_iter().map(|e| view! {
+                <li>{move || i18n::refusal(ctx.lang.get(), kind, &e)}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
 /// Yes / no / don't know as radio buttons.
 #[component]
 fn AnswerChoice(
@@ -195,6 +230,20 @@ pub fn IncidentPage() -> impl IntoView {
     let loaded = RwSignal::new(false);
     let save_failed = RwSignal::new(false);
     let saving = RwSignal::new(false);
+    // Why the last auto-save failed; cleared by the next one that works.
+    let autosave_failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
+    // A refused report being corrected: the server's reasons stay on their questions
+    // while the answer they concern is unchanged.
+    let rejected = RwSignal::new(None::<drafts::Rejected>);
+    let shown_errors = Signal::derive(move || {
+        let mut list = errors.get();
+        rejected.with(|r| {
+            if let Some(r) = r {
+                draft.with(|d| list.extend(still_refused(r, d)));
+            }
+        });
+        list
+    });
     let navigate = use_navigate();
 
     // Opened from a "no" in the classification lookup: start from what it knows.
@@ -203,9 +252,19 @@ pub fn IncidentPage() -> impl IntoView {
         .as_ref()
         .and_then(|(kind, place)| misplaced_finding(kind.as_deref(), place));
     spawn_local(async move {
-        if let Ok(Some(saved)) = drafts::load_incident().await {
-            draft.set(saved.draft);
-            step.set(saved.step.min(QUESTIONS.len() - 1));
+        match drafts::load_incident().await {
+            Ok(Some(saved)) => {
+                let first_refused = saved.rejected.as_ref().and_then(|r| {
+                    QUESTIONS
+                        .iter()
+                        .position(|q| still_refused(r, &saved.draft).any(|e| q.owns(&e.field)))
+                });
+                draft.set(saved.draft);
+                step.set(first_refused.unwrap_or(saved.step).min(QUESTIONS.len() - 1));
+                rejected.set(saved.rejected);
+            }
+            Ok(None) => {}
+            Err(e) => autosave_failed.set(Some(e.kind)),
         }
         loaded.set(true);
         if misplaced.is_some() {
@@ -229,10 +288,19 @@ pub fn IncidentPage() -> impl IntoView {
         let snapshot = drafts::SavedDraft {
             draft: draft.get(),
             step: step.get(),
+            rejected: rejected.get(),
         };
         if loaded.get_untracked() {
             spawn_local(async move {
-                let _ = drafts::save_incident(&snapshot).await;
+                match drafts::save_incident(&snapshot).await {
+                    Ok(()) => autosave_failed.set(None),
+                    Err(e) => {
+                        if e.kind == crate::store::StoreErrorKind::Quota {
+                            crate::store::forget_connection();
+                        }
+                        autosave_failed.set(Some(e.kind));
+                    }
+                }
             });
         }
     });
@@ -281,10 +349,11 @@ pub fn IncidentPage() -> impl IntoView {
         spawn_local(async move {
             let id = clock::new_record_id();
             let pack = ctx.sync.pack.get_untracked();
+            let replaces = rejected.get_untracked().map(|r| r.id);
             let saved =
                 match outbox::OutboxEntry::for_incident(id, &incident, pack.as_ref(), clock::now())
                 {
-                    Ok(entry) => outbox::add_from_draft(&entry)
+                    Ok(entry) => outbox::add_from_draft(&entry, replaces.as_deref())
                         .await
                         .map(|()| JUST_SAVED.set(Some(entry))),
                     Err(e) => Err(e),
@@ -294,6 +363,7 @@ pub fn IncidentPage() -> impl IntoView {
                 Ok(()) => {
                     measure("vaksam-save");
                     save_failed.set(false);
+                    rejected.set(None);
                     navigate(&format!("/report/saved/{id}"), Default::default());
                     ctx.sync.saved().await;
                 }
@@ -308,7 +378,7 @@ pub fn IncidentPage() -> impl IntoView {
 
     let body = move || {
         let q = QUESTIONS[step.get()];
-        question_view(q, draft, errors, go_to)
+        question_view(q, draft, shown_errors, go_to)
     };
 
     view! {
@@ -318,7 +388,18 @@ pub fn IncidentPage() -> impl IntoView {
             <Show when=move || save_failed.get()>
                 <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
             </Show>
-            <Show when=move || errors.with(|e| !e.is_empty()) && QUESTIONS[step.get()] == Question::Review>
+            {move || autosave_failed.get().map(|kind| view! {
+                <p class="error" role="alert" data-testid="draft-not-saved">
+                    {move || ctx.t(T::DraftNotSaved)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
+                </p>
+            })}
+            {move || rejected.get().map(|r| view! {
+                <div class="notice" data-testid="correcting">
+                    <p>{move || ctx.t(T::CorrectingNotice)}</p>
+                    <RefusalList kind=vaksam_core::protocol::RecordKind::Incident errors=r.errors/>
+                </div>
+            })}
+            <Show when=move || shown_errors.with(|e| !e.is_empty()) && QUESTIONS[step.get()] == Question::Review>
                 <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
             </Show>
             <form on:submit=|ev| ev.prevent_default() novalidate>
@@ -346,7 +427,7 @@ pub fn IncidentPage() -> impl IntoView {
 fn question_view(
     q: Question,
     draft: RwSignal<IncidentDraft>,
-    errors: RwSignal<Vec<FieldError>>,
+    errors: Signal<Vec<FieldError>>,
     go_to: impl Fn(usize) + Copy + 'static,
 ) -> AnyView {
     let ctx = ctx();
@@ -464,7 +545,7 @@ type TextLens = (
 /// A labelled text area bound to one text of the draft, with its errors.
 fn text_area(
     draft: RwSignal<IncidentDraft>,
-    errors: RwSignal<Vec<FieldError>>,
+    errors: Signal<Vec<FieldError>>,
     f: TextField,
     (text, text_mut): TextLens,
 ) -> AnyView {
@@ -495,10 +576,7 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
     }
 }
 
-fn personal_data_view(
-    draft: RwSignal<IncidentDraft>,
-    errors: RwSignal<Vec<FieldError>>,
-) -> AnyView {
+fn personal_data_view(draft: RwSignal<IncidentDraft>, errors: Signal<Vec<FieldError>>) -> AnyView {
     let ctx = ctx();
     let lang = move || ctx.lang.get();
     let involved = Signal::derive(move || draft.with(|d| d.personal_data.involved));
@@ -563,7 +641,7 @@ type Summary = Box<dyn Fn(Lang, &IncidentDraft) -> String + Send + Sync>;
 
 fn review_view(
     draft: RwSignal<IncidentDraft>,
-    errors: RwSignal<Vec<FieldError>>,
+    errors: Signal<Vec<FieldError>>,
     go_to: impl Fn(usize) + Copy + 'static,
 ) -> AnyView {
     let ctx = ctx();

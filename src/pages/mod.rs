@@ -31,6 +31,35 @@ pub fn UpdateBanner() -> impl IntoView {
     }
 }
 
+/// "Vaksam har uppdaterats – ladda om": another tab opened a newer version of the
+/// database, so this page closed its connection and can no longer save.
+#[component]
+pub fn OutdatedBanner() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <Show when=move || ctx.db.get() == Some(crate::store::DbEvent::Outdated)>
+            <div class="banner" role="alert" data-testid="outdated">
+                <span>{move || ctx.t(T::DbOutdated)}</span>
+                <button type="button" class="button small" on:click=move |_| {
+                    let _ = window().location().reload();
+                }>{move || ctx.t(T::Reload)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Opening the database waits for another tab that holds an older version open.
+#[component]
+pub fn DbBlocked() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <section class="page" role="alert">
+            <h1>{move || ctx.t(T::DbBlockedTitle)}</h1>
+            <p>{move || ctx.t(T::DbBlockedText)}</p>
+        </section>
+    }
+}
+
 /// The always-visible sync line, with "Skicka nu" while something waits.
 #[component]
 pub fn SyncStatusLine() -> impl IntoView {
@@ -55,6 +84,19 @@ pub fn SyncStatusLine() -> impl IntoView {
         match sync.status.get() {
             SyncStatus::Sending => T::Sending.in_(lang).to_owned(),
             SyncStatus::NeedsEnrollment => T::NeedsEnrollAgain.in_(lang).to_owned(),
+            // A storage problem is told even when nothing waits: a receipt may not have
+            // fitted, and the next report will not either.
+            SyncStatus::Failed {
+                reason: i18n::FailReason::Storage(kind),
+                ..
+            } => match waiting {
+                0 => i18n::storage_problem(lang, kind).to_owned(),
+                n => format!(
+                    "{} {}",
+                    i18n::storage_problem(lang, kind),
+                    i18n::waiting(lang, n, false, reports)
+                ),
+            },
             _ if waiting == 0 => T::AllSent.in_(lang).to_owned(),
             SyncStatus::Failed {
                 reason: i18n::FailReason::NoContact,
@@ -77,6 +119,10 @@ pub fn SyncStatusLine() -> impl IntoView {
     let state = move || match sync.status.get() {
         SyncStatus::Sending => "sending",
         SyncStatus::NeedsEnrollment => "problem",
+        SyncStatus::Failed {
+            reason: i18n::FailReason::Storage(_),
+            ..
+        } => "problem",
         _ if sync.waiting.get() == 0 => "ok",
         SyncStatus::Failed { .. } => "problem",
         _ => "waiting",
@@ -105,14 +151,20 @@ pub fn SyncStatusLine() -> impl IntoView {
     }
 }
 
-/// Shown when IndexedDB cannot be written (private mode, disabled storage).
+/// Shown when IndexedDB cannot be written: private mode or disabled storage, a full
+/// phone, or another failure, each in its own words.
 #[component]
-pub fn NoStorage() -> impl IntoView {
+pub fn NoStorage(kind: crate::store::StoreErrorKind) -> impl IntoView {
+    use crate::store::StoreErrorKind;
     let ctx = ctx();
+    let text = move || match kind {
+        StoreErrorKind::Unavailable => ctx.t(T::NoStorageText),
+        other => i18n::storage_problem(ctx.lang.get(), other),
+    };
     view! {
         <section class="page" role="alert">
             <h1>{move || ctx.t(T::NoStorageTitle)}</h1>
-            <p>{move || ctx.t(T::NoStorageText)}</p>
+            <p>{text}</p>
         </section>
     }
 }
@@ -132,7 +184,7 @@ pub fn NotFound() -> impl IntoView {
 /// Errors of one field (or of fields under a prefix), tied to it by id.
 #[component]
 pub fn FieldErrors(
-    errors: RwSignal<Vec<FieldError>>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
     #[prop(into)] field: String,
 ) -> impl IntoView {
     let ctx = ctx();

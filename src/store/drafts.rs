@@ -3,6 +3,7 @@
 
 use super::{get_value, put_value, StoreResult};
 use serde::{Deserialize, Serialize};
+use vaksam_core::validation::FieldError;
 use vaksam_core::IncidentDraft;
 
 /// Store name.
@@ -17,6 +18,20 @@ pub struct SavedDraft {
     pub draft: IncidentDraft,
     /// Index of the question shown.
     pub step: usize,
+    /// When correcting a report the server refused: which, why, and what it said.
+    #[serde(default)]
+    pub rejected: Option<Rejected>,
+}
+
+/// A refused report being corrected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The refused outbox entry, replaced when the corrected report is saved.
+    pub id: String,
+    /// The server's reasons (fields as the server names them, `payload.…`).
+    pub errors: Vec<FieldError>,
+    /// The refused report as a draft: a reason stays shown while its field is unchanged.
+    pub draft: IncidentDraft,
 }
 
 /// The saved incident draft, if any.

@@ -1,12 +1,14 @@
 //! The outbox: every record the user saves, until the server has committed it.
 //!
-//! Invariant: a record leaves the outbox only in the same transaction that writes its
-//! receipt, and only after the server answered `stored` or `already_stored`.
+//! Invariant: a record leaves the outbox only after the server answered `stored` or
+//! `already_stored`, in the same transaction that writes its receipt; only when storage is
+//! too full for that does it leave first and its receipt follow if it fits (the server
+//! holds the record, and a full phone must not resend it forever).
 
 use super::receipts::{self, LocalReceipt};
 use super::reference::{self, LocalSignature};
-use super::{committed, from_js, get_value, to_js, transaction, StoreResult};
 use super::{device, drafts};
+use super::{finish, from_js, get_value, to_js, transaction, StoreResult};
 use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
 use vaksam_core::guidance::{self, Step};
@@ -146,36 +148,57 @@ impl OutboxEntry {
 }
 
 /// Saves an entry and, in the same transaction, deletes the form draft it came from, so a
-/// crash can leave either the draft or the entry but never both (no double report).
-/// Returns once the transaction has committed: only then may the UI say "saved".
-pub async fn add_from_draft(entry: &OutboxEntry) -> StoreResult<()> {
+/// crash can leave either the draft or the entry but never both (no double report). A
+/// corrected report names the refused entry it `replaces`, which goes in the same
+/// transaction. Returns once the transaction has committed: only then may the UI say "saved".
+pub async fn add_from_draft(entry: &OutboxEntry, replaces: Option<&str>) -> StoreResult<()> {
     let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
-    tx.store(STORE)?.add(&to_js(entry)?, None).await?;
-    tx.store(drafts::STORE)?
-        .delete(JsValue::from_str(drafts::INCIDENT_KEY))
-        .await?;
-    committed(tx).await
+    let body = async {
+        let outbox = tx.store(STORE)?;
+        outbox.add(&to_js(entry)?, None).await?;
+        if let Some(old) = replaces {
+            outbox.delete(JsValue::from_str(old)).await?;
+        }
+        tx.store(drafts::STORE)?
+            .delete(JsValue::from_str(drafts::INCIDENT_KEY))
+            .await?;
+        Ok(())
+    }
+    .await;
+    finish(tx, body).await
 }
 
 /// Saves a signature: the outbox entry, the phone's copy of what was signed, and the end of
-/// the form's draft, in one transaction.
+/// the form's draft, in one transaction. A signature the server refused is replaced by the
+/// new one in the same transaction.
 pub async fn add_signature(entry: &OutboxEntry, local: &LocalSignature) -> StoreResult<()> {
     let tx = transaction(
         &[STORE, drafts::STORE, device::STORE],
         TransactionMode::ReadWrite,
     )
     .await?;
-    tx.store(STORE)?.add(&to_js(entry)?, None).await?;
-    tx.store(device::STORE)?
-        .put(
-            &to_js(local)?,
-            Some(&JsValue::from_str(reference::SIGNATURE_KEY)),
-        )
-        .await?;
-    tx.store(drafts::STORE)?
-        .delete(JsValue::from_str(drafts::SIGNATURE_KEY))
-        .await?;
-    committed(tx).await
+    let body = async {
+        let outbox = tx.store(STORE)?;
+        for value in outbox.get_all(None, None).await? {
+            let old: OutboxEntry = from_js(&value)?;
+            if old.record.kind == RecordKind::Signature && old.state != EntryState::Waiting {
+                outbox.delete(JsValue::from_str(&old.id)).await?;
+            }
+        }
+        outbox.add(&to_js(entry)?, None).await?;
+        tx.store(device::STORE)?
+            .put(
+                &to_js(local)?,
+                Some(&JsValue::from_str(reference::SIGNATURE_KEY)),
+            )
+            .await?;
+        tx.store(drafts::STORE)?
+            .delete(JsValue::from_str(drafts::SIGNATURE_KEY))
+            .await?;
+        Ok(())
+    }
+    .await;
+    finish(tx, body).await
 }
 
 /// All entries, oldest first (UUIDv7 keys sort by creation).
@@ -193,26 +216,113 @@ pub async fn get(id: &str) -> StoreResult<Option<OutboxEntry>> {
 /// Removes an entry the user chose to discard.
 pub async fn discard(id: &str) -> StoreResult<()> {
     let tx = transaction(&[STORE], TransactionMode::ReadWrite).await?;
-    tx.store(STORE)?.delete(JsValue::from_str(id)).await?;
-    committed(tx).await
+    let body = async {
+        tx.store(STORE)?.delete(JsValue::from_str(id)).await?;
+        Ok(())
+    }
+    .await;
+    finish(tx, body).await
 }
 
-/// Applies the server's answers in one transaction: delivered entries become receipts (and
-/// their details are deleted); refused ones are marked and kept.
-pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> StoreResult<usize> {
+/// Opens a refused incident report for correction: its content becomes the report form's
+/// draft, with the server's reasons and the id it will replace when sent again. Answers
+/// `false` (and changes nothing) if the entry is gone or is not a refused incident.
+pub async fn reopen(id: &str) -> StoreResult<bool> {
+    let Some(entry) = get(id).await? else {
+        return Ok(false);
+    };
+    let (Some(report), EntryState::Rejected { errors }) = (entry.incident(), entry.state) else {
+        return Ok(false);
+    };
+    let draft = crate::clock::draft_from(&report);
+    let saved = drafts::SavedDraft {
+        step: 0,
+        rejected: Some(drafts::Rejected {
+            id: entry.id,
+            errors,
+            draft: draft.clone(),
+        }),
+        draft,
+    };
+    drafts::save_incident(&saved).await?;
+    Ok(true)
+}
+
+/// What applying the server's answers changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Applied {
+    /// Entries delivered (gone from the outbox).
+    pub delivered: usize,
+    /// Entries delivered, refused or in conflict: every entry the answers covered.
+    pub settled: usize,
+}
+
+/// Applies the server's answers: delivered entries become receipts (and their details are
+/// deleted); refused ones are marked and kept. Normally one transaction. If that fails for
+/// lack of space (or any reason but unusable storage), the delivered entries are deleted on
+/// their own first, since deleting needs no space and the server holds them, and then the
+/// receipts and marks are written if they fit. The error is still returned, so the user is
+/// told, but nothing delivered is left to be resent.
+pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> StoreResult<Applied> {
+    match apply_all(sent, results).await {
+        Ok(applied) => Ok(applied),
+        Err(e) if e.kind == super::StoreErrorKind::Unavailable => Err(e),
+        Err(e) => {
+            delete_delivered(sent, results).await?;
+            // Deleting freed some space: the receipts may fit now.
+            apply_all(sent, results).await.map_err(|_| e)
+        }
+    }
+}
+
+fn delivered(result: &RecordResult) -> bool {
+    matches!(
+        result.outcome,
+        RecordOutcome::Stored(_) | RecordOutcome::AlreadyStored(_)
+    )
+}
+
+/// Deletes every entry the server holds, and nothing else.
+async fn delete_delivered(sent: &[OutboxEntry], results: &[RecordResult]) -> StoreResult<()> {
+    let tx = transaction(&[STORE], TransactionMode::ReadWrite).await?;
+    let body = async {
+        let outbox = tx.store(STORE)?;
+        for result in results.iter().filter(|r| delivered(r)) {
+            if let Some(entry) = sent.iter().find(|e| e.record.id == result.id) {
+                outbox.delete(JsValue::from_str(&entry.id)).await?;
+            }
+        }
+        Ok(())
+    }
+    .await;
+    finish(tx, body).await
+}
+
+/// Receipts, deletions and marks in one transaction.
+async fn apply_all(sent: &[OutboxEntry], results: &[RecordResult]) -> StoreResult<Applied> {
     let tx = transaction(
         &[STORE, receipts::STORE, device::STORE],
         TransactionMode::ReadWrite,
     )
     .await?;
+    let body = apply_in(&tx, sent, results).await;
+    finish(tx, body).await
+}
+
+async fn apply_in(
+    tx: &rexie::Transaction,
+    sent: &[OutboxEntry],
+    results: &[RecordResult],
+) -> StoreResult<Applied> {
     let outbox = tx.store(STORE)?;
     let receipt_store = tx.store(receipts::STORE)?;
     let meta = tx.store(device::STORE)?;
-    let mut delivered = 0;
+    let mut applied = Applied::default();
     for result in results {
         let Some(entry) = sent.iter().find(|e| e.record.id == result.id) else {
             continue;
         };
+        applied.settled += 1;
         match &result.outcome {
             RecordOutcome::Stored(receipt) | RecordOutcome::AlreadyStored(receipt)
                 if entry.record.kind == RecordKind::Signature =>
@@ -230,7 +340,7 @@ pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> St
                     meta.put(&to_js(&local)?, Some(&key)).await?;
                 }
                 outbox.delete(JsValue::from_str(&entry.id)).await?;
-                delivered += 1;
+                applied.delivered += 1;
             }
             // A training result needs no receipt on the phone: the progress was saved
             // with it, and the municipality's report is on the server.
@@ -238,7 +348,7 @@ pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> St
                 if entry.record.kind == RecordKind::Quiz =>
             {
                 outbox.delete(JsValue::from_str(&entry.id)).await?;
-                delivered += 1;
+                applied.delivered += 1;
             }
             RecordOutcome::Stored(receipt) | RecordOutcome::AlreadyStored(receipt) => {
                 let category = entry
@@ -255,9 +365,11 @@ pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> St
                     imy_deadline: entry.imy_deadline.clone(),
                     steps: entry.steps.clone(),
                 };
-                receipt_store.put(&to_js(&local)?, None).await?;
+                // Deleted first: if the receipt does not fit, the whole transaction is
+                // retried after the deletions alone (see `apply_results`).
                 outbox.delete(JsValue::from_str(&entry.id)).await?;
-                delivered += 1;
+                receipt_store.put(&to_js(&local)?, None).await?;
+                applied.delivered += 1;
             }
             RecordOutcome::Rejected { errors } => {
                 let marked = OutboxEntry {
@@ -279,6 +391,5 @@ pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> St
             }
         }
     }
-    committed(tx).await?;
-    Ok(delivered)
+    Ok(applied)
 }
