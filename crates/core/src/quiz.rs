@@ -295,7 +295,9 @@ pub struct QuizResult {
     pub finished_at: OffsetDateTime,
     /// The answers in the order given.
     pub answers: Vec<QuizAnswer>,
-    /// Set when this session completed the course ("utbildning genomförd").
+    /// Set when this session completed the course on the phone ("utbildning genomförd").
+    /// Only the phone's view: the server decides completion from the answers it stored
+    /// ([`proven_completion`]) and never reads this.
     #[serde(default, with = "crate::timestamp::rfc3339::option")]
     pub course_completed_at: Option<OffsetDateTime>,
 }
@@ -522,6 +524,56 @@ impl Session {
             course_completed_at: completed,
         })
     }
+}
+
+/// A course completion proven by an employee's own answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProvenCompletion {
+    /// When the last round was completed: the `finished_at` of the result whose answer
+    /// completed it.
+    pub completed_at: OffsetDateTime,
+    /// The bank version of that result.
+    pub bank_version: String,
+}
+
+/// The last course completion that an employee's results prove, replayed through the same
+/// rules the phone applies ([`Progress::record`]); `None` if they prove none.
+///
+/// The phone's claim (`course_completed_at`) is never read: a device could send one answer
+/// with a claim and appear completed for a year (review H2). Instead every result is
+/// replayed in order of `finished_at` (ties in the order given, which should be the order
+/// received), each answer scored again by the bank of the pack the result names
+/// (`pack_of`; the phone scored and scheduled against that same bank and interval), at the
+/// result's `finished_at`, as `Session::finish` does. A result whose pack is unknown or has
+/// another bank version counts for nothing. So the course is completed only when, within
+/// an open round, every question of the bank has been answered right.
+pub fn proven_completion<'p>(
+    results: &[QuizResult],
+    pack_of: impl Fn(&QuizResult) -> Option<&'p crate::Pack>,
+) -> Option<ProvenCompletion> {
+    let mut order: Vec<&QuizResult> = results.iter().collect();
+    order.sort_by_key(|r| r.finished_at);
+    let mut progress = Progress::default();
+    let mut last = None;
+    for r in order {
+        let Some(pack) = pack_of(r) else { continue };
+        let Some(bank) = pack.quiz.as_ref().filter(|b| b.version == r.bank_version) else {
+            continue;
+        };
+        let months = pack.training.interval_months;
+        for a in &r.answers {
+            let Some(q) = bank.question(&a.question) else {
+                continue;
+            };
+            if progress.record(bank, months, &q.id, q.is_right(&a.chosen), r.finished_at) {
+                last = Some(ProvenCompletion {
+                    completed_at: r.finished_at,
+                    bank_version: bank.version.clone(),
+                });
+            }
+        }
+    }
+    last
 }
 
 /// Where an employee stands in the municipality's report.

@@ -377,3 +377,187 @@ mod sessions {
         assert_eq!(tomorrow.questions[0], missed);
     }
 }
+
+/// The server's view of training: completion replayed from the stored answers.
+mod replay {
+    use std::path::Path;
+    use time::macros::datetime;
+    use time::{Duration, OffsetDateTime};
+    use vaksam_core::pack::Pack;
+    use vaksam_core::quiz::{
+        proven_completion, Progress, ProvenCompletion, QuizAnswer, QuizResult, Session,
+    };
+
+    fn lessebo() -> Pack {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/lessebo.toml");
+        vaksam_core::pack::from_toml("lessebo.toml", &std::fs::read_to_string(path).unwrap())
+            .unwrap()
+    }
+
+    fn chosen(p: &Pack, id: &str, right: bool) -> Vec<String> {
+        let q = p.quiz.as_ref().unwrap().question(id).unwrap();
+        q.options
+            .iter()
+            .filter(|o| o.correct == right)
+            .take(if right { 4 } else { 1 })
+            .map(|o| o.id.clone())
+            .collect()
+    }
+
+    /// A result answering `ids` (right or not), finished at `at`, as a device could send it.
+    fn result(p: &Pack, ids: &[&str], right: bool, at: OffsetDateTime) -> QuizResult {
+        QuizResult {
+            kommunkod: p.municipality.kommunkod.clone(),
+            pack_version: p.version.clone(),
+            bank_version: p.quiz.as_ref().unwrap().version.clone(),
+            started_at: at - Duration::minutes(2),
+            finished_at: at,
+            answers: ids
+                .iter()
+                .map(|id| QuizAnswer {
+                    question: (*id).to_owned(),
+                    chosen: chosen(p, id, right),
+                    correct: right,
+                    ms: 5_000,
+                })
+                .collect(),
+            course_completed_at: None,
+        }
+    }
+
+    fn all_ids(p: &Pack) -> Vec<&str> {
+        p.quiz
+            .as_ref()
+            .unwrap()
+            .questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect()
+    }
+
+    fn replay(p: &Pack, results: &[QuizResult]) -> Option<ProvenCompletion> {
+        proven_completion(results, |r| (r.pack_version == p.version).then_some(p))
+    }
+
+    #[test]
+    fn honest_sessions_prove_the_completion_the_phone_saw() {
+        let p = lessebo();
+        let bank = p.quiz.as_ref().unwrap();
+        let mut progress = Progress::default();
+        let mut now = datetime!(2026-11-23 09:00 UTC);
+        let mut results = Vec::new();
+        // Every third answer wrong; the phone asks those again the next day.
+        let mut n = 0;
+        while let Some(mut session) = Session::start(&p, &progress, false, now) {
+            while let Some(id) = session.current().map(str::to_owned) {
+                n += 1;
+                session.answer(bank, chosen(&p, &id, n % 3 != 0), 4_000);
+            }
+            results.push(session.finish(&p, &mut progress, now).unwrap());
+            now += Duration::days(1);
+        }
+        let claimed = results.iter().rev().find_map(|r| r.course_completed_at);
+        assert!(claimed.is_some(), "the phone completed the course");
+        assert_eq!(
+            replay(&p, &results),
+            Some(ProvenCompletion {
+                completed_at: claimed.unwrap(),
+                bank_version: bank.version.clone(),
+            })
+        );
+        assert_eq!(progress.completed_at, claimed);
+    }
+
+    #[test]
+    fn the_reviews_forgeries_prove_nothing() {
+        let p = lessebo();
+        let at = datetime!(2026-11-23 09:00 UTC);
+        let claim = |mut r: QuizResult, when: OffsetDateTime| {
+            r.course_completed_at = Some(when);
+            r
+        };
+        // One right answer with a claim; one wrong answer with a claim; a claim dated a
+        // day ahead.
+        let one_right = claim(result(&p, &["lost-phone"], true, at), at);
+        let one_wrong = claim(result(&p, &["lost-phone"], false, at), at);
+        let ahead = claim(
+            result(&p, &["lost-phone"], true, at),
+            at + Duration::hours(23),
+        );
+        for forged in [&one_right, &one_wrong, &ahead] {
+            assert_eq!(replay(&p, std::slice::from_ref(forged)), None);
+        }
+        assert_eq!(replay(&p, &[one_right, one_wrong, ahead]), None);
+
+        // Every question but one answered right, many times over, is not the course.
+        let ids = all_ids(&p);
+        let most: Vec<QuizResult> = (0..10)
+            .map(|i| claim(result(&p, &ids[1..], true, at + Duration::minutes(i)), at))
+            .collect();
+        assert_eq!(replay(&p, &most), None);
+    }
+
+    #[test]
+    fn an_answer_counts_as_the_bank_scores_it_not_as_the_result_says() {
+        let p = lessebo();
+        let at = datetime!(2026-11-23 09:00 UTC);
+        let ids = all_ids(&p);
+        let mut lying = result(&p, &ids, false, at);
+        for a in &mut lying.answers {
+            a.correct = true;
+        }
+        assert_eq!(replay(&p, &[lying]), None);
+        let honest = result(&p, &ids, true, at);
+        assert_eq!(replay(&p, &[honest]).unwrap().completed_at, at);
+    }
+
+    #[test]
+    fn results_are_replayed_in_the_order_they_were_finished() {
+        let p = lessebo();
+        let ids = all_ids(&p);
+        let (first, second) = ids.split_at(ids.len() - 3);
+        let early = datetime!(2026-11-20 09:00 UTC);
+        let late = datetime!(2026-11-23 09:00 UTC);
+        // The later session arrived first (another device synced sooner).
+        let results = [
+            result(&p, second, true, late),
+            result(&p, first, true, early),
+        ];
+        assert_eq!(replay(&p, &results).unwrap().completed_at, late);
+    }
+
+    #[test]
+    fn practice_before_the_round_opens_does_not_count_but_a_new_round_does() {
+        let p = lessebo();
+        assert_eq!(p.training.interval_months, 12);
+        let ids = all_ids(&p);
+        let first = datetime!(2026-01-15 09:00 UTC);
+        let practice = datetime!(2026-07-15 09:00 UTC);
+        let next_round = datetime!(2027-02-01 09:00 UTC);
+        let mut results = vec![
+            result(&p, &ids, true, first),
+            result(&p, &ids, true, practice),
+        ];
+        assert_eq!(replay(&p, &results).unwrap().completed_at, first);
+        // Due again on 2027-01-15; answering everything right after that completes again.
+        results.push(result(&p, &ids[..5], true, next_round));
+        assert_eq!(replay(&p, &results).unwrap().completed_at, first);
+        results.push(result(&p, &ids[5..], true, next_round + Duration::hours(1)));
+        assert_eq!(
+            replay(&p, &results).unwrap().completed_at,
+            next_round + Duration::hours(1)
+        );
+    }
+
+    #[test]
+    fn a_result_of_an_unknown_pack_or_another_bank_proves_nothing() {
+        let p = lessebo();
+        let at = datetime!(2026-11-23 09:00 UTC);
+        let ids = all_ids(&p);
+        let mut unknown = result(&p, &ids, true, at);
+        unknown.pack_version = "1999.1".into();
+        let mut other_bank = result(&p, &ids, true, at);
+        other_bank.bank_version = "other".into();
+        assert_eq!(replay(&p, &[unknown, other_bank]), None);
+    }
+}
