@@ -2,12 +2,13 @@
 //! map the result to a response. Every error is JSON with a stable code.
 
 use crate::enrollment;
+use crate::http::{self, ClientIp, DeviceToken};
 use crate::ingest;
-use crate::storage::{Device, RedeemError, Storage, StorageError};
+use crate::storage::{Device, RedeemError, Storage, StorageError, Trouble};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -28,11 +29,13 @@ pub struct ApiState<S> {
     pub clock: fn() -> OffsetDateTime,
 }
 
-/// An API failure, rendered as `{"error": code, "message": …}` with a fitting status.
+/// An API failure, rendered as `{"error": code, "message": …}` with a fitting status, and
+/// `Retry-After` when trying again later can help.
 #[derive(Debug)]
 pub struct Failure {
     status: StatusCode,
     body: ApiError,
+    retry_after: Option<u64>,
 }
 
 impl Failure {
@@ -44,24 +47,64 @@ impl Failure {
                 error,
                 message: message.into(),
             },
+            retry_after: None,
         }
+    }
+
+    /// The same failure, telling the client to try again after `seconds`.
+    pub fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after = Some(seconds);
+        self
     }
 }
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
+/// Seconds a client waits after "busy" (another writer) before trying again.
+pub const BUSY_RETRY_SECS: u64 = 2;
+/// Seconds a client waits after "unavailable" (the disk cannot be written) before trying again.
+pub const UNAVAILABLE_RETRY_SECS: u64 = 30;
+
 impl From<StorageError> for Failure {
     fn from(e: StorageError) -> Self {
-        tracing::error!("storage: {e}");
-        Failure::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            ApiErrorCode::Internal,
-            "storage failed; nothing was stored",
-        )
+        match e.trouble() {
+            Trouble::Busy => {
+                tracing::warn!("storage busy: {e}");
+                Failure::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ApiErrorCode::Busy,
+                    "the database is busy; nothing was stored, try again",
+                )
+                .retry_after(BUSY_RETRY_SECS)
+            }
+            Trouble::Unavailable => {
+                tracing::error!("storage unavailable: {e}");
+                Failure::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ApiErrorCode::Unavailable,
+                    "the server cannot save anything right now; nothing was stored, try again later",
+                )
+                .retry_after(UNAVAILABLE_RETRY_SECS)
+            }
+            Trouble::Internal => {
+                tracing::error!("storage: {e}");
+                Failure::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ApiErrorCode::Internal,
+                    "storage failed; nothing was stored",
+                )
+            }
+        }
     }
 }
 
@@ -142,17 +185,22 @@ impl<S: Storage> FromRequestParts<ApiState<S>> for Device {
     }
 }
 
-/// The API router, to be nested under [`vaksam_core::protocol::API_PREFIX`].
-pub fn router<S: Storage>(state: ApiState<S>) -> Router {
+/// The API router, to be nested under [`vaksam_core::protocol::API_PREFIX`]. `/enroll` is
+/// rate-limited per client address, the device's endpoints per device.
+pub fn router<S: Storage>(state: ApiState<S>, ip: ClientIp, device: DeviceToken) -> Router {
+    let per_device = http::rate_limit(device, http::DEVICE_RATE);
     Router::new()
-        .route("/enroll", post(enroll::<S>))
-        .route("/sync", post(sync::<S>))
-        .route("/records/{id}", get(record_receipt::<S>))
-        .route(PACK_PATH, get(current_pack::<S>))
         .route(
-            "/health",
-            get(|| async { Json(serde_json::json!({"status": "ok"})) }),
+            "/enroll",
+            post(enroll::<S>).layer(http::rate_limit(ip, http::ENROLL_RATE)),
         )
+        .route("/sync", post(sync::<S>).layer(per_device.clone()))
+        .route(
+            "/records/{id}",
+            get(record_receipt::<S>).layer(per_device.clone()),
+        )
+        .route(PACK_PATH, get(current_pack::<S>).layer(per_device))
+        .route("/health", get(health::<S>))
         .fallback(|| async {
             Failure::new(
                 StatusCode::NOT_FOUND,
@@ -203,14 +251,44 @@ async fn sync<S: Storage>(
             ),
         ));
     }
-    let results = ingest::ingest(&state.storage, &device, req.records, (state.clock)()).await?;
-    Ok(Json(SyncResponse { results }))
+    match ingest::ingest(&state.storage, &device, req.records, (state.clock)()).await? {
+        Ok(results) => Ok(Json(SyncResponse { results })),
+        Err(over) => {
+            tracing::warn!(device = %device.id, limit = over.limit, "device over its daily limit");
+            Err(Failure::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ApiErrorCode::DailyLimit,
+                format!(
+                    "this device has delivered {} records in the last 24 hours, the most its municipality allows; nothing was stored",
+                    over.limit
+                ),
+            )
+            .retry_after(over.retry_after_secs))
+        }
+    }
+}
+
+/// `GET /health`: 200 when the server can serve and write; 503 with `Retry-After` while
+/// the database cannot be written (checked with a real write when writes were failing or
+/// nothing was written for a while), so a load balancer or monitor sees it.
+async fn health<S: Storage>(State(state): State<ApiState<S>>) -> Response {
+    match state.storage.write_health((state.clock)()).await {
+        Ok(()) => Json(serde_json::json!({"status": "ok"})).into_response(),
+        Err(e) => {
+            let failure = Failure::from(e);
+            let mut response = failure.into_response();
+            if response.status() == StatusCode::INTERNAL_SERVER_ERROR {
+                *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+            }
+            response
+        }
+    }
 }
 
 async fn record_receipt<S: Storage>(
     State(state): State<ApiState<S>>,
     device: Device,
-    Path(id): Path<String>,
+    id: Result<Path<String>, axum::extract::rejection::PathRejection>,
 ) -> Result<Json<Receipt>, Failure> {
     let not_found = || {
         Failure::new(
@@ -218,6 +296,9 @@ async fn record_receipt<S: Storage>(
             ApiErrorCode::NotFound,
             "no such record",
         )
+    };
+    let Ok(Path(id)) = id else {
+        return Err(not_found());
     };
     let id = Uuid::parse_str(&id).map_err(|_| not_found())?;
     state

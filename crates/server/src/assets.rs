@@ -1,7 +1,9 @@
 //! Serves the app built by trunk and embedded at compile time (see build.rs).
 
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -98,6 +100,9 @@ fn accepts(request_headers: &HeaderMap, encoding: &str) -> bool {
 }
 
 fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Response {
+    let policy = content_type(path)
+        .starts_with("text/html")
+        .then(|| page_policy(&asset.raw));
     let mut headers = HeaderMap::new();
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     // Precompressed at build time; send the smaller form the client accepts.
@@ -124,11 +129,57 @@ fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Respo
     if path == "/sw.js" {
         headers.insert("service-worker-allowed", HeaderValue::from_static("/"));
     }
+    if let Some(Ok(csp)) = policy.map(|p| HeaderValue::from_str(&p)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     (headers, bytes).into_response()
 }
 
+/// The Content-Security-Policy of an app page: only its own origin, wasm compiled by the
+/// page (`wasm-unsafe-eval`), and exactly the inline scripts the page carries (trunk's
+/// loader), by their SHA-256. No inline handlers, no framing, no foreign connections.
+pub fn page_policy(html: &[u8]) -> String {
+    let scripts: String = inline_scripts(&String::from_utf8_lossy(html))
+        .map(|script| {
+            let digest = Sha256::digest(script.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+         manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// The text of each `<script>` element without a `src` attribute.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<script").filter_map(move |(start, _)| {
+        let open_end = start + html[start..].find('>')?;
+        let tag = &html[start..open_end];
+        if tag.contains(" src=") || tag.contains("\tsrc=") || tag.contains("\nsrc=") {
+            return None;
+        }
+        let body_start = open_end + 1;
+        let body_end = body_start + html[body_start..].find("</script>")?;
+        Some(&html[body_start..body_end])
+    })
+}
+
 /// Static files, with the app shell for any other path that looks like a page (deep links).
-pub async fn serve(uri: Uri, request_headers: HeaderMap) -> Response {
+pub async fn serve(method: Method, uri: Uri, request_headers: HeaderMap) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+            "method not allowed",
+        )
+            .into_response();
+    }
     let path = match uri.path() {
         "/" => "/index.html",
         p => p,
@@ -186,5 +237,19 @@ mod tests {
         );
         assert_eq!(cache_control("/index.html"), "no-cache");
         assert_eq!(cache_control("/sw.js"), "no-cache");
+    }
+
+    #[test]
+    fn page_policy_allows_exactly_the_inline_scripts_of_the_page() {
+        let html = "<html><head><script type=\"module\">import init from '/a.js';init();</script>\
+                    <script src=\"/b.js\"></script></head><body></body></html>";
+        let policy = page_policy(html.as_bytes());
+        let expected = base64::engine::general_purpose::STANDARD
+            .encode(Sha256::digest(b"import init from '/a.js';init();"));
+        assert!(policy.contains(&format!("'sha256-{expected}'")), "{policy}");
+        assert_eq!(policy.matches("'sha256-").count(), 1, "{policy}");
+        assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(policy.contains("'wasm-unsafe-eval'"));
+        assert!(!policy.contains("'unsafe-inline'"));
     }
 }

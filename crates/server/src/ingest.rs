@@ -1,6 +1,7 @@
 //! Turning a batch of outbox records into stored rows and per-record answers.
 
-use crate::storage::{Device, NewRecord, Storage, StorageError, Stored};
+use crate::storage::{Device, NewRecord, OverLimit, Storage, StorageError, Stored};
+use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
 use vaksam_core::quiz::QuizResult;
@@ -8,37 +9,66 @@ use vaksam_core::signature::SignatureRecord;
 use vaksam_core::validation::{FieldError, FieldErrorCode};
 use vaksam_core::{Incident, IncidentReport, Pack};
 
-/// Validates each record, stores the valid ones in one transaction, and answers per record
-/// in request order. A bad record is rejected alone; it never blocks the others.
+/// Answers each record of a batch, in request order: a resend of a record already stored is
+/// recognised first (by id, kind and content hash) and answered with its first receipt,
+/// even if a validation rule changed since; every other record is validated, and the valid
+/// ones are stored in one transaction. A bad record is rejected alone; it never blocks the
+/// others. If the new records would take the device over its municipality's daily limit,
+/// nothing is stored.
 pub async fn ingest<S: Storage>(
     storage: &S,
     device: &Device,
     records: Vec<OutboxRecord>,
     now: OffsetDateTime,
-) -> Result<Vec<RecordResult>, StorageError> {
-    // Per record: `Ok(())` if it goes to storage (its outcome comes from there), else why not.
-    let mut checked: Vec<Result<(), Vec<FieldError>>> = Vec::with_capacity(records.len());
+) -> Result<Result<Vec<RecordResult>, OverLimit>, StorageError> {
+    let keys: Vec<_> = records
+        .iter()
+        .map(|r| (r.id, r.kind, r.content_hash()))
+        .collect();
+    let resends = storage.resends(&device.kommunkod, &keys).await?;
+    // Per record: its answer now, or `None` when storage gives it.
+    let mut answers: Vec<Option<RecordOutcome>> = Vec::with_capacity(records.len());
     let mut to_store = Vec::new();
-    for record in &records {
+    let mut packs = PackCache::default();
+    for ((record, resend), (.., content_hash)) in records.iter().zip(resends).zip(keys) {
+        if let Some(receipt) = resend {
+            answers.push(Some(RecordOutcome::AlreadyStored(receipt)));
+            continue;
+        }
         let clock = validation_clock(record, now);
         let check = match record.kind {
             RecordKind::Incident => validate_incident(record, clock),
-            RecordKind::Signature => validate_signature(storage, device, record, clock).await?,
-            RecordKind::Quiz => validate_quiz(storage, device, record, clock).await?,
+            RecordKind::Signature => {
+                validate_signature(storage, device, record, clock, &mut packs).await?
+            }
+            RecordKind::Quiz => validate_quiz(storage, device, record, clock, &mut packs).await?,
         };
-        checked.push(check.map(|new| to_store.push(new)));
+        match check {
+            Ok(label_and_payload) => {
+                to_store.push(NewRecord {
+                    id: record.id,
+                    kind: record.kind,
+                    content_hash,
+                    label: label_and_payload.0,
+                    payload: label_and_payload.1,
+                    device_created_at: record.created_at,
+                });
+                answers.push(None);
+            }
+            Err(errors) => answers.push(Some(RecordOutcome::Rejected { errors })),
+        }
     }
-    let mut stored = storage
-        .store_records(device, &to_store, now)
-        .await?
-        .into_iter();
+    let mut stored = match storage.store_records(device, &to_store, now).await? {
+        Ok(stored) => stored.into_iter(),
+        Err(over) => return Ok(Err(over)),
+    };
     records
         .iter()
-        .zip(checked)
-        .map(|(record, check)| {
-            let outcome = match check {
-                Err(errors) => RecordOutcome::Rejected { errors },
-                Ok(()) => match stored.next() {
+        .zip(answers)
+        .map(|(record, answer)| {
+            let outcome = match answer {
+                Some(outcome) => outcome,
+                None => match stored.next() {
                     Some(Stored::New(receipt)) => RecordOutcome::Stored(receipt),
                     Some(Stored::Existing(receipt)) => RecordOutcome::AlreadyStored(receipt),
                     Some(Stored::Conflict) => RecordOutcome::Conflict {
@@ -56,8 +86,16 @@ pub async fn ingest<S: Storage>(
                 outcome,
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()
+        .map(Ok)
 }
+
+/// A valid record's label for listings and its payload as stored.
+type Checked = Result<(String, String), Vec<FieldError>>;
+
+/// The packs named in one batch, parsed once each (a pack is immutable once published).
+#[derive(Default)]
+struct PackCache(HashMap<String, Pack>);
 
 /// Most a device clock may run ahead of the server's and still have its times accepted.
 pub const MAX_CLOCK_SKEW: Duration = Duration::hours(24);
@@ -88,31 +126,23 @@ fn prefixed(errors: Vec<FieldError>) -> Vec<FieldError> {
         .collect()
 }
 
-fn validate_incident(
-    record: &OutboxRecord,
-    now: OffsetDateTime,
-) -> Result<NewRecord, Vec<FieldError>> {
+fn validate_incident(record: &OutboxRecord, now: OffsetDateTime) -> Checked {
     let report: IncidentReport =
         serde_json::from_value(record.payload.clone()).map_err(payload_error)?;
     let incident = Incident::validate(report, now).map_err(prefixed)?;
-    Ok(NewRecord {
-        id: record.id,
-        kind: record.kind,
-        content_hash: record.content_hash(),
-        label: incident.report().category.as_str().to_owned(),
-        payload: serde_json::to_string(&incident).map_err(payload_error)?,
-        device_created_at: record.created_at,
-    })
+    let payload = serde_json::to_string(&incident).map_err(payload_error)?;
+    Ok((incident.report().category.as_str().to_owned(), payload))
 }
 
 /// The pack version a record names, if this device's municipality published it; else the
 /// field error to answer with.
-async fn named_pack<S: Storage>(
+async fn named_pack<'c, S: Storage>(
     storage: &S,
     device: &Device,
     kommunkod: &str,
     version: &str,
-) -> Result<Result<Pack, Vec<FieldError>>, StorageError> {
+    packs: &'c mut PackCache,
+) -> Result<Result<&'c Pack, Vec<FieldError>>, StorageError> {
     if kommunkod != device.kommunkod.as_str() {
         return Ok(Err(vec![FieldError::new(
             "payload.kommunkod",
@@ -120,27 +150,31 @@ async fn named_pack<S: Storage>(
             "this device belongs to another municipality",
         )]));
     }
-    let Some(stored) = storage.pack_version(&device.kommunkod, version).await? else {
-        return Ok(Err(vec![FieldError::new(
-            "payload.pack_version",
-            FieldErrorCode::Invalid,
-            format!("pack version {version:?} was never published for this municipality"),
-        )]));
-    };
-    serde_json::from_str(&stored.body)
-        .map(Ok)
-        .map_err(|e| StorageError::Corrupt(format!("stored pack: {e}")))
+    if !packs.0.contains_key(version) {
+        let Some(stored) = storage.pack_version(&device.kommunkod, version).await? else {
+            return Ok(Err(vec![FieldError::new(
+                "payload.pack_version",
+                FieldErrorCode::Invalid,
+                format!("pack version {version:?} was never published for this municipality"),
+            )]));
+        };
+        let pack = serde_json::from_str(&stored.body)
+            .map_err(|e| StorageError::Corrupt(format!("stored pack: {e}")))?;
+        packs.0.insert(version.to_owned(), pack);
+    }
+    Ok(Ok(&packs.0[version]))
 }
 
 /// Checks a payload of type `T` against the pack version it names with `check`, and turns
-/// it into a row labelled by `label`.
+/// it into a label (from `names`) and the payload to store.
 async fn validate_against_pack<S, T>(
     storage: &S,
     device: &Device,
     record: &OutboxRecord,
+    packs: &mut PackCache,
     names: impl Fn(&T) -> (&str, &str, String),
     check: impl Fn(&T, &Pack) -> Result<(), Vec<FieldError>>,
-) -> Result<Result<NewRecord, Vec<FieldError>>, StorageError>
+) -> Result<Checked, StorageError>
 where
     S: Storage,
     T: serde::de::DeserializeOwned + serde::Serialize,
@@ -150,22 +184,15 @@ where
         Err(e) => return Ok(Err(payload_error(e))),
     };
     let (kommunkod, version, label) = names(&value);
-    let pack = match named_pack(storage, device, kommunkod, version).await? {
+    let pack = match named_pack(storage, device, kommunkod, version, packs).await? {
         Ok(p) => p,
         Err(errors) => return Ok(Err(errors)),
     };
-    Ok(match check(&value, &pack) {
+    Ok(match check(&value, pack) {
         Err(errors) => Err(prefixed(errors)),
         Ok(()) => serde_json::to_string(&value)
             .map_err(payload_error)
-            .map(|payload| NewRecord {
-                id: record.id,
-                kind: record.kind,
-                content_hash: record.content_hash(),
-                label,
-                payload,
-                device_created_at: record.created_at,
-            }),
+            .map(|payload| (label, payload)),
     })
 }
 
@@ -175,11 +202,13 @@ async fn validate_signature<S: Storage>(
     device: &Device,
     record: &OutboxRecord,
     now: OffsetDateTime,
-) -> Result<Result<NewRecord, Vec<FieldError>>, StorageError> {
+    packs: &mut PackCache,
+) -> Result<Checked, StorageError> {
     validate_against_pack(
         storage,
         device,
         record,
+        packs,
         |s: &SignatureRecord| (&s.kommunkod, &s.pack_version, s.pack_version.clone()),
         |s, pack| s.validate(pack, now),
     )
@@ -193,11 +222,13 @@ async fn validate_quiz<S: Storage>(
     device: &Device,
     record: &OutboxRecord,
     now: OffsetDateTime,
-) -> Result<Result<NewRecord, Vec<FieldError>>, StorageError> {
+    packs: &mut PackCache,
+) -> Result<Checked, StorageError> {
     validate_against_pack(
         storage,
         device,
         record,
+        packs,
         |r: &QuizResult| (&r.kommunkod, &r.pack_version, r.bank_version.clone()),
         |r, pack| r.validate(pack, now),
     )

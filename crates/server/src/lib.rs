@@ -7,25 +7,42 @@ pub mod assets;
 pub mod chain;
 pub mod enrollment;
 pub mod export;
+pub mod http;
 pub mod ingest;
 pub mod packs;
 pub mod storage;
 
 use axum::extract::DefaultBodyLimit;
-use axum::Router;
+use axum::{middleware, Router};
+use std::sync::Arc;
 use storage::Storage;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use vaksam_core::protocol::{API_PREFIX, MAX_BODY_BYTES};
 
-/// The whole HTTP application: API under [`API_PREFIX`], the app everywhere else.
-pub fn app<S: Storage>(state: api::ApiState<S>) -> Router {
+pub use http::Deployment;
+
+/// The whole HTTP application: API under [`API_PREFIX`], the app everywhere else, behind
+/// the layers of [`http`] (outermost first: access log, security headers, panic catcher,
+/// deadline, body limit; rate limits per route).
+pub fn app<S: Storage>(state: api::ApiState<S>, deployment: Deployment) -> Router {
+    let (ip, device) = http::keys(&deployment);
     Router::new()
         .nest(
             API_PREFIX,
-            api::router(state).layer(CompressionLayer::new()),
+            api::router(state, ip, device)
+                .layer(CompressionLayer::new())
+                .layer(http::rate_limit(ip, http::ADDRESS_RATE)),
         )
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(http::deadline))
+        .layer(CatchPanicLayer::custom(http::panic_response))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(deployment),
+            http::security_headers,
+        ))
+        .layer(middleware::from_fn(http::access_log))
 }
 
 /// The real clock.
@@ -33,18 +50,15 @@ pub fn system_clock() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
 }
 
-/// Binds `addr` and serves until Ctrl-C.
+/// Serves on `listener` until Ctrl-C or SIGTERM, then finishes the requests in flight.
 pub async fn serve<S: Storage>(
     storage: S,
     listener: tokio::net::TcpListener,
+    deployment: Deployment,
 ) -> std::io::Result<()> {
     let state = api::ApiState {
         storage,
         clock: system_clock,
     };
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    http::serve(listener, app(state, deployment), http::shutdown_signal()).await
 }

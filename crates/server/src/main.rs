@@ -40,6 +40,30 @@ enum Command {
         /// Serve the app from this directory (e.g. `dist`) instead of the embedded copy.
         #[arg(long)]
         static_dir: Option<std::path::PathBuf>,
+        /// The https address people reach Vaksam at, through a TLS proxy (e.g.
+        /// `https://vaksam.kommun.se`). Phones need https for offline use; with it set the
+        /// server sends HSTS.
+        #[arg(long, env = "VAKSAM_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// Behind a proxy that sets `X-Forwarded-For`: take the client's address from it
+        /// for rate limits. Never set this when clients reach the server directly.
+        #[arg(long, env = "VAKSAM_TRUST_FORWARDED_FOR")]
+        trust_forwarded_for: bool,
+    },
+    /// Write a consistent copy of the database to a new file, while the server runs.
+    Backup {
+        /// The copy to write (must not exist).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Show or set a municipality's limit on records one device may deliver in 24 hours.
+    Limits {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommunkod: String,
+        /// The new limit (records per device in 24 hours); without it, show the current one.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        records_per_day: Option<u32>,
     },
     /// Create a one-time enrollment code for an employee and print it.
     Enroll {
@@ -49,8 +73,8 @@ enum Command {
         /// The employee's name, as the app will prefill it.
         #[arg(long)]
         name: String,
-        /// Days the code stays valid.
-        #[arg(long, default_value_t = 14)]
+        /// Days the code stays valid (1 to 90).
+        #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(i64).range(1..=90))]
         valid_days: i64,
     },
     /// Revoke a device: its token stops working at once.
@@ -200,10 +224,30 @@ async fn run(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("opening {}: {e}", cli.db))?;
     match cli.command {
-        Command::Serve { addr, static_dir } => {
+        Command::Serve {
+            addr,
+            static_dir,
+            public_url,
+            trust_forwarded_for,
+        } => {
             if let Some(dir) = static_dir {
                 vaksam_server::assets::serve_from_dir(dir);
             }
+            let https = public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://"));
+            if !addr.ip().is_loopback() && !https {
+                tracing::warn!(
+                    "listening on {addr} without --public-url https://…: phones reaching Vaksam over plain http cannot work offline (no service worker, Web Locks or persistent storage outside a secure context). Put it behind a TLS proxy and set --public-url; see README, Deployment."
+                );
+            }
+            ignore_file_size_signal();
+            // Refuse to start on a database that cannot be written, rather than answer
+            // every phone with errors.
+            storage
+                .probe_write(system_clock())
+                .await
+                .map_err(|e| format!("the database {} cannot be written: {e}", cli.db))?;
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|e| format!("binding {addr}: {e}"))?;
@@ -212,9 +256,42 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             packs::publish_shipped(&storage, system_clock()).await?;
             tracing::info!("Vaksam serves on http://{addr} with {}", cli.db);
-            vaksam_server::serve(storage, listener)
+            let deployment = vaksam_server::Deployment {
+                https,
+                trust_forwarded_for,
+            };
+            vaksam_server::serve(storage, listener, deployment)
                 .await
                 .map_err(|e| e.to_string())
+        }
+        Command::Backup { to } => {
+            if to.exists() {
+                return Err(format!("{} exists; name a new file", to.display()));
+            }
+            storage
+                .backup(&to)
+                .await
+                .map_err(|e| format!("backup to {}: {e}", to.display()))?;
+            println!("backed up {} to {}", cli.db, to.display());
+            Ok(())
+        }
+        Command::Limits {
+            kommunkod: code,
+            records_per_day,
+        } => {
+            let k = kommunkod(&code)?;
+            if let Some(limit) = records_per_day {
+                storage
+                    .set_records_per_day(&k, limit)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            let limit = storage
+                .records_per_day(&k)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{k}: at most {limit} records per device in 24 hours");
+            Ok(())
         }
         Command::Enroll {
             kommunkod: code,
@@ -327,4 +404,21 @@ async fn current_pack<S: Storage>(storage: &S, k: &Kommunkod) -> Result<vaksam_c
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no pack is published for {k}"))?;
     serde_json::from_str(&current.body).map_err(|e| e.to_string())
+}
+
+/// A file-size limit (`ulimit -f`) must make writes fail with an error the server answers
+/// 503 to, not kill the process with SIGXFSZ.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    {
+        // Registering a handler replaces the default action (terminate) for this signal.
+        let xfsz = tokio::signal::unix::SignalKind::from_raw(25);
+        if let Ok(mut signal) = tokio::signal::unix::signal(xfsz) {
+            tokio::spawn(async move {
+                while signal.recv().await.is_some() {
+                    tracing::error!("a write went past the file-size limit");
+                }
+            });
+        }
+    }
 }

@@ -1,5 +1,12 @@
 //! Persistence behind one small trait. SQLite is the embedded default; PostgreSQL can
 //! implement the same trait beside it without touching the handlers.
+//!
+//! Contracts every backend keeps:
+//! - a write either commits or leaves nothing behind, and a method that writes returns
+//!   `Ok` only after its transaction has committed;
+//! - after a failed write the next write starts from a clean connection (no transaction
+//!   of the failed one can stay open and swallow later writes);
+//! - errors say whether trying again later can help ([`StorageError::trouble`]).
 
 pub mod sqlite;
 
@@ -23,6 +30,63 @@ pub enum StorageError {
     /// A stored value could not be read back.
     #[error("corrupt row: {0}")]
     Corrupt(String),
+}
+
+/// What kind of trouble a [`StorageError`] is, for the answer a client gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// Another writer holds the database for now: try again in a moment.
+    Busy,
+    /// The database cannot be written (disk full, I/O error, read-only, cannot open): try
+    /// again later; the server recovers by itself when the cause is gone.
+    Unavailable,
+    /// A bug or corrupt data: trying again will not help.
+    Internal,
+}
+
+impl StorageError {
+    /// Whether trying again can help, and how soon.
+    pub fn trouble(&self) -> Trouble {
+        match self {
+            StorageError::Database(e) => trouble_of(e),
+            StorageError::Migrate(sqlx::migrate::MigrateError::Execute(e)) => trouble_of(e),
+            StorageError::Migrate(_) | StorageError::Corrupt(_) => Trouble::Internal,
+        }
+    }
+}
+
+fn trouble_of(e: &sqlx::Error) -> Trouble {
+    match e {
+        sqlx::Error::PoolTimedOut => Trouble::Busy,
+        sqlx::Error::Io(_) | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => {
+            Trouble::Unavailable
+        }
+        sqlx::Error::Database(db) => {
+            // SQLite's extended result code; the primary code is its low byte.
+            let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0);
+            match code & 0xff {
+                5 | 6 => Trouble::Busy,                        // SQLITE_BUSY, SQLITE_LOCKED
+                8 | 10 | 13 | 14 | 26 => Trouble::Unavailable, // READONLY, IOERR, FULL, CANTOPEN, NOTADB
+                _ => Trouble::Internal,
+            }
+        }
+        _ => Trouble::Internal,
+    }
+}
+
+/// Vaksam's default limit on records one device may deliver in 24 hours, for a
+/// municipality that has set none. Far above honest use (a report, a signature and a few
+/// training sessions a day); it stops one stolen or hostile phone from burying the register
+/// or filling the disk.
+pub const DEFAULT_RECORDS_PER_DAY: u32 = 500;
+
+/// A device over its municipality's daily limit: nothing of the batch was stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverLimit {
+    /// The municipality's limit.
+    pub limit: u32,
+    /// Seconds until enough of the window has passed for this batch to fit (at least 60).
+    pub retry_after_secs: u64,
 }
 
 /// An enrolled, unrevoked device, as the token resolves to.
@@ -220,13 +284,55 @@ pub trait Storage: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 
     /// Stores a batch in one transaction and returns per-record outcomes in order. Returns
-    /// only after the transaction has committed.
+    /// only after the transaction has committed. If the new records would take the device
+    /// over its municipality's limit for the last 24 hours, stores nothing and says so.
     fn store_records(
         &self,
         device: &Device,
         records: &[NewRecord],
         now: OffsetDateTime,
-    ) -> impl Future<Output = Result<Vec<Stored>, StorageError>> + Send;
+    ) -> impl Future<Output = Result<Result<Vec<Stored>, OverLimit>, StorageError>> + Send;
+
+    /// The first receipts of records this municipality already holds with exactly this id,
+    /// kind and content hash (resends), so a resend is answered before it is validated again.
+    fn resends(
+        &self,
+        kommunkod: &Kommunkod,
+        records: &[(Uuid, RecordKind, String)],
+    ) -> impl Future<Output = Result<Vec<Option<Receipt>>, StorageError>> + Send;
+
+    /// Proves the database can be written now, with a real write that commits.
+    fn probe_write(
+        &self,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Whether writes work: the last write's outcome, checked again with
+    /// [`Storage::probe_write`] when writes were failing or nothing was written for a while.
+    fn write_health(
+        &self,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// A municipality's limit of records per device in 24 hours (the default if unset).
+    fn records_per_day(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<u32, StorageError>> + Send;
+
+    /// Sets a municipality's limit of records per device in 24 hours.
+    fn set_records_per_day(
+        &self,
+        kommunkod: &Kommunkod,
+        limit: u32,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Writes a consistent copy of the whole database to `path` (which must not exist),
+    /// while the server keeps running.
+    fn backup(
+        &self,
+        path: &std::path::Path,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
     /// The receipt of a record, if it exists in this municipality.
     fn receipt(

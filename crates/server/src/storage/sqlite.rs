@@ -1,17 +1,23 @@
 //! SQLite storage: one file, WAL, migrations at start.
 //!
-//! Writes go through a pool of exactly one connection. SQLite allows one writer at a time
-//! anyway; funnelling writes through one connection avoids the "database is locked" error a
-//! deferred transaction gets when two connections both try to upgrade to writing.
+//! Writes go through a pool of exactly one connection, each in a transaction begun with
+//! `BEGIN IMMEDIATE` ([`WriteTx`]): SQLite allows one writer at a time anyway, and an
+//! immediate transaction waits for the lock (`busy_timeout`) where a deferred one that
+//! reads first fails at once when another process (an admin command) writes in between.
+//! A write that does not commit closes its connection instead of returning it to the pool.
 
 use super::{
-    Device, Enrolled, LogEntry, NewRecord, Origin, Published, RedeemError, RegisterEntry,
-    SignatureLog, Signer, Storage, StorageError, Stored, StoredPack, Trainee,
+    Device, Enrolled, LogEntry, NewRecord, Origin, OverLimit, Published, RedeemError,
+    RegisterEntry, SignatureLog, Signer, Storage, StorageError, Stored, StoredPack, Trainee,
+    Trouble, DEFAULT_RECORDS_PER_DAY,
 };
 use crate::chain;
+use sqlx::pool::PoolConnection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::{Row, Sqlite, SqlitePool};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -25,12 +31,121 @@ use vaksam_core::{CaseNumber, Kommunkod};
 pub struct SqliteStorage {
     write: SqlitePool,
     read: SqlitePool,
+    health: Arc<WriteHealth>,
 }
 
-fn ts(t: OffsetDateTime) -> String {
-    t.to_offset(time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .unwrap_or_default()
+/// What the server knows about its writes, for `/health`.
+#[derive(Default)]
+struct WriteHealth {
+    /// The last write failed because the database could not be written.
+    failing: AtomicBool,
+    /// Unix time of the last write that committed.
+    last_ok: AtomicI64,
+}
+
+/// How long `/health` trusts the last committed write before it writes a probe itself.
+const HEALTH_TRUST_SECS: i64 = 30;
+
+impl WriteHealth {
+    /// Remembers how a write ended.
+    fn note<T>(&self, result: &Result<T, StorageError>, now: OffsetDateTime) {
+        self.saw(result.as_ref().map(|_| ()).map_err(|e| e.trouble()), now);
+    }
+
+    fn saw(&self, outcome: Result<(), Trouble>, now: OffsetDateTime) {
+        match outcome {
+            Ok(()) => {
+                self.failing.store(false, Ordering::SeqCst);
+                self.last_ok.store(now.unix_timestamp(), Ordering::SeqCst);
+            }
+            Err(Trouble::Unavailable) => self.failing.store(true, Ordering::SeqCst),
+            Err(_) => {}
+        }
+    }
+}
+
+/// A write transaction on the single write connection, begun with `BEGIN IMMEDIATE`.
+///
+/// Unless it commits or rolls back cleanly, its connection is closed, not returned to the
+/// pool, and the pool opens a fresh one for the next write. After a failed COMMIT (disk
+/// full, I/O error) SQLite may already have rolled back on its own, and sqlx 0.8's own
+/// transactions then lose count of their depth: every later "transaction" became a
+/// savepoint inside one that never committed, and the server acknowledged records it had
+/// not stored (review finding C1). Owning BEGIN and COMMIT here, and never reusing a
+/// connection whose transaction state is unknown, rules that out. Dropping a `WriteTx`
+/// (an error with `?`, or a request cancelled mid-write) closes the connection, which makes
+/// SQLite roll the transaction back.
+struct WriteTx {
+    conn: Option<PoolConnection<Sqlite>>,
+}
+
+impl WriteTx {
+    async fn begin(pool: &SqlitePool) -> Result<WriteTx, StorageError> {
+        let mut conn = pool.acquire().await?;
+        if let Err(e) = sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await {
+            conn.close_on_drop();
+            return Err(e.into());
+        }
+        Ok(WriteTx { conn: Some(conn) })
+    }
+
+    /// Ends the transaction with `sql` (COMMIT or ROLLBACK); the connection goes back to
+    /// the pool only if that worked.
+    async fn end(mut self, sql: &str) -> Result<(), StorageError> {
+        let mut conn = self
+            .conn
+            .take()
+            .expect("a WriteTx holds its connection until it ends");
+        match sqlx::query(sql).execute(&mut *conn).await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+                conn.close_on_drop();
+                Err(e.into())
+            }
+        }
+    }
+
+    async fn commit(self) -> Result<(), StorageError> {
+        self.end("COMMIT").await
+    }
+
+    async fn rollback(self) -> Result<(), StorageError> {
+        self.end("ROLLBACK").await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::SqliteConnection;
+    fn deref(&self) -> &Self::Target {
+        self.conn
+            .as_ref()
+            .expect("a WriteTx holds its connection until it ends")
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        self.conn
+            .as_mut()
+            .expect("a WriteTx holds its connection until it ends")
+    }
+}
+
+impl Drop for WriteTx {
+    fn drop(&mut self) {
+        if let Some(mut conn) = self.conn.take() {
+            conn.close_on_drop();
+        }
+    }
+}
+
+/// A time as stored: UTC RFC 3339 text, which sorts like time. Times outside what RFC 3339
+/// can write (the core refuses them at the edge) are an error, never an empty string.
+fn ts(t: OffsetDateTime) -> Result<String, StorageError> {
+    t.checked_to_offset(time::UtcOffset::UTC)
+        .and_then(|utc| utc.format(&Rfc3339).ok())
+        .ok_or_else(|| StorageError::Corrupt(format!("time out of range: {t}")))
 }
 
 fn parse_ts(text: &str) -> Result<OffsetDateTime, StorageError> {
@@ -56,22 +171,33 @@ impl SqliteStorage {
             // FULL: a receipt is only sent after the commit is on disk.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(5));
         let write = SqlitePoolOptions::new()
             .max_connections(1)
+            // A request waits at most this long for the writer, then answers 503.
+            .acquire_timeout(Duration::from_secs(10))
             .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations").run(&write).await?;
         let read = SqlitePoolOptions::new()
             .max_connections(4)
+            .acquire_timeout(Duration::from_secs(10))
             .connect_with(options.read_only(true))
             .await?;
-        Ok(Self { write, read })
+        Ok(Self {
+            write,
+            read,
+            health: Arc::default(),
+        })
     }
 
     /// The write pool, for tests and admin checks that count rows.
     pub fn pool(&self) -> &SqlitePool {
         &self.write
+    }
+
+    async fn begin(&self) -> Result<WriteTx, StorageError> {
+        WriteTx::begin(&self.write).await
     }
 }
 
@@ -145,7 +271,7 @@ impl SqliteStorage {
             employee_id: device.employee_id.to_string(),
             content_hash: record.content_hash.clone(),
             payload: record.payload.clone(),
-            device_created_at: ts(record.device_created_at),
+            device_created_at: ts(record.device_created_at)?,
             received_at: received_at.to_owned(),
             prev_hash,
             entry_hash: String::new(),
@@ -216,7 +342,7 @@ impl SqliteStorage {
         .bind(&record.content_hash)
         .bind(&record.label)
         .bind(&record.payload)
-        .bind(ts(record.device_created_at))
+        .bind(ts(record.device_created_at)?)
         .bind(received_at)
         .execute(&mut *tx)
         .await?;
@@ -282,8 +408,10 @@ async fn id_taken(
         .is_some())
 }
 
-impl Storage for SqliteStorage {
-    async fn create_enrollment(
+/// The write methods, each one transaction; the [`Storage`] methods wrap them to keep
+/// [`WriteHealth`] up to date.
+impl SqliteStorage {
+    async fn create_enrollment_tx(
         &self,
         kommunkod: &Kommunkod,
         employee_name: &str,
@@ -292,12 +420,12 @@ impl Storage for SqliteStorage {
         expires_at: OffsetDateTime,
     ) -> Result<Uuid, StorageError> {
         let employee_id = Uuid::now_v7();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query("INSERT INTO employees (id, kommunkod, name, created_at) VALUES (?, ?, ?, ?)")
             .bind(employee_id.to_string())
             .bind(kommunkod.as_str())
             .bind(employee_name)
-            .bind(ts(now))
+            .bind(ts(now)?)
             .execute(&mut *tx)
             .await?;
         sqlx::query(
@@ -306,35 +434,51 @@ impl Storage for SqliteStorage {
         )
         .bind(code_hash)
         .bind(employee_id.to_string())
-        .bind(ts(now))
-        .bind(ts(expires_at))
+        .bind(ts(now)?)
+        .bind(ts(expires_at)?)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(employee_id)
     }
 
-    async fn redeem_code(
+    async fn redeem_code_tx(
         &self,
         code_hash: &str,
         token_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Enrolled, RedeemError> {
         let device_id = Uuid::now_v7();
-        let mut tx = self.write.begin().await.map_err(StorageError::from)?;
+        // Unknown, used and expired codes are refused through the read pool, so a flood of
+        // guesses never queues for the writer.
+        let usable = sqlx::query(
+            "SELECT 1 FROM enrollment_codes WHERE code_hash = ? AND used_at IS NULL \
+             AND expires_at > ?",
+        )
+        .bind(code_hash)
+        .bind(ts(now)?)
+        .fetch_optional(&self.read)
+        .await
+        .map_err(StorageError::from)?;
+        if usable.is_none() {
+            return Err(RedeemError::InvalidCode);
+        }
+        let mut tx = self.begin().await?;
         // Timestamps are stored as UTC RFC 3339 text, which sorts like time.
         let row = sqlx::query(
             "UPDATE enrollment_codes SET used_at = ?1, device_id = ?2 \
              WHERE code_hash = ?3 AND used_at IS NULL AND expires_at > ?1 \
              RETURNING employee_id",
         )
-        .bind(ts(now))
+        .bind(ts(now)?)
         .bind(device_id.to_string())
         .bind(code_hash)
         .fetch_optional(&mut *tx)
         .await
         .map_err(StorageError::from)?;
         let Some(row) = row else {
+            // Used by a concurrent redeem since the check above.
+            tx.rollback().await?;
             return Err(RedeemError::InvalidCode);
         };
         let employee_id: String = row.get(0);
@@ -353,11 +497,11 @@ impl Storage for SqliteStorage {
         .bind(&employee_id)
         .bind(&kommunkod)
         .bind(token_hash)
-        .bind(ts(now))
+        .bind(ts(now)?)
         .execute(&mut *tx)
         .await
         .map_err(StorageError::from)?;
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(Enrolled {
             device: Device {
                 id: device_id,
@@ -366,6 +510,150 @@ impl Storage for SqliteStorage {
             },
             employee_name,
         })
+    }
+
+    async fn revoke_device_tx(
+        &self,
+        device_id: Uuid,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let mut tx = self.begin().await?;
+        let done =
+            sqlx::query("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .bind(ts(now)?)
+                .bind(device_id.to_string())
+                .execute(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn store_records_tx(
+        &self,
+        device: &Device,
+        records: &[NewRecord],
+        now: OffsetDateTime,
+    ) -> Result<Result<Vec<Stored>, OverLimit>, StorageError> {
+        let kommunkod = device.kommunkod.as_str();
+        let received_at = ts(now)?;
+        let year = i64::from(now.year());
+        let mut outcomes = Vec::with_capacity(records.len());
+        let mut tx = self.begin().await?;
+        let limit = records_per_day(&mut *tx, kommunkod).await?;
+        let window_start = ts(now - time::Duration::days(1))?;
+        let recent: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM incidents WHERE device_id = ?1 AND received_at > ?2) \
+             + (SELECT COUNT(*) FROM signatures WHERE device_id = ?1 AND received_at > ?2) \
+             + (SELECT COUNT(*) FROM training_sessions WHERE device_id = ?1 AND received_at > ?2)",
+        )
+        .bind(device.id.to_string())
+        .bind(&window_start)
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut room = i64::from(limit) - recent;
+        for record in records {
+            let outcome = if record.kind == RecordKind::Signature {
+                Self::append_signature(&mut *tx, device, record, &received_at).await?
+            } else if record.kind == RecordKind::Quiz {
+                Self::store_training(&mut *tx, device, record, &received_at).await?
+            } else {
+                Self::store_incident(&mut *tx, device, record, &received_at, year).await?
+            };
+            if matches!(outcome, Stored::New(_)) {
+                room -= 1;
+                if room < 0 {
+                    tx.rollback().await?;
+                    return Ok(Err(OverLimit {
+                        limit,
+                        retry_after_secs: 3600,
+                    }));
+                }
+            }
+            outcomes.push(outcome);
+        }
+        tx.commit().await?;
+        Ok(Ok(outcomes))
+    }
+
+    /// Stores one incident inside the batch transaction, with the next case number of its
+    /// municipality and year; a resend answers with the first receipt.
+    async fn store_incident(
+        tx: &mut sqlx::SqliteConnection,
+        device: &Device,
+        record: &NewRecord,
+        received_at: &str,
+        year: i64,
+    ) -> Result<Stored, StorageError> {
+        let kommunkod = device.kommunkod.as_str();
+        {
+            let id = record.id.to_string();
+            let cols = "case_year, case_seq, received_at";
+            if let Some(earlier) = earlier(tx, "incidents", cols, record, kommunkod, |r| {
+                receipt_from(r.get(2), r.get(3), r.get(4))
+            })
+            .await?
+            {
+                return Ok(earlier);
+            }
+            let seq: i64 = sqlx::query_scalar(
+                "INSERT INTO case_counters (kommunkod, year, last) VALUES (?, ?, 1) \
+                 ON CONFLICT (kommunkod, year) DO UPDATE SET last = last + 1 RETURNING last",
+            )
+            .bind(kommunkod)
+            .bind(year)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, \
+                 content_hash, category, payload, device_created_at, received_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&id)
+            .bind(kommunkod)
+            .bind(device.id.to_string())
+            .bind(year)
+            .bind(seq)
+            .bind(&record.content_hash)
+            .bind(&record.label)
+            .bind(&record.payload)
+            .bind(ts(record.device_created_at)?)
+            .bind(received_at)
+            .execute(&mut *tx)
+            .await?;
+            Ok(Stored::New(receipt_from(year, seq, received_at)?))
+        }
+    }
+}
+
+impl Storage for SqliteStorage {
+    async fn create_enrollment(
+        &self,
+        kommunkod: &Kommunkod,
+        employee_name: &str,
+        code_hash: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> Result<Uuid, StorageError> {
+        let result = self
+            .create_enrollment_tx(kommunkod, employee_name, code_hash, now, expires_at)
+            .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn redeem_code(
+        &self,
+        code_hash: &str,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Enrolled, RedeemError> {
+        let result = self.redeem_code_tx(code_hash, token_hash, now).await;
+        match &result {
+            Ok(_) => self.health.saw(Ok(()), now),
+            Err(RedeemError::Storage(e)) => self.health.saw(Err(e.trouble()), now),
+            Err(RedeemError::InvalidCode) => {}
+        }
+        result
     }
 
     async fn device_by_token(&self, token_hash: &str) -> Result<Option<Device>, StorageError> {
@@ -391,13 +679,9 @@ impl Storage for SqliteStorage {
         device_id: Uuid,
         now: OffsetDateTime,
     ) -> Result<bool, StorageError> {
-        let done =
-            sqlx::query("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-                .bind(ts(now))
-                .bind(device_id.to_string())
-                .execute(&self.write)
-                .await?;
-        Ok(done.rows_affected() == 1)
+        let result = self.revoke_device_tx(device_id, now).await;
+        self.health.note(&result, now);
+        result
     }
 
     async fn store_records(
@@ -405,60 +689,10 @@ impl Storage for SqliteStorage {
         device: &Device,
         records: &[NewRecord],
         now: OffsetDateTime,
-    ) -> Result<Vec<Stored>, StorageError> {
-        let kommunkod = device.kommunkod.as_str();
-        let received_at = ts(now);
-        let year = i64::from(now.year());
-        let mut outcomes = Vec::with_capacity(records.len());
-        let mut tx = self.write.begin().await?;
-        for record in records {
-            if record.kind == RecordKind::Signature {
-                outcomes.push(Self::append_signature(&mut tx, device, record, &received_at).await?);
-                continue;
-            }
-            if record.kind == RecordKind::Quiz {
-                outcomes.push(Self::store_training(&mut tx, device, record, &received_at).await?);
-                continue;
-            }
-            let id = record.id.to_string();
-            let cols = "case_year, case_seq, received_at";
-            if let Some(earlier) = earlier(&mut tx, "incidents", cols, record, kommunkod, |r| {
-                receipt_from(r.get(2), r.get(3), r.get(4))
-            })
-            .await?
-            {
-                outcomes.push(earlier);
-                continue;
-            }
-            let seq: i64 = sqlx::query_scalar(
-                "INSERT INTO case_counters (kommunkod, year, last) VALUES (?, ?, 1) \
-                 ON CONFLICT (kommunkod, year) DO UPDATE SET last = last + 1 RETURNING last",
-            )
-            .bind(kommunkod)
-            .bind(year)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, \
-                 content_hash, category, payload, device_created_at, received_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&id)
-            .bind(kommunkod)
-            .bind(device.id.to_string())
-            .bind(year)
-            .bind(seq)
-            .bind(&record.content_hash)
-            .bind(&record.label)
-            .bind(&record.payload)
-            .bind(ts(record.device_created_at))
-            .bind(&received_at)
-            .execute(&mut *tx)
-            .await?;
-            outcomes.push(Stored::New(receipt_from(year, seq, &received_at)?));
-        }
-        tx.commit().await?;
-        Ok(outcomes)
+    ) -> Result<Result<Vec<Stored>, OverLimit>, StorageError> {
+        let result = self.store_records_tx(device, records, now).await;
+        self.health.note(&result, now);
+        result
     }
 
     async fn receipt(
@@ -525,13 +759,14 @@ impl Storage for SqliteStorage {
         kommunkod: &Kommunkod,
         pack: &StoredPack,
     ) -> Result<Published, StorageError> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin().await?;
         let existing = sqlx::query("SELECT etag FROM packs WHERE kommunkod = ? AND version = ?")
             .bind(kommunkod.as_str())
             .bind(&pack.version)
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(row) = existing {
+            tx.rollback().await?;
             return Ok(if row.get::<String, _>(0) == pack.etag {
                 Published::Unchanged
             } else {
@@ -674,4 +909,133 @@ impl Storage for SqliteStorage {
             })
             .collect()
     }
+    async fn resends(
+        &self,
+        kommunkod: &Kommunkod,
+        records: &[(Uuid, RecordKind, String)],
+    ) -> Result<Vec<Option<Receipt>>, StorageError> {
+        let mut found: std::collections::HashMap<String, (RecordKind, String, Receipt)> =
+            Default::default();
+        if records.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; records.len()].join(", ");
+        for (kind, table, columns) in [
+            (
+                RecordKind::Incident,
+                "incidents",
+                "case_year, case_seq, received_at",
+            ),
+            (RecordKind::Signature, "signatures", "seq, received_at"),
+            (RecordKind::Quiz, "training_sessions", "received_at"),
+        ] {
+            let sql = format!(
+                "SELECT id, content_hash, {columns} FROM {table} \
+                 WHERE kommunkod = ? AND id IN ({marks})"
+            );
+            let mut query = sqlx::query(&sql).bind(kommunkod.as_str());
+            for (id, ..) in records {
+                query = query.bind(id.to_string());
+            }
+            for row in query.fetch_all(&self.read).await? {
+                let receipt = match kind {
+                    RecordKind::Incident => {
+                        receipt_from(row.try_get(2)?, row.try_get(3)?, row.try_get(4)?)?
+                    }
+                    RecordKind::Signature => log_receipt(row.try_get(2)?, row.try_get(3)?)?,
+                    RecordKind::Quiz => plain_receipt(row.try_get(2)?)?,
+                };
+                found.insert(row.try_get(0)?, (kind, row.try_get(1)?, receipt));
+            }
+        }
+        Ok(records
+            .iter()
+            .map(|(id, kind, hash)| {
+                found
+                    .get(&id.to_string())
+                    .filter(|(k, h, _)| k == kind && h == hash)
+                    .map(|(.., receipt)| receipt.clone())
+            })
+            .collect())
+    }
+
+    async fn probe_write(&self, now: OffsetDateTime) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query("UPDATE write_probe SET written_at = ? WHERE id = 1")
+                .bind(ts(now)?)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn write_health(&self, now: OffsetDateTime) -> Result<(), StorageError> {
+        let failing = self.health.failing.load(Ordering::SeqCst);
+        let quiet = now.unix_timestamp() - self.health.last_ok.load(Ordering::SeqCst);
+        if !failing && quiet < HEALTH_TRUST_SECS {
+            return Ok(());
+        }
+        self.probe_write(now).await
+    }
+
+    async fn records_per_day(&self, kommunkod: &Kommunkod) -> Result<u32, StorageError> {
+        let mut conn = self.read.acquire().await?;
+        records_per_day(&mut conn, kommunkod.as_str()).await
+    }
+
+    async fn set_records_per_day(
+        &self,
+        kommunkod: &Kommunkod,
+        limit: u32,
+    ) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query(
+                "INSERT INTO municipality_limits (kommunkod, records_per_device_per_day) \
+                 VALUES (?, ?) ON CONFLICT (kommunkod) DO UPDATE \
+                 SET records_per_device_per_day = excluded.records_per_device_per_day",
+            )
+            .bind(kommunkod.as_str())
+            .bind(i64::from(limit))
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        .await;
+        self.health.note(&result, crate::system_clock());
+        result
+    }
+
+    async fn backup(&self, path: &std::path::Path) -> Result<(), StorageError> {
+        // VACUUM INTO reads one consistent snapshot (a read transaction; WAL lets writers go
+        // on) and writes a compact, self-contained database file.
+        let target = path.to_str().ok_or_else(|| {
+            StorageError::Corrupt(format!("{}: not a UTF-8 path", path.display()))
+        })?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&self.read)
+            .await?;
+        Ok(())
+    }
+}
+
+/// A municipality's limit of records per device in 24 hours, or the default.
+async fn records_per_day(
+    conn: &mut sqlx::SqliteConnection,
+    kommunkod: &str,
+) -> Result<u32, StorageError> {
+    let limit: Option<i64> = sqlx::query_scalar(
+        "SELECT records_per_device_per_day FROM municipality_limits WHERE kommunkod = ?",
+    )
+    .bind(kommunkod)
+    .fetch_optional(conn)
+    .await?;
+    Ok(limit
+        .and_then(|l| u32::try_from(l).ok())
+        .unwrap_or(DEFAULT_RECORDS_PER_DAY))
 }

@@ -32,7 +32,12 @@ impl Server {
             storage: storage.clone(),
             clock: system_clock,
         };
-        tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
+        let app = app(state, vaksam_server::Deployment::default());
+        tokio::spawn(async move {
+            vaksam_server::http::serve(listener, app, std::future::pending())
+                .await
+                .unwrap()
+        });
         Self {
             base,
             storage,
@@ -138,4 +143,128 @@ pub fn record(id: Uuid, payload: Value) -> Value {
 
 pub fn year_now() -> i32 {
     OffsetDateTime::now_utc().year()
+}
+
+/// The real `vaksam-server` binary serving a database of its own, as a separate process:
+/// for what only a process shows (a crash, a signal, a file-size limit, other processes
+/// writing the same file).
+pub struct Process {
+    pub child: std::process::Child,
+    pub base: String,
+    pub db: String,
+    pub dir: std::path::PathBuf,
+    pub http: Client,
+}
+
+impl Process {
+    /// Starts the server on a fresh database in `dir`.
+    pub async fn start(dir: &std::path::Path) -> Self {
+        let db = format!("sqlite://{}", dir.join("vaksam.db").display());
+        Self::start_on(dir, &db).await
+    }
+
+    pub async fn start_on(dir: &std::path::Path, db: &str) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        // VAKSAM_TEST_SERVER_BIN runs the same test against another build (e.g. an older
+        // release, to watch a regression test fail).
+        let bin = std::env::var("VAKSAM_TEST_SERVER_BIN")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_vaksam-server").to_owned());
+        let child = Command::new(bin)
+            .args(["--db", db, "serve", "--addr"])
+            .arg(format!("127.0.0.1:{port}"))
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let p = Self {
+            child,
+            base: format!("http://127.0.0.1:{port}/api/v1"),
+            db: db.to_owned(),
+            dir: dir.to_owned(),
+            http: Client::new(),
+        };
+        for _ in 0..300 {
+            if let Ok(r) = p.http.get(format!("{}/health", p.base)).send().await {
+                if r.status().is_success() {
+                    return p;
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the server did not start");
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Whether the process still runs.
+    pub fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// kill -9.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Runs an admin command of the real binary against this database.
+    pub fn admin(&self, args: &[&str]) -> (bool, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_vaksam-server"))
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    /// Enrolls a device through the CLI and `/enroll`; returns its token.
+    pub async fn enroll(&self, kommunkod: &str, name: &str) -> String {
+        let (ok, code, err) = self.admin(&["enroll", "--kommunkod", kommunkod, "--name", name]);
+        assert!(ok, "{err}");
+        let res = self
+            .http
+            .post(format!("{}/enroll", self.base))
+            .json(&json!({ "code": code.trim() }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<EnrollResponse>().await.unwrap().device_token
+    }
+
+    pub async fn sync_raw(&self, token: &str, body: &Value) -> reqwest::Result<reqwest::Response> {
+        self.http
+            .post(format!("{}/sync", self.base))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+    }
+
+    /// The municipality's register as the admin binary exports it.
+    pub fn register(&self, kommunkod: &str) -> Vec<Value> {
+        let (ok, out, err) =
+            self.admin(&["incidents", "--kommunkod", kommunkod, "--format", "json"]);
+        assert!(ok, "{err}");
+        serde_json::from_str(&out).unwrap()
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        self.kill();
+    }
 }
