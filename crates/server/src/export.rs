@@ -1,10 +1,11 @@
 //! Exports for the municipality's information-security staff: the incident register, who
 //! has signed, and who has completed training.
 
-use crate::storage::{RegisterEntry, Signer, Trainee};
-use vaksam_core::quiz::{add_months, completion, Completion, QuizResult};
+use crate::storage::{RegisterEntry, Signer, Storage, Trainee};
+use std::collections::{BTreeMap, BTreeSet};
+use vaksam_core::quiz::{add_months, completion, proven_completion, Completion, QuizResult};
 use vaksam_core::signature::{signing_status, SignatureRecord, SigningStatus};
-use vaksam_core::Pack;
+use vaksam_core::{Kommunkod, Pack};
 
 /// Columns of the CSV export, in order.
 pub const CSV_COLUMNS: [&str; 13] = [
@@ -24,9 +25,13 @@ pub const CSV_COLUMNS: [&str; 13] = [
 ];
 
 /// One CSV field: quoted when needed, and defused against spreadsheet formula injection
-/// (a cell starting with `=`, `+`, `-` or `@` gets a leading apostrophe).
+/// (OWASP): a cell whose first character is `=`, `+`, `-`, `@`, a tab or a carriage return,
+/// or whose first character after leading whitespace is one of `= + - @`, gets a leading
+/// apostrophe, so a spreadsheet shows it as text instead of evaluating it.
 fn csv_field(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@']) {
+    const TRIGGERS: [char; 4] = ['=', '+', '-', '@'];
+    let risky = text.starts_with(['\t', '\r']) || text.trim_start().starts_with(TRIGGERS);
+    let defused = if risky {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -162,18 +167,54 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
-fn results(t: &Trainee) -> Result<Vec<QuizResult>, String> {
+/// The trainee's results that can be read, in the order received. A stored result that no
+/// longer reads (a time outside the range accepted since, sent before that check existed)
+/// cannot be a real session and is left out rather than stopping the whole report.
+fn results(t: &Trainee) -> Vec<QuizResult> {
     t.results
         .iter()
-        .map(|p| serde_json::from_str(p).map_err(|e| format!("a result of {}: {e}", t.employee_id)))
+        .filter_map(|p| serde_json::from_str(p).ok())
         .collect()
 }
 
-/// Per employee: `completed` (within the pack's training interval), `overdue` (completed
-/// longer ago) or `not_completed`, with the last completion, when it is due again, and
-/// the bank version of that completion.
+/// Every pack version the trainees' results name, parsed: their answers are scored and
+/// scheduled against these banks, as the phone did.
+pub async fn named_packs<S: Storage>(
+    storage: &S,
+    kommunkod: &Kommunkod,
+    trainees: &[Trainee],
+) -> Result<BTreeMap<String, Pack>, String> {
+    let versions: BTreeSet<String> = trainees
+        .iter()
+        .flat_map(results)
+        .map(|r| r.pack_version)
+        .collect();
+    let mut packs = BTreeMap::new();
+    for version in versions {
+        let Some(stored) = storage
+            .pack_version(kommunkod, &version)
+            .await
+            .map_err(|e| e.to_string())?
+        else {
+            continue;
+        };
+        let pack = serde_json::from_str(&stored.body)
+            .map_err(|e| format!("pack version {version}: {e}"))?;
+        packs.insert(version, pack);
+    }
+    Ok(packs)
+}
+
+/// Per employee: `completed` (within the current pack's training interval), `overdue`
+/// (completed longer ago) or `not_completed`, with the last completion, when it is due
+/// again, and the bank version of that completion.
+///
+/// Completion is what the employee's stored answers prove, replayed by the core's own
+/// rules against the banks in `named` (the pack versions the results name, from
+/// [`named_packs`]); what a phone claims (`course_completed_at`) is never read.
 pub fn training_csv(
     pack: &Pack,
+    named: &BTreeMap<String, Pack>,
     trainees: &[Trainee],
     now: time::OffsetDateTime,
 ) -> Result<String, String> {
@@ -181,28 +222,28 @@ pub fn training_csv(
     let mut out = TRAINING_COLUMNS.join(",");
     out.push('\n');
     for t in trainees {
-        let results = results(t)?;
-        let last = results
-            .iter()
-            .filter_map(|r| r.course_completed_at.map(|at| (at, r.bank_version.clone())))
-            .max_by_key(|(at, _)| *at);
-        let status = match completion(last.as_ref().map(|(at, _)| *at), months, now) {
+        let last = proven_completion(&results(t), |r| named.get(&r.pack_version));
+        let status = match completion(last.as_ref().map(|c| c.completed_at), months, now) {
             Completion::Completed => "completed",
             Completion::Overdue => "overdue",
             Completion::NotCompleted => "not_completed",
+        };
+        let (completed_at, due_at, bank_version) = match last {
+            Some(c) => (
+                rfc3339(c.completed_at),
+                rfc3339(add_months(c.completed_at, months)),
+                c.bank_version,
+            ),
+            None => Default::default(),
         };
         let row = vec![
             t.employee_id.clone(),
             t.name.clone(),
             status.to_owned(),
-            last.as_ref()
-                .map(|(at, _)| rfc3339(*at))
-                .unwrap_or_default(),
-            last.as_ref()
-                .map(|(at, _)| rfc3339(add_months(*at, months)))
-                .unwrap_or_default(),
-            last.map(|(_, v)| v).unwrap_or_default(),
-            results.len().to_string(),
+            completed_at,
+            due_at,
+            bank_version,
+            t.results.len().to_string(),
         ];
         push_row(&mut out, &row);
     }
@@ -213,17 +254,25 @@ pub fn training_csv(
 pub const QUESTION_COLUMNS: [&str; 5] =
     ["question", "answered", "wrong", "wrong_percent", "scenario"];
 
-/// Every question answered, most often wrong first (then by share wrong, then id), with its
+/// Every question answered, most missed first (then by share missed, then id), with its
 /// scenario from the current bank.
+///
+/// Counted per employee, so no one can skew it by answering often: `answered` is how many
+/// employees have answered the question, `wrong` how many of them have answered it wrong
+/// at least once.
 pub fn questions_csv(pack: &Pack, trainees: &[Trainee]) -> Result<String, String> {
-    let mut counts: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
+    let mut counts: BTreeMap<String, (u64, u64)> = Default::default();
     for t in trainees {
-        for r in results(t)? {
+        let mut missed: BTreeMap<String, bool> = BTreeMap::new();
+        for r in results(t) {
             for a in r.answers {
-                let c = counts.entry(a.question).or_default();
-                c.0 += 1;
-                c.1 += u64::from(!a.correct);
+                *missed.entry(a.question).or_default() |= !a.correct;
             }
+        }
+        for (question, wrong) in missed {
+            let c = counts.entry(question).or_default();
+            c.0 += 1;
+            c.1 += u64::from(wrong);
         }
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
@@ -264,5 +313,26 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    /// The review's cells (L3) and their relatives: a formula behind a tab, a carriage
+    /// return or whitespace is still a formula to a spreadsheet.
+    #[test]
+    fn csv_defuses_formulas_behind_tabs_returns_and_spaces() {
+        assert_eq!(
+            csv_field("\t=HYPERLINK(\"http://evil\",\"x\")"),
+            "\"'\t=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""
+        );
+        assert_eq!(csv_field("\r=1+1"), "\"'\r=1+1\"");
+        assert_eq!(csv_field(" =2+2"), "' =2+2");
+        assert_eq!(csv_field("  \t@SUM(1)"), "'  \t@SUM(1)");
+        assert_eq!(csv_field("\n-1+1"), "\"'\n-1+1\"");
+        assert_eq!(csv_field("\u{a0}+1"), "'\u{a0}+1");
+        // A tab or return alone starts a cell a spreadsheet may read as a formula too.
+        assert_eq!(csv_field("\tplain"), "'\tplain");
+        // Ordinary text that merely contains the characters is left alone.
+        assert_eq!(csv_field("a = b"), "a = b");
+        assert_eq!(csv_field(" indented"), "\" indented\"");
+        assert_eq!(csv_field("2026-0042"), "2026-0042");
     }
 }

@@ -369,7 +369,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             let trainees = storage.trainees(&k).await.map_err(|e| e.to_string())?;
             let csv = match command {
                 TrainingCommand::Status { .. } => {
-                    export::training_csv(&pack, &trainees, system_clock())?
+                    let named = export::named_packs(&storage, &k, &trainees).await?;
+                    export::training_csv(&pack, &named, &trainees, system_clock())?
                 }
                 TrainingCommand::Questions { .. } => export::questions_csv(&pack, &trainees)?,
             };
