@@ -221,19 +221,20 @@ async fn delivered_records_leave_the_outbox_even_when_their_receipts_do_not_fit(
 }
 
 #[wasm_bindgen_test]
-async fn a_failed_write_commits_none_of_its_earlier_requests() {
+async fn a_corrected_report_that_cannot_be_saved_leaves_the_refused_one_in_place() {
     clear_outbox().await;
     let replaced = waiting_entry("gammal");
     outbox::add_from_draft(&replaced, None).await.unwrap();
-    store::drafts::save_incident(&Default::default())
-        .await
-        .unwrap();
-    // The new entry's add fails after nothing else: the old entry and the draft stay.
+    store::drafts::save_incident(&Default::default()).await.unwrap();
+    // The refused entry's delete comes first, then the new entry's add fails: the failed
+    // transaction must commit neither, so the old entry and the draft stay.
     let restore = fill_up(outbox::STORE);
     let saved = outbox::add_from_draft(&waiting_entry("ny"), Some(&replaced.id)).await;
     restore.call0(&JsValue::NULL).unwrap();
-    assert!(saved.is_err());
-    assert_eq!(outbox::all().await.unwrap().len(), 1);
+    assert_eq!(saved.unwrap_err().kind, store::StoreErrorKind::Quota);
+    let left = outbox::all().await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].id, replaced.id);
     assert!(store::drafts::load_incident().await.unwrap().is_some());
     clear_outbox().await;
 }

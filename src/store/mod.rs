@@ -295,7 +295,7 @@ async fn open_app_db() -> StoreResult<()> {
             let promise = wasm_bindgen_futures::future_to_promise(async {
                 let done = std::rc::Rc::new(Cell::new(false));
                 let waiting = done.clone();
-                leptos::task::spawn_local(async move {
+                wasm_bindgen_futures::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(BLOCKED_AFTER_MS).await;
                     if !waiting.get() {
                         tell(DbEvent::Blocked);

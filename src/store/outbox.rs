@@ -155,10 +155,10 @@ pub async fn add_from_draft(entry: &OutboxEntry, replaces: Option<&str>) -> Stor
     let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
     let body = async {
         let outbox = tx.store(STORE)?;
-        outbox.add(&to_js(entry)?, None).await?;
         if let Some(old) = replaces {
             outbox.delete(JsValue::from_str(old)).await?;
         }
+        outbox.add(&to_js(entry)?, None).await?;
         tx.store(drafts::STORE)?
             .delete(JsValue::from_str(drafts::INCIDENT_KEY))
             .await?;
