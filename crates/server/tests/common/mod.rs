@@ -232,6 +232,11 @@ impl Process {
 
     /// Enrolls a device through the CLI and `/enroll`; returns its token.
     pub async fn enroll(&self, kommunkod: &str, name: &str) -> String {
+        self.enroll_device(kommunkod, name).await.device_token
+    }
+
+    /// Enrolls a device through the CLI and `/enroll`; returns the whole answer.
+    pub async fn enroll_device(&self, kommunkod: &str, name: &str) -> EnrollResponse {
         let (ok, code, err) = self.admin(&["enroll", "--kommunkod", kommunkod, "--name", name]);
         assert!(ok, "{err}");
         let res = self
@@ -242,7 +247,7 @@ impl Process {
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
-        res.json::<EnrollResponse>().await.unwrap().device_token
+        res.json::<EnrollResponse>().await.unwrap()
     }
 
     pub async fn sync_raw(&self, token: &str, body: &Value) -> reqwest::Result<reqwest::Response> {
