@@ -56,7 +56,10 @@ async function flood(base, seconds, connections) {
   await Promise.all(Array.from({ length: connections }, async () => {
     while (performance.now() < deadline) {
       try {
-        tally(counts, (await post(agent, `${base}/enroll`, { code: code() })).status);
+        const res = await post(agent, `${base}/enroll`, { code: code() });
+        let error = "";
+        try { error = JSON.parse(res.body).error ?? ""; } catch {}
+        tally(counts, `${res.status} ${error}`.trim());
       } catch (e) {
         tally(counts, e.code || "error");
       }
