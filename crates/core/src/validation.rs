@@ -44,6 +44,27 @@ impl FieldError {
     }
 }
 
+/// Reads a record's payload as `T`, or names the field it cannot read: `payload.signed_at`
+/// for a time out of range, `payload.answers[0].ms` for a wrong type, `payload` for a
+/// missing or unknown field. The message is serde's (and for times [`crate::timestamp`]'s).
+pub fn from_payload<T: serde::de::DeserializeOwned>(
+    payload: &serde_json::Value,
+) -> Result<T, Vec<FieldError>> {
+    serde_path_to_error::deserialize(payload).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." {
+            "payload".to_owned()
+        } else {
+            format!("payload.{path}")
+        };
+        vec![FieldError::new(
+            field,
+            FieldErrorCode::Invalid,
+            e.into_inner().to_string(),
+        )]
+    })
+}
+
 /// Checks that `text` is at most `max` characters (not bytes: Swedish letters count as one).
 pub fn check_max_chars(errors: &mut Vec<FieldError>, field: &str, text: &str, max: usize) {
     let count = text.chars().count();
@@ -80,6 +101,50 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].code, FieldErrorCode::TooLong);
         assert_eq!(errors[0].field, "place");
+    }
+
+    #[test]
+    fn a_payload_that_does_not_read_names_the_field() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Answer {
+            ms: u32,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Payload {
+            #[serde(with = "crate::timestamp::rfc3339")]
+            signed_at: time::OffsetDateTime,
+            #[serde(default)]
+            answers: Vec<Answer>,
+        }
+        let read = |v: serde_json::Value| from_payload::<Payload>(&v).unwrap_err();
+
+        let e = read(serde_json::json!({ "signed_at": "9999-12-31T23:59:59-00:01" }));
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].field, "payload.signed_at");
+        assert_eq!(e[0].code, FieldErrorCode::Invalid);
+        assert!(
+            e[0].message.contains("outside the range"),
+            "{}",
+            e[0].message
+        );
+
+        let e = read(serde_json::json!({
+            "signed_at": "2026-11-23T10:00:00Z",
+            "answers": [{ "ms": 1 }, { "ms": -1 }],
+        }));
+        assert_eq!(e[0].field, "payload.answers[1].ms");
+
+        let e = read(serde_json::json!({ "answers": [] }));
+        assert_eq!(e[0].field, "payload");
+        assert!(e[0].message.contains("signed_at"), "{}", e[0].message);
+        assert!(from_payload::<Payload>(
+            &serde_json::json!({ "signed_at": "2026-11-23T10:00:00Z" })
+        )
+        .is_ok());
     }
 
     #[test]

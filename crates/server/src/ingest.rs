@@ -6,7 +6,7 @@ use time::{Duration, OffsetDateTime};
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
 use vaksam_core::quiz::QuizResult;
 use vaksam_core::signature::SignatureRecord;
-use vaksam_core::validation::{FieldError, FieldErrorCode};
+use vaksam_core::validation::{from_payload, FieldError, FieldErrorCode};
 use vaksam_core::{Incident, IncidentReport, Pack};
 
 /// Answers each record of a batch, in request order: a resend of a record already stored is
@@ -127,8 +127,7 @@ fn prefixed(errors: Vec<FieldError>) -> Vec<FieldError> {
 }
 
 fn validate_incident(record: &OutboxRecord, now: OffsetDateTime) -> Checked {
-    let report: IncidentReport =
-        serde_json::from_value(record.payload.clone()).map_err(payload_error)?;
+    let report: IncidentReport = from_payload(&record.payload)?;
     let incident = Incident::validate(report, now).map_err(prefixed)?;
     let payload = serde_json::to_string(&incident).map_err(payload_error)?;
     Ok((incident.report().category.as_str().to_owned(), payload))
@@ -179,9 +178,9 @@ where
     S: Storage,
     T: serde::de::DeserializeOwned + serde::Serialize,
 {
-    let value: T = match serde_json::from_value(record.payload.clone()) {
+    let value: T = match from_payload(&record.payload) {
         Ok(v) => v,
-        Err(e) => return Ok(Err(payload_error(e))),
+        Err(errors) => return Ok(Err(errors)),
     };
     let (kommunkod, version, label) = names(&value);
     let pack = match named_pack(storage, device, kommunkod, version, packs).await? {

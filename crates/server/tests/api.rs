@@ -230,7 +230,7 @@ async fn a_bad_record_is_rejected_alone_with_field_errors() {
     let mut wrong_type = report("ok");
     wrong_type["aspects"] = json!("confidentiality");
     let mut future = report("ok");
-    future["discovered_at"] = json!("2999-01-01T00:00:00Z");
+    future["discovered_at"] = json!("2199-01-01T00:00:00Z");
     let good = Uuid::now_v7();
     let results = s
         .sync(
@@ -249,7 +249,7 @@ async fn a_bad_record_is_rejected_alone_with_field_errors() {
     assert_eq!(results[1]["status"], "stored");
     assert_eq!(results[1]["id"], good.to_string());
     assert_eq!(results[2]["status"], "rejected");
-    assert_eq!(results[2]["errors"][0]["field"], "payload");
+    assert_eq!(results[2]["errors"][0]["field"], "payload.aspects");
     assert_eq!(results[3]["errors"][0]["field"], "payload.discovered_at");
     assert_eq!(results[3]["errors"][0]["code"], "in_future");
     assert_eq!(s.incident_rows().await, 1);
