@@ -324,6 +324,56 @@ async fn a_signature_must_match_a_published_text_of_its_own_municipality() {
     assert_eq!(rows, 0, "nothing refused reaches the log");
 }
 
+/// Review finding L4 (a signature dated 1990 was stored) and H1 (a time past year 9999 in
+/// UTC crashed the server): each such signature is rejected alone, naming `signed_at`.
+#[tokio::test]
+async fn a_backdated_or_impossible_signing_time_is_rejected_alone() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let (_, pack) = s.current_pack(&token).await;
+    let signed_at = |t: Value| {
+        let mut sig = signature(&pack, "Anna Andersson");
+        sig["signed_at"] = t;
+        signature_record(Uuid::now_v7(), sig)
+    };
+    let days_ago = |days: i64| {
+        let t = OffsetDateTime::now_utc() - time::Duration::days(days);
+        json!(t
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap())
+    };
+    let answers = s
+        .sync(
+            &token,
+            vec![
+                signed_at(days_ago(91)),
+                signed_at(json!("1990-01-01T00:00:00Z")),
+                signed_at(json!("9999-12-31T23:59:59-00:01")),
+                signed_at(json!("0000-01-01T00:00:00+23:59")),
+                signed_at(days_ago(89)),
+            ],
+        )
+        .await;
+    for (i, a) in answers[..4].iter().enumerate() {
+        assert_eq!(a["status"], "rejected", "{i}: {a}");
+        assert_eq!(a["errors"][0]["field"], "payload.signed_at", "{i}: {a}");
+        assert_eq!(a["errors"][0]["code"], "invalid", "{i}: {a}");
+    }
+    assert!(answers[0]["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("90 days"));
+    assert!(answers[2]["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("outside the range"));
+    assert_eq!(answers[4]["status"], "stored", "{:?}", answers[4]);
+    assert_eq!(answers[4]["log_entry"], 1);
+    let (ok, out, err) = s.admin(&["signatures", "verify", "--kommunkod", "0428"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("1 signatures, chain intact"), "{out}");
+}
+
 #[tokio::test]
 async fn a_signature_of_an_older_published_version_is_still_accepted() {
     // A phone signed offline; meanwhile a new version was published.
