@@ -23,18 +23,24 @@ use vaksam_core::protocol::{API_PREFIX, MAX_BODY_BYTES};
 pub use http::Deployment;
 
 /// The whole HTTP application: API under [`API_PREFIX`], the app everywhere else, behind
-/// the layers of [`http`] (outermost first: access log, security headers, panic catcher,
-/// deadline, body limit; rate limits per route).
+/// the layers of [`layered`]; rate limits per route.
 pub fn app<S: Storage>(state: api::ApiState<S>, deployment: Deployment) -> Router {
     let (ip, device) = http::keys(&deployment);
-    Router::new()
+    let routes = Router::new()
         .nest(
             API_PREFIX,
             api::router(state, ip, device)
                 .layer(CompressionLayer::new())
                 .layer(http::rate_limit(ip, http::ADDRESS_RATE)),
         )
-        .fallback(assets::serve)
+        .fallback(assets::serve);
+    layered(routes, deployment)
+}
+
+/// What every route goes through, outermost first: the access log, security headers, the
+/// panic catcher, the request deadline and the body limit.
+pub fn layered(routes: Router, deployment: Deployment) -> Router {
+    routes
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(http::deadline))
         .layer(CatchPanicLayer::custom(http::panic_response))

@@ -1,0 +1,284 @@
+//! The server as the open internet meets it: headers, rate limits, the daily limit, slow
+//! clients, panics, and resends after a rule changed. Over real HTTP and SQLite.
+
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+use vaksam_core::protocol::{sha256_hex, OutboxRecord};
+use vaksam_server::storage::Storage;
+
+/// A page with one inline script, served as the app, so its policy can be checked.
+const PAGE: &str = "<!DOCTYPE html><html><head><script type=\"module\">import init from '/app.js';init();</script></head><body></body></html>";
+
+fn serve_test_page() {
+    let dir = std::env::temp_dir().join(format!("vaksam-hardening-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), PAGE).unwrap();
+    vaksam_server::assets::serve_from_dir(dir);
+}
+
+fn header<'a>(res: &'a reqwest::Response, name: &str) -> &'a str {
+    res.headers()
+        .get(name)
+        .unwrap_or_else(|| panic!("no {name} header"))
+        .to_str()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    serve_test_page();
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let root = s.base.trim_end_matches("/api/v1").to_owned();
+    let api = [
+        s.http
+            .get(format!("{}/health", s.base))
+            .send()
+            .await
+            .unwrap(),
+        s.http
+            .get(format!("{}/pack", s.base))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap(),
+        s.http
+            .get(format!("{}/nothing", s.base))
+            .send()
+            .await
+            .unwrap(),
+        s.sync_raw(&token, json!({ "records": [] })).await,
+    ];
+    for res in &api {
+        assert_eq!(header(res, "x-content-type-options"), "nosniff");
+        assert_eq!(header(res, "referrer-policy"), "no-referrer");
+        assert_eq!(header(res, "x-frame-options"), "DENY");
+        assert_eq!(header(res, "cache-control"), "no-store", "{}", res.url());
+        assert!(header(res, "content-security-policy").contains("default-src 'none'"));
+        assert!(res.headers().get("strict-transport-security").is_none());
+    }
+    let page = s.http.get(format!("{root}/")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let policy = header(&page, "content-security-policy").to_owned();
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{policy}"
+    );
+    assert!(policy.contains("frame-ancestors 'none'"));
+    assert_eq!(header(&page, "x-frame-options"), "DENY");
+    // The app answers only GET and HEAD.
+    let post = s
+        .http
+        .post(format!("{root}/index.html"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
+async fn an_enroll_flood_gets_429_and_other_clients_go_on() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let mut statuses = Vec::new();
+    let mut limited = None;
+    for _ in 0..40 {
+        let res = s
+            .http
+            .post(format!("{}/enroll", s.base))
+            .json(&json!({ "code": "ABCD-EFGH-JKLM" }))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(res.status());
+        if res.status() == StatusCode::TOO_MANY_REQUESTS && limited.is_none() {
+            let retry: u64 = header(&res, "retry-after").parse().unwrap();
+            limited = Some((retry, res.json::<Value>().await.unwrap()));
+        }
+    }
+    // The first enrolment above used one of the burst.
+    assert!(
+        statuses[..29].iter().all(|s| *s == StatusCode::BAD_REQUEST),
+        "{statuses:?}"
+    );
+    let (retry, body) = limited.expect("the flood was never limited");
+    assert!(retry >= 1);
+    assert_eq!(body["error"], "too_many_requests");
+    // A phone's sync has its own budget.
+    let ok = s
+        .sync(&token, vec![record(Uuid::now_v7(), report("flood"))])
+        .await;
+    assert_eq!(ok[0]["status"], "stored");
+}
+
+#[tokio::test]
+async fn a_device_over_its_daily_limit_stores_nothing_of_the_batch() {
+    let s = Server::start().await;
+    let token = s.enroll("0138").await;
+    s.storage
+        .set_records_per_day(&"0138".parse().unwrap(), 3)
+        .await
+        .unwrap();
+    let first = Uuid::now_v7();
+    let stored = s
+        .sync(
+            &token,
+            vec![
+                record(first, report("1")),
+                record(Uuid::now_v7(), report("2")),
+            ],
+        )
+        .await;
+    assert!(stored.iter().all(|r| r["status"] == "stored"));
+    let over = s
+        .sync_raw(
+            &token,
+            json!({ "records": [record(Uuid::now_v7(), report("3")), record(Uuid::now_v7(), report("4"))] }),
+        )
+        .await;
+    assert_eq!(over.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(header(&over, "retry-after").parse::<u64>().unwrap() >= 60);
+    assert_eq!(over.json::<Value>().await.unwrap()["error"], "daily_limit");
+    assert_eq!(s.incident_rows().await, 2);
+    // A resend is not a new record: it is answered, not counted.
+    let again = s.sync(&token, vec![record(first, report("1"))]).await;
+    assert_eq!(again[0]["status"], "already_stored");
+    // One more still fits.
+    let last = s
+        .sync(&token, vec![record(Uuid::now_v7(), report("3"))])
+        .await;
+    assert_eq!(last[0]["status"], "stored");
+    assert_eq!(s.incident_rows().await, 3);
+}
+
+/// Review §3.4: a record stored under an older rule must be answered `already_stored` when
+/// the phone resends it, not `rejected` by today's rule (the phone would keep it forever).
+#[tokio::test]
+async fn a_resend_is_recognised_before_it_is_validated_again() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let device = s
+        .storage
+        .device_by_token(&sha256_hex(token.as_bytes()))
+        .await
+        .unwrap()
+        .unwrap();
+    // Stored by an older server whose limit on descriptions was higher than today's.
+    let mut old = report("");
+    old["description"] = json!("x".repeat(5_000));
+    let id = Uuid::now_v7();
+    let wire: OutboxRecord = serde_json::from_value(record(id, old.clone())).unwrap();
+    sqlx::query(
+        "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, content_hash, \
+         category, payload, device_created_at, received_at) \
+         VALUES (?, '0428', ?, 2026, 7, ?, 'lost_device', ?, '2026-01-10T09:01:00Z', '2026-01-10T09:02:00Z')",
+    )
+    .bind(id.to_string())
+    .bind(device.id.to_string())
+    .bind(wire.content_hash())
+    .bind(old.to_string())
+    .execute(s.storage.pool())
+    .await
+    .unwrap();
+    let answer = s.sync(&token, vec![record(id, old.clone())]).await;
+    assert_eq!(answer[0]["status"], "already_stored", "{answer:?}");
+    assert_eq!(answer[0]["case_number"], "2026-0007");
+    // The same invalid content under a new id is still rejected.
+    let fresh = s.sync(&token, vec![record(Uuid::now_v7(), old)]).await;
+    assert_eq!(fresh[0]["status"], "rejected");
+}
+
+/// Review finding M4: connections that never finish their headers, or sit idle, were held
+/// forever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_and_idle_connections_are_closed() {
+    let s = Server::start().await;
+    let addr = s
+        .base
+        .trim_start_matches("http://")
+        .trim_end_matches("/api/v1")
+        .to_owned();
+    let slow = std::thread::spawn({
+        let addr = addr.clone();
+        move || {
+            let mut c = std::net::TcpStream::connect(&addr).unwrap();
+            c.write_all(b"POST /api/v1/enroll HTTP/1.1\r\nHost: x\r\n")
+                .unwrap();
+            closed_within(c, Duration::from_secs(25))
+        }
+    });
+    let idle = std::thread::spawn(move || {
+        let mut c = std::net::TcpStream::connect(&addr).unwrap();
+        c.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let mut first = [0u8; 12];
+        c.read_exact(&mut first).unwrap();
+        assert_eq!(&first, b"HTTP/1.1 200");
+        closed_within(c, Duration::from_secs(25))
+    });
+    let slow = slow.join().unwrap();
+    let idle = idle.join().unwrap();
+    let deadline = vaksam_server::http::HEADER_DEADLINE;
+    for (what, took) in [("slow headers", slow), ("idle keep-alive", idle)] {
+        let took = took.unwrap_or_else(|| panic!("{what}: the connection stayed open"));
+        assert!(
+            took >= deadline - Duration::from_secs(1),
+            "{what}: closed after {took:?}"
+        );
+    }
+}
+
+/// How long until the server closes `c` (reads to the end), if within `limit`.
+fn closed_within(mut c: std::net::TcpStream, limit: Duration) -> Option<Duration> {
+    let started = Instant::now();
+    c.set_read_timeout(Some(limit)).unwrap();
+    let mut sink = Vec::new();
+    match c.read_to_end(&mut sink) {
+        Ok(_) => Some(started.elapsed()),
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => Some(started.elapsed()),
+        Err(_) => None,
+    }
+}
+
+#[tokio::test]
+async fn a_panic_in_one_request_is_a_json_500_and_the_server_goes_on() {
+    use axum::routing::get;
+    let routes = axum::Router::new()
+        .route(
+            "/api/v1/boom",
+            get(|| async {
+                let nothing: Option<u8> = None;
+                nothing.expect("a bug");
+                "never"
+            }),
+        )
+        .route("/api/v1/fine", get(|| async { "fine" }));
+    let app = vaksam_server::layered(routes, vaksam_server::Deployment::default());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(vaksam_server::http::serve(
+        listener,
+        app,
+        std::future::pending(),
+    ));
+    let http = reqwest::Client::new();
+    let boom = http
+        .get(format!("{base}/api/v1/boom"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(boom.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(boom.json::<Value>().await.unwrap()["error"], "internal");
+    let fine = http
+        .get(format!("{base}/api/v1/fine"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fine.text().await.unwrap(), "fine");
+}
