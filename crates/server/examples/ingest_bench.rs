@@ -1,6 +1,10 @@
 //! Load generator for the sync endpoint: starts the release server binary on a fresh SQLite
-//! file, enrolls one device, and has several keep-alive HTTP clients send batches of new
-//! incident records for a fixed time. Prints records per second and request latency.
+//! file, enrolls many devices (as phones do, each from its own address: the server trusts
+//! `X-Forwarded-For` here, as behind a proxy, so the per-address limit on `/enroll` does not
+//! apply to the set-up), lifts the municipality's daily limit, and has several keep-alive
+//! HTTP clients send batches of new incident records for a fixed time, each request from
+//! the next device, so no device exceeds its own rate limit. Prints records per second and
+//! request latency.
 //!
 //! `cargo run --release -p vaksam-server --example ingest_bench -- [seconds] [batch] [clients]`
 //! (needs `target/release/vaksam-server`; tools/build.sh makes it).
@@ -29,51 +33,68 @@ async fn main() {
         .local_addr()
         .expect("addr")
         .port();
-    let code = Command::new(&bin)
+    let admin = |args: &[&str]| {
+        let out = Command::new(&bin)
+            .args(["--db", &db])
+            .args(args)
+            .output()
+            .expect("run vaksam-server (build it with tools/build.sh)");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    admin(&["limits", "--kommunkod", "0428", "--records-per-day", "100000"]);
+    const DEVICES: usize = 128;
+    let codes: Vec<String> = (0..DEVICES)
+        .map(|n| admin(&["enroll", "--kommunkod", "0428", "--name", &format!("Bench {n}")]))
+        .collect();
+    let mut server = Command::new(&bin)
         .args([
             "--db",
             &db,
-            "enroll",
-            "--kommunkod",
-            "0428",
-            "--name",
-            "Bench",
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--trust-forwarded-for",
         ])
-        .output()
-        .expect("run vaksam-server enroll (build it with tools/build.sh)");
-    let code = String::from_utf8_lossy(&code.stdout).trim().to_owned();
-    let mut server = Command::new(&bin)
-        .args(["--db", &db, "serve", "--addr", &format!("127.0.0.1:{port}")])
         .stderr(Stdio::null())
         .spawn()
         .expect("start server");
     let base = format!("http://127.0.0.1:{port}/api/v1");
     let http = reqwest::Client::new();
-    let mut token = String::new();
     for _ in 0..100 {
-        if let Ok(res) = http
-            .post(format!("{base}/enroll"))
-            .json(&json!({ "code": code }))
-            .send()
-            .await
-        {
-            let body: serde_json::Value = res.json().await.expect("enroll answer");
-            token = body["device_token"].as_str().expect("token").to_owned();
+        if http.get(format!("{base}/health")).send().await.is_ok() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut tokens = Vec::new();
+    for (n, code) in codes.iter().enumerate() {
+        let res = http
+            .post(format!("{base}/enroll"))
+            .header("x-forwarded-for", format!("10.0.{}.{}", n / 250, n % 250 + 1))
+            .json(&json!({ "code": code }))
+            .send()
+            .await
+            .expect("enroll");
+        let body: serde_json::Value = res.json().await.expect("enroll answer");
+        tokens.push(body["device_token"].as_str().expect("token").to_owned());
     }
 
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let (http, base, token) = (http.clone(), base.clone(), token.clone());
+        let (http, base) = (http.clone(), base.clone());
+        // Each client sends for its own share of the devices, one device after another.
+        let mine: Vec<String> = tokens.iter().skip(c).step_by(clients).cloned().collect();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut stored = 0usize;
+            let mut refused = 0usize;
             let mut n = 0usize;
+            let mut next = mine.iter().cycle();
             while Instant::now() < deadline {
+                let token = next.next().expect("a client has devices");
                 let records: Vec<_> = (0..batch)
                     .map(|i| {
                         n += 1;
@@ -97,7 +118,10 @@ async fn main() {
                     })
                     .collect();
                 let t = Instant::now();
-                let res = http.post(format!("{base}/sync")).bearer_auth(&token).json(&json!({ "records": records })).send().await.expect("send");
+                let res = http.post(format!("{base}/sync")).bearer_auth(token).json(&json!({ "records": records })).send().await.expect("send");
+                if !res.status().is_success() {
+                    refused += 1;
+                }
                 let body: serde_json::Value = res.json().await.expect("answer");
                 if latencies.is_empty() && body["results"][0]["status"] != "stored" {
                     eprintln!("unexpected answer: {body}");
@@ -105,15 +129,17 @@ async fn main() {
                 latencies.push(t.elapsed());
                 stored += body["results"].as_array().map_or(0, |r| r.iter().filter(|x| x["status"] == "stored").count());
             }
-            (latencies, stored)
+            (latencies, stored, refused)
         }));
     }
     let mut latencies = Vec::new();
     let mut stored = 0;
+    let mut refused = 0;
     for t in tasks {
-        let (l, s) = t.await.expect("client");
+        let (l, s, r) = t.await.expect("client");
         latencies.extend(l);
         stored += s;
+        refused += r;
     }
     let elapsed = started.elapsed().as_secs_f64();
     latencies.sort();
@@ -133,7 +159,7 @@ async fn main() {
 
     println!("load tool: this example (reqwest, keep-alive), {clients} concurrent clients, batch {batch}, {seconds} s, loopback, SQLite WAL synchronous=FULL");
     println!(
-        "records stored: {stored} (rows in the database: {rows}), requests: {}",
+        "records stored: {stored} (rows in the database: {rows}), requests: {} ({refused} refused), {DEVICES} devices",
         latencies.len()
     );
     println!(
