@@ -326,6 +326,20 @@ mod tests {
     }
 
     #[test]
+    fn a_record_saved_at_a_time_out_of_range_does_not_read() {
+        let req = SyncRequest {
+            records: vec![record(serde_json::json!({"k": 1}))],
+        };
+        let text = serde_json::to_string(&req).unwrap();
+        for bad in ["9999-12-31T23:59:59-00:01", "1999-12-31T23:59:59Z"] {
+            let sent = text.replace("2026-11-23T10:00:00+01:00", bad);
+            let e = serde_json::from_str::<SyncRequest>(&sent).unwrap_err();
+            assert!(e.is_data(), "a data error (422), not malformed JSON: {e}");
+            assert!(e.to_string().contains("outside the range"), "{e}");
+        }
+    }
+
+    #[test]
     fn outcomes_are_tagged_by_status() {
         let id = crate::record_id::new_v7(1, [0; 10]);
         let receipt = Receipt {

@@ -225,6 +225,25 @@ mod results {
     }
 
     #[test]
+    fn every_time_of_a_result_is_in_the_accepted_range() {
+        let text = serde_json::to_value(result()).unwrap();
+        for field in ["started_at", "finished_at", "course_completed_at"] {
+            let mut sent = text.clone();
+            sent[field] = serde_json::json!("9999-12-31T23:59:59-00:01");
+            let errors = vaksam_core::validation::from_payload::<QuizResult>(&sent).unwrap_err();
+            assert_eq!(errors[0].field, format!("payload.{field}"));
+            assert!(errors[0].message.contains("outside the range"));
+        }
+        let mut sent = text.clone();
+        sent["course_completed_at"] = serde_json::json!("2026-11-23t09:02:00z");
+        let read: QuizResult = vaksam_core::validation::from_payload(&sent).unwrap();
+        assert_eq!(
+            read.course_completed_at,
+            Some(datetime!(2026-11-23 09:02 UTC))
+        );
+    }
+
+    #[test]
     fn completion_is_judged_against_the_interval() {
         let now = datetime!(2026-11-23 10:00 UTC);
         assert_eq!(completion(None, 12, now), Completion::NotCompleted);
