@@ -39,13 +39,31 @@ async fn main() {
             .args(args)
             .output()
             .expect("run vaksam-server (build it with tools/build.sh)");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     };
-    admin(&["limits", "--kommunkod", "0428", "--records-per-day", "100000"]);
+    admin(&[
+        "limits",
+        "--kommunkod",
+        "0428",
+        "--records-per-day",
+        "100000",
+    ]);
     const DEVICES: usize = 128;
     let codes: Vec<String> = (0..DEVICES)
-        .map(|n| admin(&["enroll", "--kommunkod", "0428", "--name", &format!("Bench {n}")]))
+        .map(|n| {
+            admin(&[
+                "enroll",
+                "--kommunkod",
+                "0428",
+                "--name",
+                &format!("Bench {n}"),
+            ])
+        })
         .collect();
     let mut server = Command::new(&bin)
         .args([
@@ -71,7 +89,10 @@ async fn main() {
     for (n, code) in codes.iter().enumerate() {
         let res = http
             .post(format!("{base}/enroll"))
-            .header("x-forwarded-for", format!("10.0.{}.{}", n / 250, n % 250 + 1))
+            .header(
+                "x-forwarded-for",
+                format!("10.0.{}.{}", n / 250, n % 250 + 1),
+            )
             .json(&json!({ "code": code }))
             .send()
             .await

@@ -30,7 +30,7 @@ async fn a_disk_that_cannot_be_written_never_gets_a_record_acknowledged() {
     let mut server = Process::start(dir.path()).await;
     let token = server.enroll("0428", "Anna Andersson").await;
     let mut acknowledged: BTreeMap<Uuid, String> = BTreeMap::new();
-    let mut send = |server: &Process, ids: Vec<Uuid>| {
+    let send = |server: &Process, ids: Vec<Uuid>| {
         let body = batch(&ids.iter().map(|id| (*id, "disk")).collect::<Vec<_>>());
         let base = server.base.clone();
         let http = server.http.clone();

@@ -253,9 +253,8 @@ async fn a_panic_in_one_request_is_a_json_500_and_the_server_goes_on() {
         .route(
             "/api/v1/boom",
             get(|| async {
-                let nothing: Option<u8> = None;
-                nothing.expect("a bug");
-                "never"
+                let index: usize = std::hint::black_box(3);
+                [1, 2, 3][index].to_string()
             }),
         )
         .route("/api/v1/fine", get(|| async { "fine" }));

@@ -539,7 +539,7 @@ impl SqliteStorage {
         let year = i64::from(now.year());
         let mut outcomes = Vec::with_capacity(records.len());
         let mut tx = self.begin().await?;
-        let limit = records_per_day(&mut *tx, kommunkod).await?;
+        let limit = records_per_day(&mut tx, kommunkod).await?;
         let window_start = ts(now - time::Duration::days(1))?;
         let recent: i64 = sqlx::query_scalar(
             "SELECT (SELECT COUNT(*) FROM incidents WHERE device_id = ?1 AND received_at > ?2) \
@@ -553,11 +553,11 @@ impl SqliteStorage {
         let mut room = i64::from(limit) - recent;
         for record in records {
             let outcome = if record.kind == RecordKind::Signature {
-                Self::append_signature(&mut *tx, device, record, &received_at).await?
+                Self::append_signature(&mut tx, device, record, &received_at).await?
             } else if record.kind == RecordKind::Quiz {
-                Self::store_training(&mut *tx, device, record, &received_at).await?
+                Self::store_training(&mut tx, device, record, &received_at).await?
             } else {
-                Self::store_incident(&mut *tx, device, record, &received_at, year).await?
+                Self::store_incident(&mut tx, device, record, &received_at, year).await?
             };
             if matches!(outcome, Stored::New(_)) {
                 room -= 1;
