@@ -363,7 +363,10 @@ pub fn IncidentPage() -> impl IntoView {
                 Ok(()) => {
                     measure("vaksam-save");
                     save_failed.set(false);
-                    rejected.set(None);
+                    // The draft left in the save's transaction: no auto-save may write it
+                    // back (setting a signal the auto-save reads did, and the next report
+                    // then opened on this one's review).
+                    loaded.set(false);
                     navigate(&format!("/report/saved/{id}"), Default::default());
                     ctx.sync.saved().await;
                 }
