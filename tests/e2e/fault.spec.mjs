@@ -73,7 +73,7 @@ test("a randomized fault run delivers every report exactly once, numbered withou
   const netRng = seeded(SEED ^ 0x5eed);
   const chance = (p) => rng() < p;
   const state = { offline: false, lossy: false, killNextSync: false };
-  const count = { flaps: 0, kills: 0, killsMidRequest: 0, lost: 0, reloads: 0, restarts: 0, secondTab: 0, otherTab: 0, resubmits: 0 };
+  const count = { flaps: 0, kills: 0, killsMidRequest: 0, requestsCut: 0, lost: 0, reloads: 0, restarts: 0, secondTab: 0, otherTab: 0, resubmits: 0 };
   const started = Date.now();
   const event = (what) => log.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${what}`);
 
@@ -104,7 +104,9 @@ test("a randomized fault run delivers every report exactly once, numbered withou
       await new Promise((r) => setTimeout(r, Math.floor(netRng() * 10)));
       if (await kill("in the middle of a sync request")) count.killsMidRequest++;
       const response = await answer;
+      event(`sync request ${response ? "answered before" : "cut by"} the kill`);
       if (response) return route.fulfill({ response });
+      count.requestsCut++;
       return route.abort("connectionreset");
     }
     if (state.lossy && netRng() < P.lose) {
@@ -220,11 +222,16 @@ test("a randomized fault run delivers every report exactly once, numbered withou
     const button = page.getByRole("button", { name: "Skicka", exact: true });
     if (chance(P.killMidRequest)) state.killNextSync = true;
     if (chance(P.reloadOnSubmit)) {
-      const delay = Math.floor(rng() * 40);
-      await button.click();
-      await page.waitForTimeout(delay);
+      // Pressed and reloaded from inside the page, so the reload can land before the save
+      // has committed (as when a phone kills the tab right after the tap).
+      const delay = Math.floor(rng() * 25);
       count.reloads++;
-      await page.reload();
+      const reloaded = page.waitForEvent("load");
+      await page.evaluate((delay) => {
+        [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Skicka").click();
+        setTimeout(() => location.reload(), delay);
+      }, delay);
+      await reloaded;
       const draft = await idbValue(page, "drafts", "incident");
       // The draft and the outbox entry change in one transaction: exactly one of them.
       const saved = await savedSomewhere(page, marker);
