@@ -348,7 +348,7 @@ impl T {
             StateWaiting => ("Sparad på telefonen, väntar på att skickas", "Saved on this phone, waiting to be sent"),
             StateSending => ("Skickas…", "Sending…"),
             StateReceived => ("Mottagen av kommunen", "Received by the municipality"),
-            StateRejected => ("Servern tog inte emot rapporten", "The server did not accept the report"),
+            StateRejected => ("Kommunens server tog inte emot rapporten", "The municipality's server did not accept the report"),
             StateConflict => ("En annan rapport har samma id", "Another report has the same id"),
             CaseNumber => ("Ärende", "Case"),
             Discard => ("Ta bort från telefonen", "Remove from this phone"),

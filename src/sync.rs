@@ -83,7 +83,8 @@ thread_local! {
 }
 
 enum Flush {
-    Done,
+    /// Nothing (more) waits; `sent` tells whether this flush delivered anything.
+    Done { sent: bool },
     Failed(FailReason),
     Unauthorized,
 }
@@ -237,6 +238,7 @@ impl Sync {
             Ok(None) => return Flush::Unauthorized,
             Err(e) => return Flush::Failed(FailReason::Storage(e.kind)),
         };
+        let mut sent = false;
         loop {
             let entries = match outbox::all().await {
                 Ok(entries) => entries,
@@ -249,7 +251,7 @@ impl Sync {
                 .collect();
             if batch.is_empty() {
                 self.refresh_pack(&enrollment.token).await;
-                return Flush::Done;
+                return Flush::Done { sent };
             }
             self.status.set(SyncStatus::Sending);
             self.sending_ids
@@ -272,7 +274,7 @@ impl Sync {
                         Ok(applied) if applied.settled == 0 => {
                             return Flush::Failed(FailReason::NoAnswer)
                         }
-                        Ok(_) => {}
+                        Ok(_) => sent = true,
                     }
                 }
                 Err(HttpError::NoContact) => return Flush::Failed(FailReason::NoContact),
@@ -315,9 +317,20 @@ impl Sync {
 
     fn after(self, outcome: Flush) {
         match outcome {
-            Flush::Done => {
+            Flush::Done { sent } => {
                 FAILURES.set(0);
-                self.status.set(SyncStatus::Idle);
+                // A full phone stays said until something is written again: a retry that
+                // finds nothing to send proves nothing about the storage.
+                let storage_problem = matches!(
+                    self.status.get_untracked(),
+                    SyncStatus::Failed {
+                        reason: FailReason::Storage(_),
+                        ..
+                    }
+                );
+                if sent || !storage_problem {
+                    self.status.set(SyncStatus::Idle);
+                }
             }
             Flush::Unauthorized => self.status.set(SyncStatus::NeedsEnrollment),
             Flush::Failed(reason) => {

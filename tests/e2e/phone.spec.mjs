@@ -1,0 +1,248 @@
+// The phone tells the truth: storage failures are told as such (never as "no longer
+// registered" or "no contact"), a captive portal's 401 is not a revoked phone, an answer
+// that settles nothing backs off, a full phone still lets delivered reports go, a refused
+// report can be corrected and sent again, and a schema upgrade in another tab never hangs.
+import { test, expect } from "@playwright/test";
+import { Browser, Server, enroll, fileReport, next, phoneStorage, scan, startReport } from "./fixtures.mjs";
+
+let server;
+let browser;
+test.beforeEach(async () => {
+  server = await Server.start();
+  browser = await Browser.launch();
+});
+test.afterEach(async () => {
+  await browser.dispose();
+  await server.stop();
+});
+
+/** Makes IndexedDB calls `methods` on the object store `store` throw a DOMException
+ *  `name` while `window[flag]` is true (flipped from the test), as a full or broken phone
+ *  would. Installed before any page script runs. */
+async function breakStorage(context, { store, methods, name, flag }) {
+  await context.addInitScript(({ store, methods, name, flag }) => {
+    const proto = IDBObjectStore.prototype;
+    for (const method of methods) {
+      const real = proto[method];
+      proto[method] = function (...args) {
+        if (window[flag] && this.name === store) throw new DOMException("", name);
+        return real.apply(this, args);
+      };
+    }
+  }, { store, methods, name, flag });
+}
+
+const flip = (page, flag, on) => page.evaluate(([flag, on]) => { window[flag] = on; }, [flag, on]);
+
+/** `YYYY-MM-DDTHH:MM` in local time, as a datetime-local input takes it. */
+function localInput(ms) {
+  const d = new Date(ms);
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+const DAY = 24 * 3600 * 1000;
+
+test("storage full while applying the server's answers: the delivered report still leaves the phone and the user is told", async () => {
+  await breakStorage(browser.context, { store: "receipts", methods: ["put", "add"], name: "QuotaExceededError", flag: "fullReceipts" });
+  const page = await browser.page();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await enroll(page, server);
+  await browser.setOffline(true);
+  await fileReport(page, { description: "full telefon" });
+  await flip(page, "fullReceipts", true);
+  await browser.setOffline(false);
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+
+  const status = page.getByTestId("sync-status");
+  await expect(status).toContainText("Telefonens lagring är full");
+  await expect(status).not.toContainText("ingen kontakt");
+  await expect(status).not.toContainText("inte längre registrerad");
+  expect(server.register()).toHaveLength(1);
+  const stored = await phoneStorage(page);
+  expect(stored.outbox).toHaveLength(0);
+  expect(stored.receipts).toHaveLength(0);
+  await page.screenshot({ path: test.info().outputPath("storage-full.png") });
+
+  // It is not sent again, and stays said while nothing new is written.
+  await page.waitForTimeout(5_000);
+  await expect(status).toContainText("Telefonens lagring är full");
+  expect(server.register()).toHaveLength(1);
+});
+
+test("a storage failure while sending is told as such, not as a phone no longer registered", async () => {
+  await breakStorage(browser.context, { store: "meta", methods: ["get"], name: "UnknownError", flag: "brokenMeta" });
+  const page = await browser.page();
+  await enroll(page, server);
+  await browser.setOffline(true);
+  await fileReport(page, { description: "trasig lagring" });
+  await browser.setOffline(false);
+  await flip(page, "brokenMeta", true);
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+
+  const status = page.getByTestId("sync-status");
+  await expect(status).toContainText("Vaksam kommer inte åt lagringen på telefonen");
+  await expect(status).not.toContainText("inte längre registrerad");
+  await expect(page.getByRole("link", { name: "Registrera igen" })).toHaveCount(0);
+  expect(server.register()).toHaveLength(0);
+
+  await flip(page, "brokenMeta", false);
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+  await expect(status).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+});
+
+test("a captive portal's 401 is no contact, not a revoked phone", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  const portal = (route) => route.fulfill({ status: 401, contentType: "text/html", body: "<html><body>Logga in på hotellets wifi</body></html>" });
+  await browser.context.route("**/api/v1/sync", portal);
+  await fileReport(page, { description: "bakom portal" });
+
+  const status = page.getByTestId("sync-status");
+  await expect(status).toContainText("Kunde inte skicka: ingen kontakt med servern");
+  await expect(status).not.toContainText("inte längre registrerad");
+  await expect(page.getByRole("link", { name: "Registrera igen" })).toHaveCount(0);
+
+  await browser.context.unroute("**/api/v1/sync", portal);
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+  await expect(status).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+});
+
+test("an answer that settles none of the batch backs off instead of sending again at once", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  let posts = 0;
+  const empty = (route) => { posts += 1; return route.fulfill({ status: 200, contentType: "application/json", body: '{"results":[]}' }); };
+  await browser.context.route("**/api/v1/sync", empty);
+  await fileReport(page, { description: "inget svar" });
+  await expect(page.getByTestId("sync-status")).toContainText("servern svarade utan att ta emot något");
+  const after = posts;
+  await page.waitForTimeout(3_000);
+  // Backoff starts at about 2 s; a loop would have sent hundreds.
+  expect(posts - after).toBeLessThanOrEqual(2);
+  expect(posts).toBeLessThanOrEqual(4);
+
+  await browser.context.unroute("**/api/v1/sync", empty);
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+  await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+});
+
+test("a draft that cannot be saved on the phone is said, and the warning goes once saving works again", async () => {
+  await breakStorage(browser.context, { store: "drafts", methods: ["put", "add"], name: "QuotaExceededError", flag: "fullDrafts" });
+  const page = await browser.page();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await enroll(page, server);
+  await startReport(page, "Utskrift på fel skrivare");
+  await next(page, 2);
+  await flip(page, "fullDrafts", true);
+  await page.getByLabel("Plats").fill("Skrivaren på plan 2");
+  const warning = page.getByTestId("draft-not-saved");
+  await expect(warning).toContainText("Det du skriver kunde inte sparas på telefonen");
+  await expect(warning).toContainText("Telefonens lagring är full");
+  await page.screenshot({ path: test.info().outputPath("draft-not-saved.png") });
+
+  await flip(page, "fullDrafts", false);
+  await page.getByLabel("Plats").fill("Skrivaren på plan 3");
+  await expect(warning).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("Plats")).toHaveValue("Skrivaren på plan 3");
+});
+
+test("a report the server refuses shows why, is corrected and sent again, and arrives once", async () => {
+  const page = await browser.page();
+  await page.setViewportSize({ width: 360, height: 740 });
+  // The phone's clock runs three days ahead: the server judges its times in the future.
+  await page.clock.install({ time: Date.now() + 3 * DAY });
+  await enroll(page, server);
+  await fileReport(page, { category: "Nätfiske eller misstänkt meddelande", description: "klockan fel" });
+  await page.getByRole("link", { name: /Mina rapporter/ }).first().click();
+  const item = page.getByTestId("waiting-report");
+  await expect(item).toContainText("Kommunens server tog inte emot rapporten");
+  const reasons = item.getByTestId("refusal");
+  await expect(reasons).toContainText("Det hände: Tiden ligger i framtiden enligt kommunens server");
+  await expect(reasons).toContainText("Jag upptäckte det: Tiden ligger i framtiden");
+  const refused = (await phoneStorage(page)).outbox;
+  expect(refused).toHaveLength(1);
+  expect(refused[0].state).toBe("rejected");
+  expect(server.register()).toHaveLength(0);
+  await page.screenshot({ path: test.info().outputPath("refused.png"), fullPage: true });
+  await scan(page, "refused report");
+
+  await item.getByRole("button", { name: "Rätta och skicka igen" }).click();
+  await expect(page.getByRole("heading", { name: "När hände det?" })).toBeVisible();
+  await expect(page.getByTestId("correcting")).toContainText("Du rättar en rapport");
+  await expect(page.locator("#err-occurred_at")).toContainText("Tiden ligger i framtiden");
+  await page.screenshot({ path: test.info().outputPath("correcting.png"), fullPage: true });
+  await scan(page, "correcting a refused report");
+  const realTime = localInput(Date.now() - 3600 * 1000);
+  await page.getByLabel("Det hände").fill(realTime);
+  await page.getByLabel("Jag upptäckte det").fill(realTime);
+  await expect(page.locator("#err-occurred_at")).toBeEmpty();
+  await next(page, 8);
+  await expect(page.getByRole("heading", { name: "Stämmer det här?" })).toBeVisible();
+  await expect(page.getByText("klockan fel")).toBeVisible();
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
+
+  const register = server.register();
+  expect(register).toHaveLength(1);
+  expect(JSON.stringify(register[0])).not.toContain(refused[0].id);
+  const stored = await phoneStorage(page);
+  expect(stored.outbox).toHaveLength(0);
+  expect(stored.receipts).toHaveLength(1);
+  expect(stored.receipts[0].id).not.toBe(refused[0].id);
+  await page.getByRole("link", { name: "Mina rapporter" }).click();
+  await expect(page.getByTestId("waiting-report")).toHaveCount(0);
+  await expect(page.getByTestId("received-report")).toHaveCount(1);
+});
+
+test("an open tab closes its database when another opens a newer version, and asks to reload", async () => {
+  const page = await browser.page();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await enroll(page, server);
+  const version = await page.evaluate(() => new Promise((ok) => {
+    const req = indexedDB.open("vaksam");
+    req.onsuccess = () => { const v = req.result.version; req.result.close(); ok(v); };
+  }));
+  const other = await browser.context.newPage();
+  await other.goto(server.url + "/api/v1/health");
+  // Resolves only if every older connection closed.
+  const opened = await other.evaluate((v) => new Promise((ok, fail) => {
+    const req = indexedDB.open("vaksam", v + 1);
+    req.onsuccess = () => { const got = req.result.version; req.result.close(); ok(got); };
+    req.onerror = () => fail(String(req.error));
+    setTimeout(() => fail("the open did not finish"), 10_000);
+  }), version);
+  expect(opened).toBe(version + 1);
+
+  const banner = page.getByTestId("outdated");
+  await expect(banner).toContainText("Vaksam har uppdaterats – ladda om");
+  await expect(banner.getByRole("button", { name: "Ladda om" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("outdated.png") });
+  await scan(page, "outdated banner");
+});
+
+test("a tab whose database upgrade is blocked by an older tab says to close it, then goes on", async () => {
+  const old = await browser.page();
+  await old.goto(server.url + "/api/v1/health");
+  // An older Vaksam holds version 1 open and does not answer versionchange.
+  await old.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open("vaksam", 1);
+    req.onsuccess = () => { window.heldOpen = req.result; ok(); };
+    req.onerror = () => fail(String(req.error));
+  }));
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(server.url + "/");
+  await expect(page.getByRole("heading", { name: "Stäng andra flikar med Vaksam" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("blocked.png") });
+  await scan(page, "blocked by another tab");
+
+  await old.evaluate(() => window.heldOpen.close());
+  await expect(page.getByRole("heading", { name: "Kom igång" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Stäng andra flikar med Vaksam" })).toHaveCount(0);
+});
