@@ -77,8 +77,10 @@ pub struct OutboxRecord {
     pub id: Uuid,
     /// What the payload is.
     pub kind: RecordKind,
-    /// When the record was saved on the device (device clock; advisory only).
-    #[serde(with = "crate::timestamp::rfc3339")]
+    /// When the record was saved on the device (device clock; advisory only). Read
+    /// leniently: a phone whose clock is wrong must not have its whole batch refused, so
+    /// the server checks the range per record ([`crate::timestamp::in_range`]).
+    #[serde(with = "crate::timestamp::lenient")]
     pub created_at: OffsetDateTime,
     /// The record itself, e.g. an incident report.
     pub payload: serde_json::Value,
@@ -326,17 +328,19 @@ mod tests {
     }
 
     #[test]
-    fn a_record_saved_at_a_time_out_of_range_does_not_read() {
+    fn a_record_saved_at_a_time_out_of_range_still_reads_so_only_it_is_refused() {
         let req = SyncRequest {
             records: vec![record(serde_json::json!({"k": 1}))],
         };
         let text = serde_json::to_string(&req).unwrap();
         for bad in ["9999-12-31T23:59:59-00:01", "1999-12-31T23:59:59Z"] {
             let sent = text.replace("2026-11-23T10:00:00+01:00", bad);
-            let e = serde_json::from_str::<SyncRequest>(&sent).unwrap_err();
-            assert!(e.is_data(), "a data error (422), not malformed JSON: {e}");
-            assert!(e.to_string().contains("outside the range"), "{e}");
+            let read = serde_json::from_str::<SyncRequest>(&sent).unwrap();
+            assert!(crate::timestamp::in_range(read.records[0].created_at).is_err());
         }
+        let unreadable = text.replace("2026-11-23T10:00:00+01:00", "igår");
+        let e = serde_json::from_str::<SyncRequest>(&unreadable).unwrap_err();
+        assert!(e.is_data(), "a data error (422), not malformed JSON: {e}");
     }
 
     #[test]

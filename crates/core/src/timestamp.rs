@@ -79,9 +79,11 @@ pub mod rfc3339 {
     use super::*;
     use serde::{de, ser, Deserialize, Deserializer, Serializer};
 
-    /// Writes the time as RFC 3339; a time out of range is an error, never written.
+    /// Writes the time as RFC 3339, in range or not: a phone must be able to save what
+    /// its clock says (the reader refuses a time out of range, naming the field, and the
+    /// user can correct it). Only a time RFC 3339 cannot express is an error.
     pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
-        let text = format(*t).map_err(ser::Error::custom)?;
+        let text = t.format(&Rfc3339).map_err(ser::Error::custom)?;
         s.serialize_str(&text)
     }
 
@@ -127,6 +129,40 @@ pub mod rfc3339 {
             #[derive(Deserialize)]
             struct Wrapped(#[serde(with = "super")] OffsetDateTime);
             Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(t)| t))
+        }
+    }
+}
+
+/// `#[serde(with = "crate::timestamp::lenient")]` for a time that is only advisory and must
+/// not fail a whole message when it is out of range (the envelope's `created_at`): reads
+/// any RFC 3339 time, writes any time RFC 3339 can express. Check it with [`in_range`]
+/// before using it.
+pub mod lenient {
+    use super::*;
+    use serde::{de, ser, Deserializer, Serializer};
+
+    /// Writes the time as RFC 3339.
+    pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.format(&Rfc3339).map_err(ser::Error::custom)?)
+    }
+
+    /// Reads any RFC 3339 time, in range or not.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+        d.deserialize_str(Visitor)
+    }
+
+    struct Visitor;
+
+    impl de::Visitor<'_> for Visitor {
+        type Value = OffsetDateTime;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an RFC 3339 time")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<OffsetDateTime, E> {
+            OffsetDateTime::parse(text, &Rfc3339)
+                .map_err(|_| E::custom(TimeError::Unreadable(text.to_owned())))
         }
     }
 }
@@ -288,15 +324,38 @@ mod tests {
     }
 
     #[test]
-    fn a_time_out_of_range_is_never_written() {
+    fn a_time_out_of_range_is_written_so_a_phone_can_save_it_but_never_read() {
         let w = Wire {
             at: datetime!(1999-12-31 23:59:59 UTC),
             maybe: None,
         };
-        let e = serde_json::to_string(&w).unwrap_err();
+        let text = serde_json::to_string(&w).unwrap();
+        assert!(text.contains("1999-12-31T23:59:59Z"), "{text}");
+        let e = serde_json::from_str::<Wire>(&text).unwrap_err();
         assert!(e.to_string().contains("outside the range"), "{e}");
         let far = datetime!(9999-12-31 23:59:59 -00:01);
         assert_eq!(in_range(far), Err(OutOfRange));
         assert_eq!(format(far), Err(OutOfRange));
+    }
+
+    #[test]
+    fn the_lenient_form_reads_any_rfc_3339_time_and_checks_nothing() {
+        #[derive(Debug, Serialize, Deserialize)]
+        struct Envelope {
+            #[serde(with = "super::lenient")]
+            at: OffsetDateTime,
+        }
+        for text in ["9999-12-31T23:59:59-00:01", "1970-01-01T00:00:00Z", "2026-11-23T10:00:00+01:00"] {
+            let e: Envelope = serde_json::from_str(&format!(r#"{{"at":"{text}"}}"#)).unwrap();
+            assert_eq!(e.at, OffsetDateTime::parse(text, &Rfc3339).unwrap());
+        }
+        assert_eq!(in_range(datetime!(1970-01-01 00:00 UTC)), Err(OutOfRange));
+        let e = serde_json::from_str::<Envelope>(r#"{"at":"tomorrow"}"#).unwrap_err();
+        assert!(e.is_data(), "{e}");
+        let written = serde_json::to_string(&Envelope {
+            at: datetime!(1970-01-01 00:00 UTC),
+        })
+        .unwrap();
+        assert_eq!(written, r#"{"at":"1970-01-01T00:00:00Z"}"#);
     }
 }

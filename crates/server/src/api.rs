@@ -157,20 +157,13 @@ impl<S: Storage> FromRequestParts<ApiState<S>> for Device {
         parts: &mut Parts,
         state: &ApiState<S>,
     ) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| {
-                Failure::new(
-                    StatusCode::UNAUTHORIZED,
-                    ApiErrorCode::MissingToken,
-                    "send the device token as Authorization: Bearer <token>",
-                )
-            })?;
+        let token = bearer_token(&parts.headers).ok_or_else(|| {
+            Failure::new(
+                StatusCode::UNAUTHORIZED,
+                ApiErrorCode::MissingToken,
+                "send the device token as Authorization: Bearer <token>",
+            )
+        })?;
         state
             .storage
             .device_by_token(&sha256_hex(token.as_bytes()))
@@ -183,6 +176,17 @@ impl<S: Storage> FromRequestParts<ApiState<S>> for Device {
                 )
             })
     }
+}
+
+/// The device token of `Authorization: Bearer <token>`, as every part of the server reads
+/// it (the rate limiter keys on exactly this, so padding cannot make a fresh budget).
+pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
 }
 
 /// The API router, to be nested under [`vaksam_core::protocol::API_PREFIX`]. `/enroll` is

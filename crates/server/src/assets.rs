@@ -100,9 +100,15 @@ fn accepts(request_headers: &HeaderMap, encoding: &str) -> bool {
 }
 
 fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Response {
-    let policy = content_type(path)
-        .starts_with("text/html")
-        .then(|| page_policy(&asset.raw));
+    let policy = if content_type(path).starts_with("text/html") {
+        Some(page_policy(&asset.raw))
+    } else if path == "/sw.js" {
+        // A service worker runs under the policy of its own script: it must fetch and
+        // cache the app from this origin.
+        Some(WORKER_POLICY.to_owned())
+    } else {
+        None
+    };
     let mut headers = HeaderMap::new();
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     // Precompressed at build time; send the smaller form the client accepts.
@@ -142,6 +148,10 @@ fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Respo
     }
     (headers, bytes).into_response()
 }
+
+/// The Content-Security-Policy of the service worker script.
+pub const WORKER_POLICY: &str = "default-src 'self'; script-src 'self'; connect-src 'self'; \
+     object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The Content-Security-Policy of an app page: only its own origin, wasm compiled by the
 /// page (`wasm-unsafe-eval`), and exactly the inline scripts the page carries (trunk's

@@ -122,7 +122,7 @@ pub async fn deadline(request: Request, next: Next) -> Response<Body> {
         Err(_) => Failure::new(
             StatusCode::REQUEST_TIMEOUT,
             ApiErrorCode::Timeout,
-            "the request took too long; nothing was stored",
+            "the request took too long and may not have been stored; send it again",
         )
         .into_response(),
     }
@@ -152,27 +152,56 @@ pub struct ClientIp {
     trust_forwarded_for: bool,
 }
 
+impl ClientIp {
+    /// The address, or `None` when the request came without `ConnectInfo`.
+    fn of<T>(&self, req: &axum::http::Request<T>) -> Option<IpAddr> {
+        let peer = req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip())?;
+        let forwarded = req.headers().get_all("x-forwarded-for").iter().next_back();
+        if !self.trust_forwarded_for {
+            if forwarded.is_some() && peer.is_loopback() {
+                static WARNED: std::sync::Once = std::sync::Once::new();
+                WARNED.call_once(|| {
+                    tracing::warn!(
+                        "a proxy on this machine sends X-Forwarded-For, but --trust-forwarded-for is not set: every client shares one rate-limit budget"
+                    );
+                });
+            }
+            return Some(peer);
+        }
+        // The proxy appends the address it saw last; only that entry can be trusted.
+        let last = forwarded
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim);
+        Some(
+            last.and_then(|ip| {
+                ip.parse::<IpAddr>()
+                    .or_else(|_| ip.parse::<SocketAddr>().map(|a| a.ip()))
+                    .ok()
+            })
+            .unwrap_or(peer),
+        )
+    }
+}
+
 impl KeyExtractor for ClientIp {
     type Key = IpAddr;
 
+    /// The client's address; an IPv6 client is keyed by its /64, the block one household
+    /// or phone gets, so it cannot take a fresh budget per address.
     fn extract<T>(&self, req: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
-        if self.trust_forwarded_for {
-            let forwarded = req
-                .headers()
-                .get_all("x-forwarded-for")
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .filter_map(|ip| ip.trim().parse::<IpAddr>().ok())
-                .next_back();
-            if let Some(ip) = forwarded {
-                return Ok(ip);
-            }
-        }
-        req.extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip())
-            .ok_or(GovernorError::UnableToExtractKey)
+        Ok(
+            match self.of(req).ok_or(GovernorError::UnableToExtractKey)? {
+                IpAddr::V6(v6) => {
+                    let bits = u128::from(v6) & !((1u128 << 64) - 1);
+                    IpAddr::V6(bits.into())
+                }
+                v4 => v4,
+            },
+        )
     }
 }
 
@@ -187,11 +216,7 @@ impl KeyExtractor for DeviceToken {
     type Key = String;
 
     fn extract<T>(&self, req: &axum::http::Request<T>) -> Result<String, GovernorError> {
-        match req
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-        {
+        match crate::api::bearer_token(req.headers()) {
             Some(token) => Ok(vaksam_core::protocol::sha256_hex(token.as_bytes())),
             None => self.ip.extract(req).map(|ip| ip.to_string()),
         }
@@ -287,26 +312,25 @@ pub fn keys(deployment: &Deployment) -> (ClientIp, DeviceToken) {
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets requests in flight
-/// finish (up to [`SHUTDOWN_GRACE`]). Unlike `axum::serve`, headers and idle keep-alive
-/// connections have a deadline ([`HEADER_DEADLINE`]) and connections are capped.
+/// finish (up to [`SHUTDOWN_GRACE`]). Unlike `axum::serve`, a connection's first and every
+/// later request's headers, and an idle keep-alive connection, have a deadline
+/// ([`HEADER_DEADLINE`]), and connections are capped. It inserts the `ConnectInfo` the
+/// rate limiters key on; [`crate::app`] served any other way answers 500.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Router,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> std::io::Result<()> {
-    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-    use hyper_util::server::conn::auto::Builder;
+    use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt;
 
-    let mut builder = Builder::new(TokioExecutor::new());
+    // HTTP/1.1 only: Vaksam sits behind a TLS proxy, which speaks HTTP/2 to phones. hyper's
+    // header timer starts when the connection opens, so a client that connects and sends
+    // nothing is closed after HEADER_DEADLINE too.
+    let mut builder = hyper::server::conn::http1::Builder::new();
     builder
-        .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_DEADLINE);
-    builder
-        .http2()
-        .timer(TokioTimer::new())
-        .keep_alive_interval(Some(HEADER_DEADLINE));
     let builder = Arc::new(builder);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
@@ -337,10 +361,7 @@ pub async fn serve(
                 });
         let service = hyper_util::service::TowerToHyperService::new(service);
         let builder = builder.clone();
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), service)
-            .into_owned();
-        let connection = graceful.watch(connection);
+        let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
         tokio::spawn(async move {
             let _ = connection.await;
             drop(permit);

@@ -35,6 +35,17 @@ pub async fn ingest<S: Storage>(
             answers.push(Some(RecordOutcome::AlreadyStored(receipt)));
             continue;
         }
+        if vaksam_core::timestamp::in_range(record.created_at).is_err() {
+            answers.push(Some(RecordOutcome::Rejected {
+                errors: vec![FieldError::new(
+                    "created_at",
+                    FieldErrorCode::Invalid,
+                    "the phone's clock was wrong when this was saved (outside 2000–2199); \
+                     set the phone's date and time and save it again",
+                )],
+            }));
+            continue;
+        }
         let clock = validation_clock(record, now);
         let check = match record.kind {
             RecordKind::Incident => validate_incident(record, clock),
@@ -44,13 +55,13 @@ pub async fn ingest<S: Storage>(
             RecordKind::Quiz => validate_quiz(storage, device, record, clock, &mut packs).await?,
         };
         match check {
-            Ok(label_and_payload) => {
+            Ok((label, payload)) => {
                 to_store.push(NewRecord {
                     id: record.id,
                     kind: record.kind,
                     content_hash,
-                    label: label_and_payload.0,
-                    payload: label_and_payload.1,
+                    label,
+                    payload,
                     device_created_at: record.created_at,
                 });
                 answers.push(None);

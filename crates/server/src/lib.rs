@@ -2,6 +2,10 @@
 //! SQLite as the embedded default database.
 #![deny(missing_docs)]
 
+// A panic in one request must end only that request (CatchPanicLayer), never the process.
+#[cfg(panic = "abort")]
+compile_error!("the server must be built with panic = \"unwind\" (see [profile.release])");
+
 pub mod api;
 pub mod assets;
 pub mod chain;

@@ -61,8 +61,9 @@ enum Command {
         /// The municipality's kommunkod.
         #[arg(long)]
         kommunkod: String,
-        /// The new limit (records per device in 24 hours); without it, show the current one.
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        /// The new limit (records per device in 24 hours, at least one full batch of 100);
+        /// without it, show the current one.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(100..=100_000))]
         records_per_day: Option<u32>,
     },
     /// Create a one-time enrollment code for an employee and print it.
@@ -413,7 +414,7 @@ fn ignore_file_size_signal() {
     #[cfg(unix)]
     {
         // Registering a handler replaces the default action (terminate) for this signal.
-        let xfsz = tokio::signal::unix::SignalKind::from_raw(25);
+        let xfsz = tokio::signal::unix::SignalKind::from_raw(libc::SIGXFSZ);
         if let Ok(mut signal) = tokio::signal::unix::signal(xfsz) {
             tokio::spawn(async move {
                 while signal.recv().await.is_some() {

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+use sqlx::Connection;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 use uuid::Uuid;
@@ -19,6 +20,11 @@ fn serve_test_page() {
     let dir = std::env::temp_dir().join(format!("vaksam-hardening-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), PAGE).unwrap();
+    std::fs::write(
+        dir.join("sw.js"),
+        "self.addEventListener('fetch', () => {});",
+    )
+    .unwrap();
     vaksam_server::assets::serve_from_dir(dir);
 }
 
@@ -72,6 +78,13 @@ async fn every_response_carries_the_security_headers() {
     );
     assert!(policy.contains("frame-ancestors 'none'"));
     assert_eq!(header(&page, "x-frame-options"), "DENY");
+    // The service worker runs under its own script's policy: it must reach this origin
+    // (the review found `default-src 'none'` there kept it from installing).
+    let worker = s.http.get(format!("{root}/sw.js")).send().await.unwrap();
+    assert_eq!(worker.status(), StatusCode::OK);
+    let policy = header(&worker, "content-security-policy");
+    assert!(policy.contains("connect-src 'self'"), "{policy}");
+    assert!(policy.contains("script-src 'self'"), "{policy}");
     // The app answers only GET and HEAD.
     let post = s
         .http
@@ -115,6 +128,77 @@ async fn an_enroll_flood_gets_429_and_other_clients_go_on() {
         .sync(&token, vec![record(Uuid::now_v7(), report("flood"))])
         .await;
     assert_eq!(ok[0]["status"], "stored");
+}
+
+/// The review sent 70 requests with `Bearer` padded differently each time and was never
+/// limited: the limiter must key on the token as the server reads it.
+#[tokio::test]
+async fn padding_the_token_does_not_buy_a_fresh_rate_budget() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let mut limited = false;
+    for n in 0..70 {
+        let res = s
+            .http
+            .get(format!("{}/pack", s.base))
+            .header(
+                "authorization",
+                format!("Bearer {}{token}{}", " ".repeat(n % 7), " ".repeat(n / 7)),
+            )
+            .send()
+            .await
+            .unwrap();
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            limited = true;
+            break;
+        }
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    assert!(limited, "70 padded requests were never limited");
+}
+
+/// A request cancelled while its write waits for the lock must not leave the write
+/// connection with a transaction open (which would lock out admin commands).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_cancelled_while_its_write_waits_leaves_no_transaction_open() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    // Another process-like writer holds the lock.
+    let mut other = sqlx::SqliteConnection::connect(&s.db_url()).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let impatient = reqwest::Client::builder()
+        .timeout(Duration::from_millis(400))
+        .build()
+        .unwrap();
+    let gave_up = impatient
+        .post(format!("{}/sync", s.base))
+        .bearer_auth(&token)
+        .json(&json!({ "records": [record(Uuid::now_v7(), report("avbruten"))] }))
+        .send()
+        .await;
+    assert!(
+        gave_up.is_err(),
+        "the write should have been waiting for the lock"
+    );
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+    // Wait out the server's busy timeout, then: other writers get in, and the server
+    // stores again.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+    let (ok, _, err) = s.admin(&["enroll", "--kommunkod", "0428", "--name", "Efter"]);
+    assert!(ok, "{err}");
+    let after = s
+        .sync(&token, vec![record(Uuid::now_v7(), report("efter"))])
+        .await;
+    assert_eq!(after[0]["status"], "stored");
 }
 
 #[tokio::test]
@@ -222,10 +306,28 @@ async fn slow_and_idle_connections_are_closed() {
         assert_eq!(&first, b"HTTP/1.1 200");
         closed_within(c, Duration::from_secs(25))
     });
+    let silent = std::thread::spawn({
+        let addr = s
+            .base
+            .trim_start_matches("http://")
+            .trim_end_matches("/api/v1")
+            .to_owned();
+        move || {
+            closed_within(
+                std::net::TcpStream::connect(&addr).unwrap(),
+                Duration::from_secs(25),
+            )
+        }
+    });
     let slow = slow.join().unwrap();
     let idle = idle.join().unwrap();
+    let silent = silent.join().unwrap();
     let deadline = vaksam_server::http::HEADER_DEADLINE;
-    for (what, took) in [("slow headers", slow), ("idle keep-alive", idle)] {
+    for (what, took) in [
+        ("slow headers", slow),
+        ("idle keep-alive", idle),
+        ("silent", silent),
+    ] {
         let took = took.unwrap_or_else(|| panic!("{what}: the connection stayed open"));
         assert!(
             took >= deadline - Duration::from_secs(1),
@@ -280,4 +382,27 @@ async fn a_panic_in_one_request_is_a_json_500_and_the_server_goes_on() {
         .await
         .unwrap();
     assert_eq!(fine.text().await.unwrap(), "fine");
+}
+
+/// A phone whose clock was wrong when it saved (1970 after a reset, or a year past 9999
+/// through an offset) gets that record refused alone, naming the field; the rest of its
+/// outbox is delivered (review: a 422 for the whole batch blocked the phone for good).
+#[tokio::test]
+async fn a_record_saved_by_a_wrong_clock_is_refused_alone() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let mut records = Vec::new();
+    for bad in ["1970-01-01T00:00:05Z", "9999-12-31T23:59:59-00:01"] {
+        let mut r = record(Uuid::now_v7(), report("fel klocka"));
+        r["created_at"] = json!(bad);
+        records.push(r);
+    }
+    records.push(record(Uuid::now_v7(), report("rätt klocka")));
+    let results = s.sync(&token, records).await;
+    for refused in &results[..2] {
+        assert_eq!(refused["status"], "rejected", "{refused}");
+        assert_eq!(refused["errors"][0]["field"], "created_at");
+    }
+    assert_eq!(results[2]["status"], "stored");
+    assert_eq!(s.incident_rows().await, 1);
 }

@@ -30,6 +30,9 @@ pub enum StorageError {
     /// A stored value could not be read back.
     #[error("corrupt row: {0}")]
     Corrupt(String),
+    /// Writes were failing a moment ago and have not been tried again yet.
+    #[error("the database could not be written: {0}")]
+    Unwritable(String),
 }
 
 /// What kind of trouble a [`StorageError`] is, for the answer a client gets.
@@ -50,6 +53,7 @@ impl StorageError {
         match self {
             StorageError::Database(e) => trouble_of(e),
             StorageError::Migrate(sqlx::migrate::MigrateError::Execute(e)) => trouble_of(e),
+            StorageError::Unwritable(_) => Trouble::Unavailable,
             StorageError::Migrate(_) | StorageError::Corrupt(_) => Trouble::Internal,
         }
     }
@@ -65,8 +69,10 @@ fn trouble_of(e: &sqlx::Error) -> Trouble {
             // SQLite's extended result code; the primary code is its low byte.
             let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0);
             match code & 0xff {
-                5 | 6 => Trouble::Busy,                        // SQLITE_BUSY, SQLITE_LOCKED
-                8 | 10 | 13 | 14 | 26 => Trouble::Unavailable, // READONLY, IOERR, FULL, CANTOPEN, NOTADB
+                // BUSY, LOCKED, NOMEM, PROTOCOL, SCHEMA: passing; try again soon.
+                5 | 6 | 7 | 15 | 17 => Trouble::Busy,
+                // READONLY, IOERR, FULL, CANTOPEN, NOTADB: the database cannot be written.
+                8 | 10 | 13 | 14 | 26 => Trouble::Unavailable,
                 _ => Trouble::Internal,
             }
         }
@@ -85,7 +91,7 @@ pub const DEFAULT_RECORDS_PER_DAY: u32 = 500;
 pub struct OverLimit {
     /// The municipality's limit.
     pub limit: u32,
-    /// Seconds until enough of the window has passed for this batch to fit (at least 60).
+    /// Seconds to wait before trying again (an hour: the window moves slowly).
     pub retry_after_secs: u64,
 }
 

@@ -41,6 +41,8 @@ struct WriteHealth {
     failing: AtomicBool,
     /// Unix time of the last write that committed.
     last_ok: AtomicI64,
+    /// Unix time of the last probe `/health` made: at most one a second, whoever asks.
+    last_probe: AtomicI64,
 }
 
 /// How long `/health` trusts the last committed write before it writes a probe itself.
@@ -81,29 +83,22 @@ struct WriteTx {
 
 impl WriteTx {
     async fn begin(pool: &SqlitePool) -> Result<WriteTx, StorageError> {
-        let mut conn = pool.acquire().await?;
-        if let Err(e) = sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await {
-            conn.close_on_drop();
-            return Err(e.into());
-        }
-        Ok(WriteTx { conn: Some(conn) })
+        // The connection belongs to the WriteTx before BEGIN is sent, so a request
+        // cancelled at any await below drops it through `Drop`, which closes it.
+        let mut tx = WriteTx {
+            conn: Some(pool.acquire().await?),
+        };
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut *tx).await?;
+        Ok(tx)
     }
 
-    /// Ends the transaction with `sql` (COMMIT or ROLLBACK); the connection goes back to
-    /// the pool only if that worked.
+    /// Ends the transaction with `sql` (COMMIT or ROLLBACK). The connection goes back to
+    /// the pool only once that has worked; on an error, or if the caller is cancelled while
+    /// it runs, `self` is dropped and the connection closed.
     async fn end(mut self, sql: &str) -> Result<(), StorageError> {
-        let mut conn = self
-            .conn
-            .take()
-            .expect("a WriteTx holds its connection until it ends");
-        match sqlx::query(sql).execute(&mut *conn).await {
-            Ok(_) => Ok(()),
-            Err(e) => {
-                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-                conn.close_on_drop();
-                Err(e.into())
-            }
-        }
+        sqlx::query(sql).execute(&mut *self).await?;
+        drop(self.conn.take());
+        Ok(())
     }
 
     async fn commit(self) -> Result<(), StorageError> {
@@ -585,43 +580,41 @@ impl SqliteStorage {
         year: i64,
     ) -> Result<Stored, StorageError> {
         let kommunkod = device.kommunkod.as_str();
+        let id = record.id.to_string();
+        let cols = "case_year, case_seq, received_at";
+        if let Some(earlier) = earlier(tx, "incidents", cols, record, kommunkod, |r| {
+            receipt_from(r.get(2), r.get(3), r.get(4))
+        })
+        .await?
         {
-            let id = record.id.to_string();
-            let cols = "case_year, case_seq, received_at";
-            if let Some(earlier) = earlier(tx, "incidents", cols, record, kommunkod, |r| {
-                receipt_from(r.get(2), r.get(3), r.get(4))
-            })
-            .await?
-            {
-                return Ok(earlier);
-            }
-            let seq: i64 = sqlx::query_scalar(
-                "INSERT INTO case_counters (kommunkod, year, last) VALUES (?, ?, 1) \
-                 ON CONFLICT (kommunkod, year) DO UPDATE SET last = last + 1 RETURNING last",
-            )
-            .bind(kommunkod)
-            .bind(year)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, \
-                 content_hash, category, payload, device_created_at, received_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&id)
-            .bind(kommunkod)
-            .bind(device.id.to_string())
-            .bind(year)
-            .bind(seq)
-            .bind(&record.content_hash)
-            .bind(&record.label)
-            .bind(&record.payload)
-            .bind(ts(record.device_created_at)?)
-            .bind(received_at)
-            .execute(&mut *tx)
-            .await?;
-            Ok(Stored::New(receipt_from(year, seq, received_at)?))
+            return Ok(earlier);
         }
+        let seq: i64 = sqlx::query_scalar(
+            "INSERT INTO case_counters (kommunkod, year, last) VALUES (?, ?, 1) \
+             ON CONFLICT (kommunkod, year) DO UPDATE SET last = last + 1 RETURNING last",
+        )
+        .bind(kommunkod)
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, \
+             content_hash, category, payload, device_created_at, received_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(kommunkod)
+        .bind(device.id.to_string())
+        .bind(year)
+        .bind(seq)
+        .bind(&record.content_hash)
+        .bind(&record.label)
+        .bind(&record.payload)
+        .bind(ts(record.device_created_at)?)
+        .bind(received_at)
+        .execute(&mut *tx)
+        .await?;
+        Ok(Stored::New(receipt_from(year, seq, received_at)?))
     }
 }
 
@@ -978,6 +971,15 @@ impl Storage for SqliteStorage {
         let quiet = now.unix_timestamp() - self.health.last_ok.load(Ordering::SeqCst);
         if !failing && quiet < HEALTH_TRUST_SECS {
             return Ok(());
+        }
+        let second = now.unix_timestamp();
+        if self.health.last_probe.swap(second, Ordering::SeqCst) == second {
+            // Another probe ran this second: answer from what it found.
+            return if self.health.failing.load(Ordering::SeqCst) {
+                Err(StorageError::Unwritable("the last probe failed".into()))
+            } else {
+                Ok(())
+            };
         }
         self.probe_write(now).await
     }
