@@ -102,11 +102,14 @@ test("a randomized fault run delivers every report exactly once, numbered withou
       state.killNextSync = false;
       const answer = route.fetch().catch(() => null);
       await new Promise((r) => setTimeout(r, Math.floor(netRng() * 10)));
-      if (await kill("in the middle of a sync request")) count.killsMidRequest++;
+      const killed = await kill("in the middle of a sync request");
       const response = await answer;
-      event(`sync request ${response ? "answered before" : "cut by"} the kill`);
+      if (killed) {
+        count.killsMidRequest++;
+        if (!response) count.requestsCut++;
+        event(`sync request ${response ? "answered before" : "cut by"} the kill`);
+      }
       if (response) return route.fulfill({ response });
-      count.requestsCut++;
       return route.abort("connectionreset");
     }
     if (state.lossy && netRng() < P.lose) {
