@@ -232,6 +232,7 @@ pub fn IncidentPage() -> impl IntoView {
     let saving = RwSignal::new(false);
     // Why the last auto-save failed; cleared by the next one that works.
     let autosave_failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
+    let save_generation = StoredValue::new(0u64);
     // A refused report being corrected: the server's reasons stay on their questions
     // while the answer they concern is unchanged.
     let rejected = RwSignal::new(None::<drafts::Rejected>);
@@ -291,8 +292,16 @@ pub fn IncidentPage() -> impl IntoView {
             rejected: rejected.get(),
         };
         if loaded.get_untracked() {
+            // Only the latest save speaks: an older one finishing late must not hide the
+            // failure of a newer one.
+            let generation = save_generation.get_value() + 1;
+            save_generation.set_value(generation);
             spawn_local(async move {
-                match drafts::save_incident(&snapshot).await {
+                let saved = drafts::save_incident(&snapshot).await;
+                if save_generation.get_value() != generation {
+                    return;
+                }
+                match saved {
                     Ok(()) => autosave_failed.set(None),
                     Err(e) => {
                         if e.kind == crate::store::StoreErrorKind::Quota {

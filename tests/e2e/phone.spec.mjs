@@ -76,8 +76,8 @@ test("a storage failure while sending is told as such, not as a phone no longer 
   await enroll(page, server);
   await browser.setOffline(true);
   await fileReport(page, { description: "trasig lagring" });
-  await browser.setOffline(false);
   await flip(page, "brokenMeta", true);
+  await browser.setOffline(false);
   await page.getByRole("button", { name: "Skicka nu" }).click();
 
   const status = page.getByTestId("sync-status");
