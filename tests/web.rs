@@ -225,7 +225,9 @@ async fn a_corrected_report_that_cannot_be_saved_leaves_the_refused_one_in_place
     clear_outbox().await;
     let replaced = waiting_entry("gammal");
     outbox::add_from_draft(&replaced, None).await.unwrap();
-    store::drafts::save_incident(&Default::default()).await.unwrap();
+    store::drafts::save_incident(&Default::default())
+        .await
+        .unwrap();
     // The refused entry's delete comes first, then the new entry's add fails: the failed
     // transaction must commit neither, so the old entry and the draft stay.
     let restore = fill_up(outbox::STORE);
@@ -362,4 +364,82 @@ async fn a_connection_closes_itself_when_another_tab_asks_for_a_newer_version() 
         .as_f64()
         .unwrap();
     assert_eq!(count as usize, store::STORES.len());
+}
+
+fn signature(name: &str) -> vaksam_core::signature::SignatureRecord {
+    vaksam_core::signature::SignatureRecord {
+        kommunkod: "0428".into(),
+        pack_version: "2026.1".into(),
+        policy_version: "2026-01".into(),
+        undertaking_version: "1".into(),
+        lang: "sv".into(),
+        text_sha256: "00".repeat(32),
+        sections: vec![],
+        undertaking_sha256: "11".repeat(32),
+        confirmed: vec![],
+        name: name.into(),
+        employee_ref: "anna@example.se".into(),
+        workplace: "Skolan".into(),
+        signed_at: time::macros::datetime!(2026-11-23 10:00 UTC),
+    }
+}
+
+fn refuse(entry: &outbox::OutboxEntry) -> RecordResult {
+    RecordResult {
+        id: entry.record.id,
+        outcome: RecordOutcome::Rejected {
+            errors: vec![vaksam_core::FieldError::new(
+                "payload.pack_version",
+                vaksam_core::FieldErrorCode::Invalid,
+                "never published",
+            )],
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+async fn signing_again_replaces_a_refused_signature_and_nothing_else() {
+    clear_outbox().await;
+    let now = vaksam::clock::now();
+    let old = outbox::OutboxEntry::for_signature(
+        vaksam::clock::new_record_id(),
+        &signature("Gammal"),
+        now,
+    )
+    .unwrap();
+    let local = |entry: &outbox::OutboxEntry, record| vaksam::store::reference::LocalSignature {
+        id: entry.id.clone(),
+        record,
+        received_at: None,
+        log_entry: None,
+    };
+    outbox::add_signature(&old, &local(&old, signature("Gammal")))
+        .await
+        .unwrap();
+    let report = waiting_entry("nekad rapport");
+    outbox::add_from_draft(&report, None).await.unwrap();
+    outbox::apply_results(
+        &[old.clone(), report.clone()],
+        &[refuse(&old), refuse(&report)],
+    )
+    .await
+    .unwrap();
+
+    let new =
+        outbox::OutboxEntry::for_signature(vaksam::clock::new_record_id(), &signature("Ny"), now)
+            .unwrap();
+    outbox::add_signature(&new, &local(&new, signature("Ny")))
+        .await
+        .unwrap();
+    let mut left: Vec<String> = outbox::all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    left.sort();
+    let mut expected = vec![report.id.clone(), new.id.clone()];
+    expected.sort();
+    assert_eq!(left, expected);
+    clear_outbox().await;
 }

@@ -401,7 +401,7 @@ pub fn IncidentPage() -> impl IntoView {
                 <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
             </Show>
             {move || autosave_failed.get().map(|kind| view! {
-                <p class="error" role="alert" data-testid="draft-not-saved">
+                <p class="storage-problem" role="alert" data-testid="draft-not-saved">
                     {move || ctx.t(T::DraftNotSaved)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
                 </p>
             })}

@@ -165,7 +165,7 @@ pub fn ReportsPage() -> impl IntoView {
             <h1>{move || ctx.t(T::ReportsTitle)}</h1>
             <SyncStatusLine/>
             {move || unreadable.get().map(|kind| view! {
-                <p class="error" role="alert" data-testid="reports-unreadable">
+                <p class="storage-problem" role="alert" data-testid="reports-unreadable">
                     {move || ctx.t(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
                 </p>
             })}
