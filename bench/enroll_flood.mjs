@@ -10,7 +10,8 @@
 // Each phone is its own client address (127.0.1.x) and sends one new incident per request,
 // pausing PAUSE_MS (default 500, within the server's per-device rate) between requests. The
 // flooder runs in a child process (so it does not slow this process's timing) from
-// 127.0.0.2, sending well-formed but unknown codes as fast as its connections allow.
+// 127.0.0.2, sending well-formed but unknown codes as fast as its connections allow (or at
+// FLOOD_RATE requests per second, to compare servers at the same flood).
 // Loopback only; every loop ends with its phase.
 import { spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
@@ -26,8 +27,12 @@ async function flood(api, seconds, connections) {
   const deadline = performance.now() + seconds * 1000;
   const counts = new Map();
   const code = () => Array.from({ length: 12 }, (_, i) => (i && i % 4 === 0 ? "-" : "") + ALPHABET[randomInt(32)]).join("");
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (performance.now() < deadline) {
+  // FLOOD_RATE (requests/s, all connections together) paces the flood; without it, as fast
+  // as the connections allow.
+  const gap = process.env.FLOOD_RATE ? (1000 * connections) / Number(process.env.FLOOD_RATE) : 0;
+  await Promise.all(Array.from({ length: connections }, async (_, c) => {
+    for (let due = performance.now() + (gap * c) / connections; performance.now() < deadline; due += gap) {
+      if (gap) await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
       try {
         const res = await post(agent, `${api}/enroll`, { code: code() });
         let error = "";
@@ -57,8 +62,10 @@ async function phone(p, api, until, pauseMs, sample) {
   }
 }
 
-async function phase(name, phones, api, seconds, pauseMs, floodConnections) {
+async function phase(name, phones, server, seconds, pauseMs, floodConnections) {
+  const api = server.api;
   const sample = { ms: [], statuses: new Map() };
+  const cpuBefore = server.cpuMs();
   let flooder;
   if (floodConnections) {
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--flood", api, String(seconds), String(floodConnections)], { stdio: ["ignore", "pipe", "inherit"] });
@@ -70,6 +77,7 @@ async function phase(name, phones, api, seconds, pauseMs, floodConnections) {
   const until = performance.now() + seconds * 1000;
   await Promise.all(phones.map((p) => phone(p, api, until, pauseMs, sample)));
   const floodCounts = flooder ? await flooder : null;
+  const cpu = (server.cpuMs() - cpuBefore) / 1000 / seconds;
   const sorted = sample.ms.sort((a, b) => a - b);
   return {
     name,
@@ -80,6 +88,7 @@ async function phase(name, phones, api, seconds, pauseMs, floodConnections) {
     max: sorted.at(-1),
     statuses: tallyText(sample.statuses),
     flood: floodCounts,
+    cpu,
   };
 }
 
@@ -95,15 +104,15 @@ async function main() {
   const server = await startServer();
   try {
     const phones = await enrollDevices(server, phoneCount);
-    const quiet = await phase("quiet", phones, server.api, seconds, pauseMs, 0);
-    const flooded = await phase("flood", phones, server.api, seconds, pauseMs, floodConnections);
-    const after = await phase("quiet again", phones, server.api, seconds, pauseMs, 0);
+    const quiet = await phase("quiet", phones, server, seconds, pauseMs, 0);
+    const flooded = await phase("flood", phones, server, seconds, pauseMs, floodConnections);
+    const after = await phase("quiet again", phones, server, seconds, pauseMs, 0);
 
-    console.log(`load tool: bench/enroll_flood.mjs (node http, keep-alive), ${phoneCount} phones each on its own loopback address, one new incident per /sync, ${pauseMs} ms between a phone's requests; ${seconds} s per phase; flood: ${floodConnections} keep-alive connections from ${FLOOD_ADDRESS} posting well-formed unknown codes to /enroll, in another process; server ${BIN}`);
-    console.log("| phase | /sync requests | p50 ms | p95 ms | p99 ms | max ms | /sync answers | /enroll flood |");
-    console.log("|---|---:|---:|---:|---:|---:|---|---|");
+    console.log(`load tool: bench/enroll_flood.mjs (node http, keep-alive), ${phoneCount} phones each on its own loopback address, one new incident per /sync, ${pauseMs} ms between a phone's requests; ${seconds} s per phase; flood: ${floodConnections} keep-alive connections from ${FLOOD_ADDRESS}${process.env.FLOOD_RATE ? ` at ${process.env.FLOOD_RATE}/s` : " as fast as they can"} posting well-formed unknown codes to /enroll, in another process; server ${BIN}`);
+    console.log("| phase | /sync requests | p50 ms | p95 ms | p99 ms | max ms | server CPU (cores) | /sync answers | /enroll flood |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---|---|");
     for (const r of [quiet, flooded, after]) {
-      console.log(`| ${r.name} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.statuses} | ${floodText(r.flood)} |`);
+      console.log(`| ${r.name} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.cpu.toFixed(2)} | ${r.statuses} | ${floodText(r.flood)} |`);
     }
     const worse = Math.max(quiet.p99, after.p99);
     console.log(`p99 under flood / p99 quiet: ${(flooded.p99 / quiet.p99).toFixed(2)} (against the worse quiet phase: ${(flooded.p99 / worse).toFixed(2)})`);

@@ -4,7 +4,7 @@
 // device, so a load of many phones must come from many of each), and percentiles.
 import { spawn, execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -66,7 +66,21 @@ export async function startServer() {
     if (i > 100) { await stop(); throw new Error(`server did not start: ${BIN}`); }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { api, cli, stop };
+  return { api, cli, stop, cpuMs: () => cpuMs(proc.pid) };
+}
+
+const TICK_MS = (() => {
+  try { return 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })); } catch { return 10; }
+})();
+
+/** CPU time (user + system, ms) a process has used so far, from /proc; NaN elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Enrolls `count` devices of 0428, device i from client address `first + i`. */
