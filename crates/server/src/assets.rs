@@ -134,14 +134,6 @@ fn file_response(path: &str, asset: Asset, request_headers: &HeaderMap) -> Respo
     );
     if path == "/sw.js" {
         headers.insert("service-worker-allowed", HeaderValue::from_static("/"));
-        // The worker runs under the policy its script comes with: it fetches and caches the
-        // app's own files, nothing else.
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-            ),
-        );
     }
     if let Some(Ok(csp)) = policy.map(|p| HeaderValue::from_str(&p)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
@@ -269,25 +261,5 @@ mod tests {
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(policy.contains("'wasm-unsafe-eval'"));
         assert!(!policy.contains("'unsafe-inline'"));
-    }
-
-    #[test]
-    fn the_service_worker_may_fetch_and_cache_the_apps_own_files() {
-        // A worker script's Content-Security-Policy governs the worker itself. Without a
-        // policy of its own, sw.js got the catch-all one that allows nothing: its precache
-        // failed and no phone installed the offline app.
-        let asset = Asset {
-            raw: Cow::Borrowed(b"self.addEventListener('install', () => {});"),
-            brotli: None,
-            gzip: None,
-        };
-        let response = file_response("/sw.js", asset, &HeaderMap::new());
-        let policy = response
-            .headers()
-            .get(header::CONTENT_SECURITY_POLICY)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("(none: the catch-all policy applies)");
-        assert!(policy.starts_with("default-src 'self';"), "{policy}");
-        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     }
 }
