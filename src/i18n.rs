@@ -528,6 +528,16 @@ pub fn waiting(lang: Lang, n: usize, offline: bool, reports_only: bool) -> Strin
     }
 }
 
+/// Nothing waits for the network, but `n` records the server refused wait for the user.
+pub fn refused_waiting(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "Allt annat är skickat. 1 sparad uppgift togs inte emot och behöver din hjälp: se Mina rapporter.".into(),
+        (Lang::Sv, n) => format!("Allt annat är skickat. {n} sparade uppgifter togs inte emot och behöver din hjälp: se Mina rapporter."),
+        (Lang::En, 1) => "Everything else is sent. 1 saved item was not accepted and needs your help: see My reports.".into(),
+        (Lang::En, n) => format!("Everything else is sent. {n} saved items were not accepted and need your help: see My reports."),
+    }
+}
+
 /// "Kunde inte skicka: …. Försöker igen om 30 s."
 pub fn send_failed(lang: Lang, reason: &str, retry_in_s: Option<u64>) -> String {
     let retry = match (lang, retry_in_s) {

@@ -63,6 +63,8 @@ pub struct Sync {
     pub waiting: RwSignal<usize>,
     /// Whether every waiting entry is an incident report (the status line then says so).
     pub waiting_reports_only: RwSignal<bool>,
+    /// Entries the server refused (or that conflict): they wait for the user, not the network.
+    pub refused: RwSignal<usize>,
     /// Bumped after every change to the outbox or receipts, so lists reload.
     pub revision: RwSignal<u32>,
     /// Ids in the request under way.
@@ -84,7 +86,9 @@ thread_local! {
 
 enum Flush {
     /// Nothing (more) waits; `sent` tells whether this flush delivered anything.
-    Done { sent: bool },
+    Done {
+        sent: bool,
+    },
     Failed(FailReason),
     Unauthorized,
 }
@@ -100,6 +104,7 @@ impl Sync {
             status: RwSignal::new(SyncStatus::Idle),
             waiting: RwSignal::new(0),
             waiting_reports_only: RwSignal::new(true),
+            refused: RwSignal::new(0),
             revision: RwSignal::new(0),
             sending_ids: RwSignal::new(Vec::new()),
             oldest_waiting_ms: RwSignal::new(None),
@@ -193,8 +198,10 @@ impl Sync {
                 .iter()
                 .filter(|e| e.state == outbox::EntryState::Waiting)
                 .collect();
-            self.waiting.set(waiting.len());
-            self.waiting_reports_only.set(
+            set_changed(self.refused, entries.len() - waiting.len());
+            set_changed(self.waiting, waiting.len());
+            set_changed(
+                self.waiting_reports_only,
                 waiting
                     .iter()
                     .all(|e| e.record.kind == RecordKind::Incident),
@@ -203,10 +210,11 @@ impl Sync {
                 .iter()
                 .map(|e| (e.record.created_at.unix_timestamp_nanos() / 1_000_000) as f64)
                 .reduce(f64::min);
-            self.oldest_waiting_ms.set(oldest);
+            set_changed(self.oldest_waiting_ms, oldest);
         }
         if let Ok(signature) = reference::signature().await {
-            self.signature.set(signature);
+            // Setting notifies even an equal value, and the signing form reads this signal.
+            set_changed(self.signature, signature);
         }
         self.revision.update(|r| *r += 1);
     }
@@ -355,6 +363,13 @@ impl Sync {
         }
         let this = self;
         spawn_local(async move { this.refresh_counts().await });
+    }
+}
+
+/// Sets `signal` only if `value` differs, so readers are not woken for nothing.
+fn set_changed<T: PartialEq + Send + std::marker::Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
     }
 }
 

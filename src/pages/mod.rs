@@ -97,6 +97,9 @@ pub fn SyncStatusLine() -> impl IntoView {
                     i18n::waiting(lang, n, false, reports)
                 ),
             },
+            _ if waiting == 0 && sync.refused.get() > 0 => {
+                i18n::refused_waiting(lang, sync.refused.get())
+            }
             _ if waiting == 0 => T::AllSent.in_(lang).to_owned(),
             SyncStatus::Failed {
                 reason: i18n::FailReason::NoContact,
@@ -123,6 +126,7 @@ pub fn SyncStatusLine() -> impl IntoView {
             reason: i18n::FailReason::Storage(_),
             ..
         } => "problem",
+        _ if sync.waiting.get() == 0 && sync.refused.get() > 0 => "problem",
         _ if sync.waiting.get() == 0 => "ok",
         SyncStatus::Failed { .. } => "problem",
         _ => "waiting",

@@ -196,6 +196,12 @@ export function open_db(name, version, stores, on_blocked, on_version_change) {
   });
 }
 export function close_db(db) { db.close(); }
+export async function storage_nearly_full() {
+  try {
+    const { usage, quota } = await navigator.storage.estimate();
+    return quota > 0 && usage / quota > 0.9;
+  } catch (e) { return false; }
+}
 ")]
 extern "C" {
     fn open_db(
@@ -206,6 +212,7 @@ extern "C" {
         on_version_change: &js_sys::Function,
     ) -> js_sys::Promise;
     fn close_db(db: &JsValue);
+    fn storage_nearly_full() -> js_sys::Promise;
 }
 
 /// How long an open may wait before the app says which tabs to close, even if the browser
@@ -395,7 +402,26 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> StoreResult<T> {
 pub async fn committed(tx: rexie::Transaction) -> StoreResult<()> {
     match tx.done().await? {
         rexie::TransactionResult::Committed => Ok(()),
-        rexie::TransactionResult::Aborted => Err(StoreError::other("transaction aborted")),
+        rexie::TransactionResult::Aborted => Err(aborted().await),
+    }
+}
+
+/// Why a transaction aborted without an error event. Browsers often report a full disk
+/// only as an abort at commit (and rexie does not show the transaction's own error), so
+/// the storage estimate decides whether it was for lack of space.
+async fn aborted() -> StoreError {
+    let full = wasm_bindgen_futures::JsFuture::from(storage_nearly_full())
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if full {
+        StoreError::named(
+            "QuotaExceededError",
+            "transaction aborted; storage nearly full",
+        )
+    } else {
+        StoreError::other("transaction aborted")
     }
 }
 

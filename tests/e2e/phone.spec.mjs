@@ -158,6 +158,7 @@ test("a report the server refuses shows why, is corrected and sent again, and ar
   await page.clock.install({ time: Date.now() + 3 * DAY });
   await enroll(page, server);
   await fileReport(page, { category: "Nätfiske eller misstänkt meddelande", description: "klockan fel" });
+  await expect(page.getByTestId("sync-status")).toContainText("1 sparad uppgift togs inte emot och behöver din hjälp");
   await page.getByRole("link", { name: /Mina rapporter/ }).first().click();
   const item = page.getByTestId("waiting-report");
   await expect(item).toContainText("Kommunens server tog inte emot rapporten");
