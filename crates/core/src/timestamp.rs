@@ -345,7 +345,11 @@ mod tests {
             #[serde(with = "super::lenient")]
             at: OffsetDateTime,
         }
-        for text in ["9999-12-31T23:59:59-00:01", "1970-01-01T00:00:00Z", "2026-11-23T10:00:00+01:00"] {
+        for text in [
+            "9999-12-31T23:59:59-00:01",
+            "1970-01-01T00:00:00Z",
+            "2026-11-23T10:00:00+01:00",
+        ] {
             let e: Envelope = serde_json::from_str(&format!(r#"{{"at":"{text}"}}"#)).unwrap();
             assert_eq!(e.at, OffsetDateTime::parse(text, &Rfc3339).unwrap());
         }
