@@ -478,7 +478,7 @@ impl T {
             StorageQuota => ("Telefonens lagring är full. Frigör utrymme, till exempel genom att ta bort bilder eller appar du inte använder.", "The phone's storage is full. Free some space, for example by removing photos or apps you do not use."),
             StorageUnavailable => ("Vaksam kommer inte åt lagringen på telefonen just nu. Stäng Vaksam och öppna appen igen.", "Vaksam cannot reach the phone's storage right now. Close Vaksam and open it again."),
             StorageOther => ("Något gick fel när telefonen skulle spara. Försök igen om en stund.", "Something went wrong when the phone was saving. Try again in a while."),
-            DraftNotSaved => ("Det du skriver kunde inte sparas på telefonen. Det finns kvar så länge sidan är öppen: skicka rapporten innan du stänger.", "What you type could not be saved on this phone. It is kept while this page is open: send the report before you close it."),
+            DraftNotSaved => ("Det du skriver kunde inte sparas på telefonen. Det finns kvar så länge sidan är öppen.", "What you type could not be saved on this phone. It is kept while this page is open."),
             ReportsUnreadable => ("Rapporterna på telefonen kunde inte läsas.", "The reports on this phone could not be read."),
             StateRejectedSignature => ("Kommunens server tog inte emot underskriften", "The municipality's server did not accept the signature"),
             StateRejectedQuiz => ("Kommunens server tog inte emot resultatet", "The municipality's server did not accept the result"),

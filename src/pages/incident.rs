@@ -292,24 +292,8 @@ pub fn IncidentPage() -> impl IntoView {
             rejected: rejected.get(),
         };
         if loaded.get_untracked() {
-            // Only the latest save speaks: an older one finishing late must not hide the
-            // failure of a newer one.
-            let generation = save_generation.get_value() + 1;
-            save_generation.set_value(generation);
-            spawn_local(async move {
-                let saved = drafts::save_incident(&snapshot).await;
-                if save_generation.get_value() != generation {
-                    return;
-                }
-                match saved {
-                    Ok(()) => autosave_failed.set(None),
-                    Err(e) => {
-                        if e.kind == crate::store::StoreErrorKind::Quota {
-                            crate::store::forget_connection();
-                        }
-                        autosave_failed.set(Some(e.kind));
-                    }
-                }
+            super::autosave(save_generation, autosave_failed, async move {
+                drafts::save_incident(&snapshot).await
             });
         }
     });
@@ -400,11 +384,7 @@ pub fn IncidentPage() -> impl IntoView {
             <Show when=move || save_failed.get()>
                 <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
             </Show>
-            {move || autosave_failed.get().map(|kind| view! {
-                <p class="storage-problem" role="alert" data-testid="draft-not-saved">
-                    {move || ctx.t(T::DraftNotSaved)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
-                </p>
-            })}
+            <super::DraftNotSaved failed=autosave_failed/>
             {move || rejected.get().map(|r| view! {
                 <div class="notice" data-testid="correcting">
                     <p>{move || ctx.t(T::CorrectingNotice)}</p>

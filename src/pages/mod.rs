@@ -48,6 +48,51 @@ pub fn OutdatedBanner() -> impl IntoView {
     }
 }
 
+/// "What you type could not be saved on this phone", with why; shown while the latest
+/// auto-save of a form failed.
+#[component]
+pub fn DraftNotSaved(failed: RwSignal<Option<crate::store::StoreErrorKind>>) -> impl IntoView {
+    let ctx = ctx();
+    move || {
+        failed.get().map(|kind| {
+            view! {
+                <p class="storage-problem" role="alert" data-testid="draft-not-saved">
+                    {move || ctx.t(T::DraftNotSaved)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
+                </p>
+            }
+        })
+    }
+}
+
+/// Saves a form's draft in the background; only the latest save's outcome reaches
+/// `failed`, so an older save finishing late cannot hide a newer failure.
+pub fn autosave<F>(
+    generation: StoredValue<u64>,
+    failed: RwSignal<Option<crate::store::StoreErrorKind>>,
+    save: F,
+) where
+    F: std::future::Future<Output = crate::store::StoreResult<()>> + 'static,
+{
+    let mine = generation.get_value() + 1;
+    generation.set_value(mine);
+    leptos::task::spawn_local(async move {
+        let saved = save.await;
+        if generation.get_value() != mine {
+            return;
+        }
+        match saved {
+            Ok(()) => failed.set(None),
+            Err(e) => {
+                // Firefox leaves the connection read-only after a quota error.
+                if e.kind == crate::store::StoreErrorKind::Quota {
+                    crate::store::forget_connection();
+                }
+                failed.set(Some(e.kind));
+            }
+        }
+    });
+}
+
 /// Opening the database waits for another tab that holds an older version open.
 #[component]
 pub fn DbBlocked() -> impl IntoView {

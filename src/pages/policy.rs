@@ -216,6 +216,8 @@ pub fn SignPage() -> impl IntoView {
     let loaded = RwSignal::new(false);
     let save_failed = RwSignal::new(false);
     let saving = RwSignal::new(false);
+    let autosave_failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
+    let save_generation = StoredValue::new(0u64);
     spawn_local(async move {
         match drafts::load_signature().await {
             Ok(Some(saved)) => draft.set(saved),
@@ -243,8 +245,8 @@ pub fn SignPage() -> impl IntoView {
     Effect::new(move |_| {
         let d = draft.get();
         if loaded.get_untracked() {
-            spawn_local(async move {
-                let _ = drafts::save_signature(&d).await;
+            super::autosave(save_generation, autosave_failed, async move {
+                drafts::save_signature(&d).await
             });
         }
     });
@@ -375,6 +377,7 @@ pub fn SignPage() -> impl IntoView {
                 <Show when=move || save_failed.get()>
                     <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
                 </Show>
+                <super::DraftNotSaved failed=autosave_failed/>
                 <div class="actions">
                     <button type="submit" class="button primary" data-testid="sign" disabled=move || saving.get()>
                         {move || ctx.t(T::SignButton)}

@@ -3,7 +3,7 @@
 // that settles nothing backs off, a full phone still lets delivered reports go, a refused
 // report can be corrected and sent again, and a schema upgrade in another tab never hangs.
 import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, fileReport, next, phoneStorage, scan, startReport } from "./fixtures.mjs";
+import { Browser, Server, enroll, fileReport, next, phoneStorage, scan, startReport, waitForPack } from "./fixtures.mjs";
 
 let server;
 let browser;
@@ -149,6 +149,22 @@ test("a draft that cannot be saved on the phone is said, and the warning goes on
   await expect(warning).toHaveCount(0);
   await page.reload();
   await expect(page.getByLabel("Plats")).toHaveValue("Skrivaren på plan 3");
+});
+
+test("the signing form says so when what is typed cannot be saved on the phone", async () => {
+  await breakStorage(browser.context, { store: "drafts", methods: ["put", "add"], name: "QuotaExceededError", flag: "fullDrafts" });
+  const page = await browser.page();
+  await enroll(page, server);
+  await waitForPack(page);
+  await page.getByRole("link", { name: /Ansvarsförbindelse/ }).click();
+  await expect(page.getByLabel("Namn")).toHaveValue("Anna Andersson");
+  await flip(page, "fullDrafts", true);
+  await page.getByLabel("Arbetsplats").fill("Hemtjänst Norr");
+  const warning = page.getByTestId("draft-not-saved");
+  await expect(warning).toContainText("Det du skriver kunde inte sparas på telefonen");
+  await flip(page, "fullDrafts", false);
+  await page.getByLabel("Arbetsplats").fill("Hemtjänst Syd");
+  await expect(warning).toHaveCount(0);
 });
 
 test("a report the server refuses shows why, is corrected and sent again, and arrives once", async () => {
