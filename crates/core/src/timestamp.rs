@@ -89,20 +89,32 @@ pub mod rfc3339 {
 
     /// Reads an RFC 3339 time and refuses one out of range.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
-        d.deserialize_str(Visitor)
+        d.deserialize_str(Visitor { in_range: true })
     }
 
-    struct Visitor;
+    /// Reads RFC 3339 text; with `in_range`, only a time in the accepted range.
+    pub(super) struct Visitor {
+        pub(super) in_range: bool,
+    }
 
     impl de::Visitor<'_> for Visitor {
         type Value = OffsetDateTime;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an RFC 3339 time from 2000 to 2199 (UTC)")
+            f.write_str(if self.in_range {
+                "an RFC 3339 time from 2000 to 2199 (UTC)"
+            } else {
+                "an RFC 3339 time"
+            })
         }
 
         fn visit_str<E: de::Error>(self, text: &str) -> Result<OffsetDateTime, E> {
-            parse(text).map_err(E::custom)
+            if self.in_range {
+                parse(text).map_err(E::custom)
+            } else {
+                OffsetDateTime::parse(text, &Rfc3339)
+                    .map_err(|_| E::custom(TimeError::Unreadable(text.to_owned())))
+            }
         }
     }
 
@@ -138,32 +150,15 @@ pub mod rfc3339 {
 /// any RFC 3339 time, writes any time RFC 3339 can express. Check it with [`in_range`]
 /// before using it.
 pub mod lenient {
-    use super::*;
-    use serde::{de, ser, Deserializer, Serializer};
+    use serde::Deserializer;
+    use time::OffsetDateTime;
 
-    /// Writes the time as RFC 3339.
-    pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&t.format(&Rfc3339).map_err(ser::Error::custom)?)
-    }
+    /// Writes the time as RFC 3339 (as [`super::rfc3339`] does).
+    pub use super::rfc3339::serialize;
 
     /// Reads any RFC 3339 time, in range or not.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
-        d.deserialize_str(Visitor)
-    }
-
-    struct Visitor;
-
-    impl de::Visitor<'_> for Visitor {
-        type Value = OffsetDateTime;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an RFC 3339 time")
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<OffsetDateTime, E> {
-            OffsetDateTime::parse(text, &Rfc3339)
-                .map_err(|_| E::custom(TimeError::Unreadable(text.to_owned())))
-        }
+        d.deserialize_str(super::rfc3339::Visitor { in_range: false })
     }
 }
 

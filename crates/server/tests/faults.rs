@@ -239,25 +239,7 @@ async fn no_time_value_in_any_field_gets_a_5xx_or_stops_the_server() {
         "started_at": "2026-01-10T10:00:00Z", "finished_at": "2026-01-10T10:05:00Z",
         "answers": [{ "question": question.id, "chosen": right, "correct": true, "ms": 4000 }],
     });
-    let signature = {
-        let draft = vaksam_core::signature::SignatureDraft {
-            name: "Tid Testsson".into(),
-            employee_ref: "tid@kommun.se".into(),
-            workplace: "Hemtjänst Norr".into(),
-            confirmed: pack
-                .undertaking
-                .statements
-                .iter()
-                .map(|s| s.id.clone())
-                .collect(),
-        };
-        serde_json::to_value(
-            draft
-                .sign(&pack, "sv", time::OffsetDateTime::now_utc())
-                .unwrap(),
-        )
-        .unwrap()
-    };
+    let signature = signed(&pack, "Tid Testsson");
     let incident = report("tid");
     // (kind, payload, field to vary; None = the envelope's created_at)
     let cases: Vec<(&str, &Value, Option<&str>)> = vec![
@@ -419,23 +401,7 @@ async fn a_backup_taken_during_ingest_restores_whole() {
             .unwrap(),
     )
     .unwrap();
-    let draft = vaksam_core::signature::SignatureDraft {
-        name: "Anna".into(),
-        employee_ref: "anna@kommun.se".into(),
-        workplace: "Hemtjänst Norr".into(),
-        confirmed: pack
-            .undertaking
-            .statements
-            .iter()
-            .map(|s| s.id.clone())
-            .collect(),
-    };
-    let signed = serde_json::to_value(
-        draft
-            .sign(&pack, "sv", time::OffsetDateTime::now_utc())
-            .unwrap(),
-    )
-    .unwrap();
+    let signed = signed(&pack, "Anna");
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let phone = {
         let http = server.http.clone();

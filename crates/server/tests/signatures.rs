@@ -8,7 +8,6 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;
-use vaksam_core::signature::SignatureDraft;
 use vaksam_core::Pack;
 use vaksam_server::chain::{self, Broken};
 use vaksam_server::packs;
@@ -43,21 +42,7 @@ impl Server {
 }
 
 fn signature(pack: &Pack, name: &str) -> Value {
-    let draft = SignatureDraft {
-        name: name.into(),
-        employee_ref: format!("{}@kommun.se", name.to_lowercase().replace(' ', ".")),
-        workplace: "Hemtjänst Norr".into(),
-        confirmed: pack
-            .undertaking
-            .statements
-            .iter()
-            .map(|s| s.id.clone())
-            .collect(),
-    };
-    let signed = draft
-        .sign(pack, "sv", OffsetDateTime::now_utc())
-        .expect("a complete form signs");
-    serde_json::to_value(signed).unwrap()
+    signed(pack, name)
 }
 
 fn signature_record(id: Uuid, payload: Value) -> Value {

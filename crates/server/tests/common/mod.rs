@@ -100,18 +100,7 @@ impl Server {
 
     /// Runs the real `vaksam-server` binary against this server's database.
     pub fn admin(&self, args: &[&str]) -> (bool, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_vaksam-server"))
-            .arg("--db")
-            .arg(self.db_url())
-            .args(args)
-            .env("RUST_LOG", "warn")
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        admin(&self.db_url(), args)
     }
 
     pub async fn incident_rows(&self) -> i64 {
@@ -216,18 +205,7 @@ impl Process {
 
     /// Runs an admin command of the real binary against this database.
     pub fn admin(&self, args: &[&str]) -> (bool, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_vaksam-server"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .env("RUST_LOG", "warn")
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        admin(&self.db, args)
     }
 
     /// Enrolls a device through the CLI and `/enroll`; returns its token.
@@ -272,4 +250,39 @@ impl Drop for Process {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// Runs an admin command of the real binary against `db`: (succeeded, stdout, stderr).
+pub fn admin(db: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vaksam-server"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A signature of every statement of `pack`'s undertaking by `name`, as the app sends it.
+pub fn signed(pack: &vaksam_core::Pack, name: &str) -> Value {
+    let draft = vaksam_core::signature::SignatureDraft {
+        name: name.into(),
+        employee_ref: format!("{}@kommun.se", name.to_lowercase().replace(' ', ".")),
+        workplace: "Hemtjänst Norr".into(),
+        confirmed: pack
+            .undertaking
+            .statements
+            .iter()
+            .map(|s| s.id.clone())
+            .collect(),
+    };
+    let signed = draft
+        .sign(pack, "sv", OffsetDateTime::now_utc())
+        .expect("a complete form signs");
+    serde_json::to_value(signed).unwrap()
 }
