@@ -23,8 +23,8 @@ cargo test -p vaksam-core -p vaksam-server
 step "build the app and the server"
 tools/build.sh
 
-step "storage tests in headless Chromium (wasm-bindgen-test)"
-cargo test -p vaksam --target wasm32-unknown-unknown --test web
+step "storage and crash-screen tests in headless Chromium (wasm-bindgen-test)"
+cargo test -p vaksam --target wasm32-unknown-unknown --test web --test crash
 
 step "app tests in headless Chromium (Playwright)"
 cd tests/e2e
