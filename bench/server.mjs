@@ -3,7 +3,7 @@
 // chosen loopback address (the server's rate limits are per client address and per
 // device, so a load of many phones must come from many of each), and percentiles.
 import { spawn, execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
@@ -96,10 +96,21 @@ export async function enrollDevices(server, count, first = 0) {
   return devices;
 }
 
+/** A UUIDv7 (time-ordered, like the app's record ids): 48 bits of ms, then random. */
+export function uuidv7() {
+  const bytes = randomBytes(16);
+  const ms = Date.now();
+  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) & 0xff;
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** A new, valid incident record; `note` goes into its description. */
 export function incident(note) {
   return {
-    id: randomUUID(),
+    id: uuidv7(), // as the app makes them: new records land at the end of the id index
     kind: "incident",
     created_at: new Date().toISOString(),
     payload: {
