@@ -125,7 +125,8 @@ test("a randomized fault run delivers every report exactly once, numbered withou
 
   /** Opens the phone's two tabs on the home screen (`first` may be open already). */
   async function openTabs(first) {
-    // Registered after the fixture's offline block, so it runs first and can fall back to it.
+    // Whichever of this route and the fixture's offline block runs first, an offline
+    // request ends blocked: this one falls back to the block while offline.
     await browser.context.route("**/api/v1/sync", faultySync);
     first ??= await browser.page();
     const second = await browser.context.newPage();
