@@ -7,7 +7,4 @@ echo; echo "## Tap to saved"; node bench/save_latency.mjs 60
 echo; echo "## Search per keystroke"
 cargo run --release -q -p vaksam-core --example search_bench 50
 node bench/search_latency.mjs 5
-echo; echo "## Server ingest"
-for batch in 50 10; do
-  cargo run --release -q -p vaksam-server --example ingest_bench -- 10 "$batch" 4
-done
+echo; bench/load.sh
