@@ -109,7 +109,7 @@ pub async fn access_log(request: Request, next: Next) -> Response<Body> {
         %method,
         route,
         status = response.status().as_u16(),
-        ms = started.elapsed().as_secs_f64() * 1000.0,
+        ms = %format_args!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
     );
     response
 }
