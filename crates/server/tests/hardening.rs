@@ -406,3 +406,29 @@ async fn a_record_saved_by_a_wrong_clock_is_refused_alone() {
     assert_eq!(results[2]["status"], "stored");
     assert_eq!(s.incident_rows().await, 1);
 }
+
+/// Served through a TLS proxy (`--public-url https://…`), every answer carries HSTS.
+#[tokio::test]
+async fn behind_https_every_answer_carries_hsts() {
+    let routes = axum::Router::new().route("/api/v1/x", axum::routing::get(|| async { "x" }));
+    let deployment = vaksam_server::Deployment {
+        https: true,
+        trust_forwarded_for: false,
+    };
+    let app = vaksam_server::layered(routes, deployment);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(vaksam_server::http::serve(
+        listener,
+        app,
+        std::future::pending(),
+    ));
+    let http = reqwest::Client::new();
+    for path in ["/api/v1/x", "/nothing"] {
+        let res = http.get(format!("{base}{path}")).send().await.unwrap();
+        assert!(
+            header(&res, "strict-transport-security").starts_with("max-age="),
+            "{path}"
+        );
+    }
+}
