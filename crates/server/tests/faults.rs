@@ -403,13 +403,17 @@ async fn a_backup_taken_during_ingest_restores_whole() {
     .unwrap();
     let signed = signed(&pack, "Anna");
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sent = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let phone = {
         let http = server.http.clone();
         let base = server.base.clone();
         let stop = stop.clone();
+        let sent = sent.clone();
         tokio::spawn(async move {
-            let mut sent = 0;
-            while !stop.load(std::sync::atomic::Ordering::SeqCst) && sent < 50 {
+            // 50 batches of 9 records stay within the device's daily limit of 500.
+            while !stop.load(std::sync::atomic::Ordering::SeqCst)
+                && sent.load(std::sync::atomic::Ordering::SeqCst) < 50
+            {
                 let mut records: Vec<Value> = (0..8)
                     .map(|_| record(Uuid::now_v7(), report("backup")))
                     .collect();
@@ -423,13 +427,26 @@ async fn a_backup_taken_during_ingest_restores_whole() {
                     .await
                     .unwrap();
                 assert_eq!(res.status(), 200);
-                sent += 1;
+                sent.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 tokio::time::sleep(std::time::Duration::from_millis(20)).await;
             }
-            sent
+            sent.load(std::sync::atomic::Ordering::SeqCst)
         })
     };
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Wait for batches before, and after, the backup: the copy is taken mid-ingest.
+    let batches_reach = |n: usize| {
+        let sent = sent.clone();
+        async move {
+            for _ in 0..400 {
+                if sent.load(std::sync::atomic::Ordering::SeqCst) >= n {
+                    return;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            panic!("the phone stopped sending");
+        }
+    };
+    batches_reach(3).await;
     let copy = dir.path().join("backup.db");
     let (ok, out, err) = server.admin(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(ok, "{err}");
@@ -437,6 +454,12 @@ async fn a_backup_taken_during_ingest_restores_whole() {
     // A second backup to the same file is refused rather than overwriting it.
     let (again, _, err) = server.admin(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(!again && err.contains("exists"), "{err}");
+    let at_backup = sent.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(
+        at_backup < 48,
+        "the phone was done before the backup was taken"
+    );
+    batches_reach(at_backup + 2).await;
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let batches = phone.await.unwrap();
     let live = server.register("0428");
