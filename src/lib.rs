@@ -108,6 +108,14 @@ pub fn App() -> impl IntoView {
             }
             Err(e) => {
                 ctx.storage.set(Some(Err(e.kind)));
+                // A full phone can still send what waits, and sending only frees space:
+                // start the engine behind the explanation whenever the enrollment reads.
+                if e.kind != store::StoreErrorKind::Unavailable {
+                    if let Ok(Some(enrollment)) = store::device::enrollment().await {
+                        ctx.enrollment.set(Some(Some(enrollment)));
+                        ctx.sync.start();
+                    }
+                }
                 return;
             }
         }

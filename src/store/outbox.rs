@@ -228,6 +228,11 @@ pub async fn discard(id: &str) -> StoreResult<()> {
 /// draft, with the server's reasons and the id it will replace when sent again. Answers
 /// `false` (and changes nothing) if the entry is gone or is not a refused incident.
 pub async fn reopen(id: &str) -> StoreResult<bool> {
+    let correcting = drafts::load_incident().await?;
+    if correcting.is_some_and(|d| d.rejected.is_some_and(|r| r.id == id)) {
+        // A correction of this report is under way: keep what was already changed.
+        return Ok(true);
+    }
     let Some(entry) = get(id).await? else {
         return Ok(false);
     };
@@ -262,13 +267,19 @@ pub struct Applied {
 /// lack of space (or any reason but unusable storage), the delivered entries are deleted on
 /// their own first, since deleting needs no space and the server holds them, and then the
 /// receipts and marks are written if they fit. The error is still returned, so the user is
-/// told, but nothing delivered is left to be resent.
+/// told, but nothing delivered is left to be resent. (A delivered report whose receipt did
+/// not fit then leaves no trace on the phone; the municipality has it.)
 pub async fn apply_results(sent: &[OutboxEntry], results: &[RecordResult]) -> StoreResult<Applied> {
     match apply_all(sent, results).await {
         Ok(applied) => Ok(applied),
-        Err(e) if e.kind == super::StoreErrorKind::Unavailable => Err(e),
         Err(e) => {
-            delete_delivered(sent, results).await?;
+            // A fresh connection: Firefox keeps one read-only after a QuotaExceededError,
+            // and Chrome may report a full disk as an UnknownError. Deleting is worth a try
+            // whatever the error was; if storage is unusable it fails as well.
+            super::forget_connection();
+            delete_delivered(sent, results)
+                .await
+                .map_err(|_| e.clone())?;
             // Deleting freed some space: the receipts may fit now.
             apply_all(sent, results).await.map_err(|_| e)
         }
