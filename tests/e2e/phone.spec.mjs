@@ -263,3 +263,28 @@ test("a tab whose database upgrade is blocked by an older tab says to close it, 
   await expect(page.getByRole("heading", { name: "Kom igång" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Stäng andra flikar med Vaksam" })).toHaveCount(0);
 });
+
+test("a phone too full to save at start still sends what waits, since sending only frees space", async () => {
+  // From the moment the test says so, every write to `meta` (the start-up write check
+  // among them) fails as on a full phone, across reloads.
+  await browser.context.addInitScript(() => {
+    const real = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (localStorage.getItem("vaksam-test-full") === "1" && this.name === "meta") {
+        throw new DOMException("", "QuotaExceededError");
+      }
+      return real.apply(this, args);
+    };
+  });
+  const page = await browser.page();
+  await enroll(page, server);
+  await browser.setOffline(true);
+  await fileReport(page, { description: "väntar på full telefon" });
+  await page.evaluate(() => localStorage.setItem("vaksam-test-full", "1"));
+  await page.reload();
+  await expect(page.getByText("Telefonens lagring är full", { exact: false }).first()).toBeVisible();
+  expect(server.register()).toHaveLength(0);
+  await browser.setOffline(false);
+  await expect.poll(() => server.register().length, { timeout: 15_000 }).toBe(1);
+  expect(server.register()[0].report.description).toBe("väntar på full telefon");
+});
