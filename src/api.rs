@@ -16,8 +16,9 @@ const TIMEOUT_MS: i32 = 30_000;
 pub enum HttpError {
     /// No answer: offline, captive portal, DNS, timeout, or the body did not arrive whole.
     NoContact,
-    /// The server answered with an error status (and its JSON error, if it sent one).
-    Status(u16, Option<ApiError>),
+    /// The server answered with an error status (and its JSON error, if it sent one, and
+    /// its `Retry-After` in seconds, if it gave one).
+    Status(u16, Option<ApiError>, Option<u32>),
 }
 
 /// POSTs `body` as JSON to `API_PREFIX + path`, with the device token if given.
@@ -110,7 +111,17 @@ async fn send(
         if response.ok() || status == 304 {
             Ok((status, response.headers().get("etag").ok().flatten(), body))
         } else {
-            Err(HttpError::Status(status, serde_json::from_str(&body).ok()))
+            let retry_after = response
+                .headers()
+                .get("retry-after")
+                .ok()
+                .flatten()
+                .and_then(|v| v.trim().parse::<u32>().ok());
+            Err(HttpError::Status(
+                status,
+                serde_json::from_str(&body).ok(),
+                retry_after,
+            ))
         }
     }
     .await;

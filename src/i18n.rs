@@ -542,6 +542,8 @@ pub fn refused_waiting(lang: Lang, n: usize) -> String {
 pub fn send_failed(lang: Lang, reason: &str, retry_in_s: Option<u64>) -> String {
     let retry = match (lang, retry_in_s) {
         (_, None) => String::new(),
+        (Lang::Sv, Some(s)) if s >= 120 => format!(" Försöker igen om {} min.", s.div_ceil(60)),
+        (Lang::En, Some(s)) if s >= 120 => format!(" Trying again in {} min.", s.div_ceil(60)),
         (Lang::Sv, Some(s)) => format!(" Försöker igen om {s} s."),
         (Lang::En, Some(s)) => format!(" Trying again in {s} s."),
     };
@@ -562,9 +564,21 @@ pub enum FailReason {
     Storage(StoreErrorKind),
     /// The server answered, but for none of the records sent.
     NoAnswer,
+    /// The server is busy or limits this phone for now (429/503); wait the seconds it said.
+    Busy(u32),
+    /// This phone has delivered as much as its municipality allows in 24 hours.
+    DailyLimit(u32),
 }
 
 impl FailReason {
+    /// Seconds the server asked the phone to wait (0 when it did not say).
+    pub fn retry_after_s(&self) -> u32 {
+        match self {
+            FailReason::Busy(s) | FailReason::DailyLimit(s) => *s,
+            _ => 0,
+        }
+    }
+
     /// The reason in `lang`.
     pub fn in_(&self, lang: Lang) -> String {
         match (self, lang) {
@@ -585,6 +599,14 @@ impl FailReason {
             (FailReason::NoAnswer, Lang::Sv) => "servern svarade utan att ta emot något".into(),
             (FailReason::NoAnswer, Lang::En) => {
                 "the server answered without taking anything".into()
+            }
+            (FailReason::Busy(_), Lang::Sv) => "servern har mycket att göra just nu".into(),
+            (FailReason::Busy(_), Lang::En) => "the server is busy right now".into(),
+            (FailReason::DailyLimit(_), Lang::Sv) => {
+                "telefonen har skickat så mycket som kommunen tillåter på ett dygn".into()
+            }
+            (FailReason::DailyLimit(_), Lang::En) => {
+                "this phone has sent as much as the municipality allows in a day".into()
             }
         }
     }

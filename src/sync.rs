@@ -286,14 +286,14 @@ impl Sync {
                     }
                 }
                 Err(HttpError::NoContact) => return Flush::Failed(FailReason::NoContact),
-                Err(HttpError::Status(401, Some(error))) if revoked(&error) => {
+                Err(HttpError::Status(401, Some(error), _)) if revoked(&error) => {
                     return Flush::Unauthorized
                 }
                 // A 401 that is not the server's own token error (a captive portal's login
                 // page, a proxy) says nothing about this phone's registration.
-                Err(HttpError::Status(401, _)) => return Flush::Failed(FailReason::NoContact),
-                Err(HttpError::Status(code, _)) => {
-                    return Flush::Failed(FailReason::ServerError(code))
+                Err(HttpError::Status(401, ..)) => return Flush::Failed(FailReason::NoContact),
+                Err(HttpError::Status(code, error, retry_after)) => {
+                    return Flush::Failed(server_trouble(code, error, retry_after))
                 }
             }
         }
@@ -344,7 +344,9 @@ impl Sync {
             Flush::Failed(reason) => {
                 let failures = FAILURES.get().saturating_add(1);
                 FAILURES.set(failures);
-                let delay = backoff::retry_delay_ms(failures, js_sys::Math::random());
+                // The server's Retry-After, when it gave one, is the least wait.
+                let delay = backoff::retry_delay_ms(failures, js_sys::Math::random())
+                    .max(u64::from(reason.retry_after_s()) * 1000);
                 let retry_at_ms = js_sys::Date::now() + delay as f64;
                 self.status.set(SyncStatus::Failed {
                     reason,
@@ -374,6 +376,22 @@ fn set_changed<T: PartialEq + Send + std::marker::Sync + 'static>(signal: RwSign
 }
 
 /// Whether a 401's body is the server saying this device's token is no good.
+/// Why the server said no, from its status, error code and `Retry-After`: a limit or a
+/// busy server is passing trouble to wait out, not a fault.
+fn server_trouble(
+    code: u16,
+    error: Option<vaksam_core::protocol::ApiError>,
+    retry_after: Option<u32>,
+) -> FailReason {
+    use vaksam_core::protocol::ApiErrorCode;
+    let wait = retry_after.unwrap_or(0);
+    match error.map(|e| e.error) {
+        Some(ApiErrorCode::DailyLimit) => FailReason::DailyLimit(wait),
+        _ if code == 429 || code == 503 => FailReason::Busy(wait),
+        _ => FailReason::ServerError(code),
+    }
+}
+
 fn revoked(error: &ApiError) -> bool {
     matches!(
         error.error,

@@ -55,7 +55,7 @@ pub fn EnrollPage() -> impl IntoView {
                         Err(_) => error.set(Some(T::SaveFailed)),
                     }
                 }
-                Err(HttpError::Status(_, Some(e))) if e.error == ApiErrorCode::InvalidCode => {
+                Err(HttpError::Status(_, Some(e), _)) if e.error == ApiErrorCode::InvalidCode => {
                     error.set(Some(T::EnrollBadCode))
                 }
                 Err(HttpError::NoContact) => error.set(Some(T::EnrollOffline)),

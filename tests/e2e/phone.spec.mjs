@@ -288,3 +288,40 @@ test("a phone too full to save at start still sends what waits, since sending on
   await expect.poll(() => server.register().length, { timeout: 15_000 }).toBe(1);
   expect(server.register()[0].report.description).toBe("väntar på full telefon");
 });
+
+test("a busy server's Retry-After is waited out, and a limit is told as one, not as a fault", async () => {
+  const page = await browser.page();
+  await enroll(page, server);
+  let posts = 0;
+  let answer = { status: 503, error: "unavailable", retry: "60" };
+  const busy = (route) => {
+    posts += 1;
+    return route.fulfill({
+      status: answer.status,
+      contentType: "application/json",
+      headers: { "retry-after": answer.retry },
+      body: JSON.stringify({ error: answer.error, message: "try later" }),
+    });
+  };
+  await browser.context.route("**/api/v1/sync", busy);
+  await fileReport(page, { description: "upptagen server" });
+  const status = page.getByTestId("sync-status");
+  await expect(status).toContainText("servern har mycket att göra");
+  await expect(status).not.toContainText("fel");
+  const after = posts;
+  await page.waitForTimeout(5_000);
+  // Without the server's 60 s the backoff would have tried again after about 2 and 4 s.
+  expect(posts - after).toBe(0);
+
+  answer = { status: 429, error: "daily_limit", retry: "3600" };
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+  await expect(status).toContainText("så mycket som kommunen tillåter på ett dygn");
+  await expect(status).toContainText(/Försöker igen om (60|61) min/);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: test.info().outputPath("daily-limit.png") });
+
+  await browser.context.unroute("**/api/v1/sync", busy);
+  await page.getByRole("button", { name: "Skicka nu" }).click();
+  await expect(status).toHaveText("Allt är skickat");
+  expect(server.register()).toHaveLength(1);
+});
