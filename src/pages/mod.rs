@@ -155,8 +155,9 @@ pub fn SyncStatusLine() -> impl IntoView {
                 retry_at_ms,
             } => {
                 let secs = ((retry_at_ms - now.get()) / 1000.0).ceil().max(0.0) as u64;
+                // Two sentences: what waits, then why it did not go.
                 format!(
-                    "{} {}",
+                    "{}. {}",
                     i18n::waiting(lang, waiting, false, reports),
                     i18n::send_failed(lang, &reason.in_(lang), Some(secs))
                 )

@@ -317,6 +317,8 @@ test("a busy server's Retry-After is waited out, and a limit is told as one, not
   await page.getByRole("button", { name: "Skicka nu" }).click();
   await expect(status).toContainText("så mycket som kommunen tillåter på ett dygn");
   await expect(status).toContainText(/Försöker igen om (60|61) min/);
+  // What waits and why it did not go are two sentences, not run together.
+  await expect(status).toContainText("väntar på att skickas. Kunde inte skicka:");
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: test.info().outputPath("daily-limit.png") });
 
