@@ -263,7 +263,7 @@ async fn sync<S: Storage>(
                 StatusCode::TOO_MANY_REQUESTS,
                 ApiErrorCode::DailyLimit,
                 format!(
-                    "this device has delivered {} records in the last 24 hours, the most its municipality allows; nothing was stored",
+                    "this batch would take the device over its municipality's limit of {} records in 24 hours; nothing was stored",
                     over.limit
                 ),
             )

@@ -35,13 +35,15 @@ pub async fn ingest<S: Storage>(
             answers.push(Some(RecordOutcome::AlreadyStored(receipt)));
             continue;
         }
-        if vaksam_core::timestamp::in_range(record.created_at).is_err() {
+        if let Err(out_of_range) = vaksam_core::timestamp::in_range(record.created_at) {
             answers.push(Some(RecordOutcome::Rejected {
                 errors: vec![FieldError::new(
                     "created_at",
                     FieldErrorCode::Invalid,
-                    "the phone's clock was wrong when this was saved (outside 2000–2199); \
-                     set the phone's date and time and save it again",
+                    format!(
+                        "the phone's clock was wrong when this was saved: {out_of_range}; \
+                         set the phone's date and time and save it again"
+                    ),
                 )],
             }));
             continue;

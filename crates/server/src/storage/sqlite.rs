@@ -236,16 +236,7 @@ impl SqliteStorage {
     ) -> Result<Stored, StorageError> {
         let id = record.id.to_string();
         let kommunkod = device.kommunkod.as_str();
-        if let Some(earlier) = earlier(
-            tx,
-            "signatures",
-            "seq, received_at",
-            record,
-            kommunkod,
-            |r| log_receipt(r.get(2), r.get(3)),
-        )
-        .await?
-        {
+        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
             return Ok(earlier);
         }
         let head =
@@ -313,16 +304,7 @@ impl SqliteStorage {
     ) -> Result<Stored, StorageError> {
         let id = record.id.to_string();
         let kommunkod = device.kommunkod.as_str();
-        if let Some(earlier) = earlier(
-            tx,
-            "training_sessions",
-            "received_at",
-            record,
-            kommunkod,
-            |r| plain_receipt(r.get(2)),
-        )
-        .await?
-        {
+        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
             return Ok(earlier);
         }
         sqlx::query(
@@ -354,43 +336,9 @@ fn plain_receipt(received_at: &str) -> Result<Receipt, StorageError> {
     })
 }
 
-/// Every table that holds records sent through the outbox; an id is unique across them.
-const RECORD_TABLES: [&str; 3] = ["incidents", "signatures", "training_sessions"];
-
-/// What a record's id already stands for: a resend when `table` has it with the same
-/// municipality and content (answered with `receipt` of that row, whose columns after
-/// `kommunkod, content_hash` are `receipt_columns`); a conflict when it has other content
-/// or another record table has the id; `None` when the id is new.
-async fn earlier(
-    tx: &mut sqlx::SqliteConnection,
-    table: &str,
-    receipt_columns: &str,
-    record: &NewRecord,
-    kommunkod: &str,
-    receipt: impl Fn(&sqlx::sqlite::SqliteRow) -> Result<Receipt, StorageError>,
-) -> Result<Option<Stored>, StorageError> {
-    let id = record.id.to_string();
-    let sql =
-        format!("SELECT kommunkod, content_hash, {receipt_columns} FROM {table} WHERE id = ?");
-    if let Some(row) = sqlx::query(&sql).bind(&id).fetch_optional(&mut *tx).await? {
-        let same =
-            row.get::<String, _>(0) == kommunkod && row.get::<String, _>(1) == record.content_hash;
-        return Ok(Some(if same {
-            Stored::Existing(receipt(&row)?)
-        } else {
-            Stored::Conflict
-        }));
-    }
-    for other in RECORD_TABLES.iter().filter(|t| **t != table) {
-        if id_taken(&mut *tx, other, &id).await? {
-            return Ok(Some(Stored::Conflict));
-        }
-    }
-    Ok(None)
-}
-
-/// Where `resends` looks for ids already stored: kind, table and the receipt's columns.
-const RESEND_LOOKUPS: [(RecordKind, &str, &str); 3] = [
+/// Every table that holds records sent through the outbox (an id is unique across them),
+/// by kind, with the columns a receipt is read from ([`receipt_at`]).
+const RECORD_TABLES: [(RecordKind, &str, &str); 3] = [
     (
         RecordKind::Incident,
         "incidents",
@@ -399,6 +347,62 @@ const RESEND_LOOKUPS: [(RecordKind, &str, &str); 3] = [
     (RecordKind::Signature, "signatures", "seq, received_at"),
     (RecordKind::Quiz, "training_sessions", "received_at"),
 ];
+
+/// The table of `kind` and its receipt columns.
+fn record_table(kind: RecordKind) -> (&'static str, &'static str) {
+    RECORD_TABLES
+        .iter()
+        .find(|(k, ..)| *k == kind)
+        .map(|(_, table, columns)| (*table, *columns))
+        .expect("every record kind has a table")
+}
+
+/// The receipt of a `kind` record from `row`, whose receipt columns (see [`RECORD_TABLES`])
+/// start at index `first`.
+fn receipt_at(
+    kind: RecordKind,
+    row: &sqlx::sqlite::SqliteRow,
+    first: usize,
+) -> Result<Receipt, StorageError> {
+    match kind {
+        RecordKind::Incident => receipt_from(
+            row.try_get(first)?,
+            row.try_get(first + 1)?,
+            row.try_get(first + 2)?,
+        ),
+        RecordKind::Signature => log_receipt(row.try_get(first)?, row.try_get(first + 1)?),
+        RecordKind::Quiz => plain_receipt(row.try_get(first)?),
+    }
+}
+
+/// What a record's id already stands for: a resend when its kind's table has it with the
+/// same municipality and content (answered with that row's receipt); a conflict when it has
+/// other content or another record table has the id; `None` when the id is new.
+async fn earlier(
+    tx: &mut sqlx::SqliteConnection,
+    record: &NewRecord,
+    kommunkod: &str,
+) -> Result<Option<Stored>, StorageError> {
+    let id = record.id.to_string();
+    let (table, receipt_columns) = record_table(record.kind);
+    let sql =
+        format!("SELECT kommunkod, content_hash, {receipt_columns} FROM {table} WHERE id = ?");
+    if let Some(row) = sqlx::query(&sql).bind(&id).fetch_optional(&mut *tx).await? {
+        let same =
+            row.get::<String, _>(0) == kommunkod && row.get::<String, _>(1) == record.content_hash;
+        return Ok(Some(if same {
+            Stored::Existing(receipt_at(record.kind, &row, 2)?)
+        } else {
+            Stored::Conflict
+        }));
+    }
+    for (_, other, _) in RECORD_TABLES.iter().filter(|(k, ..)| *k != record.kind) {
+        if id_taken(&mut *tx, other, &id).await? {
+            return Ok(Some(Stored::Conflict));
+        }
+    }
+    Ok(None)
+}
 
 /// The look-up of `count` ids in `table`, scoped to one municipality (the first parameter).
 /// The unary `+` keeps SQLite from using an index on `kommunkod` for it, which it chose
@@ -603,12 +607,7 @@ impl SqliteStorage {
     ) -> Result<Stored, StorageError> {
         let kommunkod = device.kommunkod.as_str();
         let id = record.id.to_string();
-        let cols = "case_year, case_seq, received_at";
-        if let Some(earlier) = earlier(tx, "incidents", cols, record, kommunkod, |r| {
-            receipt_from(r.get(2), r.get(3), r.get(4))
-        })
-        .await?
-        {
+        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
             return Ok(earlier);
         }
         let seq: i64 = sqlx::query_scalar(
@@ -715,32 +714,18 @@ impl Storage for SqliteStorage {
         kommunkod: &Kommunkod,
         id: Uuid,
     ) -> Result<Option<Receipt>, StorageError> {
-        let row = sqlx::query(
-            "SELECT case_year, case_seq, received_at FROM incidents WHERE id = ? AND kommunkod = ?",
-        )
-        .bind(id.to_string())
-        .bind(kommunkod.as_str())
-        .fetch_optional(&self.read)
-        .await?;
-        if let Some(r) = row {
-            return receipt_from(r.get(0), r.get(1), r.get(2)).map(Some);
-        }
-        let row =
-            sqlx::query("SELECT seq, received_at FROM signatures WHERE id = ? AND kommunkod = ?")
+        for (kind, table, columns) in RECORD_TABLES {
+            let sql = format!("SELECT {columns} FROM {table} WHERE id = ? AND kommunkod = ?");
+            let row = sqlx::query(&sql)
                 .bind(id.to_string())
                 .bind(kommunkod.as_str())
                 .fetch_optional(&self.read)
                 .await?;
-        if let Some(r) = row {
-            return log_receipt(r.get(0), r.get(1)).map(Some);
+            if let Some(row) = row {
+                return receipt_at(kind, &row, 0).map(Some);
+            }
         }
-        let row =
-            sqlx::query("SELECT received_at FROM training_sessions WHERE id = ? AND kommunkod = ?")
-                .bind(id.to_string())
-                .bind(kommunkod.as_str())
-                .fetch_optional(&self.read)
-                .await?;
-        row.map(|r| plain_receipt(r.get(0))).transpose()
+        Ok(None)
     }
 
     async fn trainees(&self, kommunkod: &Kommunkod) -> Result<Vec<Trainee>, StorageError> {
@@ -934,20 +919,14 @@ impl Storage for SqliteStorage {
         if records.is_empty() {
             return Ok(Vec::new());
         }
-        for (kind, table, columns) in RESEND_LOOKUPS {
+        for (kind, table, columns) in RECORD_TABLES {
             let sql = resends_sql(table, columns, records.len());
             let mut query = sqlx::query(&sql).bind(kommunkod.as_str());
             for (id, ..) in records {
                 query = query.bind(id.to_string());
             }
             for row in query.fetch_all(&self.read).await? {
-                let receipt = match kind {
-                    RecordKind::Incident => {
-                        receipt_from(row.try_get(2)?, row.try_get(3)?, row.try_get(4)?)?
-                    }
-                    RecordKind::Signature => log_receipt(row.try_get(2)?, row.try_get(3)?)?,
-                    RecordKind::Quiz => plain_receipt(row.try_get(2)?)?,
-                };
+                let receipt = receipt_at(kind, &row, 2)?;
                 found.insert(row.try_get(0)?, (kind, row.try_get(1)?, receipt));
             }
         }
@@ -1064,7 +1043,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("plan.db").display());
         let storage = SqliteStorage::open(&url).await.expect("open");
-        for (_, table, columns) in RESEND_LOOKUPS {
+        for (_, table, columns) in RECORD_TABLES {
             let sql = format!("EXPLAIN QUERY PLAN {}", resends_sql(table, columns, 10));
             let mut query = sqlx::query(&sql);
             for i in 0..11 {
