@@ -6,9 +6,13 @@
 //! let it take more. The answer for a pair is computed here from those levels; nobody types
 //! a yes or no per pair, so a new kind or place is answered everywhere at once.
 
+use crate::check::Checker;
 use crate::incident::Aspect;
-use crate::pack::Text;
+use crate::source::sourced;
+use crate::text::Text;
+pub use crate::text::Words;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -192,25 +196,6 @@ pub enum PlaceGroup {
     Channel,
 }
 
-/// Search words in both languages.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Words {
-    /// Swedish.
-    #[serde(default)]
-    pub sv: Vec<String>,
-    /// English.
-    #[serde(default)]
-    pub en: Vec<String>,
-}
-
-impl Words {
-    fn is_empty(&self) -> bool {
-        self.sv.is_empty() && self.en.is_empty()
-    }
-}
-
 /// The pack's classification matrix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -226,111 +211,112 @@ pub struct Matrix {
     pub places: Vec<Place>,
 }
 
-/// National-security classified information (KLASSA level 4): out of scope, with whom to ask.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Security {
-    /// What to do instead.
-    pub text: Text,
-    /// Whom to ask (a contact id).
-    pub contact: String,
-    /// Words that should find this advice, e.g. "säkerhetsskydd", "hemlig".
-    #[serde(default, skip_serializing_if = "Words::is_empty")]
-    pub synonyms: Words,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// National-security classified information (KLASSA level 4): out of scope, with whom to ask.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Security {
+        /// What to do instead.
+        pub text: Text,
+        /// Whom to ask (a contact id).
+        pub contact: String,
+        /// Words that should find this advice, e.g. "säkerhetsskydd", "hemlig".
+        #[serde(default, skip_serializing_if = "Words::is_empty")]
+        pub synonyms: Words
+    }
 }
 
-/// A kind of information, e.g. "genomförandeplan".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Kind {
-    /// Stable id.
-    pub id: String,
-    /// Its name.
-    pub name: Text,
-    /// Other words people use for it.
-    #[serde(default, skip_serializing_if = "Words::is_empty")]
-    pub synonyms: Words,
-    /// Who handles it.
-    #[serde(default)]
-    pub sector: Sector,
-    /// Its levels, e.g. "K3 R3 T2 S3".
-    pub class: Class,
-    /// Why it has these levels, in plain words.
-    pub why: Text,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// A kind of information, e.g. "genomförandeplan".
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Kind {
+        /// Stable id.
+        pub id: String,
+        /// Its name.
+        pub name: Text,
+        /// Other words people use for it.
+        #[serde(default, skip_serializing_if = "Words::is_empty")]
+        pub synonyms: Words,
+        /// Whose work it belongs to: a care or school system is offered only for these
+        /// (none: anyone's information). Format 1 wrote one `sector`.
+        #[serde(default, alias = "sector", deserialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+        pub sectors: Vec<Sector>,
+        /// Its levels, e.g. "K3 R3 T2 S3".
+        pub class: Class,
+        /// Why it has these levels, in plain words.
+        pub why: Text
+    }
 }
 
-/// A place or channel, e.g. OneDrive or SMS.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Place {
-    /// Stable id.
-    pub id: String,
-    /// Its name, e.g. "Teams".
-    pub name: Text,
-    /// Other words people use for it.
-    #[serde(default, skip_serializing_if = "Words::is_empty")]
-    pub synonyms: Words,
-    /// Storage or channel.
-    pub group: PlaceGroup,
-    /// The sector whose information it is for (`general`: everyone's).
-    #[serde(default)]
-    pub sector: Sector,
-    /// What it is for, in plain words.
-    pub about: Text,
-    /// The most it accepts per aspect; an aspect left out is not limited here.
-    pub max: Class,
-    /// Something that always applies, even to information within `max`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub always: Option<Text>,
-    /// Ways to let it take more than `max`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conditions: Vec<Condition>,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// A place or channel, e.g. OneDrive or SMS.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Place {
+        /// Stable id.
+        pub id: String,
+        /// Its name, e.g. "Teams".
+        pub name: Text,
+        /// Other words people use for it.
+        #[serde(default, skip_serializing_if = "Words::is_empty")]
+        pub synonyms: Words,
+        /// Storage or channel.
+        pub group: PlaceGroup,
+        /// The sector whose information it is for (`general`: everyone's).
+        #[serde(default)]
+        pub sector: Sector,
+        /// What it is for, in plain words.
+        pub about: Text,
+        /// The most it accepts per aspect; an aspect left out is not limited here.
+        pub max: Class,
+        /// Something that always applies, even to information within `max`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub always: Option<Text>,
+        /// Ways to let it take more than `max`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub conditions: Vec<Condition>
+    }
 }
 
-/// "Only if …": with it, a place accepts up to `up_to`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Condition {
-    /// The most the place accepts with the condition met (aspects left out keep `max`).
-    pub up_to: Class,
-    /// The condition, in plain words.
-    pub text: Text,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// "Only if …": with it, a place accepts up to `up_to`.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Condition {
+        /// The most the place accepts with the condition met (aspects left out keep `max`).
+        pub up_to: Class,
+        /// The condition, in plain words.
+        pub text: Text
+    }
 }
 
 impl Place {
-    /// Whether information of `sector` can be kept or sent here at all (a care system is
-    /// not where school information goes, whatever its levels).
-    pub fn serves(&self, sector: Sector) -> bool {
-        self.sector == Sector::General || self.sector == sector
+    /// Whether information of a kind in `sectors` can be kept or sent here at all: a place
+    /// for everyone serves every kind; a care system only kinds of care work, whatever
+    /// their levels.
+    pub fn serves(&self, sectors: &[Sector]) -> bool {
+        self.sector == Sector::General || sectors.contains(&self.sector)
     }
+}
+
+/// Reads a list of sectors, or one sector as format 1 wrote it (`"general"` is none).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Sector>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(Sector),
+        Many(Vec<Sector>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(Sector::General) => Vec::new(),
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(list) => list,
+    })
 }
 
 /// Yes, no, or only if.
@@ -436,13 +422,13 @@ impl Matrix {
         self.places.iter().find(|p| p.id == id)
     }
 
-    /// Every place that serves `sector` (all places for `None`), answered for `class`:
-    /// yes first, then "only if", then no; the pack's order within each.
-    pub fn answers(&self, class: &Class, sector: Option<Sector>) -> Vec<Answer<'_>> {
+    /// Every place that serves information of `sectors` (all places for `None`), answered
+    /// for `class`: yes first, then "only if", then no; the pack's order within each.
+    pub fn answers(&self, class: &Class, sectors: Option<&[Sector]>) -> Vec<Answer<'_>> {
         let mut answers: Vec<Answer<'_>> = self
             .places
             .iter()
-            .filter(|p| sector.is_none_or(|s| p.serves(s)))
+            .filter(|p| sectors.is_none_or(|s| p.serves(s)))
             .map(|p| answer(class, p))
             .collect();
         answers.sort_by_key(|a| a.verdict);
@@ -455,7 +441,7 @@ impl Matrix {
         let mut kinds: Vec<_> = self
             .kinds
             .iter()
-            .filter(|k| place.serves(k.sector))
+            .filter(|k| place.serves(&k.sectors))
             .map(|k| (k, answer(&k.class, place)))
             .collect();
         kinds.sort_by_key(|(_, a)| a.verdict);
@@ -603,6 +589,90 @@ impl Guide {
     }
 }
 
+impl Matrix {
+    /// Checks the matrix: texts, ids, levels, conditions and sources; `contacts` are the
+    /// pack's contact ids.
+    pub(crate) fn check(&self, c: &mut Checker, contacts: &HashSet<String>) {
+        let p = &self.principle;
+        c.text("classification.principle.text", &p.text);
+        c.source("classification.principle", p, &["text"]);
+        let s = &self.security;
+        c.text("classification.security.text", &s.text);
+        c.contact_ref("classification.security.contact", &s.contact, contacts);
+        c.words("classification.security.synonyms", &s.synonyms);
+        c.source("classification.security", s, &["text", "contact"]);
+
+        if self.kinds.is_empty() {
+            c.error(
+                "classification.kinds",
+                "at least one kind of information is needed",
+            );
+        }
+        let mut ids = HashSet::new();
+        for (i, k) in self.kinds.iter().enumerate() {
+            let path = format!("classification.kinds[{i}]");
+            c.id(&path, &k.id, &mut ids);
+            c.text(&format!("{path}.name"), &k.name);
+            c.words(&format!("{path}.synonyms"), &k.synonyms);
+            c.text(&format!("{path}.why"), &k.why);
+            c.source(&path, k, &["name", "class", "why", "sectors"]);
+            if k.sectors.contains(&Sector::General) {
+                c.error(
+                    format!("{path}.sectors"),
+                    "leave `sectors` out for anyone's information (\"general\" is not a sector to list)",
+                );
+            }
+            // Every pack uses all four aspects (see `aspects`), so every kind gives all four.
+            for a in Aspect::ALL {
+                if k.class.get(a).is_none() {
+                    c.error(
+                        format!("{path}.class"),
+                        format!("{:?} has no {} level", k.class.to_string(), letter(a)),
+                    );
+                }
+            }
+        }
+
+        if self.places.is_empty() {
+            c.error("classification.places", "at least one place is needed");
+        }
+        let mut ids = HashSet::new();
+        for (i, pl) in self.places.iter().enumerate() {
+            let path = format!("classification.places[{i}]");
+            c.id(&path, &pl.id, &mut ids);
+            c.text(&format!("{path}.name"), &pl.name);
+            c.words(&format!("{path}.synonyms"), &pl.synonyms);
+            c.text(&format!("{path}.about"), &pl.about);
+            if let Some(t) = &pl.always {
+                c.text(&format!("{path}.always"), t);
+            }
+            c.source(&path, pl, &["name", "about", "max", "always", "sector"]);
+            for (j, cond) in pl.conditions.iter().enumerate() {
+                let cpath = format!("{path}.conditions[{j}]");
+                c.text(&format!("{cpath}.text"), &cond.text);
+                c.source(&cpath, cond, &["up_to", "text"]);
+                if !raises(&pl.max, &cond.up_to) {
+                    c.error(
+                        format!("{cpath}.up_to"),
+                        format!(
+                            "{:?} allows nothing more than max {:?}; a condition must raise a limit",
+                            cond.up_to.to_string(),
+                            pl.max.to_string()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether `up_to` lets a place with `max` take more in some aspect.
+fn raises(max: &Class, up_to: &Class) -> bool {
+    up_to
+        .levels()
+        .any(|(a, l)| max.get(a).is_some_and(|m| l > m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -612,10 +682,7 @@ mod tests {
     }
 
     fn text(s: &str) -> Text {
-        Text {
-            sv: s.to_owned(),
-            en: s.to_owned(),
-        }
+        Text::sv_en(s, s)
     }
 
     fn place(max: &str, conditions: &[&str]) -> Place {
@@ -633,12 +700,16 @@ mod tests {
                 .map(|up| Condition {
                     up_to: class(up),
                     text: text(up),
-                    cite: None,
+                    cite: Default::default(),
                     default: true,
+                    default_fields: Vec::new(),
+                    confirmed: false,
                 })
                 .collect(),
-            cite: None,
+            cite: Default::default(),
             default: true,
+            default_fields: Vec::new(),
+            confirmed: false,
         }
     }
 

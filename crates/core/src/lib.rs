@@ -5,7 +5,9 @@
 #![deny(missing_docs)]
 
 pub mod backoff;
+pub mod bank;
 pub mod case_number;
+pub mod check;
 pub mod classification;
 pub mod deadline;
 pub mod enrollment;
@@ -18,6 +20,8 @@ pub mod quiz;
 pub mod record_id;
 pub mod search;
 pub mod signature;
+pub mod source;
+pub mod text;
 pub mod timestamp;
 pub mod validation;
 

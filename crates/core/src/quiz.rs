@@ -7,7 +7,7 @@
 //! right once in the current round; it is due again `training.interval_months` later.
 //! New employees start with the questions marked `basics`.
 
-use crate::pack::Text;
+use crate::classification::Sector;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::{Duration, OffsetDateTime};
@@ -17,78 +17,7 @@ pub const SESSION_SIZE: usize = 5;
 /// Days until a question in box 1, 2, … is due again. A wrong answer puts a question in box
 /// 1 (due the next day); each right answer moves it up one box.
 pub const BOX_DAYS: [i64; 5] = [1, 3, 7, 21, 60];
-/// The fewest and most options a question may have.
-pub const OPTIONS: std::ops::RangeInclusive<usize> = 3..=4;
-
-/// The pack's question bank.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Bank {
-    /// The bank's version; completion records name it.
-    pub version: String,
-    /// The questions, basics first is a good habit but not required.
-    pub questions: Vec<Question>,
-}
-
-/// One question: a short scenario, options, and an explanation that teaches.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Question {
-    /// Stable id; results refer to it.
-    pub id: String,
-    /// The policy summary section it rests on (an id in `policy.sections`); the app shows
-    /// that section's source in the municipality's document.
-    pub section: String,
-    /// Part of what a new employee is asked first.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub basics: bool,
-    /// The situation and the question.
-    pub scenario: Text,
-    /// Three or four options; one or more are correct.
-    pub options: Vec<Choice>,
-    /// Why the right answer is right, and what to do instead.
-    pub explanation: Text,
-}
-
-/// One option.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
-    /// Stable id within the question, e.g. "a".
-    pub id: String,
-    /// The option.
-    pub text: Text,
-    /// Whether choosing it is right.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub correct: bool,
-}
-
-impl Question {
-    /// Whether more than one option is correct (the app then asks for all that apply).
-    pub fn is_multiple(&self) -> bool {
-        self.options.iter().filter(|o| o.correct).count() > 1
-    }
-
-    /// Whether `chosen` is exactly the set of correct options (order and repeats aside).
-    pub fn is_right(&self, chosen: &[String]) -> bool {
-        self.options
-            .iter()
-            .all(|o| o.correct == chosen.contains(&o.id))
-            && chosen
-                .iter()
-                .all(|c| self.options.iter().any(|o| o.id == *c))
-    }
-}
-
-impl Bank {
-    /// The question with this id.
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
-    }
-}
+pub use crate::bank::{Bank, Choice, Question, OPTIONS};
 
 /// Where one question stands for one employee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +42,10 @@ pub struct Progress {
     /// When the course was last completed.
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub completed_at: Option<OffsetDateTime>,
+    /// The employee's sector, chosen in the app: the course is the questions for everyone
+    /// plus those for this sector (`None`: only the questions for everyone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
 }
 
 /// Where the employee stands with the course.
@@ -178,8 +111,7 @@ impl Progress {
             return CourseStatus::Done { next_due };
         };
         let right = bank
-            .questions
-            .iter()
+            .questions_for(self.sector)
             .filter(|q| self.right_in_round(&q.id, start))
             .count();
         if right == 0 && self.completed_at.is_none() {
@@ -187,7 +119,7 @@ impl Progress {
         }
         CourseStatus::InProgress {
             right,
-            total: bank.questions.len(),
+            total: bank.questions_for(self.sector).count(),
             due_since: self.course_due(interval_months),
         }
     }
@@ -205,8 +137,7 @@ impl Progress {
     ) -> Vec<String> {
         let start = self.round_start(interval_months, now);
         let mut ranked: Vec<((u8, bool, bool, OffsetDateTime), usize)> = bank
-            .questions
-            .iter()
+            .questions_for(self.sector)
             .enumerate()
             .filter_map(|(i, q)| {
                 let card = self.cards.get(&q.id);
@@ -226,7 +157,8 @@ impl Progress {
         ranked
             .into_iter()
             .take(SESSION_SIZE)
-            .map(|(_, i)| bank.questions[i].id.clone())
+            .filter_map(|(_, i)| bank.questions_for(self.sector).nth(i))
+            .map(|q| q.id.clone())
             .collect()
     }
 
@@ -261,8 +193,7 @@ impl Progress {
             return false;
         };
         let all_right = bank
-            .questions
-            .iter()
+            .questions_for(self.sector)
             .all(|q| self.right_in_round(&q.id, start));
         if all_right {
             self.completed_at = Some(now);
@@ -282,7 +213,7 @@ pub const MAX_ANSWER_MS: u32 = 3_600_000;
 #[serde(deny_unknown_fields)]
 pub struct QuizResult {
     /// The municipality.
-    pub kommunkod: String,
+    pub kommunkod: crate::Kommunkod,
     /// The pack version whose bank was used.
     pub pack_version: String,
     /// The bank's version.
@@ -300,6 +231,10 @@ pub struct QuizResult {
     /// ([`proven_completion`]) and never reads this.
     #[serde(default, with = "crate::timestamp::rfc3339::option")]
     pub course_completed_at: Option<OffsetDateTime>,
+    /// The employee's sector when the session was taken: which questions make up their
+    /// course. Left out: only the questions for everyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
 }
 
 /// One answer.
@@ -450,8 +385,7 @@ impl Session {
         let mut questions = progress.next_session(bank, months, now);
         if questions.is_empty() && practice {
             let mut known: Vec<(u8, OffsetDateTime, usize)> = bank
-                .questions
-                .iter()
+                .questions_for(progress.sector)
                 .enumerate()
                 .map(|(i, q)| {
                     let c = progress.cards.get(&q.id);
@@ -462,7 +396,8 @@ impl Session {
             questions = known
                 .into_iter()
                 .take(SESSION_SIZE)
-                .map(|(_, _, i)| bank.questions[i].id.clone())
+                .filter_map(|(_, _, i)| bank.questions_for(progress.sector).nth(i))
+                .map(|q| q.id.clone())
                 .collect();
         }
         (!questions.is_empty()).then(|| Session {
@@ -522,6 +457,7 @@ impl Session {
             finished_at: now.max(self.started_at),
             answers: self.answers.clone(),
             course_completed_at: completed,
+            sector: progress.sector,
         })
     }
 }
@@ -561,6 +497,7 @@ pub fn proven_completion<'p>(
             continue;
         };
         let months = pack.training.interval_months;
+        progress.sector = r.sector;
         for a in &r.answers {
             let Some(q) = bank.question(&a.question) else {
                 continue;
@@ -610,16 +547,14 @@ mod tests {
     const MONTHS: u32 = 12;
 
     fn text(s: &str) -> Text {
-        Text {
-            sv: s.to_owned(),
-            en: s.to_owned(),
-        }
+        Text::sv_en(s, s)
     }
 
     fn question(id: &str, basics: bool, correct: &[&str]) -> Question {
         Question {
             id: id.to_owned(),
-            section: "s".into(),
+            section: None,
+            sectors: Vec::new(),
             basics,
             scenario: text("?"),
             options: ["a", "b", "c", "d"]

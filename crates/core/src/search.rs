@@ -5,8 +5,8 @@
 //! [`Index::new`] prepares every name and synonym once per pack; [`Index::search`] then only
 //! compares short words, so a keystroke costs well under a millisecond (BENCHMARKS.md).
 
-use crate::classification::{Matrix, Words};
-use crate::pack::Text;
+use crate::classification::Matrix;
+use crate::text::{Text, Words};
 
 /// What a hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,23 +74,7 @@ const ENDINGS: &[&str] = &[
     "n", "s",
 ];
 
-/// Lower case; å, ä → a; ö → o; é → e; ü → u; hyphens joined ("e-post" → "epost"); any
-/// other non-alphanumeric character separates words.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' => out.push('a'),
-            'ö' | 'ø' | 'ó' | 'ô' => out.push('o'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'ü' | 'ú' => out.push('u'),
-            '-' | '\u{ad}' => {}
-            c if c.is_alphanumeric() => out.push(c),
-            _ => out.push(' '),
-        }
-    }
-    out
-}
+pub use crate::text::fold;
 
 fn stem(word: &str) -> String {
     let chars = word.chars().count();
@@ -243,36 +227,32 @@ impl Index {
     /// Prepares `matrix` for searching; `lang` ("sv" or "en") is the language shown, whose
     /// words weigh a little more.
     pub fn new(matrix: &Matrix, lang: &str) -> Index {
-        let en = lang == "en";
+        // The language shown weighs most, then Swedish, then every other language.
+        let rank = |l: &str| {
+            if l == lang {
+                0
+            } else if l == "sv" {
+                1
+            } else {
+                2
+            }
+        };
         let phrases = |name: &Text, synonyms: &Words| {
-            let (own, other) = if en {
-                (&synonyms.en, &synonyms.sv)
-            } else {
-                (&synonyms.sv, &synonyms.en)
-            };
-            let (name_own, name_other) = if en {
-                (&name.en, &name.sv)
-            } else {
-                (&name.sv, &name.en)
-            };
-            let mut list = vec![
-                Phrase {
-                    words: words(name_own),
-                    weight: 1.0,
-                },
-                Phrase {
-                    words: words(name_other),
-                    weight: 0.9,
-                },
-            ];
-            list.extend(own.iter().map(|s| Phrase {
-                words: words(s),
-                weight: 0.97,
-            }));
-            list.extend(other.iter().map(|s| Phrase {
-                words: words(s),
-                weight: 0.88,
-            }));
+            const NAME: [f32; 3] = [1.0, 0.9, 0.88];
+            const SYNONYM: [f32; 3] = [0.97, 0.88, 0.86];
+            let mut list = Vec::new();
+            for (l, t) in name.languages() {
+                list.push(Phrase {
+                    words: words(t),
+                    weight: NAME[rank(l.as_str())],
+                });
+            }
+            for (l, ws) in synonyms.languages() {
+                list.extend(ws.iter().map(|s| Phrase {
+                    words: words(s),
+                    weight: SYNONYM[rank(l.as_str())],
+                }));
+            }
             list
         };
         let mut entries: Vec<Entry> = matrix
@@ -292,9 +272,8 @@ impl Index {
         entries.push(Entry {
             target: Target::Security,
             phrases: security
-                .sv
-                .iter()
-                .chain(&security.en)
+                .languages()
+                .flat_map(|(_, ws)| ws)
                 .map(|s| Phrase {
                     words: words(s),
                     weight: 1.0,

@@ -1,7 +1,9 @@
 //! Signing the ansvarsförbindelse (DESIGN.md §2): what a signature holds, when it is
 //! valid, and when the employee must sign again.
 
-use crate::pack::{Pack, SectionDigest, Text};
+use crate::municipality::Kommunkod;
+use crate::pack::{DigestVersion, Pack, SectionDigest};
+use crate::text::{Lang, Text};
 use crate::validation::{check_max_chars, check_required_text, FieldError, FieldErrorCode};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
@@ -28,20 +30,21 @@ pub const MAX_SIGNATURE_AGE: Duration = Duration::days(90);
 #[serde(deny_unknown_fields)]
 pub struct SignatureRecord {
     /// The municipality whose pack was signed.
-    pub kommunkod: String,
+    pub kommunkod: Kommunkod,
     /// The pack version shown.
     pub pack_version: String,
     /// The policy's date or version.
     pub policy_version: String,
     /// The undertaking's version.
     pub undertaking_version: String,
-    /// Language of the text shown ("sv" or "en").
-    pub lang: String,
+    /// Language of the text shown, e.g. "sv", "en", "sv-x-lattlast".
+    pub lang: Lang,
     /// Hex SHA-256 of [`Pack::signing_text`] in `lang`: exactly what was shown.
     pub text_sha256: String,
-    /// Fingerprints of the policy sections, to show later what changed.
+    /// Fingerprints of the policy sections, to show later what changed (digest version 2,
+    /// `2:<hex>`, or 1 for signatures of format-1 packs; see [`DigestVersion`]).
     pub sections: Vec<SectionDigest>,
-    /// Fingerprint of the undertaking.
+    /// Fingerprint of the undertaking, in the same digest version.
     pub undertaking_sha256: String,
     /// The statements confirmed (all of them, in order).
     pub confirmed: Vec<String>,
@@ -107,7 +110,7 @@ impl SignatureDraft {
     pub fn sign(
         &self,
         pack: &Pack,
-        lang: &str,
+        lang: &Lang,
         now: OffsetDateTime,
     ) -> Result<SignatureRecord, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -135,8 +138,8 @@ impl SignatureDraft {
             pack_version: pack.version.clone(),
             policy_version: pack.policy.version.label.clone(),
             undertaking_version: pack.undertaking.version.clone(),
-            lang: if lang == "en" { "en" } else { "sv" }.to_owned(),
-            text_sha256: pack.signing_hash(lang),
+            lang: lang.clone(),
+            text_sha256: pack.signing_hash(lang.as_str()),
             sections: pack.section_digests(),
             undertaking_sha256: pack.undertaking_digest(),
             confirmed: statements,
@@ -149,6 +152,11 @@ impl SignatureDraft {
 }
 
 impl SignatureRecord {
+    /// The digest version this signature's fingerprints were written in.
+    pub fn digest_version(&self) -> DigestVersion {
+        DigestVersion::of(&self.undertaking_sha256)
+    }
+
     /// Checks a received signature against the pack version it claims to sign: the same
     /// municipality, the exact text, every statement confirmed, and the typed fields.
     pub fn validate(&self, pack: &Pack, now: OffsetDateTime) -> Result<(), Vec<FieldError>> {
@@ -173,19 +181,14 @@ impl SignatureRecord {
                 "the undertaking version",
             );
         }
-        if self.lang != "sv" && self.lang != "en" {
-            errors.push(FieldError::new(
-                "lang",
-                FieldErrorCode::Invalid,
-                "must be \"sv\" or \"en\"",
-            ));
-        } else if self.text_sha256 != pack.signing_hash(&self.lang) {
+        if self.text_sha256 != pack.signing_hash(self.lang.as_str()) {
             mismatch(&mut errors, "text_sha256", "the text");
         }
-        if self.sections != pack.section_digests() {
+        let version = self.digest_version();
+        if self.sections != pack.section_digests_as(version) {
             mismatch(&mut errors, "sections", "the sections");
         }
-        if self.undertaking_sha256 != pack.undertaking_digest() {
+        if self.undertaking_sha256 != pack.undertaking_digest_as(version) {
             mismatch(&mut errors, "undertaking_sha256", "the undertaking");
         }
         let expected: Vec<&str> = pack
@@ -273,7 +276,11 @@ pub fn signing_status(last: Option<&SignatureRecord>, pack: &Pack) -> SigningSta
     let Some(last) = last else {
         return SigningStatus::NotSigned;
     };
-    let current = pack.section_digests();
+    // Compare in the signature's own digest version: a version-1 signature (Swedish and
+    // English) against version-1 digests of today's pack, so an upgrade alone never looks
+    // like a change; new signatures use version 2 (Swedish only).
+    let version = last.digest_version();
+    let current = pack.section_digests_as(version);
     let mut sections = Vec::new();
     for (digest, section) in current.iter().zip(&pack.policy.sections) {
         let change = match last.sections.iter().find(|d| d.id == digest.id) {
@@ -299,7 +306,7 @@ pub fn signing_status(last: Option<&SignatureRecord>, pack: &Pack) -> SigningSta
         }
     }
     let undertaking_changed = last.undertaking_version != pack.undertaking.version
-        || last.undertaking_sha256 != pack.undertaking_digest();
+        || last.undertaking_sha256 != pack.undertaking_digest_as(version);
     let policy_version_changed = last.policy_version != pack.policy.version.label;
     if sections.is_empty()
         && !undertaking_changed

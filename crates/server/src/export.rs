@@ -288,7 +288,7 @@ pub fn questions_csv(pack: &Pack, trainees: &[Trainee]) -> Result<String, String
             .quiz
             .as_ref()
             .and_then(|b| b.question(&id))
-            .map(|q| q.scenario.sv.clone())
+            .map(|q| q.scenario.swedish().to_owned())
             .unwrap_or_default();
         let row = vec![
             id,

@@ -221,7 +221,13 @@ async fn validate_signature<S: Storage>(
         device,
         record,
         packs,
-        |s: &SignatureRecord| (&s.kommunkod, &s.pack_version, s.pack_version.clone()),
+        |s: &SignatureRecord| {
+            (
+                s.kommunkod.as_str(),
+                &s.pack_version,
+                s.pack_version.clone(),
+            )
+        },
         |s, pack| s.validate(pack, now),
     )
     .await
@@ -241,7 +247,13 @@ async fn validate_quiz<S: Storage>(
         device,
         record,
         packs,
-        |r: &QuizResult| (&r.kommunkod, &r.pack_version, r.bank_version.clone()),
+        |r: &QuizResult| {
+            (
+                r.kommunkod.as_str(),
+                &r.pack_version,
+                r.bank_version.clone(),
+            )
+        },
         |r, pack| r.validate(pack, now),
     )
     .await

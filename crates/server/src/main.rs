@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use time::Duration;
 use uuid::Uuid;
+use vaksam_core::pack::resolve::PackFile;
 use vaksam_core::Kommunkod;
 use vaksam_server::storage::sqlite::SqliteStorage;
 use vaksam_server::storage::Published;
@@ -112,17 +113,25 @@ enum Command {
 
 #[derive(Subcommand)]
 enum PackCommand {
-    /// Validate pack files without publishing; every error names the file and the place.
+    /// Resolve municipalities' files with the base and check them without publishing;
+    /// every error names the file and line. Lists the defaults not yet confirmed.
     Validate {
-        /// Pack files (TOML).
+        /// Municipalities' pack files (TOML).
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
+        /// The base to resolve with (default: base.toml next to each file, else the
+        /// base built into this Vaksam).
+        #[arg(long)]
+        base: Option<std::path::PathBuf>,
     },
-    /// Validate a pack file and publish it as its municipality's current pack. A running
-    /// server serves it from the next request on; no restart is needed.
+    /// Resolve a municipality's file with the base, check it and publish it as its
+    /// current pack. A running server serves it from the next request on.
     Publish {
-        /// Pack file (TOML).
+        /// The municipality's pack file (TOML).
         file: std::path::PathBuf,
+        /// The base to resolve with (default: the base built into this Vaksam).
+        #[arg(long)]
+        base: Option<std::path::PathBuf>,
     },
 }
 
@@ -192,20 +201,61 @@ fn read_pack(path: &std::path::Path) -> Result<(String, String), String> {
     Ok((path.display().to_string(), text))
 }
 
+/// The base to resolve `overlay` with: `--base`, else `base.toml` beside the overlay when
+/// `beside` (editing the repository's packs), else the base built into this binary.
+fn read_base(
+    explicit: Option<&std::path::Path>,
+    overlay: &std::path::Path,
+    beside: bool,
+) -> Result<(String, String), String> {
+    if let Some(path) = explicit {
+        return read_pack(path);
+    }
+    let next_to = overlay.with_file_name("base.toml");
+    if beside && next_to.is_file() {
+        return read_pack(&next_to);
+    }
+    Ok((packs::BASE.0.to_owned(), packs::BASE.1.to_owned()))
+}
+
 async fn run(cli: Cli) -> Result<(), String> {
     if let Command::Pack {
-        command: PackCommand::Validate { files },
+        command: PackCommand::Validate { files, base },
     } = &cli.command
     {
         // Validation needs no database.
         let mut failed = Vec::new();
         for path in files {
             let (name, text) = read_pack(path)?;
-            match packs::prepare(&name, &text, system_clock()) {
-                Ok(p) => println!(
-                    "{name}: ok ({} {}, version {})",
-                    p.kommunkod, p.pack.municipality.name, p.pack.version
-                ),
+            let (base_name, base_text) = read_base(base.as_deref(), path, true)?;
+            let base = PackFile {
+                name: &base_name,
+                text: &base_text,
+            };
+            match packs::prepare(
+                base,
+                PackFile {
+                    name: &name,
+                    text: &text,
+                },
+                system_clock(),
+            ) {
+                Ok(p) => {
+                    println!(
+                        "{name}: ok ({} {}, version {})",
+                        p.kommunkod, p.pack.municipality.name, p.pack.version
+                    );
+                    let defaults = p.pack.unconfirmed_defaults();
+                    if !defaults.is_empty() {
+                        println!(
+                            "  {} Vaksam defaults not confirmed by the municipality (employees see them as Vaksam's advice):",
+                            defaults.len()
+                        );
+                        for d in defaults {
+                            println!("    {d}");
+                        }
+                    }
+                }
                 Err(e) => failed.push(e),
             }
         }
@@ -326,9 +376,21 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Pack { command } => match command {
             PackCommand::Validate { .. } => unreachable!("handled before opening the database"),
-            PackCommand::Publish { file } => {
+            PackCommand::Publish { file, base } => {
                 let (name, text) = read_pack(&file)?;
-                let prepared = packs::prepare(&name, &text, system_clock())?;
+                let (base_name, base_text) = read_base(base.as_deref(), &file, false)?;
+                let base = PackFile {
+                    name: &base_name,
+                    text: &base_text,
+                };
+                let prepared = packs::prepare(
+                    base,
+                    PackFile {
+                        name: &name,
+                        text: &text,
+                    },
+                    system_clock(),
+                )?;
                 let what = format!(
                     "{} {} version {}",
                     prepared.kommunkod, prepared.pack.municipality.name, prepared.pack.version

@@ -2,11 +2,17 @@
 
 use crate::storage::{Origin, Published, Storage, StoredPack};
 use time::OffsetDateTime;
-use vaksam_core::pack::{self, Pack};
+use vaksam_core::pack::resolve::{self, PackFile};
+use vaksam_core::pack::Pack;
 use vaksam_core::protocol::sha256_hex;
 use vaksam_core::Kommunkod;
 
-/// The packs in `packs/`, built into the binary so a fresh server has content at once.
+/// Vaksam's base (`packs/base.toml`), built into the binary: every municipality's pack is
+/// its overlay resolved with this base.
+pub const BASE: (&str, &str) = ("base.toml", include_str!("../../../packs/base.toml"));
+
+/// The municipalities' overlays in `packs/`, built into the binary so a fresh server has
+/// content at once.
 pub const SHIPPED: [(&str, &str); 5] = [
     (
         "vingaker.toml",
@@ -24,6 +30,14 @@ pub const SHIPPED: [(&str, &str); 5] = [
     ),
 ];
 
+/// The shipped base as a pack file.
+pub fn shipped_base() -> PackFile<'static> {
+    PackFile {
+        name: BASE.0,
+        text: BASE.1,
+    }
+}
+
 /// A pack ready to publish: validated, as served JSON, with its entity tag.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -35,21 +49,23 @@ pub struct Prepared {
     pub stored: StoredPack,
 }
 
-/// Reads and validates a pack file for an administrator to publish; every error names the
-/// file and the place in it.
-pub fn prepare(file: &str, text: &str, now: OffsetDateTime) -> Result<Prepared, String> {
-    let pack = pack::from_toml(file, text).map_err(|errors| {
+/// Resolves a municipality's overlay with `base` and checks it, for an administrator to
+/// publish; every error names the file and line of the item at fault.
+pub fn prepare(
+    base: PackFile<'_>,
+    overlay: PackFile<'_>,
+    now: OffsetDateTime,
+) -> Result<Prepared, String> {
+    let resolved = resolve::resolve(base, overlay).map_err(|errors| {
         errors
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join("\n")
     })?;
-    let kommunkod: Kommunkod = pack
-        .municipality
-        .kommunkod
-        .parse()
-        .map_err(|e| format!("{file}: {e}"))?;
+    let pack = resolved.pack;
+    let kommunkod: Kommunkod = pack.municipality.kommunkod.clone();
+    let file = overlay.name;
     let body = serde_json::to_string(&pack).map_err(|e| format!("{file}: {e}"))?;
     let etag = format!("\"{}\"", &sha256_hex(body.as_bytes())[..32]);
     let stored = StoredPack {
@@ -88,8 +104,8 @@ pub async fn publish<S: Storage>(storage: &S, prepared: &Prepared) -> Result<Pub
 /// e.g. a matrix). A pack an administrator published is never replaced; neither is one of
 /// unknown origin with a version that is not older or not numeric.
 pub async fn publish_shipped<S: Storage>(storage: &S, now: OffsetDateTime) -> Result<(), String> {
-    for (file, text) in SHIPPED {
-        let mut prepared = prepare(file, text, now)?;
+    for (name, text) in SHIPPED {
+        let mut prepared = prepare(shipped_base(), PackFile { name, text }, now)?;
         prepared.stored.origin = Origin::Shipped;
         let current = storage
             .current_pack(&prepared.kommunkod)

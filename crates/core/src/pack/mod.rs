@@ -1,59 +1,53 @@
 //! Content packs: everything that differs between municipalities, as data.
 //!
-//! A pack is a TOML file that a municipality's information-security coordinator can edit
-//! (`packs/*.toml`, format in `packs/FORMAT.md`, JSON Schema in `packs/pack.schema.json`).
-//! The server reads and validates it, publishes it as JSON, and the app caches that JSON.
+//! A municipality's content is Vaksam's shared base (`packs/base.toml`) plus the
+//! municipality's own overlay (`packs/<name>.toml`); [`resolve`] merges the two into one
+//! [`Pack`], which is what is validated, published, hashed, signed and sent to phones
+//! (format in `packs/FORMAT.md`, JSON Schema in `packs/pack.schema.json`).
 //!
-//! Every rule-like item says where it comes from: `cite` names the section of the
-//! municipality's own document, or `default = true` marks a Vaksam default that the
-//! municipality has not set; the app labels those "standardvärde – bekräftas av kommunen".
+//! This module only orchestrates: texts and languages live in [`crate::text`], sources in
+//! [`crate::source`], the checker in [`crate::check`], and each part checks itself next to
+//! its type (the matrix in [`crate::classification`], the question bank in
+//! [`crate::bank`]). What a signature covers is in [`signing`].
 
-use crate::classification::{Class, Matrix, Words};
+#[cfg(feature = "toml")]
+pub mod resolve;
+pub mod signing;
+
+use crate::bank::Bank;
+use crate::check::{Checker, Citable, Problem};
+use crate::classification::Matrix;
 use crate::incident::{Answer, Aspect, Category, IncidentReport};
-use crate::protocol::sha256_hex;
-use crate::quiz::Bank;
+use crate::municipality::Kommunkod;
+use crate::source::sourced;
+use crate::source::HasSource;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
-/// The pack format this build reads. A pack with another `format` is refused.
-pub const FORMAT_VERSION: u32 = 1;
-/// Longest text in a pack, in characters (a summary section, not a whole document).
-pub const MAX_TEXT_CHARS: usize = 4_000;
+pub use crate::check::MAX_TEXT_CHARS;
+pub use crate::text::{Lang, Text};
+pub use signing::{DigestVersion, SectionDigest};
+
+/// The pack format this build writes. Format-1 packs (stored before the upgrade, cached on
+/// phones) are still read; a pack file with another `format` is refused.
+pub const FORMAT_VERSION: u32 = 2;
 /// Longest training interval a pack may set, in months.
 pub const MAX_INTERVAL_MONTHS: u32 = 60;
 
-/// A text in Swedish and English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    /// Swedish (the first language).
-    pub sv: String,
-    /// English.
-    pub en: String,
-}
-
-impl Text {
-    /// The text in `lang` ("sv" or "en"; anything else gives Swedish).
-    pub fn get(&self, lang: &str) -> &str {
-        if lang == "en" {
-            &self.en
-        } else {
-            &self.sv
-        }
-    }
-}
-
-/// One content pack.
+/// One content pack, resolved (base + overlay).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
-    /// Pack format; must be [`FORMAT_VERSION`].
+    /// Pack format: [`FORMAT_VERSION`] (1 for packs published before format 2).
     pub format: u32,
-    /// This pack's own version, e.g. "2026.11.1". Raise it on every publish.
+    /// The resolved pack's version, `"<overlay version>+<base version>"`, e.g.
+    /// "2026.12.1+2026.12.1"; signatures and training results name it.
     pub version: String,
+    /// The version of Vaksam's base it was resolved with (none before format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
     /// Which municipality the pack is for.
     pub municipality: Municipality,
     /// The policy and its summary for employees.
@@ -67,7 +61,7 @@ pub struct Pack {
     /// Extra steps when a report says it is ongoing, may harm a person, or involves personal data.
     #[serde(default)]
     pub situations: Vec<Situation>,
-    /// The undertaking (ansvarsförbindelse) employees sign.
+    /// What employees confirm (a confirmation, or the municipality's undertaking).
     pub undertaking: Undertaking,
     /// How often training is due.
     pub training: Training,
@@ -84,8 +78,9 @@ pub struct Pack {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Municipality {
-    /// Four-digit kommunkod, e.g. "0428".
-    pub kommunkod: String,
+    /// Four-digit kommunkod, e.g. "0428"; one of Sweden's 290.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub kommunkod: Kommunkod,
     /// Name, e.g. "Vingåkers kommun".
     pub name: String,
 }
@@ -97,108 +92,103 @@ pub struct Municipality {
 pub struct Policy {
     /// The document's title.
     pub title: Text,
+    /// The document has no title of its own; `title` is our description of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub untitled: bool,
+    /// Where employees read the whole document (https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Date of adoption, YYYY-MM-DD, where the document gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<String>,
+    /// The document's registration number (diarienummer), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diarienummer: Option<String>,
     /// Who adopted it, e.g. the municipal council.
     pub adopted_by: Sourced,
     /// Date or version of the document; signatures refer to it.
     pub version: Version,
     /// How often it is revised.
     pub revision: Sourced,
+    /// The document's sections as cited: every `cite` must be one of these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<String>,
     /// The summary for employees, in sections.
     pub sections: Vec<Section>,
 }
 
-/// A text with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Sourced {
-    /// The text.
-    pub text: Text,
-    /// Section of the source document this comes from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// A text with its source.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Sourced {
+        /// The text.
+        pub text: Text
+    }
 }
 
-/// A version label with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Version {
-    /// E.g. "2022-05-13".
-    pub label: String,
-    /// Where the document states it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// Vaksam's label, because the document states no date or version.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// A version label with its source.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Version {
+        /// E.g. "2022-05-13".
+        pub label: String
+    }
 }
 
-/// One section of the policy summary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Section {
-    /// Stable id, e.g. "responsibility"; used to show what changed between versions.
-    pub id: String,
-    /// Heading.
-    pub title: Text,
-    /// Our summary, in our own words.
-    pub text: Text,
-    /// Section of the source document, e.g. "§4" or "2.6".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// One section of the policy summary.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Section {
+        /// Stable id, e.g. "responsibility"; used to show what changed between versions.
+        pub id: String,
+        /// Heading.
+        pub title: Text,
+        /// Our summary, in our own words.
+        pub text: Text
+    }
 }
 
-/// One protection aspect in the municipality's wording.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct AspectText {
-    /// Which aspect: confidentiality, integrity, availability or traceability.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub id: Aspect,
-    /// The municipality's name for it, e.g. "Sekretess".
-    pub name: Text,
-    /// What it means, in our words after the document.
-    pub meaning: Text,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// One protection aspect in the municipality's wording.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct AspectText {
+        /// Which aspect: confidentiality, integrity, availability or traceability.
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        pub id: Aspect,
+        /// The municipality's name for it, e.g. "Sekretess".
+        pub name: Text,
+        /// What it means, in our words after the document.
+        pub meaning: Text
+    }
 }
 
-/// Someone to contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    /// Stable id, referred to by steps, e.g. "it".
-    pub id: String,
-    /// The role, e.g. "IT-support".
-    pub role: Text,
-    /// When to contact them.
-    pub when: Text,
-    /// Phone number, if the municipality has given one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// E-mail address, if the municipality has given one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Section of the source document naming this role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// Someone to contact.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Contact {
+        /// Stable id, referred to by steps, e.g. "it".
+        pub id: String,
+        /// The role, e.g. "IT-support".
+        pub role: Text,
+        /// When to contact them.
+        pub when: Text,
+        /// Phone number, if the municipality has given one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub phone: Option<String>,
+        /// E-mail address, if the municipality has given one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub email: Option<String>
+    }
 }
 
 /// One step to take now.
@@ -213,25 +203,22 @@ pub struct Step {
     pub contact: Option<String>,
 }
 
-/// An incident category the form offers, and what follows from it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct CategoryRoute {
-    /// One of the categories Vaksam knows, e.g. "lost_device".
-    pub id: String,
-    /// What to do now, most urgent first.
-    #[serde(default)]
-    pub steps: Vec<Step>,
-    /// Who is told (contact ids).
-    #[serde(default)]
-    pub tell: Vec<String>,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// An incident category the form offers, and what follows from it.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct CategoryRoute {
+        /// One of the categories Vaksam knows, e.g. "lost_device".
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        pub id: Category,
+        /// What to do now, most urgent first.
+        #[serde(default)]
+        pub steps: Vec<Step>,
+        /// Who is told (contact ids).
+        #[serde(default)]
+        pub tell: Vec<String>
+    }
 }
 
 /// When a situation's steps apply.
@@ -247,88 +234,74 @@ pub enum When {
     PersonalData,
 }
 
-/// Steps that apply to any category in a situation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Situation {
-    /// When.
-    pub when: When,
-    /// What to do.
-    #[serde(default)]
-    pub steps: Vec<Step>,
-    /// Who is told in addition (contact ids).
-    #[serde(default)]
-    pub tell: Vec<String>,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// Steps that apply to any category in a situation.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Situation {
+        /// When.
+        pub when: When,
+        /// What to do.
+        #[serde(default)]
+        pub steps: Vec<Step>,
+        /// Who is told in addition (contact ids).
+        #[serde(default)]
+        pub tell: Vec<String>
+    }
 }
 
-/// The undertaking (ansvarsförbindelse).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Undertaking {
-    /// Version of the undertaking text; signatures refer to it.
-    pub version: String,
-    /// Heading.
-    pub title: Text,
-    /// Lead text.
-    pub intro: Text,
-    /// The statements the employee confirms one by one.
-    pub statements: Vec<Statement>,
-    /// Section of the source document requiring it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// The municipality's document does not require an undertaking; this is Vaksam's.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// What employees confirm: Vaksam's confirmation, or the municipality's undertaking.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Undertaking {
+        /// Version of the text; signatures refer to it.
+        pub version: String,
+        /// Heading.
+        pub title: Text,
+        /// Lead text.
+        pub intro: Text,
+        /// The statements the employee confirms one by one.
+        pub statements: Vec<Statement>
+    }
 }
 
-/// One statement of the undertaking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Statement {
-    /// Stable id.
-    pub id: String,
-    /// The statement.
-    pub text: Text,
-    /// Section of the source document it rests on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// One statement of the undertaking.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Statement {
+        /// Stable id.
+        pub id: String,
+        /// The statement.
+        pub text: Text
+    }
 }
 
-/// The training cycle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Training {
-    /// Months between courses.
-    pub interval_months: u32,
-    /// Why this interval, in plain words.
-    pub note: Text,
-    /// Section of the source document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
-    /// A Vaksam default the municipality has not set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub default: bool,
+sourced! {
+    /// The training cycle.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct Training {
+        /// Months between courses.
+        pub interval_months: u32,
+        /// Why this interval, in plain words.
+        pub note: Text
+    }
 }
 
-/// One problem in a pack: which file, where in it, and what.
+/// One problem in a pack: which file, which line, where in the pack, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackError {
     /// File name as given by the caller.
     pub file: String,
-    /// Path inside the pack, e.g. `categories[2].tell[0]`; empty for the whole file.
+    /// Line in that file, where known.
+    pub line: Option<usize>,
+    /// Path inside the resolved pack, e.g. `categories[2].tell[0]`; empty for the whole file.
     pub path: String,
     /// What is wrong.
     pub message: String,
@@ -336,283 +309,29 @@ pub struct PackError {
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
         if self.path.is_empty() {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, ": {}", self.message)
         } else {
-            write!(f, "{}: {}: {}", self.file, self.path, self.message)
+            write!(f, ": {}: {}", self.path, self.message)
         }
     }
-}
-
-/// Reads a pack from TOML and validates it. `file` names the file in errors.
-#[cfg(feature = "toml")]
-pub fn from_toml(file: &str, text: &str) -> Result<Pack, Vec<PackError>> {
-    let deserializer = toml::Deserializer::parse(text).map_err(|e| {
-        vec![PackError {
-            file: file.to_owned(),
-            path: String::new(),
-            message: located(text, &e),
-        }]
-    })?;
-    let pack: Pack = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        vec![PackError {
-            file: file.to_owned(),
-            path: if path == "." { String::new() } else { path },
-            message: located(text, e.inner()),
-        }]
-    })?;
-    pack.validate(file)?;
-    Ok(pack)
-}
-
-/// "line 14, column 1: missing field `sections`".
-#[cfg(feature = "toml")]
-fn located(text: &str, e: &toml::de::Error) -> String {
-    let message = e.message().trim();
-    match e.span() {
-        Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            format!("line {line}, column {column}: {message}")
-        }
-        None => message.to_owned(),
-    }
-}
-
-/// Collects errors with their paths while walking a pack.
-struct Checker<'a> {
-    file: &'a str,
-    errors: Vec<PackError>,
-}
-
-impl Checker<'_> {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(PackError {
-            file: self.file.to_owned(),
-            path: path.into(),
-            message: message.into(),
-        });
-    }
-
-    fn plain(&mut self, path: &str, text: &str) {
-        if text.trim().is_empty() {
-            self.error(path, "is empty");
-        } else if text.chars().count() > MAX_TEXT_CHARS {
-            self.error(path, format!("is longer than {MAX_TEXT_CHARS} characters"));
-        }
-    }
-
-    fn text(&mut self, path: &str, text: &Text) {
-        self.plain(&format!("{path}.sv"), &text.sv);
-        self.plain(&format!("{path}.en"), &text.en);
-    }
-
-    fn source(&mut self, path: &str, cite: &Option<String>, default: bool) {
-        match (cite, default) {
-            (Some(c), false) if !c.trim().is_empty() => {}
-            (Some(_), false) => self.error(format!("{path}.cite"), "is empty"),
-            (Some(_), true) => self.error(
-                path,
-                "has both `cite` and `default = true`; a rule either comes from the document or is a default",
-            ),
-            (None, false) => self.error(
-                path,
-                "says nothing about its source: add `cite = \"<section>\"` or mark it `default = true`",
-            ),
-            (None, true) => {}
-        }
-    }
-
-    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
-        let well_formed = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-        if !well_formed {
-            self.error(
-                format!("{path}.id"),
-                format!("{id:?} is not an id (lowercase letters, digits, - and _)"),
-            );
-        } else if !seen.insert(id.to_owned()) {
-            self.error(format!("{path}.id"), format!("duplicate id {id:?}"));
-        }
-    }
-
-    fn contact_ref(&mut self, path: &str, id: &str, contacts: &HashSet<String>) {
-        if !contacts.contains(id) {
-            self.error(path, format!("unknown contact {id:?}"));
-        }
-    }
-
-    fn steps(&mut self, path: &str, steps: &[Step], tell: &[String], contacts: &HashSet<String>) {
-        for (i, step) in steps.iter().enumerate() {
-            self.text(&format!("{path}.steps[{i}].text"), &step.text);
-            if let Some(c) = &step.contact {
-                self.contact_ref(&format!("{path}.steps[{i}].contact"), c, contacts);
-            }
-        }
-        let mut told = HashSet::new();
-        for (i, c) in tell.iter().enumerate() {
-            self.contact_ref(&format!("{path}.tell[{i}]"), c, contacts);
-            if !told.insert(c) {
-                self.error(
-                    format!("{path}.tell[{i}]"),
-                    format!("{c:?} is listed twice"),
-                );
-            }
-        }
-    }
-}
-
-impl Checker<'_> {
-    fn words(&mut self, path: &str, words: &Words) {
-        for (lang, list) in [("sv", &words.sv), ("en", &words.en)] {
-            for (i, w) in list.iter().enumerate() {
-                if crate::search::fold(w).trim().is_empty() {
-                    self.error(
-                        format!("{path}.{lang}[{i}]"),
-                        "has no letters to search for",
-                    );
-                }
-            }
-        }
-    }
-
-    fn matrix(&mut self, m: &Matrix, contacts: &HashSet<String>) {
-        let p = &m.principle;
-        self.text("classification.principle.text", &p.text);
-        self.source("classification.principle", &p.cite, p.default);
-        let s = &m.security;
-        self.text("classification.security.text", &s.text);
-        self.contact_ref("classification.security.contact", &s.contact, contacts);
-        self.words("classification.security.synonyms", &s.synonyms);
-        self.source("classification.security", &s.cite, s.default);
-
-        if m.kinds.is_empty() {
-            self.error(
-                "classification.kinds",
-                "at least one kind of information is needed",
-            );
-        }
-        let mut ids = HashSet::new();
-        for (i, k) in m.kinds.iter().enumerate() {
-            let path = format!("classification.kinds[{i}]");
-            self.id(&path, &k.id, &mut ids);
-            self.text(&format!("{path}.name"), &k.name);
-            self.words(&format!("{path}.synonyms"), &k.synonyms);
-            self.text(&format!("{path}.why"), &k.why);
-            self.source(&path, &k.cite, k.default);
-            // Every pack uses all four aspects (see `aspects`), so every kind gives all four.
-            for a in Aspect::ALL {
-                if k.class.get(a).is_none() {
-                    self.error(
-                        format!("{path}.class"),
-                        format!(
-                            "{:?} has no {} level",
-                            k.class.to_string(),
-                            crate::classification::letter(a)
-                        ),
-                    );
-                }
-            }
-        }
-
-        if m.places.is_empty() {
-            self.error("classification.places", "at least one place is needed");
-        }
-        let mut ids = HashSet::new();
-        for (i, pl) in m.places.iter().enumerate() {
-            let path = format!("classification.places[{i}]");
-            self.id(&path, &pl.id, &mut ids);
-            self.text(&format!("{path}.name"), &pl.name);
-            self.words(&format!("{path}.synonyms"), &pl.synonyms);
-            self.text(&format!("{path}.about"), &pl.about);
-            if let Some(t) = &pl.always {
-                self.text(&format!("{path}.always"), t);
-            }
-            self.source(&path, &pl.cite, pl.default);
-            for (j, c) in pl.conditions.iter().enumerate() {
-                let cpath = format!("{path}.conditions[{j}]");
-                self.text(&format!("{cpath}.text"), &c.text);
-                self.source(&cpath, &c.cite, c.default);
-                if !raises(&pl.max, &c.up_to) {
-                    self.error(
-                        format!("{cpath}.up_to"),
-                        format!(
-                            "{:?} allows nothing more than max {:?}; a condition must raise a limit",
-                            c.up_to.to_string(),
-                            pl.max.to_string()
-                        ),
-                    );
-                }
-            }
-        }
-    }
-}
-
-impl Checker<'_> {
-    fn bank(&mut self, bank: &Bank, sections: &HashSet<String>) {
-        self.plain("quiz.version", &bank.version);
-        if bank.questions.is_empty() {
-            self.error("quiz.questions", "at least one question is needed");
-        }
-        let mut ids = HashSet::new();
-        for (i, q) in bank.questions.iter().enumerate() {
-            let path = format!("quiz.questions[{i}]");
-            self.id(&path, &q.id, &mut ids);
-            if !sections.contains(&q.section) {
-                self.error(
-                    format!("{path}.section"),
-                    format!("{:?} is not a section of policy.sections", q.section),
-                );
-            }
-            self.text(&format!("{path}.scenario"), &q.scenario);
-            self.text(&format!("{path}.explanation"), &q.explanation);
-            if !crate::quiz::OPTIONS.contains(&q.options.len()) {
-                self.error(
-                    format!("{path}.options"),
-                    format!("has {} options; a question has 3 or 4", q.options.len()),
-                );
-            }
-            let mut option_ids = HashSet::new();
-            for (j, o) in q.options.iter().enumerate() {
-                let opath = format!("{path}.options[{j}]");
-                self.id(&opath, &o.id, &mut option_ids);
-                self.text(&format!("{opath}.text"), &o.text);
-            }
-            let right = q.options.iter().filter(|o| o.correct).count();
-            if right == 0 {
-                self.error(
-                    format!("{path}.options"),
-                    "no option is marked `correct = true`",
-                );
-            } else if right == q.options.len() {
-                self.error(
-                    format!("{path}.options"),
-                    "every option is correct; at least one must be wrong",
-                );
-            }
-        }
-    }
-}
-
-/// Whether `up_to` lets a place with `max` take more in some aspect.
-fn raises(max: &Class, up_to: &Class) -> bool {
-    up_to
-        .levels()
-        .any(|(a, l)| max.get(a).is_some_and(|m| l > m))
 }
 
 impl Pack {
-    /// Checks everything serde cannot: ids, references, sources, texts. `file` names the
-    /// file in the errors.
-    pub fn validate(&self, file: &str) -> Result<(), Vec<PackError>> {
-        let mut c = Checker {
-            file,
-            errors: Vec::new(),
+    /// Checks everything serde cannot: ids, references, sources, texts. Problems carry the
+    /// path of the item at fault; [`resolve`] turns paths into files and lines.
+    pub fn check(&self) -> Vec<Problem> {
+        let headings: HashSet<String> = self.policy.headings.iter().cloned().collect();
+        let citable = if self.format >= 2 {
+            Citable::Headings(&headings)
+        } else {
+            Citable::Anything
         };
+        let mut c = Checker::new(citable);
         if self.format != FORMAT_VERSION {
             c.error(
                 "format",
@@ -623,87 +342,22 @@ impl Pack {
             );
         }
         c.plain("version", &self.version);
-        match self.municipality.kommunkod.parse::<crate::Kommunkod>() {
-            Err(e) => c.error("municipality.kommunkod", e.to_string()),
-            Ok(k) if crate::municipality::name_of(&k).is_none() => c.error(
+        if crate::municipality::name_of(&self.municipality.kommunkod).is_none() {
+            c.error(
                 "municipality.kommunkod",
-                format!("{k} is not one of the municipalities this Vaksam serves"),
-            ),
-            Ok(_) => {}
+                format!(
+                    "{} is not the kommunkod of a Swedish municipality",
+                    self.municipality.kommunkod
+                ),
+            );
         }
         c.plain("municipality.name", &self.municipality.name);
-
-        let p = &self.policy;
-        c.text("policy.title", &p.title);
-        c.text("policy.adopted_by.text", &p.adopted_by.text);
-        c.source(
-            "policy.adopted_by",
-            &p.adopted_by.cite,
-            p.adopted_by.default,
-        );
-        c.plain("policy.version.label", &p.version.label);
-        c.source("policy.version", &p.version.cite, p.version.default);
-        c.text("policy.revision.text", &p.revision.text);
-        c.source("policy.revision", &p.revision.cite, p.revision.default);
-        if p.sections.is_empty() {
-            c.error("policy.sections", "the summary needs at least one section");
-        }
-        let mut ids = HashSet::new();
-        for (i, s) in p.sections.iter().enumerate() {
-            let path = format!("policy.sections[{i}]");
-            c.id(&path, &s.id, &mut ids);
-            c.text(&format!("{path}.title"), &s.title);
-            c.text(&format!("{path}.text"), &s.text);
-            c.source(&path, &s.cite, s.default);
-        }
-
-        let mut seen_aspects = HashSet::new();
-        for (i, a) in self.aspects.iter().enumerate() {
-            let path = format!("aspects[{i}]");
-            if !seen_aspects.insert(a.id) {
-                c.error(
-                    format!("{path}.id"),
-                    format!("aspect {:?} is listed twice", a.id),
-                );
-            }
-            c.text(&format!("{path}.name"), &a.name);
-            c.text(&format!("{path}.meaning"), &a.meaning);
-            c.source(&path, &a.cite, a.default);
-        }
-        for aspect in Aspect::ALL {
-            if !seen_aspects.contains(&aspect) {
-                c.error("aspects", format!("missing aspect {aspect:?}"));
-            }
-        }
+        self.policy.check(&mut c);
+        check_aspects(&mut c, &self.aspects);
 
         let mut contacts = HashSet::new();
         for (i, k) in self.contacts.iter().enumerate() {
-            let path = format!("contacts[{i}]");
-            c.id(&path, &k.id, &mut contacts);
-            c.text(&format!("{path}.role"), &k.role);
-            c.text(&format!("{path}.when"), &k.when);
-            if let Some(phone) = &k.phone {
-                let digits = phone.bytes().filter(u8::is_ascii_digit).count();
-                let ok = phone
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b" +-()".contains(&b))
-                    && (3..=15).contains(&digits);
-                if !ok {
-                    c.error(
-                        format!("{path}.phone"),
-                        format!("{phone:?} is not a phone number"),
-                    );
-                }
-            }
-            if let Some(email) = &k.email {
-                if !crate::signature::looks_like_email(email) {
-                    c.error(
-                        format!("{path}.email"),
-                        format!("{email:?} is not an e-mail address"),
-                    );
-                }
-            }
-            c.source(&path, &k.cite, k.default);
+            k.check(&mut c, &format!("contacts[{i}]"), &mut contacts);
         }
 
         if self.categories.is_empty() {
@@ -712,19 +366,16 @@ impl Pack {
         let mut cats = HashSet::new();
         for (i, r) in self.categories.iter().enumerate() {
             let path = format!("categories[{i}]");
-            if Category::from_wire(&r.id).is_none() {
-                let known: Vec<_> = Category::ALL.iter().map(|c| c.as_str()).collect();
+            if !cats.insert(r.id) {
                 c.error(
                     format!("{path}.id"),
-                    format!("unknown category {:?} (known: {})", r.id, known.join(", ")),
+                    format!("duplicate id {:?}", r.id.as_str()),
                 );
-            } else if !cats.insert(r.id.clone()) {
-                c.error(format!("{path}.id"), format!("duplicate id {:?}", r.id));
             }
-            c.steps(&path, &r.steps, &r.tell, &contacts);
-            c.source(&path, &r.cite, r.default);
+            check_steps(&mut c, &path, &r.steps, &r.tell, &contacts);
+            c.source(&path, r, &["steps", "tell"]);
         }
-        if !self.categories.is_empty() && !cats.contains(Category::Other.as_str()) {
+        if !self.categories.is_empty() && !cats.contains(&Category::Other) {
             c.error(
                 "categories",
                 "the category \"other\" is needed so that anything can be reported",
@@ -739,26 +390,11 @@ impl Pack {
                     format!("{:?} is listed twice", s.when),
                 );
             }
-            c.steps(&path, &s.steps, &s.tell, &contacts);
-            c.source(&path, &s.cite, s.default);
+            check_steps(&mut c, &path, &s.steps, &s.tell, &contacts);
+            c.source(&path, s, &["steps", "tell"]);
         }
 
-        let u = &self.undertaking;
-        c.plain("undertaking.version", &u.version);
-        c.text("undertaking.title", &u.title);
-        c.text("undertaking.intro", &u.intro);
-        c.source("undertaking", &u.cite, u.default);
-        if u.statements.is_empty() {
-            c.error("undertaking.statements", "at least one statement is needed");
-        }
-        let mut statements = HashSet::new();
-        for (i, s) in u.statements.iter().enumerate() {
-            let path = format!("undertaking.statements[{i}]");
-            c.id(&path, &s.id, &mut statements);
-            c.text(&format!("{path}.text"), &s.text);
-            c.source(&path, &s.cite, s.default);
-        }
-
+        self.undertaking.check(&mut c);
         let t = &self.training;
         if !(1..=MAX_INTERVAL_MONTHS).contains(&t.interval_months) {
             c.error(
@@ -770,21 +406,97 @@ impl Pack {
             );
         }
         c.text("training.note", &t.note);
-        c.source("training", &t.cite, t.default);
+        c.source("training", t, &["interval_months", "note"]);
 
         if let Some(bank) = &self.quiz {
-            let sections: HashSet<String> = p.sections.iter().map(|s| s.id.clone()).collect();
-            c.bank(bank, &sections);
+            let sections: HashSet<String> =
+                self.policy.sections.iter().map(|s| s.id.clone()).collect();
+            bank.check(&mut c, &sections);
         }
         if let Some(m) = &self.classification {
-            c.matrix(m, &contacts);
+            m.check(&mut c, &contacts);
         }
+        c.problems
+    }
 
-        if c.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(c.errors)
+    /// [`Pack::check`] for a pack read from one file (no base): problems name `file` and
+    /// the path, without a line.
+    pub fn validate(&self, file: &str) -> Result<(), Vec<PackError>> {
+        let problems = self.check();
+        if problems.is_empty() {
+            return Ok(());
         }
+        Err(problems
+            .into_iter()
+            .map(|p| PackError {
+                file: file.to_owned(),
+                line: None,
+                path: p.path,
+                message: p.message,
+            })
+            .collect())
+    }
+
+    /// Every default an employee would see marked as Vaksam's advice, by path, for the
+    /// coordinator to confirm or replace (`pack validate` lists them).
+    pub fn unconfirmed_defaults(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut note = |path: String, s: &dyn HasSource| {
+            let s = s.source();
+            if s.is_unconfirmed_default() {
+                if s.default {
+                    out.push(path);
+                } else {
+                    out.push(format!("{path} ({})", s.default_fields.join(", ")));
+                }
+            }
+        };
+        let p = &self.policy;
+        note("policy.adopted_by".into(), &p.adopted_by);
+        note("policy.version".into(), &p.version);
+        note("policy.revision".into(), &p.revision);
+        for s in &p.sections {
+            note(format!("policy.sections.{}", s.id), s);
+        }
+        for a in &self.aspects {
+            note(format!("aspects.{:?}", a.id).to_lowercase(), a);
+        }
+        for k in &self.contacts {
+            note(format!("contacts.{}", k.id), k);
+        }
+        for r in &self.categories {
+            note(format!("categories.{}", r.id.as_str()), r);
+        }
+        for s in &self.situations {
+            note(format!("situations.{}", when_str(s.when)), s);
+        }
+        note("undertaking".into(), &self.undertaking);
+        for s in &self.undertaking.statements {
+            note(format!("undertaking.statements.{}", s.id), s);
+        }
+        note("training".into(), &self.training);
+        if let Some(m) = &self.classification {
+            note("classification.principle".into(), &m.principle);
+            note("classification.security".into(), &m.security);
+            for k in &m.kinds {
+                note(format!("classification.kinds.{}", k.id), k);
+            }
+            for pl in &m.places {
+                note(format!("classification.places.{}", pl.id), pl);
+                for (i, c) in pl.conditions.iter().enumerate() {
+                    note(
+                        format!("classification.places.{}.conditions[{i}]", pl.id),
+                        c,
+                    );
+                }
+            }
+        }
+        if let Some(b) = &self.quiz {
+            for q in &b.questions {
+                note(format!("quiz.questions.{}", q.id), q);
+            }
+        }
+        out
     }
 
     /// The contact with this id.
@@ -794,15 +506,12 @@ impl Pack {
 
     /// The route for a category, if the pack offers it.
     pub fn category(&self, category: Category) -> Option<&CategoryRoute> {
-        self.categories.iter().find(|c| c.id == category.as_str())
+        self.categories.iter().find(|c| c.id == category)
     }
 
     /// The categories the form offers, in the pack's order.
     pub fn offered_categories(&self) -> Vec<Category> {
-        self.categories
-            .iter()
-            .filter_map(|c| Category::from_wire(&c.id))
-            .collect()
+        self.categories.iter().map(|c| c.id).collect()
     }
 
     /// The municipality's wording of an aspect.
@@ -818,20 +527,20 @@ impl Pack {
         let mut parts: Vec<(&[Step], &[String], bool)> = Vec::new();
         if report.ongoing == Answer::Yes {
             if let Some(s) = situation(When::Ongoing) {
-                parts.push((&s.steps, &s.tell, s.default));
+                parts.push((&s.steps, &s.tell, s.source().is_vaksam_advice()));
             }
         }
         if let Some(r) = self.category(report.category) {
-            parts.push((&r.steps, &r.tell, r.default));
+            parts.push((&r.steps, &r.tell, r.source().is_vaksam_advice()));
         }
         if report.harm_to_person == Answer::Yes {
             if let Some(s) = situation(When::HarmToPerson) {
-                parts.push((&s.steps, &s.tell, s.default));
+                parts.push((&s.steps, &s.tell, s.source().is_vaksam_advice()));
             }
         }
         if personal {
             if let Some(s) = situation(When::PersonalData) {
-                parts.push((&s.steps, &s.tell, s.default));
+                parts.push((&s.steps, &s.tell, s.source().is_vaksam_advice()));
             }
         }
         let mut guidance = Guidance::default();
@@ -840,8 +549,10 @@ impl Pack {
                 let contact = step.contact.as_deref().and_then(|id| self.contact(id));
                 guidance.steps.push(GuidanceStep {
                     text: step.text.clone(),
+                    contact: contact.map(|c| c.id.clone()),
                     call: contact.map(|c| c.role.clone()),
                     phone: contact.and_then(|c| c.phone.clone()),
+                    tel: contact.and_then(Contact::tel),
                     default,
                 });
             }
@@ -855,81 +566,6 @@ impl Pack {
         }
         guidance
     }
-
-    /// The exact text an employee reads and signs, in `lang`: the policy summary, then the
-    /// undertaking. Its SHA-256 goes into the signature; the app shows these same pieces.
-    pub fn signing_text(&self, lang: &str) -> String {
-        let mut out = String::new();
-        let p = &self.policy;
-        out.push_str(p.title.get(lang));
-        out.push('\n');
-        out.push_str(&p.version.label);
-        out.push_str("\n\n");
-        for s in &p.sections {
-            out.push_str(s.title.get(lang));
-            out.push('\n');
-            out.push_str(s.text.get(lang).trim());
-            out.push_str("\n\n");
-        }
-        let u = &self.undertaking;
-        out.push_str(u.title.get(lang));
-        out.push('\n');
-        out.push_str(&u.version);
-        out.push('\n');
-        out.push_str(u.intro.get(lang).trim());
-        out.push('\n');
-        for s in &u.statements {
-            out.push_str("- ");
-            out.push_str(s.text.get(lang).trim());
-            out.push('\n');
-        }
-        out
-    }
-
-    /// Hex SHA-256 of [`Pack::signing_text`].
-    pub fn signing_hash(&self, lang: &str) -> String {
-        sha256_hex(self.signing_text(lang).as_bytes())
-    }
-
-    /// A fingerprint of each policy section in both languages, to tell later which changed.
-    pub fn section_digests(&self) -> Vec<SectionDigest> {
-        self.policy
-            .sections
-            .iter()
-            .map(|s| SectionDigest {
-                id: s.id.clone(),
-                sha256: digest_texts(&[&s.title, &s.text]),
-            })
-            .collect()
-    }
-
-    /// A fingerprint of the undertaking in both languages.
-    pub fn undertaking_digest(&self) -> String {
-        let u = &self.undertaking;
-        let mut texts = vec![&u.title, &u.intro];
-        texts.extend(u.statements.iter().map(|s| &s.text));
-        digest_texts(&texts)
-    }
-}
-
-fn digest_texts(texts: &[&Text]) -> String {
-    let mut joined = String::new();
-    for t in texts {
-        joined.push_str(t.sv.trim());
-        joined.push('\u{0}');
-        joined.push_str(t.en.trim());
-        joined.push('\u{0}');
-    }
-    sha256_hex(joined.as_bytes())
-}
-
-/// A section's id and fingerprint.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SectionDigest {
-    /// Section id.
-    pub id: String,
-    /// Hex SHA-256 of its title and text in both languages.
-    pub sha256: String,
 }
 
 /// "What to do now", resolved from a pack for one report.
@@ -946,13 +582,186 @@ pub struct Guidance {
 pub struct GuidanceStep {
     /// What to do.
     pub text: Text,
+    /// The contact's id, if the step names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
     /// Whom to call (role).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub call: Option<Text>,
-    /// Their number, if the municipality gave one.
+    /// Their number as the municipality wrote it, if it gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// A Vaksam default, not the municipality's rule.
+    /// The same number for a `tel:` link (digits and a leading +).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tel: Option<String>,
+    /// Vaksam's advice, not the municipality's rule (and not confirmed by it).
     #[serde(default)]
     pub default: bool,
+}
+
+/// The wire name of a situation's `when`.
+pub fn when_str(when: When) -> &'static str {
+    match when {
+        When::Ongoing => "ongoing",
+        When::HarmToPerson => "harm_to_person",
+        When::PersonalData => "personal_data",
+    }
+}
+
+impl Policy {
+    fn check(&self, c: &mut Checker) {
+        c.text("policy.title", &self.title);
+        if let Some(url) = &self.url {
+            let ok = url.starts_with("https://")
+                && url.len() > "https://".len() + 3
+                && !url.chars().any(char::is_whitespace);
+            if !ok {
+                c.error("policy.url", format!("{url:?} is not an https:// address"));
+            }
+        }
+        if let Some(date) = &self.adopted {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            if time::Date::parse(date, format).is_err() {
+                c.error(
+                    "policy.adopted",
+                    format!("{date:?} is not a date (YYYY-MM-DD)"),
+                );
+            }
+        }
+        if let Some(d) = &self.diarienummer {
+            c.plain("policy.diarienummer", d);
+        }
+        let mut headings = HashSet::new();
+        for (i, h) in self.headings.iter().enumerate() {
+            c.plain(&format!("policy.headings[{i}]"), h);
+            if !headings.insert(h) {
+                c.error(
+                    format!("policy.headings[{i}]"),
+                    format!("{h:?} is listed twice"),
+                );
+            }
+        }
+        c.text("policy.adopted_by.text", &self.adopted_by.text);
+        c.source("policy.adopted_by", &self.adopted_by, &["text"]);
+        c.plain("policy.version.label", &self.version.label);
+        c.source("policy.version", &self.version, &["label"]);
+        c.text("policy.revision.text", &self.revision.text);
+        c.source("policy.revision", &self.revision, &["text"]);
+        if self.sections.is_empty() {
+            c.error("policy.sections", "the summary needs at least one section");
+        }
+        let mut ids = HashSet::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            let path = format!("policy.sections[{i}]");
+            c.id(&path, &s.id, &mut ids);
+            c.text(&format!("{path}.title"), &s.title);
+            c.text(&format!("{path}.text"), &s.text);
+            c.source(&path, s, &["title", "text"]);
+        }
+    }
+}
+
+fn check_aspects(c: &mut Checker, aspects: &[AspectText]) {
+    let mut seen = HashSet::new();
+    for (i, a) in aspects.iter().enumerate() {
+        let path = format!("aspects[{i}]");
+        if !seen.insert(a.id) {
+            c.error(
+                format!("{path}.id"),
+                format!("aspect {:?} is listed twice", a.id),
+            );
+        }
+        c.text(&format!("{path}.name"), &a.name);
+        c.text(&format!("{path}.meaning"), &a.meaning);
+        c.source(&path, a, &["name", "meaning"]);
+    }
+    for aspect in Aspect::ALL {
+        if !seen.contains(&aspect) {
+            c.error("aspects", format!("missing aspect {aspect:?}"));
+        }
+    }
+}
+
+impl Contact {
+    fn check(&self, c: &mut Checker, path: &str, ids: &mut HashSet<String>) {
+        c.id(path, &self.id, ids);
+        c.text(&format!("{path}.role"), &self.role);
+        c.text(&format!("{path}.when"), &self.when);
+        if let Some(phone) = &self.phone {
+            let digits = phone.bytes().filter(u8::is_ascii_digit).count();
+            let ok = phone
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b" +-()".contains(&b))
+                && (3..=15).contains(&digits);
+            if !ok {
+                c.error(
+                    format!("{path}.phone"),
+                    format!("{phone:?} is not a phone number"),
+                );
+            }
+        }
+        if let Some(email) = &self.email {
+            if !crate::signature::looks_like_email(email) {
+                c.error(
+                    format!("{path}.email"),
+                    format!("{email:?} is not an e-mail address"),
+                );
+            }
+        }
+        c.source(path, self, &["role", "when", "phone", "email"]);
+    }
+
+    /// The number as a `tel:` link target: digits and a leading +, nothing else.
+    pub fn tel(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?;
+        let mut out: String = phone.chars().filter(char::is_ascii_digit).collect();
+        if phone.trim_start().starts_with('+') {
+            out.insert(0, '+');
+        }
+        Some(out)
+    }
+}
+
+fn check_steps(
+    c: &mut Checker,
+    path: &str,
+    steps: &[Step],
+    tell: &[String],
+    contacts: &HashSet<String>,
+) {
+    for (i, step) in steps.iter().enumerate() {
+        c.text(&format!("{path}.steps[{i}].text"), &step.text);
+        if let Some(k) = &step.contact {
+            c.contact_ref(&format!("{path}.steps[{i}].contact"), k, contacts);
+        }
+    }
+    let mut told = HashSet::new();
+    for (i, k) in tell.iter().enumerate() {
+        c.contact_ref(&format!("{path}.tell[{i}]"), k, contacts);
+        if !told.insert(k) {
+            c.error(
+                format!("{path}.tell[{i}]"),
+                format!("{k:?} is listed twice"),
+            );
+        }
+    }
+}
+
+impl Undertaking {
+    fn check(&self, c: &mut Checker) {
+        c.plain("undertaking.version", &self.version);
+        c.text("undertaking.title", &self.title);
+        c.text("undertaking.intro", &self.intro);
+        c.source("undertaking", self, &["title", "intro"]);
+        if self.statements.is_empty() {
+            c.error("undertaking.statements", "at least one statement is needed");
+        }
+        let mut ids = HashSet::new();
+        for (i, s) in self.statements.iter().enumerate() {
+            let path = format!("undertaking.statements[{i}]");
+            c.id(&path, &s.id, &mut ids);
+            c.text(&format!("{path}.text"), &s.text);
+            c.source(&path, s, &["text"]);
+        }
+    }
 }
