@@ -39,12 +39,26 @@ fn main() {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| !p.ends_with("base.toml"))
         .collect();
     files.sort_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0));
     let largest = files.last().expect("a pack");
     let name = largest.file_name().unwrap().to_string_lossy().into_owned();
     let text = std::fs::read_to_string(largest).expect("readable pack");
-    let pack = vaksam_core::pack::from_toml(&name, &text).expect("a valid pack");
+    let base_path = largest.with_file_name("base.toml");
+    let base = std::fs::read_to_string(&base_path).expect("readable base");
+    let pack = vaksam_core::pack::resolve::resolve(
+        vaksam_core::pack::resolve::PackFile {
+            name: "base.toml",
+            text: &base,
+        },
+        vaksam_core::pack::resolve::PackFile {
+            name: &name,
+            text: &text,
+        },
+    )
+    .expect("a valid pack")
+    .pack;
     let matrix = pack.classification.expect("a matrix");
 
     let started = Instant::now();

@@ -46,7 +46,20 @@ fn record(kind: RecordKind, payload: Value) -> OutboxRecord {
 
 fn vingaker() -> Pack {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/vingaker.toml");
-    pack::from_toml("vingaker.toml", &std::fs::read_to_string(path).unwrap()).unwrap()
+    let base = std::fs::read_to_string(path.with_file_name("base.toml")).unwrap();
+    let overlay = std::fs::read_to_string(&path).unwrap();
+    pack::resolve::resolve(
+        pack::resolve::PackFile {
+            name: "base.toml",
+            text: &base,
+        },
+        pack::resolve::PackFile {
+            name: "vingaker.toml",
+            text: &overlay,
+        },
+    )
+    .unwrap()
+    .pack
 }
 
 fn report(text: &str) -> IncidentReport {
@@ -115,7 +128,7 @@ fn the_canonical_form_gives_the_same_hash_as_before_for_every_payload_the_app_se
                     .map(|s| s.id.clone())
                     .collect(),
             };
-            if let Ok(signature) = draft.sign(&pack, lang, NOW) {
+            if let Ok(signature) = draft.sign(&pack, &lang.parse().unwrap(), NOW) {
                 let r = record(
                     RecordKind::Signature,
                     serde_json::to_value(signature).unwrap(),

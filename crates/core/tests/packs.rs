@@ -1,399 +1,683 @@
-//! The shipped content packs, pack validation, the schema file, and signing.
+//! Packs v2: the shipped base and overlays, how an overlay resolves, where errors point,
+//! sources, the schema file, signing and upgrades from format 1.
 
 use std::path::{Path, PathBuf};
 use time::macros::datetime;
 use vaksam_core::incident::{Answer, Category, IncidentReport, PersonalData};
-use vaksam_core::pack::{self, Pack, PackError};
+use vaksam_core::pack::resolve::{self, PackFile};
+use vaksam_core::pack::{DigestVersion, Pack, PackError};
 use vaksam_core::signature::{signing_status, Change, SignatureDraft, SigningStatus};
+use vaksam_core::source::HasSource;
+use vaksam_core::text::{Lang, Text};
 
 fn packs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs")
 }
 
-fn shipped() -> Vec<(String, String)> {
-    let mut files: Vec<_> = std::fs::read_dir(packs_dir())
+fn read(name: &str) -> String {
+    std::fs::read_to_string(packs_dir().join(name)).unwrap()
+}
+
+/// The municipalities' files shipped in `packs/` (every .toml but the base).
+fn overlays() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(packs_dir())
         .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".toml") && f != "base.toml")
         .collect();
     files.sort();
     files
-        .into_iter()
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
+}
+
+fn shown(errors: &[PackError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn load(name: &str) -> Pack {
-    let (file, text) = shipped().into_iter().find(|(f, _)| f == name).unwrap();
-    pack::from_toml(&file, &text).unwrap()
-}
-
-/// Parses `vingaker.toml` after `edit` changed its text, and returns the errors.
-fn errors_after(edit: impl Fn(String) -> String) -> Vec<PackError> {
-    let (_, text) = shipped()
-        .into_iter()
-        .find(|(f, _)| f == "vingaker.toml")
-        .unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text, "the edit must change the pack");
-    pack::from_toml("broken.toml", &edited).expect_err("the broken pack must be refused")
-}
-
-fn has_error(errors: &[PackError], path: &str, words: &str) -> bool {
-    errors
-        .iter()
-        .any(|e| e.file == "broken.toml" && e.path == path && e.message.contains(words))
+    let base = read("base.toml");
+    let overlay = read(name);
+    resolve::resolve(
+        PackFile {
+            name: "base.toml",
+            text: &base,
+        },
+        PackFile {
+            name,
+            text: &overlay,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{}", shown(&e)))
+    .pack
 }
 
 #[test]
-fn all_five_shipped_packs_are_valid_and_distinct() {
-    let packs = shipped();
-    assert_eq!(packs.len(), 5, "one pack per municipality");
+fn all_five_shipped_overlays_resolve_with_the_base_and_are_short() {
+    let files = overlays();
+    assert_eq!(files.len(), 5, "one overlay per municipality: {files:?}");
     let mut codes = Vec::new();
-    for (file, text) in &packs {
-        match pack::from_toml(file, text) {
-            Ok(p) => codes.push(p.municipality.kommunkod),
-            Err(errors) => panic!(
-                "{}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-        }
+    for f in &files {
+        let p = load(f);
+        assert_eq!(p.format, 2);
+        assert!(p
+            .version
+            .ends_with(&format!("+{}", p.base.as_deref().unwrap())));
+        codes.push(p.municipality.kommunkod.to_string());
+        let lines = read(f).lines().count();
+        assert!(
+            lines < 700,
+            "{f} has {lines} lines; the municipality's own content only"
+        );
+        assert!(
+            p.classification
+                .as_ref()
+                .is_some_and(|m| m.kinds.len() >= 40),
+            "{f}: the base's matrix reaches every municipality"
+        );
     }
     codes.sort();
     assert_eq!(codes, ["0138", "0428", "0761", "1493", "2513"]);
 }
 
-#[test]
-fn packs_carry_what_each_document_says() {
-    // Vingåker §7 requires the undertaking; the others are marked as Vaksam defaults.
-    let vingaker = load("vingaker.toml");
-    assert_eq!(vingaker.undertaking.cite.as_deref(), Some("§7"));
-    assert!(!vingaker.undertaking.default);
-    for other in [
-        "tyreso.toml",
-        "overkalix.toml",
-        "lessebo.toml",
-        "mariestad.toml",
-    ] {
-        assert!(load(other).undertaking.default, "{other}");
-    }
-    // Tyresö revises every August (4); Lessebo's version comes from its change history.
-    let tyreso = load("tyreso.toml");
-    assert_eq!(tyreso.policy.revision.cite.as_deref(), Some("4"));
-    assert!(tyreso.policy.revision.text.sv.contains("augusti"));
-    assert!(tyreso.policy.sections.iter().any(|s| s.id == "incidents"
-        && s.cite.as_deref() == Some("2.6")
-        && s.text.sv.contains("incidentregister")));
-    let lessebo = load("lessebo.toml");
-    assert_eq!(lessebo.policy.version.label, "2022-05-13");
-    let storage = lessebo
-        .policy
-        .sections
+/// Every item an employee sees, with its path: (path, source).
+fn every_item<'a>(p: &'a Pack) -> Vec<(String, vaksam_core::source::Source<'a>)> {
+    let mut out: Vec<(String, vaksam_core::source::Source<'a>)> = Vec::new();
+    let mut add = |path: String, s: &'a dyn HasSource| out.push((path, s.source()));
+    let pol = &p.policy;
+    add("policy.adopted_by".into(), &pol.adopted_by);
+    add("policy.version".into(), &pol.version);
+    add("policy.revision".into(), &pol.revision);
+    pol.sections
         .iter()
-        .find(|s| s.id == "storage")
-        .unwrap();
-    for place in ["OneDrive", "Teams", "Verksamhetssystemen"] {
-        assert!(storage.text.sv.contains(place), "{place}");
+        .for_each(|s| add(format!("section {}", s.id), s));
+    p.aspects
+        .iter()
+        .for_each(|a| add(format!("aspect {:?}", a.id), a));
+    p.contacts
+        .iter()
+        .for_each(|c| add(format!("contact {}", c.id), c));
+    p.categories
+        .iter()
+        .for_each(|c| add(format!("category {}", c.id.as_str()), c));
+    p.situations
+        .iter()
+        .for_each(|s| add(format!("situation {:?}", s.when), s));
+    add("undertaking".into(), &p.undertaking);
+    p.undertaking
+        .statements
+        .iter()
+        .for_each(|s| add(format!("statement {}", s.id), s));
+    add("training".into(), &p.training);
+    let m = p.classification.as_ref().unwrap();
+    add("principle".into(), &m.principle);
+    add("security".into(), &m.security);
+    m.kinds
+        .iter()
+        .for_each(|k| add(format!("kind {}", k.id), k));
+    for pl in &m.places {
+        add(format!("place {}", pl.id), pl);
+        pl.conditions
+            .iter()
+            .for_each(|c| add(format!("place {} condition", pl.id), c));
     }
-    // Överkalix names its helpers: the security coordinator and the IT department.
-    let overkalix = load("overkalix.toml");
-    assert_eq!(
-        overkalix.contact("it").unwrap().cite.as_deref(),
-        Some("Med vems hjälp?")
-    );
-    // No document sets a training interval or a phone number: both are defaults.
-    for (file, text) in shipped() {
-        let p = pack::from_toml(&file, &text).unwrap();
-        assert!(p.training.default, "{file}");
-        assert!(p.contacts.iter().all(|c| c.phone.is_none()), "{file}");
-        assert_eq!(p.aspects.len(), 4, "{file}");
+    p.quiz
+        .as_ref()
+        .unwrap()
+        .questions
+        .iter()
+        .for_each(|q| add(format!("question {}", q.id), q));
+    out
+}
+
+#[test]
+fn every_displayed_source_is_a_real_heading_or_a_labelled_default() {
+    for f in overlays() {
+        let p = load(&f);
+        let headings = &p.policy.headings;
+        assert!(
+            !headings.is_empty(),
+            "{f}: the document's headings are listed"
+        );
+        for (path, s) in every_item(&p) {
+            if s.is_cited() {
+                for c in s.cite.sections() {
+                    assert!(
+                        headings.contains(c),
+                        "{f}: {path} cites {c:?}, not a heading"
+                    );
+                }
+            } else {
+                assert!(s.default, "{f}: {path} is neither cited nor a default");
+            }
+        }
+        // The five policies name no IT support desk: no cited contact calls itself one.
+        for c in &p.contacts {
+            if c.source().is_cited() && !c.default_fields.iter().any(|f| f == "role") {
+                assert!(
+                    !c.role.swedish().contains("IT-support"),
+                    "{f}: contact {} cites the policy for an IT support desk",
+                    c.id
+                );
+            }
+        }
     }
 }
 
 #[test]
-fn a_pack_survives_json_as_the_app_receives_it() {
-    for (file, text) in shipped() {
-        let p = pack::from_toml(&file, &text).unwrap();
-        let json = serde_json::to_string(&p).unwrap();
-        let back: Pack = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, p, "{file}");
-        assert_eq!(back.signing_hash("sv"), p.signing_hash("sv"));
+fn only_vingaker_requires_an_undertaking_and_none_claims_to_be_it() {
+    let vingaker = load("vingaker.toml");
+    assert!(vingaker.policy.headings.iter().any(|h| h == "§7"));
+    for f in overlays() {
+        let p = load(&f);
+        let title = p.undertaking.title.swedish().to_lowercase();
+        assert!(
+            !title.contains("ansvarsförbindelse"),
+            "{f}: the in-app confirmation is not titled an ansvarsförbindelse: {title}"
+        );
     }
-}
-
-#[test]
-fn syntax_errors_name_the_file_and_line() {
-    let errors = errors_after(|t| t.replacen("format = 1", "format = = 1", 1));
-    assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].file, "broken.toml");
-    assert!(errors[0].message.contains("line"), "{}", errors[0]);
-}
-
-#[test]
-fn shape_errors_name_the_path() {
-    let errors = errors_after(|t| t.replacen("id = \"why\"\n", "id = \"why\"\ntitel = 1\n", 1));
+    let intro = vingaker.undertaking.intro.swedish();
     assert!(
-        errors[0].path.starts_with("policy.sections") && errors[0].message.contains("titel"),
-        "{:?}",
-        errors
-    );
-    let errors =
-        errors_after(|t| t.replacen("[undertaking]\nversion = \"1\"\n", "[undertaking]\n", 1));
-    assert!(
-        errors[0].path == "undertaking" && errors[0].message.contains("version"),
-        "{:?}",
-        errors
+        intro.contains("ansvarsförbindelse"),
+        "Vingåker says plainly how the confirmation relates to the required undertaking: {intro}"
     );
 }
 
+// ---- Resolution semantics, on a small base and overlay written here ----
+
+const BASE: &str = r#"
+format = 2
+base = "9.1"
+
+[[contacts]]
+id = "manager"
+default = true
+role = "Din chef"
+when = { sv = "När något har hänt.", en = "When something happened." }
+
+[[contacts]]
+id = "it"
+default = true
+role = "IT-support"
+when = "När en enhet är borta."
+
+[[aspects]]
+id = "confidentiality"
+default = true
+name = "Konfidentialitet"
+meaning = "Bara behöriga."
+
+[[aspects]]
+id = "integrity"
+default = true
+name = "Riktighet"
+meaning = "Korrekt."
+
+[[aspects]]
+id = "availability"
+default = true
+name = "Tillgänglighet"
+meaning = "Finns när den behövs."
+
+[[aspects]]
+id = "traceability"
+default = true
+name = "Spårbarhet"
+meaning = "Det syns vem som gjorde vad."
+
+[[categories]]
+id = "lost_device"
+default = true
+tell = ["it", "manager"]
+steps = [{ text = "Ring IT.", contact = "it" }]
+
+[[categories]]
+id = "other"
+default = true
+tell = ["manager"]
+steps = [{ text = "Berätta för din chef.", contact = "manager" }]
+
+[undertaking]
+version = "1"
+default = true
+title = { sv = "Bekräftelse", en = "Confirmation" }
+intro = "Du bekräftar att du känner till reglerna."
+
+[[undertaking.statements]]
+id = "follow"
+default = true
+text = "Jag följer reglerna."
+
+[[undertaking.statements]]
+id = "report"
+default = true
+text = "Jag rapporterar incidenter."
+
+[training]
+interval_months = 12
+default = true
+note = "Vaksams standard."
+
+[classification.principle]
+default = true
+text = "Hantera efter klassning."
+
+[classification.security]
+default = true
+contact = "manager"
+text = "Fråga din chef."
+
+[[classification.kinds]]
+id = "note"
+default = true
+name = "Anteckning"
+class = "K1 R1 T1 S1"
+why = "Vardaglig."
+
+[[classification.kinds]]
+id = "journal"
+default = true
+name = "Journalanteckning"
+sectors = ["home_care"]
+class = "K3 R3 T2 S3"
+why = "Hälsa."
+
+[[classification.places]]
+id = "teams"
+default = true
+group = "storage"
+name = "Teams"
+about = "För arbetsgrupper."
+max = "K1 R2 T2 S1"
+
+[[classification.places]]
+id = "care_system"
+default = true
+group = "storage"
+sector = "home_care"
+name = "Verksamhetssystemet"
+about = "För vården."
+max = "K3 R3 T3 S3"
+
+[quiz]
+version = "1"
+
+[[quiz.questions]]
+id = "lost-phone"
+default = true
+scenario = "Du tappar telefonen."
+explanation = "Ring IT."
+options = [{ id = "a", text = "Ring IT", correct = true }, { id = "b", text = "Vänta" }, { id = "c", text = "Köp ny" }]
+
+[[quiz.questions]]
+id = "instagram"
+default = true
+sectors = ["school"]
+scenario = "En elev vill lägga upp en bild."
+explanation = "Fråga först."
+options = [{ id = "a", text = "Fråga", correct = true }, { id = "b", text = "Ja" }, { id = "c", text = "Alltid" }]
+"#;
+
+const OVERLAY: &str = r#"
+format = 2
+version = "3"
+
+[municipality]
+kommunkod = "0428"
+name = "Vingåkers kommun"
+
+[policy]
+title = "Informationssäkerhetspolicy"
+headings = ["§4", "§8", "Informationshantering"]
+adopted_by = { text = "Kommunfullmäktige", cite = "§4" }
+version = { label = "2019-01-01", default = true }
+revision = { text = "Varje år.", default = true }
+
+[[policy.sections]]
+id = "why"
+cite = "§4"
+title = "Varför"
+text = { sv = "Information är viktig.", en = "Information matters." }
+
+[[contacts]]
+id = "manager"
+cite = "§4"
+default_fields = ["when"]
+phone = "0151-19 100"
+
+[[contacts]]
+id = "it_chief"
+cite = "§8"
+role = "IT-chefen"
+when = "Tekniska frågor."
+
+[[classification.places]]
+id = "teams"
+cite = "Informationshantering"
+max = "K2 R2 T2 S1"
+
+[quiz]
+version = "1"
+
+[[quiz.questions]]
+id = "lost-phone"
+confirmed = true
+
+[[quiz.questions]]
+id = "own"
+cite = "§8"
+section = "why"
+scenario = "Vem äger informationen?"
+explanation = "Verksamheten."
+options = [{ id = "a", text = "Verksamheten", correct = true }, { id = "b", text = "IT" }, { id = "c", text = "Jag" }]
+
+[omit]
+questions = ["instagram"]
+"#;
+
+fn try_resolve(base: &str, overlay: &str) -> Result<Pack, Vec<PackError>> {
+    resolve::resolve(
+        PackFile {
+            name: "base.toml",
+            text: base,
+        },
+        PackFile {
+            name: "kommun.toml",
+            text: overlay,
+        },
+    )
+    .map(|r| r.pack)
+}
+
+fn resolved() -> Pack {
+    try_resolve(BASE, OVERLAY).unwrap_or_else(|e| panic!("{}", shown(&e)))
+}
+
+/// The errors after `edit` changed the overlay (or the base, with `in_base`).
+fn errors(in_base: bool, edit: impl Fn(&str) -> String) -> Vec<PackError> {
+    let (base, overlay) = if in_base {
+        (edit(BASE), OVERLAY.to_owned())
+    } else {
+        (BASE.to_owned(), edit(OVERLAY))
+    };
+    assert!(
+        base != BASE || overlay != OVERLAY,
+        "the edit must change a file"
+    );
+    try_resolve(&base, &overlay).expect_err("the broken pack must be refused")
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect(needle)]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+fn has(errors: &[PackError], file: &str, line: usize, words: &str) -> bool {
+    errors
+        .iter()
+        .any(|e| e.file == file && e.line == Some(line) && e.message.contains(words))
+}
+
 #[test]
-fn a_missing_section_is_refused() {
-    let errors = errors_after(|t| {
-        let start = t.find("\n[[policy.sections]]").unwrap();
-        let end = t.find("\n[[aspects]]").unwrap();
-        format!("{}{}", &t[..start], &t[end..])
+fn overrides_additions_and_omissions_resolve_as_documented() {
+    let p = resolved();
+    assert_eq!(p.version, "3+9.1");
+    assert_eq!(p.base.as_deref(), Some("9.1"));
+    assert_eq!(p.quiz.as_ref().unwrap().version, "1+1");
+    // An override keeps the base's other fields and replaces its source.
+    let manager = p.contact("manager").unwrap();
+    assert_eq!(manager.role.swedish(), "Din chef");
+    assert_eq!(manager.phone.as_deref(), Some("0151-19 100"));
+    assert!(manager.source().is_cited() && !manager.default);
+    assert!(manager.source().field_is_vaksam_advice("when"));
+    assert!(!manager.source().field_is_vaksam_advice("role"));
+    assert_eq!(manager.tel().as_deref(), Some("015119100"));
+    // An addition comes after the base's items.
+    let ids: Vec<&str> = p.contacts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["manager", "it", "it_chief"]);
+    // The municipality's storage rule overrides the base's level, with its citation.
+    let m = p.classification.as_ref().unwrap();
+    let teams = m.place("teams").unwrap();
+    assert_eq!(teams.max.to_string(), "K2 R2 T2 S1");
+    assert_eq!(teams.name.swedish(), "Teams");
+    assert!(teams.source().is_cited());
+    // Omitted, confirmed and added questions.
+    let bank = p.quiz.as_ref().unwrap();
+    let qs: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(qs, ["lost-phone", "own"]);
+    let lost = bank.question("lost-phone").unwrap();
+    assert!(lost.default && lost.confirmed && !lost.source().is_vaksam_advice());
+    assert!(bank.question("own").unwrap().source().is_cited());
+    // Untouched base items arrive as they are, as Vaksam's advice.
+    assert!(p.contact("it").unwrap().source().is_vaksam_advice());
+    assert!(p.unconfirmed_defaults().contains(&"contacts.it".to_owned()));
+    assert!(!p
+        .unconfirmed_defaults()
+        .iter()
+        .any(|d| d == "quiz.questions.lost-phone"));
+}
+
+#[test]
+fn a_care_system_is_offered_only_for_care_work() {
+    let p = resolved();
+    let m = p.classification.as_ref().unwrap();
+    let care = m.place("care_system").unwrap();
+    assert!(care.serves(&m.kind("journal").unwrap().sectors));
+    assert!(!care.serves(&m.kind("note").unwrap().sectors));
+    assert!(m.place("teams").unwrap().serves(&[]));
+}
+
+#[test]
+fn errors_name_the_file_and_line_of_the_item_at_fault() {
+    // In the overlay: an unknown contact on an added item.
+    let e = errors(false, |t| {
+        t.replacen("cite = \"§8\"\nrole", "cite = \"§9\"\nrole", 1)
     });
+    let line = line_of(OVERLAY, "id = \"it_chief\"") + 1;
     assert!(
-        has_error(
-            &errors,
-            "policy",
-            "line 14, column 1: missing field `sections`"
+        has(
+            &e,
+            "kommun.toml",
+            line,
+            "\"§9\" is not one of policy.headings"
         ),
-        "{errors:?}"
+        "{}",
+        shown(&e)
     );
-    let errors = errors_after(|t| {
-        let start = t.find("\n[[policy.sections]]").unwrap();
-        let end = t.find("\n[[aspects]]").unwrap();
-        format!("{}{}", &t[..start], &t[end..]).replacen(
-            "[policy]\n",
-            "[policy]\nsections = []\n",
-            1,
-        )
+    // A bad phone number in an override is reported where the overlay wrote it.
+    let e = errors(false, |t| t.replacen("0151-19 100", "ring mig", 1));
+    assert!(
+        has(
+            &e,
+            "kommun.toml",
+            line_of(OVERLAY, "phone ="),
+            "not a phone number"
+        ),
+        "{}",
+        shown(&e)
+    );
+    // In the base: a step calling a contact nobody has is reported in the base.
+    let e = errors(true, |t| {
+        t.replacen("contact = \"it\" }", "contact = \"helpdesk\" }", 1)
     });
     assert!(
-        has_error(&errors, "policy.sections", "at least one section"),
-        "{errors:?}"
-    );
-}
-
-#[test]
-fn an_unknown_category_or_contact_is_refused() {
-    let errors = errors_after(|t| t.replacen("id = \"malware\"", "id = \"virus\"", 1));
-    let path = "categories[7].id";
-    assert!(
-        has_error(&errors, path, "unknown category \"virus\""),
-        "{errors:?}"
-    );
-    let errors = errors_after(|t| t.replacen("contact = \"it\"", "contact = \"helpdesk\"", 1));
-    assert!(
-        has_error(
-            &errors,
-            "categories[0].steps[0].contact",
+        has(
+            &e,
+            "base.toml",
+            line_of(BASE, "contact = \"it\" }"),
             "unknown contact \"helpdesk\""
         ),
-        "{errors:?}"
+        "{}",
+        shown(&e)
     );
-    let errors = errors_after(|t| {
-        t.replacen(
-            "tell = [\"it\", \"manager\"]",
-            "tell = [\"it\", \"boss\"]",
-            1,
-        )
+    // Omitting a contact the base's steps call: reported at the step, in the base.
+    let e = errors(false, |t| {
+        t.replacen("[omit]\n", "[omit]\ncontacts = [\"it\"]\n", 1)
     });
     assert!(
-        has_error(&errors, "categories[0].tell[1]", "unknown contact \"boss\""),
-        "{errors:?}"
+        e.iter()
+            .any(|x| x.file == "base.toml" && x.message.contains("unknown contact \"it\"")),
+        "{}",
+        shown(&e)
     );
-}
-
-#[test]
-fn duplicate_ids_are_refused() {
-    let errors = errors_after(|t| t.replacen("id = \"what-is-information\"", "id = \"why\"", 1));
+    // Omitting what the base does not have.
+    let e = errors(false, |t| t.replacen("[\"instagram\"]", "[\"tiktok\"]", 1));
     assert!(
-        has_error(&errors, "policy.sections[1].id", "duplicate id \"why\""),
-        "{errors:?}"
-    );
-    let errors =
-        errors_after(|t| t.replacen("id = \"wrong_printer\"", "id = \"wrong_recipient\"", 1));
-    assert!(
-        has_error(&errors, "categories[3].id", "duplicate id"),
-        "{errors:?}"
-    );
-}
-
-#[test]
-fn empty_text_is_refused_in_either_language() {
-    let errors = errors_after(|t| {
-        t.replacen(
-            "text.en = \"\"\"\nEveryone who",
-            "text.en = \"\"\"\n   \"\"\"\nignored = \"\"\"\nEveryone who",
-            1,
-        )
-        .replacen(
-            "text.sv = \"Jag anmäler",
-            "text.sv = \" \"\n#text.sv = \"Jag anmäler",
-            1,
-        )
-    });
-    assert!(
-        has_error(&errors, "undertaking.statements[2].text.sv", "is empty"),
-        "{errors:?}"
-    );
-}
-
-#[test]
-fn a_bad_kommunkod_is_refused() {
-    let errors = errors_after(|t| t.replacen("kommunkod = \"0428\"", "kommunkod = \"428\"", 1));
-    assert!(
-        has_error(&errors, "municipality.kommunkod", "not a kommunkod"),
-        "{errors:?}"
-    );
-    let errors = errors_after(|t| t.replacen("kommunkod = \"0428\"", "kommunkod = \"0180\"", 1));
-    assert!(
-        has_error(
-            &errors,
-            "municipality.kommunkod",
-            "not one of the municipalities"
+        has(
+            &e,
+            "kommun.toml",
+            line_of(OVERLAY, "questions = ["),
+            "no questions item \"tiktok\""
         ),
-        "{errors:?}"
+        "{}",
+        shown(&e)
     );
-}
-
-#[test]
-fn every_rule_states_its_source() {
-    let errors = errors_after(|t| t.replacen("cite = \"§13\"\n", "", 1));
+    // A new item must be complete: the missing field is named at the item.
+    let e = errors(false, |t| t.replacen("role = \"IT-chefen\"\n", "", 1));
     assert!(
-        has_error(
-            &errors,
-            "undertaking.statements[2]",
-            "says nothing about its source"
-        ),
-        "{errors:?}"
+        e.iter()
+            .any(|x| x.file == "kommun.toml" && x.message.contains("role")),
+        "{}",
+        shown(&e)
     );
-    let errors =
-        errors_after(|t| t.replacen("cite = \"§6\"\n", "cite = \"§6\"\ndefault = true\n", 1));
-    assert!(has_error(&errors, "aspects[0]", "both"), "{errors:?}");
-}
-
-#[test]
-fn other_rules_are_checked() {
-    let errors = errors_after(|t| t.replacen("interval_months = 12", "interval_months = 0", 1));
+    // Syntax errors give the line.
+    let e = errors(false, |t| {
+        t.replacen("version = \"3\"", "version = = \"3\"", 1)
+    });
     assert!(
-        has_error(&errors, "training.interval_months", "between 1 and"),
-        "{errors:?}"
+        e[0].file == "kommun.toml" && e[0].line == Some(line_of(OVERLAY, "version = \"3\"")),
+        "{}",
+        shown(&e)
     );
-    let errors = errors_after(|t| t.replacen("format = 1", "format = 2", 1));
-    assert!(has_error(&errors, "format", "not supported"), "{errors:?}");
-    let errors = errors_after(|t| {
+    // An unknown field is refused at its line.
+    let e = errors(false, |t| {
         t.replacen(
-            "id = \"it\"\ncite = \"§8\"\n",
-            "id = \"it\"\ncite = \"§8\"\nphone = \"call me\"\n",
+            "when = \"Tekniska frågor.\"",
+            "when = \"Tekniska frågor.\"\nwhom = 1",
             1,
         )
     });
     assert!(
-        has_error(&errors, "contacts[0].phone", "not a phone number"),
-        "{errors:?}"
+        e.iter()
+            .any(|x| x.file == "kommun.toml" && x.message.contains("unknown field")),
+        "{}",
+        shown(&e)
     );
-    let errors = errors_after(|t| t.replacen("id = \"traceability\"", "id = \"availability\"", 1));
-    assert!(
-        has_error(&errors, "aspects[3].id", "listed twice"),
-        "{errors:?}"
-    );
-    assert!(
-        has_error(&errors, "aspects", "missing aspect Traceability"),
-        "{errors:?}"
-    );
-    let errors = errors_after(|t| {
-        let start = t.find("\n[[categories]]\nid = \"other\"").unwrap();
-        let end = t.find("\n[[situations]]").unwrap();
-        format!("{}{}", &t[..start], &t[end..])
+}
+
+#[test]
+fn sources_are_checked() {
+    // The base cites no municipality.
+    let e = errors(true, |t| {
+        t.replacen(
+            "id = \"it\"\ndefault = true",
+            "id = \"it\"\ncite = \"§8\"",
+            1,
+        )
     });
     assert!(
-        has_error(&errors, "categories", "\"other\" is needed"),
-        "{errors:?}"
+        e.iter()
+            .any(|x| x.file == "base.toml" && x.message.contains("base is Vaksam's own")),
+        "{}",
+        shown(&e)
+    );
+    // Neither source, and both.
+    let e = errors(false, |t| {
+        t.replacen("id = \"why\"\ncite = \"§4\"\n", "id = \"why\"\n", 1)
+    });
+    assert!(
+        e.iter().any(|x| x.path == "policy.sections[0]"
+            && x.message.contains("says nothing about its source")),
+        "{}",
+        shown(&e)
+    );
+    let e = errors(false, |t| {
+        t.replacen(
+            "id = \"why\"\ncite = \"§4\"\n",
+            "id = \"why\"\ncite = \"§4\"\ndefault = true\n",
+            1,
+        )
+    });
+    assert!(
+        e.iter()
+            .any(|x| x.message.contains("both `cite` and `default = true`")),
+        "{}",
+        shown(&e)
+    );
+    // default_fields must name a field.
+    let e = errors(false, |t| {
+        t.replacen(
+            "default_fields = [\"when\"]",
+            "default_fields = [\"whom\"]",
+            1,
+        )
+    });
+    assert!(
+        e.iter()
+            .any(|x| x.message.contains("\"whom\" is not a field")),
+        "{}",
+        shown(&e)
     );
 }
 
 #[test]
-fn the_schema_file_matches_the_types() {
-    let generated = serde_json::to_string_pretty(&schemars::schema_for!(Pack)).unwrap() + "\n";
-    let path = packs_dir().join("pack.schema.json");
-    if std::env::var_os("VAKSAM_WRITE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+fn texts_need_swedish_and_any_language_tag_is_checked() {
+    let e = errors(false, |t| {
+        t.replacen(
+            "text = { sv = \"Information är viktig.\", en",
+            "text = { en",
+            1,
+        )
+    });
     assert!(
-        committed == generated,
-        "packs/pack.schema.json is out of date: run VAKSAM_WRITE_SCHEMA=1 cargo test -p vaksam-core --test packs"
+        e.iter().any(|x| x.message.contains("no Swedish text")),
+        "{}",
+        shown(&e)
     );
-}
-
-fn report(category: Category, ongoing: Answer, harm: Answer, personal: Answer) -> IncidentReport {
-    let t = datetime!(2026-11-23 10:00 UTC);
-    IncidentReport {
-        category,
-        occurred_at: t,
-        discovered_at: t,
-        place: String::new(),
-        aspects: vec![],
-        personal_data: PersonalData {
-            involved: personal,
-            ..PersonalData::default()
-        },
-        harm_to_person: harm,
-        ongoing,
-        actions_taken: String::new(),
-        description: "x".into(),
-    }
-}
-
-#[test]
-fn guidance_follows_the_pack() {
-    let p = load("overkalix.toml");
-    let g = p.guidance_for(&report(
-        Category::LostDevice,
-        Answer::No,
-        Answer::No,
-        Answer::No,
-    ));
-    assert_eq!(g.steps.len(), 1);
-    assert_eq!(g.steps[0].call.as_ref().unwrap().sv, "IT-avdelningen");
-    assert!(g.steps[0].default);
-    let told: Vec<_> = g.told.iter().map(|t| t.sv.as_str()).collect();
-    assert_eq!(told, ["IT-avdelningen", "Din chef"]);
-
-    let g = p.guidance_for(&report(
-        Category::WrongRecipient,
-        Answer::Yes,
-        Answer::Yes,
-        Answer::Unknown,
-    ));
-    assert!(g.steps[0].text.sv.contains("pågår"), "ongoing comes first");
-    assert!(g.steps.iter().any(|s| s.text.sv.contains("lex Sarah")));
-    let last = g.steps.last().unwrap();
+    let e = errors(false, |t| {
+        t.replacen(
+            "en = \"Information matters.\"",
+            "EN = \"Information matters.\"",
+            1,
+        )
+    });
     assert!(
-        last.text.sv.contains("Personuppgifter"),
-        "unknown personal data counts"
+        e.iter().any(|x| x.message.contains("not a language tag")),
+        "{}",
+        shown(&e)
     );
-    assert!(
-        !last.default,
-        "Överkalix's document states the duty to notify"
-    );
-    assert!(g.told.iter().any(|t| t.sv == "Dataskyddsombudet"));
+    // An easy-Swedish text is welcome, and falls back to Swedish where it is missing.
+    let p = try_resolve(
+        BASE,
+        &OVERLAY.replacen(
+            "en = \"Information matters.\"",
+            "sv-x-lattlast = \"Information är viktig för oss.\"",
+            1,
+        ),
+    )
+    .unwrap();
     assert_eq!(
-        g.told.iter().filter(|t| t.sv == "Din chef").count(),
-        1,
-        "each role is told once"
+        p.policy.sections[0].text.get("sv-x-lattlast"),
+        "Information är viktig för oss."
+    );
+    assert_eq!(
+        p.policy.title.resolve("sv-x-lattlast"),
+        ("sv", "Informationssäkerhetspolicy")
+    );
+}
+
+#[test]
+fn the_municipality_must_be_one_of_the_290() {
+    let e = errors(false, |t| t.replacen("\"0428\"", "\"0429\"", 1));
+    assert!(
+        e.iter()
+            .any(|x| x.path == "municipality.kommunkod" && x.message.contains("not the kommunkod")),
+        "{}",
+        shown(&e)
     );
 }
 
@@ -411,142 +695,127 @@ fn draft(pack: &Pack) -> SignatureDraft {
     }
 }
 
-#[test]
-fn signing_text_hash_is_stable_and_covers_what_is_shown() {
-    let p = load("vingaker.toml");
-    // Same pack, same language: same hash, every time and on every machine.
-    assert_eq!(
-        p.signing_hash("sv"),
-        load("vingaker.toml").signing_hash("sv")
-    );
-    assert_ne!(p.signing_hash("sv"), p.signing_hash("en"));
-    assert_eq!(
-        vaksam_core::protocol::sha256_hex(p.signing_text("sv").as_bytes()),
-        p.signing_hash("sv")
-    );
-    let text = p.signing_text("sv");
-    assert!(text.contains(&p.policy.sections[2].text.sv));
-    assert!(text.contains(&p.undertaking.statements[0].text.sv));
-    let mut edited = p.clone();
-    edited.undertaking.statements[0].text.sv.push('!');
-    assert_ne!(edited.signing_hash("sv"), p.signing_hash("sv"));
-    assert_eq!(edited.signing_hash("en"), p.signing_hash("en"));
-}
+const NOW: time::OffsetDateTime = datetime!(2026-11-23 10:00 UTC);
 
 #[test]
-fn a_signature_needs_every_statement_and_every_field() {
-    let p = load("vingaker.toml");
-    let now = datetime!(2026-11-23 10:00 UTC);
-    let signed = draft(&p).sign(&p, "sv", now).unwrap();
-    assert_eq!(signed.name, "Anna Andersson");
-    assert_eq!(signed.text_sha256, p.signing_hash("sv"));
-    assert!(signed.validate(&p, now).is_ok());
-
-    let mut d = draft(&p);
-    d.confirmed.remove(1);
-    d.workplace = "  ".into();
-    d.employee_ref = "anna@".into();
-    let errors = d.sign(&p, "sv", now).unwrap_err();
-    let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["employee_ref", "workplace", "confirmed.1"]);
-
-    // A signature of a text the server does not have is refused.
-    let mut forged = signed.clone();
-    forged.text_sha256 = "0".repeat(64);
-    forged.confirmed.pop();
-    let errors = forged.validate(&p, now).unwrap_err();
-    let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["text_sha256", "confirmed"]);
-}
-
-#[test]
-fn a_signature_dated_long_before_it_is_received_is_refused() {
-    let p = load("vingaker.toml");
-    let now = datetime!(2026-11-23 10:00 UTC);
-    let signed_at = |days: i64| {
-        let mut s = draft(&p).sign(&p, "sv", now).unwrap();
-        s.signed_at = now - time::Duration::days(days);
-        s.validate(&p, now)
-    };
-    assert!(
-        signed_at(90).is_ok(),
-        "a phone offline for 90 days is still heard"
-    );
-    let errors = signed_at(91).unwrap_err();
-    assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].field, "signed_at");
-    assert_eq!(errors[0].code, vaksam_core::FieldErrorCode::Invalid);
-    assert!(
-        errors[0].message.contains("90 days"),
-        "{}",
-        errors[0].message
-    );
-    // The review's backdated signature.
-    let mut old = draft(&p).sign(&p, "sv", now).unwrap();
-    old.signed_at = datetime!(2000-01-01 00:00 UTC);
-    assert_eq!(old.validate(&p, now).unwrap_err()[0].field, "signed_at");
-}
-
-#[test]
-fn must_sign_again_when_texts_or_versions_change() {
-    let p = load("tyreso.toml");
-    let now = datetime!(2026-11-23 10:00 UTC);
-    assert_eq!(signing_status(None, &p), SigningStatus::NotSigned);
-    let signed = draft(&p).sign(&p, "en", now).unwrap();
+fn a_translation_never_asks_for_a_signature_but_swedish_does() {
+    let p = resolved();
+    let signed = draft(&p).sign(&p, &Lang::sv(), NOW).unwrap();
+    assert!(signed.undertaking_sha256.starts_with("2:"));
+    assert!(signed.validate(&p, NOW).is_ok());
     assert_eq!(signing_status(Some(&signed), &p), SigningStatus::Current);
 
-    // A new pack version that changes nothing the employee signed does not ask again.
-    let mut same = p.clone();
-    same.version = "2026.12.1".into();
-    same.contacts[0].when.sv.push_str(" Ring 08-123 456.");
-    assert_eq!(signing_status(Some(&signed), &same), SigningStatus::Current);
-
-    // One section edited, one added, one removed: all three are named.
-    let mut next = p.clone();
-    next.policy.sections[3]
+    // English added to the undertaking and a section: nothing to sign again.
+    let mut translated = p.clone();
+    let u = &mut translated.undertaking;
+    u.statements[0].text = u.statements[0]
         .text
-        .sv
-        .push_str(" Rapportera inom en dag.");
-    let mut added = next.policy.sections[0].clone();
-    added.id = "ai".into();
-    next.policy.sections.push(added);
-    let removed = next.policy.sections.remove(5);
-    match signing_status(Some(&signed), &next) {
+        .clone()
+        .with(Lang::en(), "I follow the rules.");
+    let s = &mut translated.policy.sections[0];
+    s.text = s
+        .text
+        .clone()
+        .with(Lang::en(), "Information matters a lot.");
+    assert_eq!(
+        signing_status(Some(&signed), &translated),
+        SigningStatus::Current
+    );
+
+    // Swedish changed in a section: that section is named.
+    let mut edited = p.clone();
+    edited.policy.sections[0].text = Text::sv("Information är mycket viktig.");
+    match signing_status(Some(&signed), &edited) {
         SigningStatus::SignAgain {
-            undertaking_changed,
-            policy_version_changed,
             sections,
+            undertaking_changed,
+            ..
         } => {
             assert!(!undertaking_changed);
-            assert!(!policy_version_changed);
-            let got: Vec<_> = sections.iter().map(|s| (s.id.as_str(), s.change)).collect();
+            assert_eq!(sections.len(), 1);
             assert_eq!(
-                got,
-                [
-                    ("incidents", Change::Changed),
-                    ("ai", Change::Added),
-                    (removed.id.as_str(), Change::Removed)
-                ]
+                (sections[0].id.as_str(), sections[0].change),
+                ("why", Change::Changed)
             );
         }
         other => panic!("expected SignAgain, got {other:?}"),
     }
-
-    // A new undertaking version asks again even with the same text.
+    // Swedish changed in the confirmation.
     let mut u = p.clone();
-    u.undertaking.version = "2".into();
+    u.undertaking.statements[1].text = Text::sv("Jag rapporterar incidenter genast.");
     assert!(matches!(
         signing_status(Some(&signed), &u),
-        SigningStatus::SignAgain { undertaking_changed: true, ref sections, .. } if sections.is_empty()
-    ));
-    // So does a new policy version label.
-    let mut v = p.clone();
-    v.policy.version.label = "2027-08-01".into();
-    assert!(matches!(
-        signing_status(Some(&signed), &v),
         SigningStatus::SignAgain {
-            policy_version_changed: true,
+            undertaking_changed: true,
             ..
         }
     ));
+    // A signature in English is of the English text shown, falling back to Swedish.
+    let en = draft(&p).sign(&p, &Lang::en(), NOW).unwrap();
+    assert_ne!(en.text_sha256, signed.text_sha256);
+    assert!(p.signing_text("en").contains("Information matters."));
+    assert!(p.signing_text("en").contains("Jag följer reglerna."));
+    assert!(en.validate(&p, NOW).is_ok());
+}
+
+fn v1_pack() -> Pack {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pack-v1/0428.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap())
+        .expect("a format-1 pack still reads")
+}
+
+#[test]
+fn a_format_1_pack_still_reads_signs_and_verifies_the_format_1_way() {
+    let v1 = v1_pack();
+    assert_eq!(v1.format, 1);
+    assert_eq!(v1.version, "2026.11.3");
+    assert_eq!(v1.digest_version(), DigestVersion::V1);
+    let m = v1.classification.as_ref().unwrap();
+    assert!(
+        m.kinds.iter().any(|k| !k.sectors.is_empty()),
+        "format 1's `sector` reads as `sectors`"
+    );
+    // What a format-1 phone computed for this text (hash of the Swedish signing text).
+    let signed = draft(&v1).sign(&v1, &Lang::sv(), NOW).unwrap();
+    assert!(
+        !signed.undertaking_sha256.contains(':'),
+        "version-1 digests are plain hex"
+    );
+    assert!(signed.validate(&v1, NOW).is_ok());
+    assert_eq!(signing_status(Some(&signed), &v1), SigningStatus::Current);
+    // The same record as the old app wrote it (lang as a string) reads into today's types.
+    let json = serde_json::to_string(&signed).unwrap();
+    let back: vaksam_core::signature::SignatureRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, signed);
+    // Guidance from a format-1 pack still works.
+    let report = IncidentReport {
+        category: Category::LostDevice,
+        occurred_at: NOW,
+        discovered_at: NOW,
+        place: String::new(),
+        aspects: vec![],
+        personal_data: PersonalData {
+            involved: Answer::Yes,
+            ..PersonalData::default()
+        },
+        harm_to_person: Answer::No,
+        ongoing: Answer::Yes,
+        actions_taken: String::new(),
+        description: "x".into(),
+    };
+    assert!(!v1.guidance_for(&report).steps.is_empty());
+}
+
+#[test]
+fn the_schema_file_matches_the_types() {
+    let generated = vaksam_core::pack::schema_json();
+    let path = packs_dir().join("pack.schema.json");
+    if std::env::var_os("VAKSAM_WRITE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        generated,
+        "packs/pack.schema.json is out of date: run VAKSAM_WRITE_SCHEMA=1 cargo test -p vaksam-core --test packs"
+    );
 }

@@ -1,14 +1,26 @@
 //! Pack validation of the quiz bank: each kind of broken question refused with its path.
 
 use std::path::Path;
-use vaksam_core::pack;
+use vaksam_core::pack::{self, resolve, Pack};
 
-/// Vingåker's pack without its own bank.
-fn vingaker() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/vingaker.toml");
-    let text = std::fs::read_to_string(path).unwrap();
-    let end = text.find("\n[quiz]").expect("the shipped pack has a bank");
-    text[..end].to_owned()
+/// A shipped municipality's pack: its overlay resolved with the base.
+fn shipped(name: &str) -> Pack {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs");
+    let base = std::fs::read_to_string(dir.join("base.toml")).unwrap();
+    let file = format!("{name}.toml");
+    let overlay = std::fs::read_to_string(dir.join(&file)).unwrap();
+    resolve::resolve(
+        resolve::PackFile {
+            name: "base.toml",
+            text: &base,
+        },
+        resolve::PackFile {
+            name: &file,
+            text: &overlay,
+        },
+    )
+    .unwrap()
+    .pack
 }
 
 /// A bank of two questions on Vingåker's sections, to be broken by the tests.
@@ -18,6 +30,7 @@ version = "test-1"
 
 [[quiz.questions]]
 id = "lost-phone"
+default = true
 section = "incidents"
 basics = true
 scenario.sv = "Du har tappat jobbtelefonen. Vad gör du först?"
@@ -43,6 +56,7 @@ text.en = "Buy a new one"
 
 [[quiz.questions]]
 id = "password"
+default = true
 section = "responsibility"
 scenario.sv = "En kollega ber om ditt lösenord. Vad stämmer?"
 scenario.en = "A colleague asks for your password. What is true?"
@@ -67,9 +81,17 @@ text.sv = "Det går bra om kollegan är snabb"
 text.en = "It is fine if the colleague is quick"
 "#;
 
+/// Vingåker's resolved pack with its bank replaced by `BANK` after `edit`.
 fn with_bank(edit: impl Fn(String) -> String) -> Result<pack::Pack, Vec<String>> {
-    let bank = edit(BANK.to_owned());
-    pack::from_toml("bank.toml", &format!("{}{bank}", vingaker()))
+    #[derive(serde::Deserialize)]
+    struct File {
+        quiz: vaksam_core::bank::Bank,
+    }
+    let file: File = toml::from_str(&edit(BANK.to_owned())).map_err(|e| vec![e.to_string()])?;
+    let mut p = shipped("vingaker");
+    p.quiz = Some(file.quiz);
+    p.validate("bank.toml")
+        .map(|()| p)
         .map_err(|e| e.iter().map(ToString::to_string).collect())
 }
 
@@ -167,7 +189,7 @@ mod results {
 
     fn result() -> QuizResult {
         QuizResult {
-            kommunkod: "0428".into(),
+            kommunkod: "0428".parse().unwrap(),
             pack_version: "2026.11.3".into(),
             bank_version: "test-1".into(),
             started_at: datetime!(2026-11-23 09:00 UTC),
@@ -187,6 +209,7 @@ mod results {
                 },
             ],
             course_completed_at: None,
+            sector: None,
         }
     }
 
@@ -259,22 +282,27 @@ mod results {
 }
 
 #[test]
-fn every_shipped_pack_has_a_bank_of_at_least_24_grounded_questions() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs");
-    let mut shared: Option<std::collections::BTreeSet<String>> = None;
+fn every_shipped_pack_has_a_bank_that_fits_every_sector() {
+    use vaksam_core::classification::Sector;
     for name in ["vingaker", "tyreso", "overkalix", "lessebo", "mariestad"] {
-        let text = std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap();
-        let p = pack::from_toml(name, &text).unwrap();
+        let p = shipped(name);
         let bank = p.quiz.as_ref().expect("a bank");
+        let everyone = bank.questions_for(None).count();
+        assert!(everyone >= 10, "{name}: {everyone} questions for everyone");
         assert!(
-            bank.questions.len() >= 24,
-            "{name}: {}",
-            bank.questions.len()
+            bank.questions_for(None).filter(|q| q.basics).count() >= 3,
+            "{name}: basics for everyone"
         );
-        assert!(
-            bank.questions.iter().filter(|q| q.basics).count() >= 5,
-            "{name}: basics"
-        );
+        for sector in [Sector::HomeCare, Sector::School] {
+            assert!(
+                bank.questions_for(Some(sector)).count() > everyone,
+                "{name}: {sector:?} has questions of its own"
+            );
+        }
+        // A school employee is never asked a home-care-only question.
+        assert!(bank
+            .questions_for(Some(Sector::School))
+            .all(|q| q.sectors.is_empty() || q.sectors.contains(&Sector::School)));
         assert!(
             bank.questions.iter().any(|q| q.is_multiple()),
             "{name}: multiple choice"
@@ -289,38 +317,32 @@ fn every_shipped_pack_has_a_bank_of_at_least_24_grounded_questions() {
             firsts < bank.questions.len() / 2,
             "{name}: {firsts} right answers first"
         );
-        // Every question's section has a source in the municipality's document or is a marked default.
+        // A question's "read more" section exists; a cited question cites the document.
         for q in &bank.questions {
-            let s = p
-                .policy
-                .sections
-                .iter()
-                .find(|s| s.id == q.section)
-                .unwrap();
-            assert!(s.cite.is_some() || s.default, "{name}: {}", q.id);
+            if let Some(section) = &q.section {
+                assert!(
+                    p.policy.sections.iter().any(|s| &s.id == section),
+                    "{name}: {}",
+                    q.id
+                );
+            }
         }
-        let ids: std::collections::BTreeSet<String> =
-            bank.questions.iter().map(|q| q.id.clone()).collect();
-        shared = Some(match shared {
-            None => ids.clone(),
-            Some(s) => s.intersection(&ids).cloned().collect(),
-        });
-        // Some questions are the municipality's own.
-        assert!(ids.len() > shared.as_ref().unwrap().len() || name == "vingaker");
+        // Some questions are the municipality's own, cited to its document.
+        assert!(
+            bank.questions.iter().any(|q| !q.cite.is_empty()),
+            "{name}: none of its own"
+        );
     }
-    assert!(shared.unwrap().len() >= 15, "questions shared by all five");
 }
 
 mod sessions {
-    use std::path::Path;
     use time::macros::datetime;
     use time::Duration;
     use vaksam_core::pack;
     use vaksam_core::quiz::{CourseStatus, Progress, Session};
 
     fn lessebo() -> pack::Pack {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/lessebo.toml");
-        pack::from_toml("lessebo.toml", &std::fs::read_to_string(path).unwrap()).unwrap()
+        super::shipped("lessebo")
     }
 
     fn right_options(p: &pack::Pack, id: &str) -> Vec<String> {
@@ -399,7 +421,6 @@ mod sessions {
 
 /// The server's view of training: completion replayed from the stored answers.
 mod replay {
-    use std::path::Path;
     use time::macros::datetime;
     use time::{Duration, OffsetDateTime};
     use vaksam_core::pack::Pack;
@@ -408,9 +429,7 @@ mod replay {
     };
 
     fn lessebo() -> Pack {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packs/lessebo.toml");
-        vaksam_core::pack::from_toml("lessebo.toml", &std::fs::read_to_string(path).unwrap())
-            .unwrap()
+        super::shipped("lessebo")
     }
 
     fn chosen(p: &Pack, id: &str, right: bool) -> Vec<String> {
@@ -441,6 +460,7 @@ mod replay {
                 })
                 .collect(),
             course_completed_at: None,
+            sector: None,
         }
     }
 

@@ -599,6 +599,53 @@ pub struct GuidanceStep {
     pub default: bool,
 }
 
+/// The JSON Schema of pack files (`packs/pack.schema.json`), for editors: the resolved
+/// pack's shape with nothing required (a municipality's file gives only what is its own, and
+/// overrides only some fields of a base item), plus the overlay's `[omit]`.
+#[cfg(feature = "schema")]
+pub fn schema_json() -> String {
+    fn optional(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("required");
+                map.values_mut().for_each(optional);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(optional),
+            _ => {}
+        }
+    }
+    let mut schema = serde_json::to_value(schemars::schema_for!(Pack)).unwrap_or_default();
+    optional(&mut schema);
+    // Texts stay Swedish-first: keep `sv` required inside a text's language table.
+    if let Some(text) = schema.pointer_mut("/definitions/Text/anyOf/1") {
+        text["required"] = serde_json::json!(["sv"]);
+    }
+    let lists: serde_json::Map<String, serde_json::Value> = [
+        "contacts",
+        "categories",
+        "situations",
+        "statements",
+        "kinds",
+        "places",
+        "questions",
+    ]
+    .iter()
+    .map(|k| {
+        let ids = serde_json::json!({"type": "array", "items": {"type": "string"}});
+        ((*k).to_owned(), ids)
+    })
+    .collect();
+    if let Some(props) = schema.pointer_mut("/properties") {
+        props["omit"] = serde_json::json!({
+            "description": "Base items this municipality leaves out, by id (an overlay only).",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": lists,
+        });
+    }
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
 /// The wire name of a situation's `when`.
 pub fn when_str(when: When) -> &'static str {
     match when {
