@@ -10,6 +10,7 @@
 //! its type (the matrix in [`crate::classification`], the question bank in
 //! [`crate::bank`]). What a signature covers is in [`signing`].
 
+pub mod copying;
 #[cfg(feature = "toml")]
 pub mod resolve;
 pub mod signing;
