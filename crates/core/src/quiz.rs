@@ -541,6 +541,7 @@ pub fn completion(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Text;
     use time::macros::datetime;
 
     const NOW: OffsetDateTime = datetime!(2026-11-23 09:00 +01:00);
@@ -555,6 +556,10 @@ mod tests {
             id: id.to_owned(),
             section: None,
             sectors: Vec::new(),
+            cite: Default::default(),
+            default: true,
+            default_fields: Vec::new(),
+            confirmed: false,
             basics,
             scenario: text("?"),
             options: ["a", "b", "c", "d"]
