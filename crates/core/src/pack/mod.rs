@@ -11,6 +11,7 @@
 //! [`crate::bank`]). What a signature covers is in [`signing`].
 
 pub mod copying;
+pub mod diff;
 #[cfg(feature = "toml")]
 pub mod resolve;
 pub mod signing;
