@@ -5,7 +5,7 @@ use crate::storage::{RedeemError, Storage, StorageError};
 use time::{Duration, OffsetDateTime};
 use vaksam_core::enrollment::{code_from_random, normalize, CODE_LEN};
 use vaksam_core::protocol::{sha256_hex, EnrollResponse};
-use vaksam_core::{municipality, Kommunkod};
+use vaksam_core::Kommunkod;
 
 /// How long a new code stays valid unless the admin says otherwise.
 pub const DEFAULT_CODE_VALIDITY: Duration = Duration::days(14);
@@ -16,8 +16,10 @@ pub enum CreateError {
     /// The name is blank or too long.
     #[error("the employee name must be 1–200 characters")]
     BadName,
-    /// Vaksam has no content for this municipality.
-    #[error("kommunkod {0} is not one of the supported municipalities")]
+    /// No pack is published for this municipality, so Vaksam does not serve it (yet).
+    #[error(
+        "no pack is published for kommunkod {0}: Vaksam serves the municipalities with a published pack (`pack publish` its file first)"
+    )]
     UnsupportedMunicipality(Kommunkod),
     /// The validity is not positive.
     #[error("the code must be valid for at least one hour")]
@@ -46,7 +48,7 @@ pub async fn create_code<S: Storage>(
     if name.is_empty() || name.chars().count() > 200 {
         return Err(CreateError::BadName);
     }
-    if municipality::name_of(kommunkod).is_none() {
+    if storage.current_pack(kommunkod).await?.is_none() {
         return Err(CreateError::UnsupportedMunicipality(kommunkod.clone()));
     }
     if valid_for < Duration::hours(1) {
@@ -83,9 +85,20 @@ pub async fn redeem<S: Storage>(
             now,
         )
         .await?;
-    let municipality_name = municipality::name_of(&enrolled.device.kommunkod)
-        .unwrap_or("")
-        .to_owned();
+    // The name the municipality's pack gives (published before the code was made, and
+    // packs are never removed). The code is used up by now: a failure here must not lose
+    // the new token, so the name is left out instead.
+    let municipality_name = match storage.current_pack(&enrolled.device.kommunkod).await {
+        Ok(Some(pack)) => pack.municipality_name().unwrap_or_else(|e| {
+            tracing::warn!("enrollment: no municipality name: {e}");
+            String::new()
+        }),
+        Ok(None) => String::new(),
+        Err(e) => {
+            tracing::warn!("enrollment: no municipality name: {e}");
+            String::new()
+        }
+    };
     Ok(EnrollResponse {
         device_id: enrolled.device.id,
         device_token: token,

@@ -9,6 +9,7 @@ compile_error!("the server must be built with panic = \"unwind\" (see [profile.r
 pub mod api;
 pub mod assets;
 pub mod chain;
+pub mod coordinator;
 pub mod enrollment;
 pub mod export;
 pub mod http;

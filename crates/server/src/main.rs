@@ -1,6 +1,7 @@
 //! `vaksam-server`: serve the app and API, or run an admin command against the database.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use time::Duration;
@@ -10,7 +11,7 @@ use vaksam_core::Kommunkod;
 use vaksam_server::storage::sqlite::SqliteStorage;
 use vaksam_server::storage::Published;
 use vaksam_server::storage::Storage;
-use vaksam_server::{chain, enrollment, export, packs, system_clock};
+use vaksam_server::{chain, coordinator, enrollment, export, packs, system_clock};
 
 #[derive(Parser)]
 #[command(
@@ -50,6 +51,10 @@ enum Command {
         /// for rate limits. Never set this when clients reach the server directly.
         #[arg(long, env = "VAKSAM_TRUST_FORWARDED_FOR")]
         trust_forwarded_for: bool,
+        /// Resolve every municipality's overlay with this base file instead of the one built
+        /// into this Vaksam (for tests and trials of a new base; see README).
+        #[arg(long, env = "VAKSAM_BASE", hide = true)]
+        base: Option<std::path::PathBuf>,
     },
     /// Write a consistent copy of the database to a new file, while the server runs.
     Backup {
@@ -133,6 +138,44 @@ enum PackCommand {
         #[arg(long)]
         base: Option<std::path::PathBuf>,
     },
+    /// Print a starting file for a municipality (one of Sweden's 290), with comments that
+    /// say what to fill in: `pack new --kommunkod 1234 > packs/x.toml`.
+    New {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommunkod: String,
+    },
+    /// Explain the classification matrix of a municipality's resolved pack: one answer
+    /// (kind and place) with its levels, reason and sources, or without them the whole
+    /// kind × place table (Ja, Nej, Bara om).
+    Explain {
+        /// The municipality's pack file (TOML).
+        file: std::path::PathBuf,
+        /// A kind of information's id, e.g. journal_note.
+        #[arg(requires = "place")]
+        kind: Option<String>,
+        /// A place's id, e.g. care_system.
+        place: Option<String>,
+        /// The base to resolve with (default: base.toml next to the file, else the base
+        /// built into this Vaksam).
+        #[arg(long)]
+        base: Option<std::path::PathBuf>,
+    },
+    /// What a new base changes for a municipality: texts, translations, items added or
+    /// removed, answers of the matrix, and whether employees must sign again. The old side
+    /// is the file resolved with `--from-base`, else (with `--db` given) the
+    /// municipality's current published pack, else the base built into this Vaksam.
+    Diff {
+        /// The municipality's pack file (TOML).
+        file: std::path::PathBuf,
+        /// The old base.
+        #[arg(long)]
+        from_base: Option<std::path::PathBuf>,
+        /// The new base (default: base.toml next to the file, else the base built into
+        /// this Vaksam).
+        #[arg(long)]
+        base: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -182,8 +225,18 @@ async fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
-    match run(cli).await {
+    let matches = Cli::command().get_matches();
+    // `--db` has a default; `pack diff` compares with the published pack only when it was
+    // given.
+    let db_given = matches!(
+        matches.value_source("db"),
+        Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+    );
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match run(cli, db_given).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");
@@ -218,7 +271,111 @@ fn read_base(
     Ok((packs::BASE.0.to_owned(), packs::BASE.1.to_owned()))
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
+/// Resolves `file` with a base (as [`read_base`] finds it) into a checked pack.
+fn resolve_file(
+    file: &std::path::Path,
+    base: Option<&std::path::Path>,
+) -> Result<vaksam_core::Pack, String> {
+    let (name, text) = read_pack(file)?;
+    let (base_name, base_text) = read_base(base, file, true)?;
+    packs::prepare(
+        PackFile {
+            name: &base_name,
+            text: &base_text,
+        },
+        PackFile {
+            name: &name,
+            text: &text,
+        },
+        system_clock(),
+    )
+    .map(|p| p.pack)
+}
+
+/// The pack commands that need no database (`diff` opens one only when `--db` is given).
+async fn run_pack_offline(
+    command: &PackCommand,
+    db: &str,
+    db_given: bool,
+) -> Option<Result<(), String>> {
+    match command {
+        PackCommand::New { kommunkod: code } => Some(
+            kommunkod(code)
+                .and_then(|k| coordinator::new_overlay(&k))
+                .map(|text| print!("{text}")),
+        ),
+        PackCommand::Explain {
+            file,
+            kind,
+            place,
+            base,
+        } => Some(resolve_file(file, base.as_deref()).and_then(|pack| {
+            let text = match (kind, place) {
+                (Some(k), Some(p)) => coordinator::explain_one(&pack, k, p)?,
+                _ => coordinator::explain_table(&pack)?,
+            };
+            print!("{text}");
+            Ok(())
+        })),
+        PackCommand::Diff {
+            file,
+            from_base,
+            base,
+        } => Some(pack_diff(file, from_base.as_deref(), base.as_deref(), db, db_given).await),
+        _ => None,
+    }
+}
+
+async fn pack_diff(
+    file: &std::path::Path,
+    from_base: Option<&std::path::Path>,
+    base: Option<&std::path::Path>,
+    db: &str,
+    db_given: bool,
+) -> Result<(), String> {
+    let new = resolve_file(file, base)?;
+    let old = if let Some(old_base) = from_base {
+        resolve_file(file, Some(old_base))?
+    } else if db_given {
+        let storage = open(db).await?;
+        let k = new.municipality.kommunkod.clone();
+        current_pack(&storage, &k).await?
+    } else {
+        let (name, text) = read_pack(file)?;
+        packs::prepare(
+            packs::shipped_base(),
+            PackFile {
+                name: &name,
+                text: &text,
+            },
+            system_clock(),
+        )?
+        .pack
+    };
+    print!(
+        "{}",
+        coordinator::render_diff(&vaksam_core::pack::diff::diff(&old, &new))
+    );
+    Ok(())
+}
+
+async fn open(db: &str) -> Result<SqliteStorage, String> {
+    if !db.starts_with("sqlite:") {
+        return Err(format!(
+            "unsupported database URL {db:?}: this build stores data in SQLite (sqlite://path/to/file.db); PostgreSQL is planned behind the same Storage trait"
+        ));
+    }
+    SqliteStorage::open(db)
+        .await
+        .map_err(|e| format!("opening {db}: {e}"))
+}
+
+async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
+    if let Command::Pack { command } = &cli.command {
+        if let Some(done) = run_pack_offline(command, &cli.db, db_given).await {
+            return done;
+        }
+    }
     if let Command::Pack {
         command: PackCommand::Validate { files, base },
     } = &cli.command
@@ -265,22 +422,19 @@ async fn run(cli: Cli) -> Result<(), String> {
             Err(failed.join("\n"))
         };
     }
-    if !cli.db.starts_with("sqlite:") {
-        return Err(format!(
-            "unsupported database URL {:?}: this build stores data in SQLite (sqlite://path/to/file.db); PostgreSQL is planned behind the same Storage trait",
-            cli.db
-        ));
-    }
-    let storage = SqliteStorage::open(&cli.db)
-        .await
-        .map_err(|e| format!("opening {}: {e}", cli.db))?;
+    let storage = open(&cli.db).await?;
     match cli.command {
         Command::Serve {
             addr,
             static_dir,
             public_url,
             trust_forwarded_for,
+            base,
         } => {
+            let (base_name, base_text) = match &base {
+                Some(path) => read_pack(path)?,
+                None => (packs::BASE.0.to_owned(), packs::BASE.1.to_owned()),
+            };
             if let Some(dir) = static_dir {
                 vaksam_server::assets::serve_from_dir(dir);
             }
@@ -305,7 +459,15 @@ async fn run(cli: Cli) -> Result<(), String> {
             if !vaksam_server::assets::app_is_embedded() {
                 tracing::warn!("the app is not embedded in this build; only the API is served");
             }
-            packs::publish_shipped(&storage, system_clock()).await?;
+            packs::publish_shipped(
+                &storage,
+                PackFile {
+                    name: &base_name,
+                    text: &base_text,
+                },
+                system_clock(),
+            )
+            .await?;
             tracing::info!("Vaksam serves on http://{addr} with {}", cli.db);
             let deployment = vaksam_server::Deployment {
                 https,
@@ -375,7 +537,10 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::Pack { command } => match command {
-            PackCommand::Validate { .. } => unreachable!("handled before opening the database"),
+            PackCommand::Validate { .. }
+            | PackCommand::New { .. }
+            | PackCommand::Explain { .. }
+            | PackCommand::Diff { .. } => unreachable!("handled before opening the database"),
             PackCommand::Publish { file, base } => {
                 let (name, text) = read_pack(&file)?;
                 let (base_name, base_text) = read_base(base.as_deref(), &file, false)?;

@@ -209,6 +209,28 @@ pub struct StoredPack {
     pub published_at: String,
     /// Who published it.
     pub origin: Origin,
+    /// The municipality's overlay (TOML) it was resolved from; `None` for a format-1 pack.
+    pub overlay: Option<String>,
+    /// The version of Vaksam's base it was resolved with; `None` for a format-1 pack.
+    pub base_version: Option<String>,
+}
+
+impl StoredPack {
+    /// The municipality's name as the pack gives it (the list of municipalities Vaksam
+    /// serves is the set of published packs, and each pack names its municipality).
+    pub fn municipality_name(&self) -> Result<String, StorageError> {
+        #[derive(serde::Deserialize)]
+        struct Named {
+            municipality: Name,
+        }
+        #[derive(serde::Deserialize)]
+        struct Name {
+            name: String,
+        }
+        serde_json::from_str::<Named>(&self.body)
+            .map(|n| n.municipality.name)
+            .map_err(|e| StorageError::Corrupt(format!("pack {}: {e}", self.version)))
+    }
 }
 
 /// What publishing a pack did.
@@ -359,6 +381,12 @@ pub trait Storage: Clone + Send + Sync + 'static {
         &self,
         kommunkod: &Kommunkod,
     ) -> impl Future<Output = Result<Option<StoredPack>, StorageError>> + Send;
+
+    /// The current pack of every municipality that has one: the municipalities Vaksam
+    /// serves, by kommunkod.
+    fn current_packs(
+        &self,
+    ) -> impl Future<Output = Result<Vec<(Kommunkod, StoredPack)>, StorageError>> + Send;
 
     /// A given published version of a municipality's pack.
     fn pack_version(

@@ -223,6 +223,8 @@ fn stored_pack(r: &sqlx::sqlite::SqliteRow) -> StoredPack {
         etag: r.get(2),
         published_at: r.get(3),
         origin: Origin::from_db(r.get(4)),
+        overlay: r.get(5),
+        base_version: r.get(6),
     }
 }
 
@@ -774,8 +776,8 @@ impl Storage for SqliteStorage {
             });
         }
         sqlx::query(
-            "INSERT INTO packs (kommunkod, version, body, etag, published_at, origin) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO packs (kommunkod, version, body, etag, published_at, origin, \
+             overlay, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(kommunkod.as_str())
         .bind(&pack.version)
@@ -783,6 +785,8 @@ impl Storage for SqliteStorage {
         .bind(&pack.etag)
         .bind(&pack.published_at)
         .bind(pack.origin.as_str())
+        .bind(&pack.overlay)
+        .bind(&pack.base_version)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -794,13 +798,35 @@ impl Storage for SqliteStorage {
         kommunkod: &Kommunkod,
     ) -> Result<Option<StoredPack>, StorageError> {
         let row = sqlx::query(
-            "SELECT version, body, etag, published_at, origin FROM packs WHERE kommunkod = ? \
-             ORDER BY id DESC LIMIT 1",
+            "SELECT version, body, etag, published_at, origin, overlay, base_version FROM packs \
+             WHERE kommunkod = ? ORDER BY id DESC LIMIT 1",
         )
         .bind(kommunkod.as_str())
         .fetch_optional(&self.read)
         .await?;
         Ok(row.as_ref().map(stored_pack))
+    }
+
+    async fn current_packs(&self) -> Result<Vec<(Kommunkod, StoredPack)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT p.version, p.body, p.etag, p.published_at, p.origin, p.overlay, \
+             p.base_version, p.kommunkod FROM packs p \
+             WHERE p.id = (SELECT MAX(id) FROM packs WHERE kommunkod = p.kommunkod) \
+             ORDER BY p.kommunkod",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let code: String = r.get(7);
+                let k =
+                    code.parse()
+                        .map_err(|e: vaksam_core::municipality::ParseKommunkodError| {
+                            StorageError::Corrupt(e.to_string())
+                        })?;
+                Ok((k, stored_pack(r)))
+            })
+            .collect()
     }
 
     async fn pack_version(
@@ -809,7 +835,7 @@ impl Storage for SqliteStorage {
         version: &str,
     ) -> Result<Option<StoredPack>, StorageError> {
         let row = sqlx::query(
-            "SELECT version, body, etag, published_at, origin FROM packs \
+            "SELECT version, body, etag, published_at, origin, overlay, base_version FROM packs \
              WHERE kommunkod = ? AND version = ?",
         )
         .bind(kommunkod.as_str())
