@@ -144,7 +144,7 @@ pub fn explain_one(pack: &Pack, kind: &str, place: &str) -> Result<String, Strin
     let kname = k.name.swedish();
     let pname = p.name.swedish();
     if !p.serves(&k.sectors) {
-        let _ = writeln!(out, "{kname} ({}) i {pname} ({}): Nej", k.id, p.id);
+        let _ = writeln!(out, "{kname} ({}) in {pname} ({}): Nej", k.id, p.id);
         let _ = writeln!(
             out,
             "  {pname} is only for information of {}; {kname} is not, whatever its levels, so the app does not offer it.",
@@ -156,7 +156,7 @@ pub fn explain_one(pack: &Pack, kind: &str, place: &str) -> Result<String, Strin
     let a = answer(&k.class, p);
     let _ = writeln!(
         out,
-        "{kname} ({}) i {pname} ({}): {}",
+        "{kname} ({}) in {pname} ({}): {}",
         k.id,
         p.id,
         verdict_sv(a.verdict)

@@ -23,7 +23,7 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("vaksam.db").display());
         let storage = SqliteStorage::open(&url).await.unwrap();
-        packs::publish_shipped(&storage, system_clock())
+        packs::publish_shipped(&storage, packs::shipped_base(), system_clock())
             .await
             .unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -139,6 +139,8 @@ pub fn year_now() -> i32 {
 /// writing the same file).
 pub struct Process {
     pub child: std::process::Child,
+    /// What the server wrote to stderr (warnings and errors).
+    pub log: std::path::PathBuf,
     pub base: String,
     pub db: String,
     pub dir: std::path::PathBuf,
@@ -153,6 +155,12 @@ impl Process {
     }
 
     pub async fn start_on(dir: &std::path::Path, db: &str) -> Self {
+        Self::start_with(dir, db, &[]).await
+    }
+
+    /// Starts the server on `db` with more `serve` arguments (e.g. `--base FILE`); its
+    /// warnings go to [`Process::log`].
+    pub async fn start_with(dir: &std::path::Path, db: &str, serve_args: &[&str]) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -165,12 +173,14 @@ impl Process {
         let child = Command::new(bin)
             .args(["--db", db, "serve", "--addr"])
             .arg(format!("127.0.0.1:{port}"))
+            .args(serve_args)
             .env("RUST_LOG", "warn")
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::fs::File::create(dir.join(format!("server-{port}.log"))).unwrap())
             .spawn()
             .unwrap();
         let p = Self {
+            log: dir.join(format!("server-{port}.log")),
             child,
             base: format!("http://127.0.0.1:{port}/api/v1"),
             db: db.to_owned(),
@@ -282,7 +292,11 @@ pub fn signed(pack: &vaksam_core::Pack, name: &str) -> Value {
             .collect(),
     };
     let signed = draft
-        .sign(pack, "sv", OffsetDateTime::now_utc())
+        .sign(
+            pack,
+            &vaksam_core::pack::Lang::sv(),
+            OffsetDateTime::now_utc(),
+        )
         .expect("a complete form signs");
     serde_json::to_value(signed).unwrap()
 }
