@@ -49,6 +49,36 @@ fn signature_record(id: Uuid, payload: Value) -> Value {
     json!({ "id": id, "kind": "signature", "created_at": "2026-01-10T10:01:00+01:00", "payload": payload })
 }
 
+/// `overlay` with its own version set to `v` (the first top-level `version = "…"`).
+fn with_version(overlay: &str, v: &str) -> String {
+    let mut done = false;
+    overlay
+        .lines()
+        .map(|l| {
+            if !done && l.starts_with("version = \"") {
+                done = true;
+                format!("version = \"{v}\"")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// `overlay` with one more policy section (a Vaksam default), which employees sign.
+fn with_section(overlay: &str, text: &str) -> String {
+    format!(
+        "{overlay}\n[[policy.sections]]\nid = \"added-in-test\"\ndefault = true\ntitle = \"Nytt avsnitt\"\ntext = \"{text}\"\n"
+    )
+}
+
+/// The version of the base built into the server.
+fn base_version() -> String {
+    vaksam_core::pack::resolve::base_version(packs::shipped_base()).unwrap()
+}
+
 fn shipped(file: &str) -> String {
     vaksam_server::packs::SHIPPED
         .iter()
@@ -63,7 +93,7 @@ async fn the_pack_comes_with_an_etag_and_is_not_sent_again_when_unchanged() {
     let s = Server::start().await;
     let token = s.enroll("0428").await;
     let (etag, pack) = s.current_pack(&token).await;
-    assert_eq!(pack.municipality.kommunkod, "0428");
+    assert_eq!(pack.municipality.kommunkod.as_str(), "0428");
     assert!(etag.starts_with('"') && etag.ends_with('"'), "{etag}");
 
     let again = s.pack(&token, Some(&etag)).await;
@@ -118,33 +148,41 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
     let now = vaksam_server::system_clock();
     let kommunkod = "0761".parse().unwrap();
     let lessebo = shipped("lessebo.toml");
-    let shipped_version = packs::prepare("lessebo.toml", &lessebo, now)
+    let prepare = |text: &str| {
+        packs::prepare(
+            packs::shipped_base(),
+            vaksam_core::pack::resolve::PackFile {
+                name: "lessebo.toml",
+                text,
+            },
+            now,
+        )
         .unwrap()
-        .stored
-        .version;
-    let with_version = |v: &str| {
-        let text = lessebo.replacen(
-            &format!("version = \"{shipped_version}\""),
-            &format!("version = \"{v}\""),
-            1,
-        );
-        packs::prepare("lessebo.toml", &text, now).unwrap()
     };
+    let shipped_version = prepare(&lessebo).stored.version;
+    let with_overlay_version = |v: &str| prepare(&with_version(&lessebo, v));
 
     // An older version from before origins were recorded, as an old server holds it.
-    let mut old = with_version("2020.1.1");
+    let mut old = with_overlay_version("2020.1.1");
     old.stored.origin = Origin::Unknown;
     packs::publish(&storage, &old).await.unwrap();
-    packs::publish_shipped(&storage, now).await.unwrap();
+    packs::publish_shipped(&storage, packs::shipped_base(), now)
+        .await
+        .unwrap();
     assert_eq!(current_version(&storage, &kommunkod).await, shipped_version);
 
     // What an administrator publishes is never replaced by a shipped pack, even with an
     // older number.
-    packs::publish(&storage, &with_version("2026.1.1"))
+    packs::publish(&storage, &with_overlay_version("2026.1.1"))
         .await
         .unwrap();
-    packs::publish_shipped(&storage, now).await.unwrap();
-    assert_eq!(current_version(&storage, &kommunkod).await, "2026.1.1");
+    packs::publish_shipped(&storage, packs::shipped_base(), now)
+        .await
+        .unwrap();
+    assert_eq!(
+        current_version(&storage, &kommunkod).await,
+        format!("2026.1.1+{}", base_version())
+    );
 }
 
 #[tokio::test]
@@ -153,13 +191,11 @@ async fn an_admin_publishes_a_new_version_without_a_restart() {
     let token = s.enroll("2513").await;
     let (old_etag, _) = s.current_pack(&token).await;
 
-    let edited = shipped("overkalix.toml")
-        .replacen("version = \"2026.11.3\"", "version = \"2026.12.1\"", 1)
-        .replacen(
-            "Du kan alltid vända dig till säkerhetssamordnaren",
-            "Du kan alltid, dygnet runt, vända dig till säkerhetssamordnaren",
-            1,
-        );
+    let edited = with_section(
+        &with_version(&shipped("overkalix.toml"), "2099.12.1"),
+        "Du kan alltid, dygnet runt, vända dig till säkerhetssamordnaren.",
+    );
+    let version = format!("2099.12.1+{}", base_version());
     let (ok, out, err) = s.publish("overkalix-new.toml", &edited);
     assert!(ok, "{out}{err}");
     assert!(out.contains("published 2513"), "{out}");
@@ -167,7 +203,7 @@ async fn an_admin_publishes_a_new_version_without_a_restart() {
     let res = s.pack(&token, Some(&old_etag)).await;
     assert_eq!(res.status(), StatusCode::OK, "the old ETag is stale now");
     let pack: Pack = res.json().await.unwrap();
-    assert_eq!(pack.version, "2026.12.1");
+    assert_eq!(pack.version, version);
 
     // Publishing the same file again changes nothing; reusing the version for other
     // content is refused with a message saying what to do.
@@ -180,18 +216,21 @@ async fn an_admin_publishes_a_new_version_without_a_restart() {
     assert!(!ok);
     assert!(err.contains("raise `version`"), "{err}");
 
-    // A broken pack is refused with the file, the place and the problem; nothing changes.
-    let (ok, _, err) = s.publish(
-        "broken.toml",
-        &edited.replacen("contact = \"it\"", "contact = \"helpdesk\"", 1),
+    // A broken pack is refused with the file, the line, the place and the problem; nothing
+    // changes.
+    let broken = format!(
+        "{edited}\n[[contacts]]\nid = \"added-in-test\"\ndefault = true\nrole = \"Vakten\"\nwhen = \"Alltid.\"\nphone = \"ring mig\"\n"
     );
+    let line = broken.lines().count();
+    let (ok, _, err) = s.publish("broken.toml", &broken);
     assert!(!ok);
     assert!(
-        err.contains("broken.toml: categories[0].steps[0].contact: unknown contact \"helpdesk\""),
+        err.contains(&format!("broken.toml:{line}: contacts["))
+            && err.contains("].phone: \"ring mig\" is not a phone number"),
         "{err}"
     );
     let (_, current) = s.current_pack(&token).await;
-    assert_eq!(current.version, "2026.12.1");
+    assert_eq!(current.version, version);
 }
 
 #[tokio::test]
@@ -366,8 +405,10 @@ async fn a_signature_of_an_older_published_version_is_still_accepted() {
     let token = s.enroll("0761").await;
     let (_, old) = s.current_pack(&token).await;
     let signed_offline = signature(&old, "Anna");
-    let edited =
-        shipped("lessebo.toml").replacen("version = \"2026.11.3\"", "version = \"2027.1.1\"", 1);
+    let edited = with_section(
+        &with_version(&shipped("lessebo.toml"), "2099.1.1"),
+        "Ett nytt avsnitt.",
+    );
     assert!(s.publish("lessebo-new.toml", &edited).0);
     let answer = s
         .sync(
@@ -462,14 +503,11 @@ async fn status_lists_who_signed_the_current_version_and_who_did_not() {
         .await[0]["status"],
         "stored"
     );
-    // A new version with a changed section: Bo must sign again; Anna signs the new one.
-    let edited = shipped("tyreso.toml")
-        .replacen("version = \"2026.11.3\"", "version = \"2026.12.1\"", 1)
-        .replacen(
-            "Utbildningen ska repeteras med jämna mellanrum.",
-            "Utbildningen ska repeteras varje år.",
-            1,
-        );
+    // A new version with a section added: Bo must sign again; Anna signs the new one.
+    let edited = with_section(
+        &with_version(&shipped("tyreso.toml"), "2099.12.1"),
+        "Utbildningen ska repeteras varje år.",
+    );
     assert!(s.publish("tyreso-new.toml", &edited).0);
     let (_, new) = s.current_pack(&anna).await;
     assert_eq!(

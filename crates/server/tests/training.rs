@@ -29,7 +29,7 @@ fn result(pack: &Pack, answers: &[(&str, bool)], completed: Option<OffsetDateTim
     let bank = pack.quiz.as_ref().unwrap();
     let now = OffsetDateTime::now_utc();
     QuizResult {
-        kommunkod: "0428".into(),
+        kommunkod: "0428".parse().unwrap(),
         pack_version: pack.version.clone(),
         bank_version: bank.version.clone(),
         started_at: now - Duration::minutes(3),
@@ -54,6 +54,7 @@ fn result(pack: &Pack, answers: &[(&str, bool)], completed: Option<OffsetDateTim
             })
             .collect(),
         course_completed_at: completed,
+        sector: None,
     }
 }
 
