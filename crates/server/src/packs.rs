@@ -190,12 +190,21 @@ pub async fn publish_shipped<S: Storage>(
         };
         match prepare(base, file, now) {
             Ok(prepared) if prepared.kommunkod == kommunkod => {
-                publish(storage, &prepared).await?;
-                tracing::info!(
-                    "{kommunkod}: the published overlay now uses base {base_version}: version {}",
-                    prepared.stored.version
-                );
-                outcomes.push(StartOutcome::Rebased(kommunkod, prepared.stored.version));
+                match publish(storage, &prepared).await {
+                    Ok(_) => {
+                        tracing::info!(
+                            "{kommunkod}: the published overlay now uses base {base_version}: version {}",
+                            prepared.stored.version
+                        );
+                        outcomes.push(StartOutcome::Rebased(kommunkod, prepared.stored.version));
+                    }
+                    // E.g. the version is taken by other content: keep serving what was
+                    // published rather than refuse to start.
+                    Err(e) => {
+                        tracing::warn!("{kommunkod}: keeping version {}: {e}", pack.version);
+                        outcomes.push(StartOutcome::Kept(kommunkod, e));
+                    }
+                }
             }
             Ok(prepared) => {
                 let e = format!(
