@@ -156,6 +156,12 @@ async fn a_base_upgrade_resolves_an_admin_overlay_again_and_its_overrides_keep_p
     assert_eq!(teams.about.swedish(), "För arbetsgruppers filer.");
     assert_eq!(teams.max.to_string(), "K2 R2 T2 S1");
     assert_eq!(teams.max, teams_before.max);
+    assert!(teams_before.conditions.is_empty());
+    assert_eq!(
+        teams.conditions.len(),
+        1,
+        "the base's new condition arrives"
+    );
     // The corrections and additions of the base arrive …
     assert_eq!(
         after.contact("it").unwrap().when.swedish(),
@@ -218,13 +224,16 @@ async fn an_admin_overlay_that_no_longer_resolves_keeps_its_pack_and_the_server_
 
     // A newer base without Teams: the overlay's override of Teams (only `cite` and `max`)
     // is now an incomplete new place.
-    let base_c = fixture_text("base-b.toml")
-        .replacen("base = \"2027.1.1\"", "base = \"2027.2.1\"", 1)
-        .replacen(
-            "[[classification.places]]\nid = \"teams\"\ndefault = true\ngroup = \"storage\"\nname = \"Teams\"\nabout = \"För arbetsgruppers filer.\"\nmax = \"K1 R1 T1 S1\"\n",
-            "",
-            1,
-        );
+    let base_b = fixture_text("base-b.toml");
+    let teams = base_b
+        .find("[[classification.places]]\nid = \"teams\"")
+        .unwrap();
+    let next = teams + base_b[teams..].find("\n[[").unwrap() + 1;
+    let base_c = format!("{}{}", &base_b[..teams], &base_b[next..]).replacen(
+        "base = \"2027.1.1\"",
+        "base = \"2027.2.1\"",
+        1,
+    );
     assert!(!base_c.contains("id = \"teams\""));
     let base_c_path = dir.path().join("base-c.toml");
     std::fs::write(&base_c_path, &base_c).unwrap();
@@ -381,6 +390,22 @@ fn pack_explain_gives_one_answer_with_its_reasons_or_the_whole_table() {
         "{out}"
     );
 
+    // Over Teams' limit, within the condition base B added.
+    let (ok, out, _) = explain(&["journal", "teams"]);
+    assert!(ok);
+    assert!(
+        out.starts_with("Journalanteckning (journal) in Teams (teams): Bara om\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  over the limit: K3 where the place takes K2\n  over the limit: R3 where the place takes R2\n  over the limit: S3 where the place takes S1\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  only if: Bara i en kanal där alla medlemmar får läsa uppgifterna. (up to K3 R3 T2 S3)\n  condition: Vaksam's default, not confirmed"),
+        "{out}"
+    );
+
     // A general kind is not offered in a care system.
     let (ok, out, _) = explain(&["note", "care_system"]);
     assert!(
@@ -415,8 +440,8 @@ fn pack_explain_gives_one_answer_with_its_reasons_or_the_whole_table() {
         vec![
             vec!["kind \\ place", "teams", "care_system"],
             vec!["note", "Ja", "–"],
-            vec!["journal", "Nej", "Nej"],
-            vec!["salary", "Nej", "–"],
+            vec!["journal", "Bara om", "Nej"],
+            vec!["salary", "Bara om", "–"],
         ],
         "{table}"
     );
@@ -452,9 +477,10 @@ Added (2):
   kinds salary
   questions phishing
 
-Answers of the matrix that change (2):
+Answers of the matrix that change (3):
   journal in care_system: Ja → Nej
-  salary in teams: – → Nej
+  journal in teams: Nej → Bara om
+  salary in teams: – → Bara om
 
 No new signature needed.
 ";
