@@ -90,7 +90,7 @@ enum Command {
         #[arg(long)]
         device: Uuid,
     },
-    /// Check or publish content packs.
+    /// Content packs: check, start, explain, compare with a new base, publish.
     Pack {
         #[command(subcommand)]
         command: PackCommand,
