@@ -23,9 +23,15 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("vaksam.db").display());
         let storage = SqliteStorage::open(&url).await.unwrap();
-        packs::publish_shipped(&storage, packs::shipped_base(), system_clock())
+        let outcomes = packs::publish_shipped(&storage, packs::shipped_base(), system_clock())
             .await
             .unwrap();
+        // These tests run on the shipped content: every shipped overlay must resolve.
+        for outcome in &outcomes {
+            if let packs::StartOutcome::ShippedFailed(file, errors) = outcome {
+                panic!("the shipped {file} does not resolve with the shipped base:\n{errors}");
+            }
+        }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}/api/v1", listener.local_addr().unwrap());
         let state = ApiState {
