@@ -685,4 +685,17 @@ async fn a_database_holding_a_format_1_pack_still_serves_phones_and_their_signat
         ok && out.contains("1 signatures, chain intact"),
         "{out}{err}"
     );
+
+    // A coordinator compares the format-1 pack with their new format-2 file: other texts,
+    // so everyone signs again.
+    let (ok, out, err) = server.admin(&[
+        "pack",
+        "diff",
+        path_str(&fixture("kommun.toml")),
+        "--base",
+        path_str(&fixture("base-a.toml")),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("2026.11.3 → 3+2026.12.1\n"), "{out}");
+    assert!(out.contains("\nEmployees must sign again:\n"), "{out}");
 }
