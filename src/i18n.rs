@@ -28,6 +28,14 @@ impl Lang {
         }
     }
 
+    /// The same language as packs and signatures name it.
+    pub fn pack_lang(self) -> vaksam_core::text::Lang {
+        match self {
+            Lang::Sv => vaksam_core::text::Lang::sv(),
+            Lang::En => vaksam_core::text::Lang::en(),
+        }
+    }
+
     /// Picks the text for this language.
     pub fn pick(self, sv: &'static str, en: &'static str) -> &'static str {
         match self {
@@ -110,7 +118,9 @@ pub enum T {
     SavedTitle,
     SavedOnPhone,
     WhatNow,
-    DefaultLabel,
+    AdviceMark,
+    AdviceNote,
+    InSwedish,
     ImyDeadline,
     ImyExplain,
     ReportsTitle,
@@ -214,6 +224,19 @@ pub enum T {
     SectorGeneral,
     SectorHomeCare,
     SectorSchool,
+    SectorQuestion,
+    SectorHint,
+    SectorCare,
+    SectorOther,
+    SectorSave,
+    SectorChange,
+    YourSector,
+    ReadWholePolicy,
+    AdoptedOn,
+    Diarienummer,
+    CallButton,
+    AskWho,
+    ReadInPolicy,
     GqPersonalData,
     GhPersonalData,
     GqSensitive,
@@ -340,7 +363,9 @@ impl T {
             SavedTitle => ("Tack! Rapporten är sparad", "Thank you! The report is saved"),
             SavedOnPhone => ("Sparad på telefonen", "Saved on this phone"),
             WhatNow => ("Gör så här nu", "Do this now"),
-            DefaultLabel => ("standardvärde – bekräftas av kommunen", "default – to be confirmed by the municipality"),
+            AdviceMark => ("Vaksams råd", "Vaksam's advice"),
+            AdviceNote => ("Det som är märkt ”Vaksams råd” är allmänna råd från Vaksam. Kommunen har inte bekräftat dem.", "What is marked “Vaksam's advice” is general advice from Vaksam. The municipality has not confirmed it."),
+            InSwedish => ("(på svenska)", "(in Swedish)"),
             ImyDeadline => ("Kommunen måste anmäla till IMY senast", "The municipality must notify IMY by"),
             ImyExplain => ("Personuppgifter kan vara inblandade. Enligt GDPR artikel 33 har kommunen 72 timmar från upptäckten på sig att anmäla till Integritetsskyddsmyndigheten.", "Personal data may be involved. Under GDPR article 33 the municipality has 72 hours from discovery to notify the Swedish Authority for Privacy Protection (IMY)."),
             ReportsTitle => ("Mina rapporter", "My reports"),
@@ -444,6 +469,19 @@ impl T {
             SectorGeneral => ("Alla verksamheter", "All services"),
             SectorHomeCare => ("Vård och omsorg", "Care"),
             SectorSchool => ("Skola", "School"),
+            SectorQuestion => ("Var arbetar du?", "Where do you work?"),
+            SectorHint => ("Då får du också frågor om ditt arbete. Du kan ändra det under Inställningar.", "Then you also get questions about your work. You can change it in Settings."),
+            SectorCare => ("Hemtjänst eller omsorg", "Home care or care"),
+            SectorOther => ("Annat arbete", "Other work"),
+            SectorSave => ("Spara", "Save"),
+            SectorChange => ("Ändra var du arbetar", "Change where you work"),
+            YourSector => ("Var du arbetar", "Where you work"),
+            ReadWholePolicy => ("Läs hela policyn", "Read the whole policy"),
+            AdoptedOn => ("Antagen", "Adopted"),
+            Diarienummer => ("Diarienummer", "Reference number"),
+            CallButton => ("Ring", "Call"),
+            AskWho => ("Fråga", "Ask"),
+            ReadInPolicy => ("Läs mer i policyn", "Read more in the policy"),
             GqPersonalData => ("Går informationen att koppla till en person?", "Can the information be linked to a person?"),
             GhPersonalData => ("Till exempel namn, personnummer, adress eller foto.", "For example a name, ID number, address or photo."),
             GqSensitive => ("Handlar det om hälsa eller andra känsliga uppgifter?", "Is it about health or other sensitive matters?"),

@@ -368,11 +368,11 @@ async fn a_connection_closes_itself_when_another_tab_asks_for_a_newer_version() 
 
 fn signature(name: &str) -> vaksam_core::signature::SignatureRecord {
     vaksam_core::signature::SignatureRecord {
-        kommunkod: "0428".into(),
+        kommunkod: "0428".parse().unwrap(),
         pack_version: "2026.1".into(),
         policy_version: "2026-01".into(),
         undertaking_version: "1".into(),
-        lang: "sv".into(),
+        lang: vaksam_core::pack::Lang::sv(),
         text_sha256: "00".repeat(32),
         sections: vec![],
         undertaking_sha256: "11".repeat(32),

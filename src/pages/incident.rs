@@ -1,6 +1,7 @@
 //! The incident report (DESIGN.md §1): one question per screen, a short hint each, saved
 //! as a draft on every change, and written to the outbox before any network call.
 
+use super::source::{AdviceMark, AdviceNote, InSwedish};
 use super::{FieldErrors, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
 use crate::store::{drafts, outbox, receipts};
@@ -14,7 +15,7 @@ use vaksam_core::incident::{
     Answer, Aspect, Category, PeopleAffected, PersonalDataKind, MAX_ACTIONS_CHARS,
     MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
 };
-use vaksam_core::pack::Guidance;
+use vaksam_core::pack::{Guidance, Text};
 use vaksam_core::validation::FieldError;
 use vaksam_core::{Incident, IncidentDraft};
 
@@ -683,26 +684,51 @@ fn review_view(
 /// What the saved page shows: default steps, IMY deadline, case number, pack guidance.
 type Shown = (Vec<Step>, Option<String>, Option<String>, Option<Guidance>);
 
-/// "What to do now" from the municipality's pack, with whom to call and who is told.
+/// "What to do now" from the municipality's pack: a call button where the contact has a
+/// number, plainly whom to ask where it has none, and who is told.
 fn guidance_view(g: Guidance) -> impl IntoView {
     let ctx = ctx();
     let lang = move || ctx.lang.get().tag();
     let any_default = g.steps.iter().any(|s| s.default);
     let told = g.told.clone();
+    let texts: Vec<Text> = g
+        .steps
+        .iter()
+        .flat_map(|s| std::iter::once(s.text.clone()).chain(s.call.clone()))
+        .chain(told.iter().cloned())
+        .collect();
     view! {
-        <h2>{move || ctx.t(T::WhatNow)}</h2>
-        {any_default.then(|| view! { <p class="tag">{move || ctx.t(T::DefaultLabel)}</p> })}
+        <h2>{move || ctx.t(T::WhatNow)}" "<InSwedish texts/></h2>
+        <AdviceNote show=any_default/>
         <ol class="steps" data-testid="guidance">
             {g.steps.into_iter().map(|s| {
                 let text = s.text.clone();
-                let call = s.call.clone();
+                // A step kept by an older version has the number but not the `tel:` form.
+                let tel = s.tel.clone().or_else(|| {
+                    s.phone.as_ref().map(|n| n.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect())
+                });
+                let contact = s.call.clone().map(|role| match (tel, s.phone.clone()) {
+                    (Some(tel), Some(number)) => {
+                        let label = role.clone();
+                        view! {
+                            <a class="button small call" href=format!("tel:{tel}") data-testid="call">
+                                {move || ctx.t(T::CallButton)}" "{move || label.get(lang()).to_owned()}
+                            </a>
+                            <span class="number">" "{number}</span>
+                        }
+                        .into_any()
+                    }
+                    _ => view! {
+                        <span class="ask" data-testid="ask">
+                            {move || ctx.t(T::AskWho)}" "{move || role.get(lang()).to_owned()}"."
+                        </span>
+                    }
+                    .into_any(),
+                });
                 view! {
                     <li>
-                        {move || text.get(lang()).to_owned()}
-                        {call.map(|role| view! {
-                            <span class="call">" "{move || ctx.t(T::CallLabel)}" "{move || role.get(lang()).to_owned()}</span>
-                        })}
-                        {s.phone.map(|n| view! { " " <a href=format!("tel:{}", n.replace(' ', ""))>{n.clone()}</a> })}
+                        <p>{move || text.get(lang()).to_owned()}{s.default.then(|| view! { " " <AdviceMark/> })}</p>
+                        {contact.map(|c| view! { <p class="step-contact">{c}</p> })}
                     </li>
                 }
             }).collect_view()}
@@ -769,8 +795,8 @@ pub fn SavedPage() -> impl IntoView {
             <SyncStatusLine/>
             {move || info.get().and_then(|i| i.3).map(guidance_view)}
             <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| !i.0.is_empty()))>
-                <h2>{move || ctx.t(T::WhatNow)}</h2>
-                <p class="tag">{move || ctx.t(T::DefaultLabel)}</p>
+                <h2>{move || ctx.t(T::WhatNow)}" "<AdviceMark/></h2>
+                <AdviceNote show=true/>
                 <ol class="steps">
                     {move || info.get().map(|i| i.0).unwrap_or_default().into_iter().map(|s| view! {
                         <li>{move || i18n::step(ctx.lang.get(), s)}</li>

@@ -3,7 +3,8 @@
 //! place, or answer a few questions. It reads only the cached pack, so it works offline;
 //! every answer is computed by `vaksam_core::classification`.
 
-use super::policy::{NoPackYet, Source};
+use super::policy::NoPackYet;
+use super::source::{falls_back, in_swedish_note, AdviceNote, Origin, SourceLine};
 use crate::ctx;
 use crate::i18n::{self, Lang, T};
 use leptos::prelude::*;
@@ -102,8 +103,9 @@ struct Row {
     title: String,
     href: String,
     lines: Vec<String>,
-    cite: Option<String>,
-    default: bool,
+    origin: Origin,
+    /// Some of its texts have no translation in the current language.
+    in_swedish: bool,
     report: Option<String>,
 }
 
@@ -134,11 +136,23 @@ fn reasons(pack: &Pack, answer: &Answer<'_>, lang: Lang) -> Vec<String> {
 }
 
 /// Where the rule behind an answer comes from: the condition's source, else the place's.
-fn rule_source(answer: &Answer<'_>) -> (Option<String>, bool) {
+fn rule_source(answer: &Answer<'_>) -> Origin {
     match answer.condition {
-        Some(c) => (c.cite.clone(), c.default),
-        None => (answer.place.cite.clone(), answer.place.default),
+        Some(c) => Origin::of(c),
+        None => Origin::of(answer.place),
     }
+}
+
+/// Every sector a kind belongs to, or "all services" for a kind of anyone's work.
+fn sectors_label(sectors: &[Sector], lang: Lang) -> String {
+    if sectors.is_empty() {
+        return T::SectorGeneral.in_(lang).to_owned();
+    }
+    sectors
+        .iter()
+        .map(|s| sector_label(*s).in_(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn report_href(kind: Option<&Kind>, answer: &Answer<'_>) -> Option<String> {
@@ -157,14 +171,16 @@ fn row(
     href: String,
     lang: Lang,
 ) -> Row {
-    let (cite, default) = rule_source(a);
+    let mut texts = vec![title, &a.place.about];
+    texts.extend(a.condition.map(|c| &c.text));
+    texts.extend(a.always);
     Row {
         verdict: a.verdict,
         title: title.get(lang.tag()).to_owned(),
         href,
         lines: reasons(pack, a, lang),
-        cite,
-        default,
+        origin: rule_source(a),
+        in_swedish: falls_back(lang, &texts),
         report: report_href(kind, a),
     }
 }
@@ -181,8 +197,11 @@ fn place_rows(pack: &Pack, answers: &[Answer<'_>], kind: Option<&Kind>, lang: La
 }
 
 /// Rows under three headings; a group with no rows is left out.
-fn grouped(rows: Vec<Row>, headings: [T; 3]) -> impl IntoView {
+/// `advice`: the screen shows other unconfirmed advice too (the note is said once).
+fn grouped(rows: Vec<Row>, headings: [T; 3], advice: bool) -> impl IntoView {
     let ctx = ctx();
+    let lang = ctx.lang.get_untracked();
+    let any_advice = advice || rows.iter().any(|r| r.origin.advice);
     let mut groups: [Vec<Row>; 3] = Default::default();
     for row in rows {
         let i = match row.verdict {
@@ -192,7 +211,7 @@ fn grouped(rows: Vec<Row>, headings: [T; 3]) -> impl IntoView {
         };
         groups[i].push(row);
     }
-    groups
+    let groups = groups
         .into_iter()
         .zip(headings)
         .filter(|(rows, _)| !rows.is_empty())
@@ -209,7 +228,8 @@ fn grouped(rows: Vec<Row>, headings: [T; 3]) -> impl IntoView {
                         };
                         let body = view! {
                             {r.lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
-                            <Source cite=r.cite default=r.default/>
+                            {r.in_swedish.then(|| view! { <p>{in_swedish_note(lang)}</p> })}
+                            <SourceLine origin=r.origin/>
                         };
                         match r.report {
                             // A "no" folds away: the list stays short, the reasons one tap off.
@@ -235,7 +255,8 @@ fn grouped(rows: Vec<Row>, headings: [T; 3]) -> impl IntoView {
                 </ul>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! { <AdviceNote show=any_advice/> {groups} }
 }
 
 /// Search with a performance measure around it (bench/search_latency.mjs reads it).
@@ -257,17 +278,21 @@ fn security_view(pack: &Pack, m: &Matrix, lang: Lang) -> impl IntoView {
     let s = &m.security;
     let contact = pack.contact(&s.contact);
     let role = contact.map(|c| c.role.get(lang.tag()).to_owned());
-    let phone = contact.and_then(|c| c.phone.clone());
+    let phone = contact.and_then(|c| c.phone.clone().zip(c.tel()));
+    let mut texts = vec![&s.text];
+    texts.extend(contact.map(|c| &c.role));
+    let in_swedish = falls_back(lang, &texts);
     view! {
         <div class="notice" data-testid="security">
             <p><strong>{move || ctx.t(T::SecurityTitle)}</strong></p>
             <p>{s.text.get(lang.tag()).to_owned()}</p>
             {role.map(|r| view! {
                 <p>{move || ctx.t(T::AskLabel)}" "{r}
-                    {phone.map(|n| view! { " " <a href=format!("tel:{}", n.replace(' ', ""))>{n.clone()}</a> })}
+                    {phone.map(|(n, tel)| view! { " " <a href=format!("tel:{tel}")>{n}</a> })}
                 </p>
             })}
-            <Source cite=s.cite.clone() default=s.default/>
+            {in_swedish.then(|| view! { <p>{in_swedish_note(lang)}</p> })}
+            <SourceLine origin=Origin::of(s)/>
         </div>
     }
 }
@@ -278,7 +303,7 @@ fn hit_view(pack: &Pack, m: &Matrix, hit: Hit, lang: Lang) -> AnyView {
         Target::Kind(i) => {
             let k = &m.kinds[i];
             let yes: Vec<String> = m
-                .answers(&k.class, Some(k.sector))
+                .answers(&k.class, Some(&k.sectors))
                 .iter()
                 .filter(|a| a.verdict == Verdict::Yes)
                 .map(|a| a.place.name.get(tag).to_owned())
@@ -427,17 +452,18 @@ fn kind_view(pack: &Pack, m: &Matrix, id: &str, lang: Lang) -> Option<AnyView> {
     let ctx = ctx();
     let tag = lang.tag();
     let k = m.kind(id)?;
-    let rows = place_rows(pack, &m.answers(&k.class, Some(k.sector)), Some(k), lang);
-    let sector = sector_label(k.sector);
+    let rows = place_rows(pack, &m.answers(&k.class, Some(&k.sectors)), Some(k), lang);
+    let origin = Origin::of(k);
+    let advice = origin.advice;
     Some(
         view! {
             <h1>{k.name.get(tag).to_owned()}</h1>
-            <p class="muted">{move || ctx.t(sector)}</p>
+            <p class="muted" data-testid="sectors">{sectors_label(&k.sectors, lang)}</p>
             <h2>{move || ctx.t(T::ClassTitle)}</h2>
             <ClassView class=k.class/>
-            <p>{k.why.get(tag).to_owned()}</p>
-            <Source cite=k.cite.clone() default=k.default/>
-            {grouped(rows, [T::GroupYes, T::GroupOnlyIf, T::GroupNo])}
+            <p>{k.why.get(tag).to_owned()}" "{falls_back(lang, &[&k.name, &k.why]).then(|| in_swedish_note(lang))}</p>
+            <SourceLine origin/>
+            {grouped(rows, [T::GroupYes, T::GroupOnlyIf, T::GroupNo], advice)}
         }
         .into_any(),
     )
@@ -472,10 +498,10 @@ fn place_view(pack: &Pack, m: &Matrix, id: &str, lang: Lang) -> Option<AnyView> 
         view! {
             <h1>{i18n::may_i_use(lang, place.name.get(tag))}</h1>
             <h2>{move || ctx.t(T::AboutPlace)}</h2>
-            <p>{place.about.get(tag).to_owned()}</p>
+            <p>{place.about.get(tag).to_owned()}" "{falls_back(lang, &[&place.name, &place.about]).then(|| in_swedish_note(lang))}</p>
             <p class="muted">{move || ctx.t(sector)}</p>
-            <Source cite=place.cite.clone() default=place.default/>
-            {grouped(rows, [T::KindsYes, T::KindsOnlyIf, T::KindsNo])}
+            <SourceLine origin=Origin::of(place)/>
+            {grouped(rows, [T::KindsYes, T::KindsOnlyIf, T::KindsNo], Origin::of(place).advice)}
         }
         .into_any(),
     )
@@ -548,7 +574,7 @@ pub fn GuidePage() -> impl IntoView {
             <h2 id="guide-step" tabindex="-1">{move || ctx.t(T::GuideResult)}</h2>
             <p class="tag" data-testid="guidance-label">{move || ctx.t(T::GuideLabel)}</p>
             <ClassView class=class/>
-            {grouped(rows, [T::GroupYes, T::GroupOnlyIf, T::GroupNo])}
+            {grouped(rows, [T::GroupYes, T::GroupOnlyIf, T::GroupNo], with_matrix(|_, m| Origin::of(&m.security).advice).unwrap_or_default())}
             <p><button type="button" class="button" on:click=move |_| guide.set(Guide::default())>
                 {move || ctx.t(T::StartOver)}
             </button></p>

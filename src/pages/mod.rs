@@ -8,6 +8,7 @@ pub mod policy;
 pub mod quiz;
 pub mod reports;
 pub mod settings;
+pub mod source;
 
 use crate::i18n::{self, T};
 use crate::sync::SyncStatus;

@@ -1,6 +1,8 @@
 //! The policy in brief, signing the undertaking (ansvarsförbindelse), and its receipt.
 //! Everything shown comes from the municipality's cached pack, so it works offline.
 
+pub(crate) use super::source::pick;
+use super::source::{has_advice, AdviceMark, AdviceNote, InSwedish, Origin, SourceLine};
 use super::{FieldErrors, SyncStatusLine};
 use crate::i18n::T;
 use crate::store::reference::LocalSignature;
@@ -10,39 +12,23 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use vaksam_core::pack::{Policy, Section, Text};
+use vaksam_core::pack::{Contact, Policy, Section};
 use vaksam_core::signature::{signing_status, Change, SignatureDraft, SigningStatus};
 use vaksam_core::validation::FieldError;
 use vaksam_core::Pack;
-
-/// A pack text in the current language.
-pub(crate) fn pick(text: &Text) -> String {
-    text.get(ctx().lang.get().tag()).to_owned()
-}
-
-/// Where a rule comes from: the section of the municipality's document, or the default label.
-#[component]
-pub(crate) fn Source(cite: Option<String>, default: bool) -> impl IntoView {
-    let ctx = ctx();
-    match (cite, default) {
-        (Some(cite), false) => view! {
-            <p class="source">{move || ctx.t(T::SourceLabel)}" "{cite.clone()}</p>
-        }
-        .into_any(),
-        _ => view! { <p class="tag">{move || ctx.t(T::DefaultLabel)}</p> }.into_any(),
-    }
-}
 
 fn sections_view(sections: Vec<Section>) -> impl IntoView {
     sections
         .into_iter()
         .map(|s| {
+            let origin = Origin::of(&s);
             let (title, text) = (s.title.clone(), s.text.clone());
+            let texts = vec![title.clone(), text.clone()];
             view! {
                 <section class="policy-section" id=format!("section-{}", s.id)>
-                    <h3>{move || pick(&title)}</h3>
+                    <h3>{move || pick(&title)}" "<InSwedish texts/></h3>
                     <p>{move || pick(&text)}</p>
-                    <Source cite=s.cite.clone() default=s.default/>
+                    <SourceLine origin/>
                 </section>
             }
         })
@@ -96,73 +82,117 @@ pub fn PolicyPage() -> impl IntoView {
             return view! { <NoPackYet/> }.into_any();
         };
         let Pack {
-            policy:
-                Policy {
-                    title,
-                    adopted_by: adopted,
-                    version,
-                    revision,
-                    sections,
-                },
+            policy,
             aspects,
             contacts,
             training,
             ..
         } = p;
+        let any_advice = policy_has_advice(&policy)
+            || aspects.iter().any(has_advice)
+            || contacts.iter().any(has_advice)
+            || has_advice(&training);
+        let Policy {
+            title,
+            url,
+            adopted,
+            diarienummer,
+            adopted_by,
+            version,
+            revision,
+            sections,
+            ..
+        } = policy;
+        let title_texts = vec![title.clone()];
+        let facts_texts = vec![adopted_by.text.clone(), revision.text.clone()];
         view! {
-            <h1>{move || pick(&title)}</h1>
+            <h1>{move || pick(&title)}" "<InSwedish texts=title_texts/></h1>
             <SignStatusLine/>
-            <dl class="facts">
+            <AdviceNote show=any_advice/>
+            <dl class="facts" data-testid="policy-facts">
                 <dt>{move || ctx.t(T::AdoptedBy)}</dt>
-                <dd>{move || pick(&adopted.text)}<Source cite=adopted.cite.clone() default=adopted.default/></dd>
+                <dd>{let t = adopted_by.text.clone(); move || pick(&t)}" "<InSwedish texts=facts_texts/>
+                    <SourceLine origin=Origin::of(&adopted_by)/></dd>
+                {adopted.map(|date| view! {
+                    <dt>{move || ctx.t(T::AdoptedOn)}</dt>
+                    <dd data-testid="adopted">{date}</dd>
+                })}
+                {diarienummer.map(|d| view! {
+                    <dt>{move || ctx.t(T::Diarienummer)}</dt>
+                    <dd data-testid="diarienummer">{d}</dd>
+                })}
                 <dt>{move || ctx.t(T::PolicyVersion)}</dt>
-                <dd>{version.label.clone()}" "<Source cite=version.cite.clone() default=version.default/></dd>
+                <dd>{version.label.clone()}<SourceLine origin=Origin::of(&version)/></dd>
                 <dt>{move || ctx.t(T::Revision)}</dt>
-                <dd>{move || pick(&revision.text)}<Source cite=revision.cite.clone() default=revision.default/></dd>
+                <dd>{let t = revision.text.clone(); move || pick(&t)}<SourceLine origin=Origin::of(&revision)/></dd>
             </dl>
+            {url.map(|url| view! {
+                <p><a href=url data-testid="policy-url" rel="noopener" target="_blank">{move || ctx.t(T::ReadWholePolicy)}</a></p>
+            })}
             <h2>{move || ctx.t(T::SummaryTitle)}</h2>
             {sections_view(sections)}
             <h2>{move || ctx.t(T::AspectsTitle)}</h2>
             <dl class="aspects">
                 {aspects.into_iter().map(|a| {
+                    let origin = Origin::of(&a);
                     let (name, meaning) = (a.name.clone(), a.meaning.clone());
+                    let texts = vec![name.clone(), meaning.clone()];
                     view! {
-                        <dt>{move || pick(&name)}</dt>
-                        <dd>{move || pick(&meaning)}<Source cite=a.cite.clone() default=a.default/></dd>
+                        <dt>{move || pick(&name)}" "<InSwedish texts/></dt>
+                        <dd>{move || pick(&meaning)}<SourceLine origin/></dd>
                     }
                 }).collect_view()}
             </dl>
             <h2>{move || ctx.t(T::ContactsTitle)}</h2>
             <ul class="contacts">
-                {contacts.into_iter().map(|c| {
-                    let (role, when) = (c.role.clone(), c.when.clone());
-                    let reach = match (c.phone.clone(), c.email.clone()) {
-                        (None, None) => view! { <p class="muted">{move || ctx.t(T::NoPhoneYet)}</p> }.into_any(),
-                        (phone, email) => view! {
-                            <p>
-                                {phone.map(|n| view! { <a href=format!("tel:{}", n.replace(' ', ""))>{n.clone()}</a>" " })}
-                                {email.map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> })}
-                            </p>
-                        }.into_any(),
-                    };
-                    view! {
-                        <li>
-                            <h3>{move || pick(&role)}</h3>
-                            <p>{move || pick(&when)}</p>
-                            {reach}
-                            <Source cite=c.cite.clone() default=c.default/>
-                        </li>
-                    }
-                }).collect_view()}
+                {contacts.into_iter().map(contact_view).collect_view()}
             </ul>
             <h2>{move || ctx.t(T::TrainingTitle)}</h2>
             <p>{move || ctx.t(T::MonthsInterval)}" "{training.interval_months}</p>
-            <p>{move || pick(&training.note)}</p>
-            <Source cite=training.cite.clone() default=training.default/>
+            <p>{let t = training.note.clone(); move || pick(&t)}" "<InSwedish texts=vec![training.note.clone()]/></p>
+            <SourceLine origin=Origin::of(&training)/>
         }
         .into_any()
     };
     view! { <section class="page policy">{body}</section> }
+}
+
+/// Whether the policy's own facts or summary hold Vaksam's unconfirmed advice.
+fn policy_has_advice(p: &Policy) -> bool {
+    has_advice(&p.adopted_by)
+        || has_advice(&p.version)
+        || has_advice(&p.revision)
+        || p.sections.iter().any(has_advice)
+}
+
+/// A contact: role, when to contact, how to reach; the role may be the municipality's while
+/// "when" is Vaksam's advice, so each field carries its own mark.
+fn contact_view(c: Contact) -> impl IntoView {
+    let ctx = ctx();
+    let whole = Origin::of(&c);
+    let role_mark = !whole.advice && Origin::field(&c, "role").advice;
+    let when_mark = !whole.advice && Origin::field(&c, "when").advice;
+    let (role, when) = (c.role.clone(), c.when.clone());
+    let texts = vec![role.clone(), when.clone()];
+    let tel = c.tel();
+    let reach = match (c.phone.clone(), c.email.clone()) {
+        (None, None) => view! { <p class="muted">{move || ctx.t(T::NoPhoneYet)}</p> }.into_any(),
+        (phone, email) => view! {
+            <p>
+                {phone.zip(tel).map(|(n, tel)| view! { <a href=format!("tel:{tel}")>{n}</a>" " })}
+                {email.map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> })}
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <li data-testid=format!("contact-{}", c.id)>
+            <h3>{move || pick(&role)}" "<InSwedish texts/>{role_mark.then(|| view! { " " <AdviceMark/> })}</h3>
+            <p>{move || pick(&when)}{when_mark.then(|| view! { " " <AdviceMark/> })}</p>
+            {reach}
+            <SourceLine origin=whole/>
+        </li>
+    }
 }
 
 fn change_label(change: Change) -> T {
@@ -256,9 +286,9 @@ pub fn SignPage() -> impl IntoView {
         let Some(pack) = ctx.sync.pack.get_untracked() else {
             return;
         };
-        let lang = ctx.lang.get_untracked().tag();
+        let lang = ctx.lang.get_untracked().pack_lang();
         let now = clock::now();
-        let record = match draft.get_untracked().sign(&pack, lang, now) {
+        let record = match draft.get_untracked().sign(&pack, &lang, now) {
             Ok(record) => record,
             Err(list) => {
                 errors.set(list);
@@ -326,8 +356,12 @@ pub fn SignPage() -> impl IntoView {
         let u = pack.undertaking.clone();
         let (title, intro) = (u.title.clone(), u.intro.clone());
         let status = status();
+        let any_advice = has_advice(&u)
+            || u.statements.iter().any(has_advice)
+            || pack.policy.sections.iter().any(has_advice);
         view! {
-            <h1>{move || pick(&title)}</h1>
+            <h1>{move || pick(&title)}" "<InSwedish texts=vec![u.title.clone(), u.intro.clone()]/></h1>
+            <AdviceNote show=any_advice/>
             {status.clone().map(changes_view)}
             {(status == Some(SigningStatus::Current)).then(|| view! { <SignStatusLine/> })}
             <h2>{move || ctx.t(T::SummaryTitle)}</h2>
@@ -336,7 +370,7 @@ pub fn SignPage() -> impl IntoView {
             <form on:submit=submit.clone() novalidate>
                 <h2>{let title = u.title.clone(); move || pick(&title)}" · "{move || ctx.t(T::PolicyVersion)}" "{u.version.clone()}</h2>
                 <p>{move || pick(&intro)}</p>
-                <Source cite=u.cite.clone() default=u.default/>
+                <SourceLine origin=Origin::of(&u)/>
                 <fieldset class="field statements">
                     <legend>{move || ctx.t(T::ConfirmEach)}</legend>
                     {u.statements.iter().enumerate().map(|(i, s)| {
@@ -360,9 +394,9 @@ pub fn SignPage() -> impl IntoView {
                                             if on { d.confirmed.push(id); }
                                         });
                                     }/>
-                                <label for=input_id>{move || pick(&text)}</label>
+                                <label for=input_id>{move || pick(&text)}" "<InSwedish texts=vec![s.text.clone()]/></label>
                             </div>
-                            <Source cite=s.cite.clone() default=s.default/>
+                            <SourceLine origin=Origin::of(s)/>
                             <FieldErrors errors field/>
                         }
                     }).collect_view()}

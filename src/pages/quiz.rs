@@ -2,7 +2,8 @@
 //! its explanation at once, then a summary. The session is saved after every step, so a
 //! reload resumes it; the result goes through the outbox with the new progress.
 
-use super::policy::{pick, NoPackYet, Source};
+use super::policy::NoPackYet;
+use super::source::{falls_back, in_swedish_note, AdviceMark, AdviceNote, Origin, SourceLine};
 use super::SyncStatusLine;
 use crate::i18n::{self, T};
 use crate::store::outbox::OutboxEntry;
@@ -11,7 +12,8 @@ use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use vaksam_core::quiz::{CourseStatus, Progress, Session};
+use vaksam_core::classification::Sector;
+use vaksam_core::quiz::{Bank, CourseStatus, Progress, Session};
 use vaksam_core::Pack;
 
 /// The status line for home and the quiz start: when training is due, and a nudge when
@@ -36,6 +38,60 @@ pub fn TrainingStatusLine() -> impl IntoView {
                 </p>
             })
         })
+    }
+}
+
+/// Whether some questions are asked only of some sectors (then the sector matters).
+fn asks_sector(bank: &Bank) -> bool {
+    bank.questions.iter().any(|q| !q.sectors.is_empty())
+}
+
+/// The three answers to "Var arbetar du?"; "Annat arbete" is `General` (chosen, and only
+/// the questions for everyone), unlike `None` (not asked yet).
+const SECTORS: [(Sector, T); 3] = [
+    (Sector::HomeCare, T::SectorCare),
+    (Sector::School, T::SectorSchool),
+    (Sector::General, T::SectorOther),
+];
+
+/// "Var arbetar du?": one tap keeps the answer in the employee's progress, so the course is
+/// the questions for everyone plus their sector's. Shown once before the quiz, and in settings.
+#[component]
+pub fn SectorChoice(progress: RwSignal<Progress>) -> impl IntoView {
+    let ctx = ctx();
+    let failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
+    let choose = move |sector: Sector| {
+        let before = progress.get_untracked();
+        let mut after = before.clone();
+        after.sector = Some(sector);
+        progress.set(after.clone());
+        spawn_local(async move {
+            match training::save_progress(&after).await {
+                Ok(()) => failed.set(None),
+                Err(e) => {
+                    progress.set(before);
+                    failed.set(Some(e.kind));
+                }
+            }
+        });
+    };
+    view! {
+        <fieldset class="field sector" data-testid="sector">
+            <legend>{move || ctx.t(T::SectorQuestion)}</legend>
+            <p class="hint">{move || ctx.t(T::SectorHint)}</p>
+            <div class="actions">
+                {SECTORS.into_iter().map(|(sector, label)| view! {
+                    <button type="button" class="button"
+                        aria-pressed=move || (progress.with(|p| p.sector) == Some(sector)).to_string()
+                        on:click=move |_| choose(sector)>
+                        {move || ctx.t(label)}
+                    </button>
+                }).collect_view()}
+            </div>
+            {move || failed.get().map(|kind| view! {
+                <p class="error" role="alert">{i18n::storage_problem(ctx.lang.get(), kind)}</p>
+            })}
+        </fieldset>
     }
 }
 
@@ -164,6 +220,10 @@ pub fn QuizPage() -> impl IntoView {
         match screen.get() {
             Screen::Loading => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
             Screen::Start => {
+                let asks = pack.quiz.as_ref().is_some_and(asks_sector);
+                if asks && progress.with(|p| p.sector.is_none()) {
+                    return view! { <SectorChoice progress/> }.into_any();
+                }
                 let due = Session::start(&pack, &progress.get(), false, clock::now()).is_some();
                 view! {
                     <p>{move || ctx.t(T::QuizIntro)}</p>
@@ -231,12 +291,12 @@ fn running(
     let progress_text = i18n::step_of(lang, index + 1, session.questions.len());
     let tag = lang.tag();
     let scenario = question.scenario.get(tag).to_owned();
-    let section = pack
-        .policy
-        .sections
-        .iter()
-        .find(|s| s.id == question.section);
-    let source = section.map(|s| (s.title.clone(), s.cite.clone(), s.default));
+    let section = question
+        .section
+        .as_ref()
+        .and_then(|id| pack.policy.sections.iter().find(|s| s.id == *id))
+        .map(|s| (s.id.clone(), s.title.get(tag).to_owned()));
+    let origin = Origin::of(question);
 
     if saved.reviewing {
         let last = session.answers.last().cloned();
@@ -249,6 +309,9 @@ fn running(
             .collect();
         let explanation = question.explanation.get(tag).to_owned();
         let finished = session.is_finished();
+        let mut texts = vec![&question.scenario, &question.explanation];
+        texts.extend(question.options.iter().map(|o| &o.text));
+        let in_swedish = falls_back(lang, &texts);
         return view! {
             <p class="progress">{progress_text}</p>
             <p class="scenario">{scenario}</p>
@@ -259,12 +322,16 @@ fn running(
                 </p>
                 <p>{move || ctx.t(T::QuizRightWas)}</p>
                 <ul>{right_options.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
-                <p>{explanation}</p>
-                {source.map(|(title, cite, default)| view! {
-                    <p class="muted">{move || pick(&title)}</p>
-                    <Source cite=cite default=default/>
+                <p>{explanation}{origin.advice.then(|| view! { " " <AdviceMark/> })}</p>
+                {in_swedish.then(|| in_swedish_note(lang))}
+                <SourceLine origin=Origin { advice: false, ..origin.clone() }/>
+                {section.map(|(id, title)| view! {
+                    <p><a href=format!("/policy#section-{id}") data-testid="read-in-policy">
+                        {move || ctx.t(T::ReadInPolicy)}": "{title}
+                    </a></p>
                 })}
             </div>
+            <AdviceNote show=origin.advice/>
             <div class="actions">
                 <button type="button" class="button primary" on:click=next>
                     {move || ctx.t(if finished { T::QuizSeeResult } else { T::QuizNext })}
@@ -274,6 +341,9 @@ fn running(
         .into_any();
     }
 
+    let mut texts = vec![&question.scenario];
+    texts.extend(question.options.iter().map(|o| &o.text));
+    let in_swedish = falls_back(lang, &texts);
     let multiple = question.is_multiple();
     let hint = if multiple {
         T::QuizChooseAll
@@ -319,7 +389,7 @@ fn running(
         <p class="progress">{progress_text}</p>
         <fieldset class="field question">
             <legend id="question" tabindex="-1">{scenario}</legend>
-            <p class="hint">{move || ctx.t(hint)}</p>
+            <p class="hint">{move || ctx.t(hint)}" "{in_swedish.then(|| in_swedish_note(lang))}</p>
             {options}
         </fieldset>
         <div class="actions">

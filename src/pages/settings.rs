@@ -1,8 +1,10 @@
-//! Settings: language, this phone's enrollment and storage protection.
+//! Settings: language, where the employee works (for the training), this phone's enrollment
+//! and storage protection.
 
 use crate::i18n::{Lang, T};
 use crate::{ctx, set_lang};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// Radio buttons for the UI language.
 #[component]
@@ -35,10 +37,20 @@ pub fn LanguagePicker() -> impl IntoView {
 pub fn SettingsPage() -> impl IntoView {
     let ctx = ctx();
     let enrollment = move || ctx.enrollment.get().flatten();
+    // The sector (kept with the training progress) is offered once the progress is read.
+    let loaded = RwSignal::new(vaksam_core::quiz::Progress::default());
+    let progress = RwSignal::new(None::<()>);
+    spawn_local(async move {
+        if let Ok(p) = crate::store::training::progress().await {
+            loaded.set(p);
+            progress.set(Some(()));
+        }
+    });
     view! {
         <section class="page">
             <h1>{move || ctx.t(T::SettingsTitle)}</h1>
             <LanguagePicker/>
+            {move || progress.get().map(|_| view! { <super::quiz::SectorChoice progress=loaded/> })}
             <h2>{move || ctx.t(T::Device)}</h2>
             <dl class="facts">
                 <dt>{move || ctx.t(T::Employee)}</dt>

@@ -31,6 +31,11 @@ pub async fn progress() -> StoreResult<Progress> {
         .unwrap_or_default())
 }
 
+/// Keeps the progress, e.g. after the employee chose their sector.
+pub async fn save_progress(p: &Progress) -> StoreResult<()> {
+    put_value(device::STORE, PROGRESS_KEY, p).await
+}
+
 /// The session under way, if any.
 pub async fn session() -> StoreResult<Option<SavedSession>> {
     get_value(drafts::STORE, SESSION_KEY).await

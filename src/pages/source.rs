@@ -1,0 +1,104 @@
+//! How a pack item shows where it comes from and in which language: a source line only for a
+//! real citation of the municipality's document, a small quiet mark on Vaksam's advice the
+//! municipality has not confirmed (with one plain note per screen), nothing on confirmed
+//! advice, and "(in Swedish)" once per block whose texts have no translation.
+
+use crate::ctx;
+use crate::i18n::{Lang, T};
+use leptos::prelude::*;
+use vaksam_core::pack::Text;
+use vaksam_core::source::HasSource;
+
+/// A pack text in the current language (Swedish when it has none of its own).
+pub(crate) fn pick(text: &Text) -> String {
+    text.get(ctx().lang.get().tag()).to_owned()
+}
+
+/// What an item or one of its fields shows about its source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The sections cited ("§7, §8"), only for a real citation.
+    pub cite: Option<String>,
+    /// Vaksam's advice the municipality has not confirmed.
+    pub advice: bool,
+}
+
+impl Origin {
+    /// The whole item: cited, Vaksam's unconfirmed advice, or neither (confirmed advice).
+    pub fn of(item: &impl HasSource) -> Origin {
+        let s = item.source();
+        Origin {
+            cite: s.is_cited().then(|| s.cite.to_string()),
+            advice: s.is_vaksam_advice(),
+        }
+    }
+
+    /// One field: the item's citation unless the field is Vaksam's (`default_fields`).
+    pub fn field(item: &impl HasSource, field: &str) -> Origin {
+        let s = item.source();
+        let advice = s.field_is_vaksam_advice(field);
+        let vaksams = s.default_fields.iter().any(|f| f == field);
+        Origin {
+            cite: (s.is_cited() && !vaksams).then(|| s.cite.to_string()),
+            advice,
+        }
+    }
+}
+
+/// Whether an item holds advice the screen's note must explain (whole or a field).
+pub(crate) fn has_advice(item: &impl HasSource) -> bool {
+    item.source().is_unconfirmed_default()
+}
+
+/// "Källa i policyn: §7" for a citation, the quiet mark for unconfirmed advice, else nothing.
+#[component]
+pub(crate) fn SourceLine(origin: Origin) -> impl IntoView {
+    let ctx = ctx();
+    match origin {
+        Origin {
+            cite: Some(cite), ..
+        } => view! {
+            <p class="source">{move || ctx.t(T::SourceLabel)}" "{cite.clone()}</p>
+        }
+        .into_any(),
+        Origin { advice: true, .. } => view! { <p><AdviceMark/></p> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// The small mark on Vaksam's unconfirmed advice, explained once per screen by [`AdviceNote`].
+#[component]
+pub(crate) fn AdviceMark() -> impl IntoView {
+    let ctx = ctx();
+    view! { <span class="advice-mark" data-testid="advice-mark">{move || ctx.t(T::AdviceMark)}</span> }
+}
+
+/// The one note per screen that says what the mark means; shown only when `show`.
+#[component]
+pub(crate) fn AdviceNote(show: bool) -> impl IntoView {
+    let ctx = ctx();
+    show.then(|| {
+        view! { <p class="advice-note" data-testid="advice-note">{move || ctx.t(T::AdviceNote)}</p> }
+    })
+}
+
+/// Whether any of `texts` is shown in Swedish because `lang` has no text of its own.
+pub(crate) fn falls_back(lang: Lang, texts: &[&Text]) -> bool {
+    let tag = lang.tag();
+    tag != "sv" && texts.iter().any(|t| t.resolve(tag).0 != tag)
+}
+
+/// "(in Swedish)" once for a block whose texts are (partly) untranslated; follows the language.
+#[component]
+pub(crate) fn InSwedish(texts: Vec<Text>) -> impl IntoView {
+    let ctx = ctx();
+    move || {
+        let refs: Vec<&Text> = texts.iter().collect();
+        falls_back(ctx.lang.get(), &refs).then(|| in_swedish_note(ctx.lang.get()))
+    }
+}
+
+/// The note itself, for views already drawn in one language.
+pub(crate) fn in_swedish_note(lang: Lang) -> impl IntoView {
+    view! { <span class="lang-note" data-testid="in-swedish">{T::InSwedish.in_(lang)}</span> }
+}
