@@ -307,13 +307,13 @@ impl Sync {
     }
 
     /// Asks the server for a newer pack. A pack that fails validation is not taken: the
-    /// phone keeps the one it has. Failures are quiet; the next flush asks again.
+    /// phone keeps the one it has (see [`takes`]). Failures are quiet; the next flush asks again.
     async fn refresh_pack(self, token: &str) {
         let etag = reference::pack_etag().await.ok().flatten();
         if let Ok(api::PackAnswer::New(etag, pack, body)) =
             api::get_pack(token, etag.as_deref()).await
         {
-            if pack.validate("server").is_ok()
+            if takes(&pack)
                 && reference::save_pack(&reference::StoredPack { etag, body })
                     .await
                     .is_ok()
@@ -411,4 +411,13 @@ type Slot = std::rc::Rc<Cell<Option<Flush>>>;
 fn shared_slot() -> (Slot, Slot) {
     let slot = Slot::default();
     (slot.clone(), slot)
+}
+
+/// Whether the phone takes a pack the server sent: one that passes the core's checks, or a
+/// format-1 pack an older server published. The server keeps serving that one until the
+/// municipality's format-2 pack replaces it, and the core's format-2 rules cannot hold for
+/// it (format 1 had no source on quiz questions), so it is taken as the server checked it
+/// when it was published; the core still reads it and signs it with version-1 digests.
+fn takes(pack: &vaksam_core::Pack) -> bool {
+    pack.format == 1 || pack.validate("server").is_ok()
 }

@@ -26,9 +26,11 @@ async function freePort() {
 
 /** A real server process on a fresh database. */
 export class Server {
-  static async start({ staticDir } = {}) {
+  /** `args`: more `serve` options, e.g. `["--base", file]`. */
+  static async start({ staticDir, args = [] } = {}) {
     const s = new Server();
     s.staticDir = staticDir;
+    s.args = args;
     s.dir = mkdtempSync(join(tmpdir(), "vaksam-e2e-"));
     s.db = `sqlite://${join(s.dir, "vaksam.db")}`;
     s.port = await freePort();
@@ -38,7 +40,7 @@ export class Server {
   }
 
   async up() {
-    const extra = this.staticDir ? ["--static-dir", this.staticDir] : [];
+    const extra = [...(this.staticDir ? ["--static-dir", this.staticDir] : []), ...this.args];
     this.proc = spawn(BIN, ["--db", this.db, "serve", "--addr", `127.0.0.1:${this.port}`, ...extra], { stdio: ["ignore", "ignore", "pipe"] });
     this.proc.stderr.on("data", () => {});
     for (let i = 0; i < 100; i++) {
@@ -54,6 +56,11 @@ export class Server {
     this.proc.kill("SIGKILL");
     await exited;
     this.proc = null;
+  }
+
+  /** The database file (for the `sqlite3` CLI). */
+  get dbFile() {
+    return join(this.dir, "vaksam.db");
   }
 
   cli(...args) {
