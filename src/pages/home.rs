@@ -31,6 +31,15 @@ pub fn HomePage() -> impl IntoView {
             .map(|e| format!("{} · {}", e.employee_name, e.municipality_name))
             .unwrap_or_default()
     };
+    let sign_title = move || {
+        ctx.sync
+            .pack
+            .with(|p| {
+                p.as_ref()
+                    .map(|p| super::source::pick(&p.undertaking.title))
+            })
+            .unwrap_or_else(|| ctx.t(T::FnSign).to_owned())
+    };
     view! {
         <section class="page">
             <h1>{move || ctx.t(T::AppName)}</h1>
@@ -53,7 +62,13 @@ pub fn HomePage() -> impl IntoView {
                 <Tile title=T::FnReport hint=T::FnReportHint href="/report"/>
                 <Tile title=T::FnMyReports hint=T::FnMyReportsHint href="/reports"/>
                 <Tile title=T::FnClassify hint=T::FnClassifyHint href="/lookup"/>
-                <Tile title=T::FnSign hint=T::FnSignHint href="/sign"/>
+                <li>
+                    // The pack names what is signed ("Bekräftelse", "Ansvarsförbindelse").
+                    <A href="/sign" attr:class="tile">
+                        <span class="tile-title">{sign_title}</span>
+                        <span class="tile-hint">{move || ctx.t(T::FnSignHint)}</span>
+                    </A>
+                </li>
                 <Tile title=T::FnPolicy hint=T::FnPolicyHint href="/policy"/>
                 <Tile title=T::FnQuiz hint=T::FnQuizHint href="/quiz"/>
 

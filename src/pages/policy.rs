@@ -154,6 +154,22 @@ pub fn PolicyPage() -> impl IntoView {
         }
         .into_any()
     };
+    // A link to one section ("Läs mer i policyn" after a quiz answer) lands on it once
+    // the pack is drawn.
+    Effect::new(move |_| {
+        if ctx.sync.pack.with(Option::is_some) {
+            request_animation_frame(|| {
+                let hash = window().location().hash().unwrap_or_default();
+                let id = hash.trim_start_matches('#');
+                if let Some(el) = (!id.is_empty())
+                    .then(|| document().get_element_by_id(id))
+                    .flatten()
+                {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     view! { <section class="page policy">{body}</section> }
 }
 

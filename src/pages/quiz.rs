@@ -57,7 +57,12 @@ const SECTORS: [(Sector, T); 3] = [
 /// "Var arbetar du?": one tap keeps the answer in the employee's progress, so the course is
 /// the questions for everyone plus their sector's. Shown once before the quiz, and in settings.
 #[component]
-pub fn SectorChoice(progress: RwSignal<Progress>) -> impl IntoView {
+pub fn SectorChoice(
+    progress: RwSignal<Progress>,
+    /// On the settings screen (the hint then does not point to settings).
+    #[prop(optional)]
+    in_settings: bool,
+) -> impl IntoView {
     let ctx = ctx();
     let failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
     let choose = move |sector: Sector| {
@@ -78,14 +83,17 @@ pub fn SectorChoice(progress: RwSignal<Progress>) -> impl IntoView {
     view! {
         <fieldset class="field sector" data-testid="sector">
             <legend>{move || ctx.t(T::SectorQuestion)}</legend>
-            <p class="hint">{move || ctx.t(T::SectorHint)}</p>
-            <div class="actions">
-                {SECTORS.into_iter().map(|(sector, label)| view! {
-                    <button type="button" class="button"
-                        aria-pressed=move || (progress.with(|p| p.sector) == Some(sector)).to_string()
-                        on:click=move |_| choose(sector)>
-                        {move || ctx.t(label)}
-                    </button>
+            <p class="hint">{move || ctx.t(if in_settings { T::SectorHintSettings } else { T::SectorHint })}</p>
+            <div class="sector-choices">
+                {SECTORS.into_iter().map(|(sector, label)| {
+                    let chosen = move || progress.with(|p| p.sector) == Some(sector);
+                    view! {
+                        <button type="button" class="button" aria-pressed=move || chosen().to_string()
+                            on:click=move |_| choose(sector)>
+                            <span aria-hidden="true">{move || if chosen() { "✓ " } else { "" }}</span>
+                            {move || ctx.t(label)}
+                        </button>
+                    }
                 }).collect_view()}
             </div>
             {move || failed.get().map(|kind| view! {

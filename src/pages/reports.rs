@@ -129,7 +129,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <p class="report-title">{move || match (category, kind) {
                     (Some(c), _) => i18n::category(ctx.lang.get(), c),
                     (None, RecordKind::Quiz) => ctx.t(T::FnQuiz),
-                    (None, _) => ctx.t(T::FnSign),
+                    (None, _) => ctx.t(T::SignatureItem),
                 }}</p>
                 <p class="report-meta">{saved}</p>
                 <p class="report-state"><span aria-hidden="true">{if refused { "⚠ " } else { "• " }}</span>{state_text}</p>

@@ -50,7 +50,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page">
             <h1>{move || ctx.t(T::SettingsTitle)}</h1>
             <LanguagePicker/>
-            {move || progress.get().map(|_| view! { <super::quiz::SectorChoice progress=loaded/> })}
+            {move || progress.get().map(|_| view! { <super::quiz::SectorChoice progress=loaded in_settings=true/> })}
             <h2>{move || ctx.t(T::Device)}</h2>
             <dl class="facts">
                 <dt>{move || ctx.t(T::Employee)}</dt>

@@ -61,7 +61,7 @@ pub(crate) fn SourceLine(origin: Origin) -> impl IntoView {
             <p class="source">{move || ctx.t(T::SourceLabel)}" "{cite.clone()}</p>
         }
         .into_any(),
-        Origin { advice: true, .. } => view! { <p><AdviceMark/></p> }.into_any(),
+        Origin { advice: true, .. } => view! { <p class="source"><AdviceMark/></p> }.into_any(),
         _ => ().into_any(),
     }
 }
