@@ -1,0 +1,159 @@
+// A format-2 pack on the phone, in real Chromium against the real server: where each thing
+// comes from (a citation, Vaksam's advice, confirmed advice), texts without a translation,
+// call buttons in the guidance, the quiz's sources and the employee's sector. The packs are
+// the small invented ones of the server's tests (a base and Vingåker's overlay on it), so
+// what is cited, advised and confirmed is known exactly.
+import { test, expect } from "@playwright/test";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Browser, Server, ROOT, cachedPack, enroll, idbValue, next, scan, startReport } from "./fixtures.mjs";
+
+const PACKS = join(ROOT, "crates/server/tests/fixtures/packs");
+const BASE = join(PACKS, "base-a.toml");
+
+let server;
+let browser;
+test.beforeEach(async () => {
+  server = await Server.start({ args: ["--base", BASE] });
+  // The overlay as the server's tests have it, but keeping the base's school question, so
+  // that the bank has a question only one sector is asked.
+  const overlay = join(server.dir, "kommun.toml");
+  writeFileSync(overlay, readFileSync(join(PACKS, "kommun.toml"), "utf8").replace('[omit]\nquestions = ["instagram"]', ""));
+  expect(server.cli("pack", "publish", overlay, "--base", BASE)).toContain("published 0428");
+  browser = await Browser.launch();
+});
+test.afterEach(async () => {
+  await browser.dispose();
+  await server.stop();
+});
+
+async function enrollWithPack(page) {
+  await enroll(page, server);
+  await expect.poll(async () => (await cachedPack(page))?.version, { timeout: 15_000 }).toBe("3+2026.12.1");
+}
+
+test("the policy says a source only where the document says it, and once that the rest is Vaksam's advice", async () => {
+  const page = await browser.page();
+  await enrollWithPack(page);
+  await page.goto(server.url + "/policy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Informationssäkerhetspolicy");
+  // One plain note for the whole screen, no "standardvärde" on every line.
+  await expect(page.getByTestId("advice-note")).toHaveCount(1);
+  await expect(page.getByTestId("advice-note")).toHaveText("Det som är märkt ”Vaksams råd” är allmänna råd från Vaksam. Kommunen har inte bekräftat dem.");
+  await expect(page.getByText("standardvärde")).toHaveCount(0);
+  await expect(page.locator("#section-why")).toContainText("Källa i policyn: §4");
+  await expect(page.locator("#section-why [data-testid=advice-mark]")).toHaveCount(0);
+  // The manager's role is cited, when to call is Vaksam's: the mark sits on that field.
+  const manager = page.getByTestId("contact-manager");
+  await expect(manager).toContainText("Källa i policyn: §4");
+  await expect(manager.locator("h3 [data-testid=advice-mark]")).toHaveCount(0);
+  await expect(manager.locator("p", { hasText: "När något har hänt." }).getByTestId("advice-mark")).toHaveText("Vaksams råd");
+  await expect(manager.getByRole("link", { name: "0151-19 100" })).toHaveAttribute("href", "tel:015119100");
+  // IT support is Vaksam's default throughout: a mark, no source line.
+  const it = page.getByTestId("contact-it");
+  await expect(it.getByTestId("advice-mark")).toHaveCount(1);
+  await expect(it).not.toContainText("Källa");
+  // The municipality's own IT chief: cited, unmarked.
+  const chief = page.getByTestId("contact-it_chief");
+  await expect(chief).toContainText("Källa i policyn: §8");
+  await expect(chief.getByTestId("advice-mark")).toHaveCount(0);
+  await expect(page.getByTestId("in-swedish")).toHaveCount(0);
+  await scan(page, "policy (format 2)");
+
+  // In English, a block without a translation says once that it is shown in Swedish.
+  await page.getByRole("link", { name: "Inställningar" }).click();
+  await page.getByLabel("English").check();
+  await page.goto(server.url + "/policy");
+  await expect(page.getByTestId("advice-note")).toContainText("general advice from Vaksam");
+  // "Varför" has no English title, its text has: one note for the section.
+  await expect(page.locator("#section-why")).toContainText("Information matters.");
+  await expect(page.locator("#section-why [data-testid=in-swedish]")).toHaveCount(1);
+  await expect(page.locator("#section-why [data-testid=in-swedish]")).toHaveText("(in Swedish)");
+  await expect(page.getByTestId("contact-it_chief").getByTestId("in-swedish")).toHaveCount(1);
+  await expect(manager).toContainText("When something happened.");
+  await scan(page, "policy (format 2, en)");
+
+  // What is signed is named by the pack: "Bekräftelse", not "ansvarsförbindelse".
+  await page.goto(server.url + "/settings");
+  await page.getByLabel("Svenska").check();
+  await page.goto(server.url + "/");
+  await page.getByRole("link", { name: /Bekräftelse/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Bekräftelse");
+  await expect(page.getByTestId("advice-note")).toHaveCount(1);
+  await expect(page.getByText(/nsvarsförbindelse/)).toHaveCount(0);
+  expect(browser.errors).toEqual([]);
+});
+
+test("guidance gives a call button where the contact has a number, and plainly whom to ask where not", async () => {
+  const page = await browser.page();
+  await enrollWithPack(page);
+  await startReport(page, "Något annat");
+  await next(page, 8);
+  await page.getByLabel("Beskrivning").fill("Ett konstigt mejl.");
+  await next(page, 1);
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  const steps = page.getByTestId("guidance");
+  await expect(steps).toContainText("Berätta för din chef.");
+  await expect(steps.getByTestId("call")).toHaveText("Ring Din chef");
+  await expect(steps.getByTestId("call")).toHaveAttribute("href", "tel:015119100");
+  await expect(page.getByTestId("advice-note")).toHaveCount(1);
+  await scan(page, "guidance with a number");
+
+  await page.goto(server.url + "/");
+  await startReport(page, "Borttappad eller stulen telefon, surfplatta eller dator");
+  await next(page, 9);
+  await page.getByRole("button", { name: "Skicka" }).click();
+  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await expect(page.getByTestId("guidance")).toContainText("Ring IT.");
+  // IT support has no number: no button, the step says whom to ask.
+  await expect(page.getByTestId("guidance").getByTestId("call")).toHaveCount(0);
+  await expect(page.getByTestId("guidance").getByTestId("ask")).toHaveText("Fråga IT-support.");
+  expect(browser.errors).toEqual([]);
+});
+
+test("the sector is asked once, decides the course, and can be changed in settings", async () => {
+  const page = await browser.page();
+  await enrollWithPack(page);
+  await page.getByRole("link", { name: /Utbildning/ }).click();
+  await expect(page.getByRole("group", { name: "Var arbetar du?" })).toBeVisible();
+  await scan(page, "quiz: sector");
+  await page.getByRole("button", { name: "Hemtjänst eller omsorg" }).click();
+  // Home care is not asked the school question: the two for everyone.
+  await page.getByRole("button", { name: "Starta" }).click();
+  await expect(page.getByText("Fråga 1 av 2")).toBeVisible();
+  expect((await idbValue(page, "meta", "quiz-progress")).sector).toBe("home_care");
+
+  // A confirmed default: shown as the municipality's own, no mark and no source line.
+  const feedback = page.getByTestId("feedback");
+  await page.getByLabel("Ring IT", { exact: true }).check();
+  await page.getByRole("button", { name: "Svara" }).click();
+  await expect(feedback).toContainText("Rätt!");
+  await expect(feedback).not.toContainText("Källa");
+  await expect(page.getByTestId("advice-mark")).toHaveCount(0);
+  await expect(page.getByTestId("advice-note")).toHaveCount(0);
+  await page.getByRole("button", { name: "Nästa fråga" }).click();
+  // A cited question: its source, and a link to the policy section it teaches.
+  await page.getByLabel("Verksamheten", { exact: true }).check();
+  await page.getByRole("button", { name: "Svara" }).click();
+  await expect(feedback).toContainText("Källa i policyn: §8");
+  await scan(page, "quiz: cited feedback");
+  await feedback.getByRole("link", { name: "Läs mer i policyn: Varför" }).click();
+  await expect(page).toHaveURL(/\/policy#section-why$/);
+  await expect(page.locator("#section-why")).toBeInViewport();
+
+  // Asked once: the quiz does not ask again; settings show the answer and change it.
+  await page.goto(server.url + "/quiz");
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await expect(page.getByText("Var arbetar du?")).toHaveCount(0);
+  await page.goto(server.url + "/settings");
+  await expect(page.getByRole("button", { name: "Hemtjänst eller omsorg" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Skola" }).click();
+  await expect(page.getByRole("button", { name: "Skola" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Hemtjänst eller omsorg" })).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => (await idbValue(page, "meta", "quiz-progress")).sector).toBe("school");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Skola" })).toHaveAttribute("aria-pressed", "true");
+  await scan(page, "settings with sector");
+  expect(browser.errors).toEqual([]);
+});
