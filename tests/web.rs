@@ -443,3 +443,49 @@ async fn signing_again_replaces_a_refused_signature_and_nothing_else() {
     assert_eq!(left, expected);
     clear_outbox().await;
 }
+
+/// A contact as a municipality's overlay writes it: role cited, "when" Vaksam's.
+fn contact(json: &str) -> vaksam_core::pack::Contact {
+    serde_json::from_str(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_source_is_shown_only_for_a_real_citation_and_per_field() {
+    use vaksam::pages::source::{has_advice, Origin};
+    let partly = contact(
+        r#"{"id":"manager","role":"Din chef","when":"När något hänt.","cite":"§4","default_fields":["when"]}"#,
+    );
+    let cited = |c: Option<&str>, advice| Origin {
+        cite: c.map(str::to_owned),
+        advice,
+    };
+    assert_eq!(Origin::of(&partly), cited(Some("§4"), false));
+    assert_eq!(Origin::field(&partly, "role"), cited(Some("§4"), false));
+    assert_eq!(Origin::field(&partly, "when"), cited(None, true));
+    assert!(has_advice(&partly));
+    let default = contact(r#"{"id":"it","role":"IT-support","when":"Alltid.","default":true}"#);
+    assert_eq!(Origin::of(&default), cited(None, true));
+    // Confirmed advice is shown like the municipality's own: no mark, no source line.
+    let confirmed = contact(
+        r#"{"id":"it","role":"IT-support","when":"Alltid.","default":true,"confirmed":true}"#,
+    );
+    assert_eq!(Origin::of(&confirmed), cited(None, false));
+    assert!(!has_advice(&confirmed));
+    // A default that names a section is still not a citation.
+    let default_with_cite =
+        contact(r#"{"id":"it","role":"IT","when":"Alltid.","default":true,"cite":"§2"}"#);
+    assert_eq!(Origin::of(&default_with_cite), cited(None, true));
+}
+
+#[wasm_bindgen_test]
+fn a_text_without_a_translation_is_said_to_be_in_swedish_only_outside_swedish() {
+    use vaksam::i18n::Lang;
+    use vaksam::pages::source::falls_back;
+    use vaksam_core::pack::Text;
+    let both = Text::sv_en("Hej", "Hello");
+    let swedish = Text::sv("Hej");
+    assert!(!falls_back(Lang::En, &[&both]));
+    assert!(falls_back(Lang::En, &[&both, &swedish]));
+    assert!(!falls_back(Lang::Sv, &[&swedish]));
+    assert!(!falls_back(Lang::En, &[]));
+}

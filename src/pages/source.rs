@@ -46,7 +46,7 @@ impl Origin {
 }
 
 /// Whether an item holds advice the screen's note must explain (whole or a field).
-pub(crate) fn has_advice(item: &impl HasSource) -> bool {
+pub fn has_advice(item: &impl HasSource) -> bool {
     item.source().is_unconfirmed_default()
 }
 
@@ -83,7 +83,7 @@ pub(crate) fn AdviceNote(show: bool) -> impl IntoView {
 }
 
 /// Whether any of `texts` is shown in Swedish because `lang` has no text of its own.
-pub(crate) fn falls_back(lang: Lang, texts: &[&Text]) -> bool {
+pub fn falls_back(lang: Lang, texts: &[&Text]) -> bool {
     let tag = lang.tag();
     tag != "sv" && texts.iter().any(|t| t.resolve(tag).0 != tag)
 }
