@@ -156,7 +156,7 @@ test("the signing form says so when what is typed cannot be saved on the phone",
   const page = await browser.page();
   await enroll(page, server);
   await waitForPack(page);
-  await page.getByRole("link", { name: /Ansvarsförbindelse/ }).click();
+  await page.getByRole("link", { name: /Bekräftelse/ }).click();
   await expect(page.getByLabel("Namn")).toHaveValue("Anna Andersson");
   await flip(page, "fullDrafts", true);
   await page.getByLabel("Arbetsplats").fill("Hemtjänst Norr");

@@ -39,6 +39,10 @@ test("a quiz taken offline keeps its place across reloads and is delivered once"
 
   await page.getByRole("link", { name: /Utbildning/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Utbildning");
+  // Asked once: where the employee works decides the course.
+  await expect(page.getByRole("group", { name: "Var arbetar du?" })).toBeVisible();
+  await scan(page, "quiz: sector");
+  await page.getByRole("button", { name: "Skola" }).click();
   await scan(page, "quiz: start");
   await page.getByRole("button", { name: "Starta" }).click();
   await expect(page.getByText("Fråga 1 av 5")).toBeVisible();
@@ -63,8 +67,13 @@ test("a quiz taken offline keeps its place across reloads and is delivered once"
     await page.getByRole("button", { name: "Svara" }).click();
     await expect(page.getByTestId("feedback")).toContainText(right ? "Rätt!" : "Inte riktigt.");
     await expect(page.getByTestId("feedback")).toContainText(q.explanation.sv);
+    // "Källa i policyn" only for a question the policy really says.
+    if (q.cite?.length && !q.default) {
+      await expect(page.getByTestId("feedback")).toContainText(`Källa i policyn: ${q.cite.join(", ")}`);
+    } else {
+      await expect(page.getByTestId("feedback")).not.toContainText("Källa i policyn");
+    }
     if (i === 2) {
-      await expect(page.getByTestId("feedback")).toContainText("Källa i policyn:");
       await scan(page, "quiz: feedback");
       // A reload on the feedback screen comes back to it.
       await page.reload();
@@ -77,6 +86,10 @@ test("a quiz taken offline keeps its place across reloads and is delivered once"
   await scan(page, "quiz: result");
   // New employees start with the basics.
   for (const id of asked) expect(pack.quiz.questions.find((q) => q.id === id).basics).toBe(true);
+  // A school employee is not asked another sector's questions.
+  const forSchool = pack.quiz.questions.filter((q) => !q.sectors?.length || q.sectors.includes("school"));
+  for (const id of asked) expect(forSchool.map((q) => q.id)).toContain(id);
+  expect((await idbValue(page, "meta", "quiz-progress")).sector).toBe("school");
   const waiting = (await idbValue(page, "meta", "quiz-progress")).cards;
   expect(Object.keys(waiting).sort()).toEqual([...asked].sort());
 
@@ -90,6 +103,6 @@ test("a quiz taken offline keeps its place across reloads and is delivered once"
   await page.getByRole("link", { name: "Till start" }).click();
   await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
   expect(server.cli("training", "status", "--kommunkod", "0428").split("\n")[1].split(",")[6]).toBe("1");
-  await expect(page.getByTestId("training-status")).toContainText("Du har klarat 4 av 25 frågor.");
+  await expect(page.getByTestId("training-status")).toContainText(`Du har klarat 4 av ${forSchool.length} frågor.`);
   expect(browser.errors).toEqual([]);
 });

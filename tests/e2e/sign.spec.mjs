@@ -40,7 +40,10 @@ test("the policy screen works offline and shows its sources", async () => {
   await expect(page.locator("#section-undertaking")).toContainText("Källa i policyn: §7");
   // The document gives no phone numbers; the app says so rather than inventing one.
   await expect(page.getByText("Kommunen har inte lagt in något nummer än.").first()).toBeVisible();
-  await expect(page.getByText("standardvärde – bekräftas av kommunen").first()).toBeVisible();
+  // Vaksam's advice is said once for the screen, not "standardvärde" on every line.
+  await expect(page.getByTestId("advice-note")).toHaveCount(1);
+  await expect(page.getByTestId("advice-mark").first()).toHaveText("Vaksams råd");
+  await expect(page.getByText("standardvärde")).toHaveCount(0);
   await scan(page, "policy");
   await page.getByRole("link", { name: "Inställningar" }).click();
   await page.getByLabel("English").check();
@@ -54,8 +57,10 @@ test("signing offline survives a reload and is delivered once when online", asyn
   const page = await browser.page();
   await enrollWithPack(page);
   await browser.setOffline(true);
-  await page.getByRole("link", { name: /Ansvarsförbindelse/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ansvarsförbindelse");
+  // Vingåker's confirmation is not its signed ansvarsförbindelse, and says so.
+  await page.getByRole("link", { name: /Bekräftelse/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bekräftelse");
+  await expect(page.getByText("Det du bekräftar här är inte den ansvarsförbindelsen")).toBeVisible();
   await expect(page.getByLabel("Namn")).toHaveValue("Anna Andersson");
   await scan(page, "sign");
 
@@ -103,7 +108,7 @@ test("signing offline survives a reload and is delivered once when online", asyn
 test("a new version makes the app ask again and say what changed", async () => {
   const page = await browser.page();
   await enrollWithPack(page);
-  await page.getByRole("link", { name: /Ansvarsförbindelse/ }).click();
+  await page.getByRole("link", { name: /Bekräftelse/ }).click();
   await page.getByLabel("Anställningsnummer eller e-post").fill("A123");
   await page.getByLabel("Arbetsplats").fill("Skolan i Baggetorp");
   await confirmAll(page);
@@ -111,9 +116,11 @@ test("a new version makes the app ask again and say what changed", async () => {
   await expect(page.getByTestId("signature-received")).toBeVisible({ timeout: 15_000 });
 
   const edited = readFileSync(join(ROOT, "packs/vingaker.toml"), "utf8")
-    .replace('version = "2026.11.3"', 'version = "2026.12.1"')
-    .replace("så snart jag upptäcker dem.", "samma dag som jag upptäcker dem.")
-    .replace("Incidenter rapporteras och hanteras enligt gällande riktlinjer", "Incidenter rapporteras samma dag och hanteras enligt gällande riktlinjer");
+    .replace('version = "2026.12.1"', 'version = "2026.12.2"')
+    .replace("på det sätt som kommunens riktlinjer anger.", "samma dag, på det sätt som kommunens riktlinjer anger.")
+    .replace("Incidenter rapporteras och hanteras enligt kommunens riktlinjer", "Incidenter rapporteras samma dag och hanteras enligt kommunens riktlinjer");
+  expect(edited).toContain("samma dag, på det sätt");
+  expect(edited).toContain("Incidenter rapporteras samma dag");
   const file = join(server.dir, "vingaker-new.toml");
   writeFileSync(file, edited);
   expect(server.cli("pack", "publish", file)).toContain("published 0428");
@@ -123,7 +130,7 @@ test("a new version makes the app ask again and say what changed", async () => {
   await expect(page.getByTestId("sign-status")).toContainText("ny version", { timeout: 15_000 });
   await page.getByTestId("sign-status").getByRole("link").click();
   const changed = page.getByTestId("what-changed");
-  await expect(changed).toContainText("Ansvarsförbindelsen har ändrats.");
+  await expect(changed).toContainText("Texten du skriver under har ändrats.");
   await expect(changed).toContainText("Ändrat: Incidenter");
   await expect(changed).not.toContainText("Klassning");
   await scan(page, "sign again");
