@@ -128,6 +128,11 @@ enum PackCommand {
         /// base built into this Vaksam).
         #[arg(long)]
         base: Option<std::path::PathBuf>,
+        /// The municipality's policy as text: refuse a pack whose Swedish texts share a run
+        /// of 8 or more words with it (packs are written in our own words). One file: with
+        /// several pack files, each is checked against the same document.
+        #[arg(long)]
+        against: Option<std::path::PathBuf>,
     },
     /// Resolve a municipality's file with the base, check it and publish it as its
     /// current pack. A running server serves it from the next request on.
@@ -377,10 +382,19 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
         }
     }
     if let Command::Pack {
-        command: PackCommand::Validate { files, base },
+        command:
+            PackCommand::Validate {
+                files,
+                base,
+                against,
+            },
     } = &cli.command
     {
         // Validation needs no database.
+        let document = match against {
+            Some(path) => Some(read_pack(path)?),
+            None => None,
+        };
         let mut failed = Vec::new();
         for path in files {
             let (name, text) = read_pack(path)?;
@@ -410,6 +424,32 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                         );
                         for d in defaults {
                             println!("    {d}");
+                        }
+                    }
+                    if let Some((doc_name, doc)) = &document {
+                        let runs = vaksam_core::pack::copying::copied_runs(
+                            &p.pack,
+                            doc,
+                            vaksam_core::pack::copying::DEFAULT_RUN,
+                        );
+                        if runs.is_empty() {
+                            println!(
+                                "  own words: no run of 8 or more words shared with {doc_name}"
+                            );
+                        } else {
+                            failed.push(
+                                runs.iter()
+                                    .map(|r| {
+                                        format!(
+                                            "{name}: {}: shares {} words with {doc_name}: \"{}\"; write it in your own words",
+                                            r.path,
+                                            r.words.split(' ').count(),
+                                            r.words
+                                        )
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("\n"),
+                            );
                         }
                     }
                 }

@@ -699,3 +699,53 @@ async fn a_database_holding_a_format_1_pack_still_serves_phones_and_their_signat
     assert!(out.starts_with("2026.11.3 → 3+2026.12.1\n"), "{out}");
     assert!(out.contains("\nEmployees must sign again:\n"), "{out}");
 }
+
+#[test]
+fn pack_validate_against_the_policy_refuses_copied_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "Alla medarbetare ska känna till policyn och följa den i det dagliga arbetet";
+    let overlay = fixture_text("kommun.toml").replacen(
+        "sv = \"Information är viktig.\"",
+        &format!("sv = \"{sentence}.\""),
+        1,
+    );
+    let overlay_path = dir.path().join("kommun.toml");
+    std::fs::write(&overlay_path, &overlay).unwrap();
+    let document = dir.path().join("policy.txt");
+    // Hyphenated across a line break and in another case, as a policy's text often is.
+    std::fs::write(
+        &document,
+        "1. Inledning\nAlla medarbetare ska känna till policyn och följa den i det dag-\nliga ARBETET, står det.\n",
+    )
+    .unwrap();
+    let base = fixture("base-a.toml");
+    let args = |doc: &Path| {
+        cli(&[
+            "pack",
+            "validate",
+            path_str(&overlay_path),
+            "--base",
+            path_str(&base),
+            "--against",
+            path_str(doc),
+        ])
+    };
+    let (ok, _, err) = args(&document);
+    assert!(!ok, "a copied sentence must be refused");
+    assert!(
+        err.contains("policy.sections.why.text: shares 13 words with") && err.contains("own words"),
+        "{err}"
+    );
+    // In our own words, the same pack passes and says so.
+    std::fs::write(
+        &document,
+        "1. Inledning\nVarje anställd behöver kunna reglerna.\n",
+    )
+    .unwrap();
+    let (ok, out, err) = args(&document);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("own words: no run of 8 or more words"),
+        "{out}"
+    );
+}
