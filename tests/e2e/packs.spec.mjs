@@ -18,7 +18,8 @@ test.beforeEach(async () => {
   // The overlay as the server's tests have it, but keeping the base's school question, so
   // that the bank has a question only one sector is asked.
   const overlay = join(server.dir, "kommun.toml");
-  writeFileSync(overlay, readFileSync(join(PACKS, "kommun.toml"), "utf8").replace('[omit]\nquestions = ["instagram"]', ""));
+  writeFileSync(overlay, readFileSync(join(PACKS, "kommun.toml"), "utf8").replace('[omit]\nquestions = ["instagram"]', "")
+    .replace('title = "Informationssäkerhetspolicy"\n', 'title = "Informationssäkerhetspolicy"\nurl = "https://www.example.se/policy.pdf"\nadopted = "2019-05-27"\ndiarienummer = "KS 2019/123"\n'));
   expect(server.cli("pack", "publish", overlay, "--base", BASE)).toContain("published 0428");
   browser = await Browser.launch();
 });
@@ -58,6 +59,10 @@ test("the policy says a source only where the document says it, and once that th
   await expect(chief).toContainText("Källa i policyn: §8");
   await expect(chief.getByTestId("advice-mark")).toHaveCount(0);
   await expect(page.getByTestId("in-swedish")).toHaveCount(0);
+  // The whole document, its adoption date and diarienummer, where the municipality gives them.
+  await expect(page.getByRole("link", { name: "Läs hela policyn" })).toHaveAttribute("href", "https://www.example.se/policy.pdf");
+  await expect(page.getByTestId("adopted")).toHaveText("2019-05-27");
+  await expect(page.getByTestId("diarienummer")).toHaveText("KS 2019/123");
   await scan(page, "policy (format 2)");
 
   // In English, a block without a translation says once that it is shown in Swedish.
