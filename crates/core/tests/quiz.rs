@@ -356,50 +356,69 @@ mod sessions {
 
     #[test]
     fn sessions_of_five_answered_right_complete_the_course_and_the_result_says_so() {
+        use vaksam_core::classification::Sector;
         let p = lessebo();
         let bank = p.quiz.as_ref().unwrap();
-        let mut progress = Progress::default();
-        let mut now = datetime!(2026-11-23 09:00 UTC);
-        let mut results = Vec::new();
-        while let Some(mut session) = Session::start(&p, &progress, false, now) {
-            assert!(session.questions.len() <= 5);
-            // A new employee is asked the basics first.
-            if results.is_empty() {
-                let first = bank.question(&session.questions[0]).unwrap();
-                assert!(first.basics);
+        // The course is the questions for everyone plus the employee's sector's: a
+        // school employee is never asked a home-care question.
+        for sector in [None, Some(Sector::HomeCare), Some(Sector::School)] {
+            let mut progress = Progress {
+                sector,
+                ..Progress::default()
+            };
+            let mut now = datetime!(2026-11-23 09:00 UTC);
+            let mut results = Vec::new();
+            while let Some(mut session) = Session::start(&p, &progress, false, now) {
+                assert!(session.questions.len() <= 5);
+                // A new employee is asked the basics first.
+                if results.is_empty() {
+                    let first = bank.question(&session.questions[0]).unwrap();
+                    assert!(first.basics);
+                }
+                while let Some(id) = session.current().map(str::to_owned) {
+                    assert!(
+                        bank.question(&id).unwrap().asked_of(sector),
+                        "{id} for {sector:?}"
+                    );
+                    assert_eq!(
+                        session.answer(bank, right_options(&p, &id), 5_000),
+                        Some(true)
+                    );
+                }
+                assert!(session.is_finished());
+                results.push(session.finish(&p, &mut progress, now).unwrap());
+                now += Duration::minutes(10);
             }
-            while let Some(id) = session.current().map(str::to_owned) {
-                assert_eq!(
-                    session.answer(bank, right_options(&p, &id), 5_000),
-                    Some(true)
-                );
+            let course = bank.questions_for(sector).count();
+            assert!(course < bank.questions.len(), "{sector:?}");
+            assert_eq!(results.len(), course.div_ceil(5), "{sector:?}");
+            assert!(results.iter().all(|r| r.sector == sector));
+            let last = results.last().unwrap();
+            assert!(last.course_completed_at.is_some());
+            assert!(results[..results.len() - 1]
+                .iter()
+                .all(|r| r.course_completed_at.is_none()));
+            assert!(matches!(
+                progress.status(bank, 12, now),
+                CourseStatus::Done { .. }
+            ));
+            // Nothing is due now, but practice is always possible.
+            assert!(Session::start(&p, &progress, false, now).is_none());
+            assert_eq!(
+                Session::start(&p, &progress, true, now)
+                    .unwrap()
+                    .questions
+                    .len(),
+                5
+            );
+            // The server, replaying the same answers with the sector each result names,
+            // proves the same completion.
+            let proven = vaksam_core::quiz::proven_completion(&results, |_| Some(&p));
+            assert_eq!(proven.map(|c| c.completed_at), last.course_completed_at);
+            // Every result is one the server accepts.
+            for r in &results {
+                r.validate(&p, now).unwrap();
             }
-            assert!(session.is_finished());
-            results.push(session.finish(&p, &mut progress, now).unwrap());
-            now += Duration::minutes(10);
-        }
-        assert_eq!(results.len(), bank.questions.len().div_ceil(5));
-        let last = results.last().unwrap();
-        assert!(last.course_completed_at.is_some());
-        assert!(results[..results.len() - 1]
-            .iter()
-            .all(|r| r.course_completed_at.is_none()));
-        assert!(matches!(
-            progress.status(bank, 12, now),
-            CourseStatus::Done { .. }
-        ));
-        // Nothing is due now, but practice is always possible.
-        assert!(Session::start(&p, &progress, false, now).is_none());
-        assert_eq!(
-            Session::start(&p, &progress, true, now)
-                .unwrap()
-                .questions
-                .len(),
-            5
-        );
-        // Every result is one the server accepts.
-        for r in &results {
-            r.validate(&p, now).unwrap();
         }
     }
 
