@@ -351,6 +351,14 @@ async fn server_restart_keeps_everything() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("v.db").display());
     let storage = SqliteStorage::open(&url).await.unwrap();
+    // A municipality is served once it has a pack; `serve` publishes the shipped ones.
+    vaksam_server::packs::publish_shipped(
+        &storage,
+        vaksam_server::packs::shipped_base(),
+        system_clock(),
+    )
+    .await
+    .unwrap();
     let code = enrollment::create_code(
         &storage,
         &"0428".parse().unwrap(),
