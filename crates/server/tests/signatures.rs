@@ -245,9 +245,16 @@ async fn pack_validate_reports_every_file() {
     args.extend(files.iter().map(String::as_str));
     let (ok, out, err) = s.admin(&args);
     assert!(ok, "{err}");
-    assert_eq!(out.lines().filter(|l| l.contains(".toml: ok (")).count(), 5, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains(".toml: ok (")).count(),
+        5,
+        "{out}"
+    );
     // The coordinator sees which defaults wait for the municipality's confirmation.
-    assert!(out.contains("Vaksam defaults not confirmed by the municipality"), "{out}");
+    assert!(
+        out.contains("Vaksam defaults not confirmed by the municipality"),
+        "{out}"
+    );
 }
 
 #[tokio::test]
