@@ -101,7 +101,12 @@ const EVERYWHERE: &[(&str, &str, Verdict)] = &[
     ("inkopslista", "sms", Verdict::Yes),
     ("lakemedelslista", "paper", Verdict::OnlyIf),
     ("lakemedelslista", "email_external", Verdict::No),
-    ("journalanteckning", "paper", Verdict::No),
+    // Paper is the fallback routine when the care system is down (review §3): only if.
+    ("journalanteckning", "paper", Verdict::OnlyIf),
+    ("motesanteckning_personer", "care_system", Verdict::Yes),
+    ("motesanteckning_personer", "school_system", Verdict::Yes),
+    ("orosanmalan", "school_system", Verdict::Yes),
+    ("skyddade_personuppgifter", "care_system", Verdict::Yes),
     ("journalanteckning", "case_system", Verdict::No),
     ("journalanteckning", "care_system", Verdict::Yes),
     ("genomforandeplan", "onedrive", Verdict::No),
