@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod clock;
+pub mod components;
 pub mod crash;
 pub mod i18n;
 pub mod pages;
@@ -133,12 +134,12 @@ pub fn App() -> impl IntoView {
                 <A href="/" attr:class="brand">{move || ctx.t(T::AppName)}</A>
                 <A href="/settings" attr:class="topbar-link">{move || ctx.t(T::Settings)}</A>
             </header>
-            <pages::UpdateBanner/>
-            <pages::OutdatedBanner/>
+            <components::UpdateBanner/>
+            <components::OutdatedBanner/>
             <main id="main" tabindex="-1">
                 {move || match (ctx.storage.get(), ctx.enrollment.get()) {
-                    _ if ctx.db.get() == Some(store::DbEvent::Blocked) => view! { <pages::DbBlocked/> }.into_any(),
-                    (Some(Err(kind)), _) => view! { <pages::NoStorage kind/> }.into_any(),
+                    _ if ctx.db.get() == Some(store::DbEvent::Blocked) => view! { <components::DbBlocked/> }.into_any(),
+                    (Some(Err(kind)), _) => view! { <components::NoStorage kind/> }.into_any(),
                     (None, _) | (_, None) => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
                     (_, Some(None)) => view! { <pages::enroll::EnrollPage/> }.into_any(),
                     (_, Some(Some(_))) => view! {

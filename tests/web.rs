@@ -451,7 +451,7 @@ fn contact(json: &str) -> vaksam_core::pack::Contact {
 
 #[wasm_bindgen_test]
 fn a_source_is_shown_only_for_a_real_citation_and_per_field() {
-    use vaksam::pages::source::{has_advice, Origin};
+    use vaksam::components::source::{has_advice, Origin};
     let partly = contact(
         r#"{"id":"manager","role":"Din chef","when":"När något hänt.","cite":"§4","default_fields":["when"]}"#,
     );
@@ -480,7 +480,7 @@ fn a_source_is_shown_only_for_a_real_citation_and_per_field() {
 #[wasm_bindgen_test]
 fn a_text_without_a_translation_is_said_to_be_in_swedish_only_outside_swedish() {
     use vaksam::i18n::Lang;
-    use vaksam::pages::source::falls_back;
+    use vaksam::components::source::falls_back;
     use vaksam_core::pack::Text;
     let both = Text::sv_en("Hej", "Hello");
     let swedish = Text::sv("Hej");

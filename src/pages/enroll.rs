@@ -1,7 +1,7 @@
 //! First run: trade the municipality's enrollment code for a device token.
 
-use super::settings::LanguagePicker;
 use crate::api::{self, HttpError};
+use crate::components::LanguagePicker;
 use crate::ctx;
 use crate::i18n::T;
 use crate::store::device::{self, Enrollment};

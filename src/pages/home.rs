@@ -1,6 +1,6 @@
 //! The home screen: the five functions as large buttons and the sync status.
 
-use super::SyncStatusLine;
+use crate::components::SyncStatusLine;
 use crate::ctx;
 use crate::i18n::T;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
             .pack
             .with(|p| {
                 p.as_ref()
-                    .map(|p| super::source::pick(&p.undertaking.title))
+                    .map(|p| crate::components::source::pick(&p.undertaking.title))
             })
             .unwrap_or_else(|| ctx.t(T::FnSign).to_owned())
     };
@@ -46,8 +46,8 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{move || ctx.t(T::Tagline)}</p>
             <p class="who">{who}</p>
             <SyncStatusLine/>
-            <super::policy::SignStatusLine/>
-            <super::quiz::TrainingStatusLine/>
+            <crate::components::SignStatusLine/>
+            <crate::components::TrainingStatusLine/>
             <Show when=move || {
                 // Browsers may evict the data of sites left unused for days (Safari: 7).
                 const THREE_DAYS_MS: f64 = 3.0 * 24.0 * 3600.0 * 1000.0;

@@ -1,8 +1,9 @@
 //! The incident report (DESIGN.md §1): one question per screen, a short hint each, saved
 //! as a draft on every change, and written to the outbox before any network call.
 
-use super::source::{AdviceMark, AdviceNote, InSwedish};
-use super::{FieldErrors, SyncStatusLine};
+use crate::components::source::{AdviceMark, AdviceNote, InSwedish};
+use crate::components::RefusalList;
+use crate::components::{FieldErrors, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
 use crate::store::{drafts, outbox, receipts};
 use crate::{clock, ctx};
@@ -136,23 +137,6 @@ fn still_refused<'a>(
             ..e.clone()
         })
     })
-}
-
-/// The server's reasons for refusing a record, in plain words.
-#[component]
-pub fn RefusalList(
-    kind: vaksam_core::protocol::RecordKind,
-    errors: Vec<FieldError>,
-) -> impl IntoView {
-    let ctx = ctx();
-    view! {
-        <p class="refusal-title">{move || ctx.t(T::RejectedWhy)}</p>
-        <ul class="refusal" data-testid="refusal">
-            {errors.into_iter().map(|e| view! {
-                <li>{move || i18n::refusal(ctx.lang.get(), kind, &e)}</li>
-            }).collect_view()}
-        </ul>
-    }
 }
 
 /// Yes / no / don't know as radio buttons.
@@ -293,7 +277,7 @@ pub fn IncidentPage() -> impl IntoView {
             rejected: rejected.get(),
         };
         if loaded.get_untracked() {
-            super::autosave(save_generation, autosave_failed, async move {
+            crate::components::autosave(save_generation, autosave_failed, async move {
                 drafts::save_incident(&snapshot).await
             });
         }
@@ -301,7 +285,7 @@ pub fn IncidentPage() -> impl IntoView {
 
     let go_to = move |i: usize| {
         step.set(i);
-        super::focus_later("#question");
+        crate::components::focus_later("#question");
     };
     let next = move |_| {
         let q = QUESTIONS[step.get_untracked()];
@@ -314,7 +298,7 @@ pub fn IncidentPage() -> impl IntoView {
         if !blocked {
             go_to((step.get_untracked() + 1).min(QUESTIONS.len() - 1));
         } else {
-            super::focus_later("#question");
+            crate::components::focus_later("#question");
         }
     };
     let back = move |_| {
@@ -385,7 +369,7 @@ pub fn IncidentPage() -> impl IntoView {
             <Show when=move || save_failed.get()>
                 <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
             </Show>
-            <super::DraftNotSaved failed=autosave_failed/>
+            <crate::components::DraftNotSaved failed=autosave_failed/>
             {move || rejected.get().map(|r| view! {
                 <div class="notice" data-testid="correcting">
                     <p>{move || ctx.t(T::CorrectingNotice)}</p>

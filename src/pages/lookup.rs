@@ -3,8 +3,8 @@
 //! place, or answer a few questions. It reads only the cached pack, so it works offline;
 //! every answer is computed by `vaksam_core::classification`.
 
-use super::policy::NoPackYet;
-use super::source::{falls_back, in_swedish_note, AdviceNote, Origin, SourceLine};
+use crate::components::source::{falls_back, in_swedish_note, AdviceNote, Origin, SourceLine};
+use crate::components::NoPackYet;
 use crate::ctx;
 use crate::i18n::{self, Lang, T};
 use leptos::prelude::*;
@@ -524,7 +524,7 @@ pub fn GuidePage() -> impl IntoView {
     let guide = RwSignal::new(Guide::default());
     let answer = move |q: Question, yes: bool| {
         guide.update(|g| *g = g.answer(q, yes));
-        super::focus_later("#guide-step");
+        crate::components::focus_later("#guide-step");
     };
     let asked = move || {
         let answered = guide.get().answered();
@@ -539,7 +539,7 @@ pub fn GuidePage() -> impl IntoView {
                             <dd>{move || ctx.t(if yes { T::Yes } else { T::No })}" "
                                 <button type="button" class="link" on:click=move |_| {
                                     guide.update(|g| *g = g.reopen(q));
-                                    super::focus_later("#guide-step");
+                                    crate::components::focus_later("#guide-step");
                                 }>{move || ctx.t(T::Edit)}</button>
                             </dd>
                         }

@@ -1,9 +1,12 @@
 //! The policy in brief, signing the undertaking (ansvarsförbindelse), and its receipt.
 //! Everything shown comes from the municipality's cached pack, so it works offline.
 
-pub(crate) use super::source::pick;
-use super::source::{has_advice, AdviceMark, AdviceNote, InSwedish, Origin, SourceLine};
-use super::{FieldErrors, SyncStatusLine};
+pub(crate) use crate::components::source::pick;
+use crate::components::source::{
+    has_advice, AdviceMark, AdviceNote, InSwedish, Origin, SourceLine,
+};
+use crate::components::todo::status;
+use crate::components::{FieldErrors, NoPackYet, SignStatusLine, SyncStatusLine};
 use crate::i18n::T;
 use crate::store::reference::LocalSignature;
 use crate::store::{drafts, outbox};
@@ -13,7 +16,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use vaksam_core::pack::{Contact, Policy, Section};
-use vaksam_core::signature::{signing_status, Change, SignatureDraft, SigningStatus};
+use vaksam_core::signature::{Change, SignatureDraft, SigningStatus};
 use vaksam_core::validation::FieldError;
 use vaksam_core::Pack;
 
@@ -33,44 +36,6 @@ fn sections_view(sections: Vec<Section>) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// Shown where a screen needs the pack and the phone has none yet.
-#[component]
-pub(crate) fn NoPackYet() -> impl IntoView {
-    let ctx = ctx();
-    view! { <p class="notice" data-testid="no-pack">{move || ctx.t(T::PolicyNotYet)}</p> }
-}
-
-/// Where the employee stands with the current pack.
-fn status() -> Option<SigningStatus> {
-    let ctx = ctx();
-    let last = ctx.sync.signature.get();
-    ctx.sync.pack.with(|p| {
-        p.as_ref()
-            .map(|p| signing_status(last.as_ref().map(|l| &l.record), p))
-    })
-}
-
-/// A short line and link about signing, for the home and policy screens.
-#[component]
-pub fn SignStatusLine() -> impl IntoView {
-    let ctx = ctx();
-    move || {
-        let (text, class, link, href) = match status()? {
-            SigningStatus::NotSigned => (T::SignStatusNone, "notice", T::SignAgainButton, "/sign"),
-            SigningStatus::SignAgain { .. } => {
-                (T::SignStatusAgain, "notice", T::SignAgainButton, "/sign")
-            }
-            SigningStatus::Current => (T::SignStatusCurrent, "ok", T::ViewReceipt, "/signed"),
-        };
-        Some(view! {
-            <p class=class data-testid="sign-status">
-                {move || ctx.t(text)}" "
-                <A href=href>{move || ctx.t(link)}</A>
-            </p>
-        })
-    }
 }
 
 /// The municipality's policy in brief, with sources.
@@ -291,7 +256,7 @@ pub fn SignPage() -> impl IntoView {
     Effect::new(move |_| {
         let d = draft.get();
         if loaded.get_untracked() {
-            super::autosave(save_generation, autosave_failed, async move {
+            crate::components::autosave(save_generation, autosave_failed, async move {
                 drafts::save_signature(&d).await
             });
         }
@@ -308,7 +273,7 @@ pub fn SignPage() -> impl IntoView {
             Ok(record) => record,
             Err(list) => {
                 errors.set(list);
-                super::focus_later("[aria-invalid=true], .error");
+                crate::components::focus_later("[aria-invalid=true], .error");
                 return;
             }
         };
@@ -427,7 +392,7 @@ pub fn SignPage() -> impl IntoView {
                 <Show when=move || save_failed.get()>
                     <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
                 </Show>
-                <super::DraftNotSaved failed=autosave_failed/>
+                <crate::components::DraftNotSaved failed=autosave_failed/>
                 <div class="actions">
                     <button type="submit" class="button primary" data-testid="sign" disabled=move || saving.get()>
                         {move || ctx.t(T::SignButton)}

@@ -2,9 +2,11 @@
 //! its explanation at once, then a summary. The session is saved after every step, so a
 //! reload resumes it; the result goes through the outbox with the new progress.
 
-use super::policy::NoPackYet;
-use super::source::{falls_back, in_swedish_note, AdviceMark, AdviceNote, Origin, SourceLine};
-use super::SyncStatusLine;
+use crate::components::source::{
+    falls_back, in_swedish_note, AdviceMark, AdviceNote, Origin, SourceLine,
+};
+use crate::components::NoPackYet;
+use crate::components::{SectorChoice, SyncStatusLine, TrainingStatusLine};
 use crate::i18n::{self, T};
 use crate::store::outbox::OutboxEntry;
 use crate::store::training::{self, SavedSession};
@@ -12,95 +14,12 @@ use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use vaksam_core::classification::Sector;
 use vaksam_core::quiz::{Bank, CourseStatus, Progress, Session};
 use vaksam_core::Pack;
-
-/// The status line for home and the quiz start: when training is due, and a nudge when
-/// it is overdue or not started.
-#[component]
-pub fn TrainingStatusLine() -> impl IntoView {
-    let ctx = ctx();
-    let progress = LocalResource::new(|| async { training::progress().await.unwrap_or_default() });
-    move || {
-        let progress = progress.get()?;
-        let lang = ctx.lang.get();
-        ctx.sync.pack.with(|p| {
-            let p = p.as_ref()?;
-            let bank = p.quiz.as_ref()?;
-            let status = progress.status(bank, p.training.interval_months, clock::now());
-            let nudge = !matches!(status, CourseStatus::Done { .. });
-            let class = if nudge { "notice" } else { "ok" };
-            Some(view! {
-                <p class=class data-testid="training-status">
-                    {i18n::course_status(lang, status)}" "
-                    {nudge.then(|| view! { <A href="/quiz">{move || ctx.t(T::QuizStart)}</A> })}
-                </p>
-            })
-        })
-    }
-}
 
 /// Whether some questions are asked only of some sectors (then the sector matters).
 fn asks_sector(bank: &Bank) -> bool {
     bank.questions.iter().any(|q| !q.sectors.is_empty())
-}
-
-/// The three answers to "Var arbetar du?"; "Annat arbete" is `General` (chosen, and only
-/// the questions for everyone), unlike `None` (not asked yet).
-const SECTORS: [(Sector, T); 3] = [
-    (Sector::HomeCare, T::SectorCare),
-    (Sector::School, T::SectorSchool),
-    (Sector::General, T::SectorOther),
-];
-
-/// "Var arbetar du?": one tap keeps the answer in the employee's progress, so the course is
-/// the questions for everyone plus their sector's. Shown once before the quiz, and in settings.
-#[component]
-pub fn SectorChoice(
-    progress: RwSignal<Progress>,
-    /// On the settings screen (the hint then does not point to settings).
-    #[prop(optional)]
-    in_settings: bool,
-) -> impl IntoView {
-    let ctx = ctx();
-    let failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
-    let choose = move |sector: Sector| {
-        let before = progress.get_untracked();
-        let mut after = before.clone();
-        after.sector = Some(sector);
-        progress.set(after.clone());
-        spawn_local(async move {
-            match training::save_progress(&after).await {
-                Ok(()) => failed.set(None),
-                Err(e) => {
-                    progress.set(before);
-                    failed.set(Some(e.kind));
-                }
-            }
-        });
-    };
-    view! {
-        <fieldset class="field sector" data-testid="sector">
-            <legend>{move || ctx.t(T::SectorQuestion)}</legend>
-            <p class="hint">{move || ctx.t(if in_settings { T::SectorHintSettings } else { T::SectorHint })}</p>
-            <div class="sector-choices">
-                {SECTORS.into_iter().map(|(sector, label)| {
-                    let chosen = move || progress.with(|p| p.sector) == Some(sector);
-                    view! {
-                        <button type="button" class="button" aria-pressed=move || chosen().to_string()
-                            on:click=move |_| choose(sector)>
-                            <span aria-hidden="true">{move || if chosen() { "✓ " } else { "" }}</span>
-                            {move || ctx.t(label)}
-                        </button>
-                    }
-                }).collect_view()}
-            </div>
-            {move || failed.get().map(|kind| view! {
-                <p class="error" role="alert">{i18n::storage_problem(ctx.lang.get(), kind)}</p>
-            })}
-        </fieldset>
-    }
 }
 
 /// What the quiz screen shows.
@@ -152,7 +71,7 @@ pub fn QuizPage() -> impl IntoView {
                 picked: Vec::new(),
                 reviewing: false,
             });
-            super::focus_later("#question");
+            crate::components::focus_later("#question");
         }
     };
     let answer = move |_| {
@@ -161,7 +80,7 @@ pub fn QuizPage() -> impl IntoView {
         };
         if saved.picked.is_empty() {
             error.set(Some(T::QuizPickSomething));
-            super::focus_later("#quiz-error");
+            crate::components::focus_later("#quiz-error");
             return;
         }
         error.set(None);
@@ -174,7 +93,7 @@ pub fn QuizPage() -> impl IntoView {
         if answered.is_some() {
             saved.reviewing = true;
             save(saved);
-            super::focus_later("#feedback");
+            crate::components::focus_later("#feedback");
         }
     };
     let next = move |_| {
@@ -185,7 +104,7 @@ pub fn QuizPage() -> impl IntoView {
             saved.reviewing = false;
             shown_at.set_value(js_sys::Date::now());
             save(saved);
-            super::focus_later("#question");
+            crate::components::focus_later("#question");
             return;
         }
         let now = clock::now();
@@ -210,7 +129,7 @@ pub fn QuizPage() -> impl IntoView {
                 progress.set(updated);
                 screen.set(Screen::Done(right, total, status));
                 ctx.sync.saved().await;
-                super::focus_later("#question");
+                crate::components::focus_later("#question");
             } else {
                 error.set(Some(T::QuizSaveFailed));
             }

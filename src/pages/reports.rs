@@ -1,6 +1,6 @@
 //! "Mina rapporter": what waits on this phone and what the municipality has received.
 
-use super::SyncStatusLine;
+use crate::components::SyncStatusLine;
 use crate::i18n::{self, T};
 use crate::store::outbox::{self, EntryState, OutboxEntry};
 use crate::store::receipts::{self, LocalReceipt};
@@ -120,7 +120,7 @@ pub fn ReportsPage() -> impl IntoView {
                 .into_any(),
             };
             view! {
-                <super::incident::RefusalList kind errors/>
+                <crate::components::RefusalList kind errors/>
                 {action}
             }
         });

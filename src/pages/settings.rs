@@ -1,36 +1,11 @@
 //! Settings: language, where the employee works (for the training), this phone's enrollment
 //! and storage protection.
 
-use crate::i18n::{Lang, T};
-use crate::{ctx, set_lang};
+use crate::components::LanguagePicker;
+use crate::ctx;
+use crate::i18n::T;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Radio buttons for the UI language.
-#[component]
-pub fn LanguagePicker() -> impl IntoView {
-    let ctx = ctx();
-    let option = move |lang: Lang, label: &'static str| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="lang"
-                    prop:checked=move || ctx.lang.get() == lang
-                    on:change=move |_| set_lang(lang)
-                />
-                <span lang=lang.tag()>{label}</span>
-            </label>
-        }
-    };
-    view! {
-        <fieldset class="field">
-            <legend>{move || ctx.t(T::Language)}</legend>
-            {option(Lang::Sv, "Svenska")}
-            {option(Lang::En, "English")}
-        </fieldset>
-    }
-}
 
 /// The settings screen.
 #[component]
@@ -50,7 +25,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page">
             <h1>{move || ctx.t(T::SettingsTitle)}</h1>
             <LanguagePicker/>
-            {move || progress.get().map(|_| view! { <super::quiz::SectorChoice progress=loaded in_settings=true/> })}
+            {move || progress.get().map(|_| view! { <crate::components::SectorChoice progress=loaded in_settings=true/> })}
             <h2>{move || ctx.t(T::Device)}</h2>
             <dl class="facts">
                 <dt>{move || ctx.t(T::Employee)}</dt>

@@ -1,0 +1,65 @@
+//! What the employee still has to do: sign the current policy, take the training.
+
+use crate::i18n::{self, T};
+use crate::store::training;
+use crate::{clock, ctx};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use vaksam_core::quiz::CourseStatus;
+use vaksam_core::signature::{signing_status, SigningStatus};
+
+/// Where the employee stands with the current pack.
+pub fn status() -> Option<SigningStatus> {
+    let ctx = ctx();
+    let last = ctx.sync.signature.get();
+    ctx.sync.pack.with(|p| {
+        p.as_ref()
+            .map(|p| signing_status(last.as_ref().map(|l| &l.record), p))
+    })
+}
+
+/// A short line and link about signing, for the home and policy screens.
+#[component]
+pub fn SignStatusLine() -> impl IntoView {
+    let ctx = ctx();
+    move || {
+        let (text, class, link, href) = match status()? {
+            SigningStatus::NotSigned => (T::SignStatusNone, "notice", T::SignAgainButton, "/sign"),
+            SigningStatus::SignAgain { .. } => {
+                (T::SignStatusAgain, "notice", T::SignAgainButton, "/sign")
+            }
+            SigningStatus::Current => (T::SignStatusCurrent, "ok", T::ViewReceipt, "/signed"),
+        };
+        Some(view! {
+            <p class=class data-testid="sign-status">
+                {move || ctx.t(text)}" "
+                <A href=href>{move || ctx.t(link)}</A>
+            </p>
+        })
+    }
+}
+
+/// The status line for home and the quiz start: when training is due, and a nudge when
+/// it is overdue or not started.
+#[component]
+pub fn TrainingStatusLine() -> impl IntoView {
+    let ctx = ctx();
+    let progress = LocalResource::new(|| async { training::progress().await.unwrap_or_default() });
+    move || {
+        let progress = progress.get()?;
+        let lang = ctx.lang.get();
+        ctx.sync.pack.with(|p| {
+            let p = p.as_ref()?;
+            let bank = p.quiz.as_ref()?;
+            let status = progress.status(bank, p.training.interval_months, clock::now());
+            let nudge = !matches!(status, CourseStatus::Done { .. });
+            let class = if nudge { "notice" } else { "ok" };
+            Some(view! {
+                <p class=class data-testid="training-status">
+                    {i18n::course_status(lang, status)}" "
+                    {nudge.then(|| view! { <A href="/quiz">{move || ctx.t(T::QuizStart)}</A> })}
+                </p>
+            })
+        })
+    }
+}
