@@ -289,6 +289,9 @@ pub enum T {
     Reload,
     DbBlockedTitle,
     DbBlockedText,
+    // -- report flow and reports --
+    // -- lookup --
+    // -- shell, home, settings, enrollment, policy, quiz --
 }
 
 impl T {
@@ -536,6 +539,9 @@ impl T {
             Reload => ("Ladda om", "Reload"),
             DbBlockedTitle => ("Stäng andra flikar med Vaksam", "Close other Vaksam tabs"),
             DbBlockedText => ("Vaksam uppdateras, men är öppen i en annan flik eller ett annat fönster. Stäng de andra flikarna med Vaksam, så fortsätter appen här av sig själv. Inget sparat går förlorat.", "Vaksam is being updated, but it is open in another tab or window. Close the other Vaksam tabs and the app goes on here by itself. Nothing saved is lost."),
+            // -- report flow and reports --
+            // -- lookup --
+            // -- shell, home, settings, enrollment, policy, quiz --
         };
         lang.pick(sv, en)
     }

@@ -479,8 +479,8 @@ fn a_source_is_shown_only_for_a_real_citation_and_per_field() {
 
 #[wasm_bindgen_test]
 fn a_text_without_a_translation_is_said_to_be_in_swedish_only_outside_swedish() {
-    use vaksam::i18n::Lang;
     use vaksam::components::source::falls_back;
+    use vaksam::i18n::Lang;
     use vaksam_core::pack::Text;
     let both = Text::sv_en("Hej", "Hello");
     let swedish = Text::sv("Hej");
