@@ -289,6 +289,7 @@ pub enum T {
     Reload,
     DbBlockedTitle,
     DbBlockedText,
+    SourcesTitle,
     // -- report flow and reports --
     // -- lookup --
     // -- shell, home, settings, enrollment, policy, quiz --
@@ -539,6 +540,7 @@ impl T {
             Reload => ("Ladda om", "Reload"),
             DbBlockedTitle => ("Stäng andra flikar med Vaksam", "Close other Vaksam tabs"),
             DbBlockedText => ("Vaksam uppdateras, men är öppen i en annan flik eller ett annat fönster. Stäng de andra flikarna med Vaksam, så fortsätter appen här av sig själv. Inget sparat går förlorat.", "Vaksam is being updated, but it is open in another tab or window. Close the other Vaksam tabs and the app goes on here by itself. Nothing saved is lost."),
+            SourcesTitle => ("Källor", "Sources"),
             // -- report flow and reports --
             // -- lookup --
             // -- shell, home, settings, enrollment, policy, quiz --

@@ -17,5 +17,6 @@ pub use language::LanguagePicker;
 pub use pack::NoPackYet;
 pub use refusal::RefusalList;
 pub use sector::SectorChoice;
+pub use source::{Origin, PageSources};
 pub use sync_status::SyncStatusLine;
 pub use todo::{SignStatusLine, TrainingStatusLine};

@@ -102,3 +102,45 @@ pub(crate) fn InSwedish(texts: Vec<Text>) -> impl IntoView {
 pub(crate) fn in_swedish_note(lang: Lang) -> impl IntoView {
     view! { <span class="lang-note" data-testid="in-swedish">{T::InSwedish.in_(lang)}</span> }
 }
+
+/// Where a screen's content comes from, told once and quietly at its end: a closed
+/// "Källor" toggle listing the policy sections the screen cites and, when some of it is
+/// Vaksam's unconfirmed advice, one sentence saying so. Screens show no source on each
+/// row; they collect the [`Origin`]s of what they show and hand them here. Nothing is
+/// shown when no origin cites anything and none is advice.
+#[component]
+pub fn PageSources(#[prop(into)] origins: Signal<Vec<Origin>>) -> impl IntoView {
+    let ctx = ctx();
+    let summary = move || {
+        origins.with(|list| {
+            let mut cites: Vec<String> = Vec::new();
+            for cite in list.iter().filter_map(|o| o.cite.as_ref()) {
+                for part in cite.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    if !cites.iter().any(|c| c == part) {
+                        cites.push(part.to_owned());
+                    }
+                }
+            }
+            let advice = list.iter().any(|o| o.advice);
+            (cites, advice)
+        })
+    };
+    move || {
+        let (cites, advice) = summary();
+        (!cites.is_empty() || advice).then(|| {
+            let cited = (!cites.is_empty()).then(|| {
+                let list = cites.join(", ");
+                view! { <p>{move || ctx.t(T::SourceLabel)}" "{list.clone()}</p> }
+            });
+            let note = advice
+                .then(|| view! { <p data-testid="advice-note">{move || ctx.t(T::AdviceNote)}</p> });
+            view! {
+                <details class="page-sources" data-testid="page-sources">
+                    <summary>{move || ctx.t(T::SourcesTitle)}</summary>
+                    {cited}
+                    {note}
+                </details>
+            }
+        })
+    }
+}
