@@ -29,7 +29,9 @@ export class Server {
   /** `args`: more `serve` options, e.g. `["--base", file]`. */
   static async start({ staticDir, args = [] } = {}) {
     const s = new Server();
-    s.staticDir = staticDir;
+    // VAKSAM_STATIC_DIR serves a trunk build from a directory instead of the app embedded
+    // in the binary: iterate on the app without rebuilding the server.
+    s.staticDir = staticDir || process.env.VAKSAM_STATIC_DIR;
     s.args = args;
     s.dir = mkdtempSync(join(tmpdir(), "vaksam-e2e-"));
     s.db = `sqlite://${join(s.dir, "vaksam.db")}`;
