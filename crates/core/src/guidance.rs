@@ -1,8 +1,8 @@
 //! "What to do now" after a report: the first steps for the reporter.
 //!
-//! These are Vaksam's defaults, drawn from common practice, not any municipality's rule;
-//! the app labels them "standardvärde – bekräftas av kommunen". Content packs (a later
-//! step) replace them with each municipality's own routing and contacts.
+//! These are Vaksam's defaults, drawn from common practice, not any municipality's rule,
+//! used when no pack has reached the phone (the app marks them "Vaksams råd"). A pack
+//! replaces them with the municipality's own routing and contacts (`Pack::guidance_for`).
 
 use crate::incident::{Answer, Category, IncidentReport};
 use serde::{Deserialize, Serialize};

@@ -87,6 +87,28 @@ impl Category {
     pub fn from_wire(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.as_str() == name)
     }
+
+    /// The answer to "were personal data involved?" before the reporter gives one.
+    ///
+    /// "No" where personal data rarely are (a key tag, a phishing mail not clicked, a system
+    /// that is down), so the form does not suggest a breach that is not there; "don't know"
+    /// where they often are (a lost phone, an e-mail to the wrong person), so the 72-hour
+    /// advice is given until the reporter says otherwise.
+    pub fn personal_data_default(self) -> Answer {
+        match self {
+            Category::LostCardOrKey | Category::Phishing | Category::SystemUnavailable => {
+                Answer::No
+            }
+            Category::LostDevice
+            | Category::WrongRecipient
+            | Category::WrongPrinter
+            | Category::UnauthorizedAccess
+            | Category::WrongAccessRights
+            | Category::Malware
+            | Category::DataChangedOrDestroyed
+            | Category::Other => Answer::Unknown,
+        }
+    }
 }
 
 /// The protection aspects an incident can hit (KLASSA's K/R/T plus spårbarhet).
@@ -220,6 +242,46 @@ pub struct PersonalData {
     /// Covered by secrecy under OSL (offentlighets- och sekretesslagen)?
     #[serde(default)]
     pub secrecy: Answer,
+}
+
+impl PersonalData {
+    /// The answer to "were personal data involved?" with nothing else said.
+    pub fn answered(involved: Answer) -> Self {
+        Self {
+            involved,
+            ..Self::default()
+        }
+    }
+
+    /// Answers "were personal data involved?"; anything but "yes" drops the details, which
+    /// the form shows only after a "yes" (a "no" with details is refused).
+    pub fn set_involved(&mut self, involved: Answer) {
+        if involved != Answer::Yes {
+            *self = Self::answered(involved);
+        }
+        self.involved = involved;
+    }
+
+    /// Ticks or unticks a kind. A kind that is sensitive by nature (health, social
+    /// services, protected identity) answers "sensitive?" with "yes", so it is not asked
+    /// twice; unticking the last such kind makes it a question again.
+    pub fn set_kind(&mut self, kind: PersonalDataKind, on: bool) {
+        let implied_before = self.sensitive_implied();
+        self.kinds.retain(|k| *k != kind);
+        if on {
+            self.kinds.push(kind);
+        }
+        if self.sensitive_implied() {
+            self.sensitive = Answer::Yes;
+        } else if implied_before {
+            self.sensitive = Answer::Unknown;
+        }
+    }
+
+    /// Whether a chosen kind already says the data are sensitive.
+    pub fn sensitive_implied(&self) -> bool {
+        self.kinds.iter().any(|k| k.is_sensitive())
+    }
 }
 
 /// An incident report as it travels from the app to the server (the wire format).
@@ -457,6 +519,19 @@ impl IncidentDraft {
         }
     }
 
+    /// Chooses what happened. The personal-data answer follows the category's default
+    /// ([`Category::personal_data_default`]) while the reporter has not changed it, i.e.
+    /// while it is still the previous category's default with no details.
+    pub fn choose(&mut self, category: Category) {
+        let untouched_default = self
+            .category
+            .map_or(Answer::Unknown, Category::personal_data_default);
+        if self.personal_data == PersonalData::answered(untouched_default) {
+            self.personal_data = PersonalData::answered(category.personal_data_default());
+        }
+        self.category = Some(category);
+    }
+
     /// Adds what a classification lookup knows when information already sits in a place
     /// it may not (category "other" with a note, the place, the aspects at risk), without
     /// overwriting anything the user typed. Adding the same note twice changes nothing.
@@ -573,6 +648,55 @@ mod tests {
             typed.description,
             "Telefonen låg i bilen.\nFoto på brukare i kamerarullen."
         );
+    }
+
+    #[test]
+    fn personal_data_default_follows_the_category_until_the_reporter_answers() {
+        let mut d = IncidentDraft::new(NOW);
+        d.choose(Category::LostCardOrKey);
+        assert_eq!(d.personal_data.involved, Answer::No);
+        d.choose(Category::LostDevice);
+        assert_eq!(d.personal_data.involved, Answer::Unknown);
+        d.choose(Category::Phishing);
+        assert_eq!(d.personal_data.involved, Answer::No);
+        d.choose(Category::WrongRecipient);
+        assert_eq!(d.personal_data.involved, Answer::Unknown);
+
+        // Once answered, choosing another category keeps the answer.
+        d.personal_data.set_involved(Answer::Yes);
+        d.choose(Category::LostCardOrKey);
+        assert_eq!(d.personal_data.involved, Answer::Yes);
+        let mut d = IncidentDraft::new(NOW);
+        d.choose(Category::Phishing);
+        d.personal_data.set_involved(Answer::Unknown);
+        d.choose(Category::SystemUnavailable);
+        assert_eq!(d.personal_data.involved, Answer::Unknown);
+        // A lookup's finding ("other") asks like any other category.
+        assert_eq!(Category::Other.personal_data_default(), Answer::Unknown);
+    }
+
+    #[test]
+    fn a_sensitive_kind_answers_sensitive_and_no_drops_the_details() {
+        let mut p = PersonalData::answered(Answer::Yes);
+        p.set_kind(PersonalDataKind::Identity, true);
+        assert_eq!(p.sensitive, Answer::Unknown);
+        p.set_kind(PersonalDataKind::Health, true);
+        assert_eq!(p.sensitive, Answer::Yes);
+        assert!(p.sensitive_implied());
+        p.set_kind(PersonalDataKind::Health, false);
+        assert_eq!(p.sensitive, Answer::Unknown);
+        assert_eq!(p.kinds, [PersonalDataKind::Identity]);
+        // A "no" given by hand stays when a kind that says nothing about it is ticked.
+        p.sensitive = Answer::No;
+        p.set_kind(PersonalDataKind::ContactDetails, true);
+        assert_eq!(p.sensitive, Answer::No);
+
+        p.people = Some(PeopleAffected::One);
+        p.set_involved(Answer::No);
+        assert_eq!(p, PersonalData::answered(Answer::No));
+        let mut r = report();
+        r.personal_data = p;
+        assert!(Incident::validate(r, NOW).is_ok());
     }
 
     fn report() -> IncidentReport {
