@@ -55,6 +55,8 @@ pub enum RecordKind {
     Signature,
     /// A [`crate::quiz::QuizResult`].
     Quiz,
+    /// A [`crate::supplement::SupplementReport`]: more about an incident already sent.
+    Supplement,
 }
 
 impl RecordKind {
@@ -64,6 +66,7 @@ impl RecordKind {
             RecordKind::Incident => "incident",
             RecordKind::Signature => "signature",
             RecordKind::Quiz => "quiz",
+            RecordKind::Supplement => "supplement",
         }
     }
 }
@@ -227,6 +230,87 @@ pub struct Receipt {
     /// Server time of receipt.
     #[serde(with = "crate::timestamp::rfc3339")]
     pub received_at: OffsetDateTime,
+    /// Where the municipality stands with the case (incidents and their supplements);
+    /// `received` when an older server did not say. (Not `status`: that name is the tag of
+    /// [`RecordOutcome`], into which a receipt is flattened.)
+    #[serde(default)]
+    pub case_status: CaseStatus,
+}
+
+/// Where the municipality stands with a case. Set by the municipality (today with the
+/// server's `incidents status` command, later in the console), shown on the phone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    /// Received; nobody has taken it up yet.
+    #[default]
+    Received,
+    /// Someone at the municipality is working on it.
+    InProgress,
+    /// Done.
+    Closed,
+}
+
+impl CaseStatus {
+    /// Every status, in order.
+    pub const ALL: [CaseStatus; 3] = [
+        CaseStatus::Received,
+        CaseStatus::InProgress,
+        CaseStatus::Closed,
+    ];
+
+    /// Wire and database name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseStatus::Received => "received",
+            CaseStatus::InProgress => "in_progress",
+            CaseStatus::Closed => "closed",
+        }
+    }
+
+    /// The status with this wire name.
+    pub fn from_wire(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// `POST /api/v1/status`: where the phone's delivered records stand.
+pub const STATUS_PATH: &str = "/status";
+/// Most ids in one status request.
+pub const MAX_STATUS_IDS: usize = 100;
+
+/// Asks for the status of records this phone delivered (incidents and supplements).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRequest {
+    /// At most [`MAX_STATUS_IDS`] record ids.
+    pub ids: Vec<Uuid>,
+}
+
+/// The answer: one entry per id the token's municipality holds as an incident or a
+/// supplement. Unknown ids, other kinds and other municipalities' ids are simply absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusResponse {
+    /// What is known, in no particular order.
+    pub records: Vec<RecordStatus>,
+}
+
+/// Where one delivered record stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordStatus {
+    /// The record's id.
+    pub id: Uuid,
+    /// Incident or supplement.
+    pub kind: RecordKind,
+    /// Its receipt: the case number (a supplement's is its incident's), when it was
+    /// received, and the case's status now.
+    pub receipt: Receipt,
+    /// When the case's status last changed (`None`: never, it is as received).
+    #[serde(default, with = "crate::timestamp::rfc3339::option")]
+    pub status_changed_at: Option<OffsetDateTime>,
+    /// For a supplement: the incident it adds to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident_id: Option<Uuid>,
 }
 
 /// Stable machine-readable error codes of the API.
@@ -350,6 +434,7 @@ mod tests {
             case_number: Some("2026-0042".parse().unwrap()),
             log_entry: None,
             received_at: datetime!(2026-11-23 10:00:01 UTC),
+            case_status: CaseStatus::InProgress,
         };
         let result = RecordResult {
             id,
@@ -359,6 +444,7 @@ mod tests {
         assert_eq!(json["status"], "stored");
         assert_eq!(json["case_number"], "2026-0042");
         assert_eq!(json["received_at"], "2026-11-23T10:00:01Z");
+        assert_eq!(json["case_status"], "in_progress");
         assert_eq!(
             serde_json::from_value::<RecordResult>(json).unwrap(),
             result
@@ -380,6 +466,48 @@ mod tests {
         assert_eq!(
             serde_json::from_value::<RecordResult>(json).unwrap(),
             rejected
+        );
+    }
+
+    #[test]
+    fn a_receipt_from_an_older_server_reads_as_received() {
+        let old =
+            serde_json::json!({"case_number": "2026-0042", "received_at": "2026-11-23T10:00:01Z"});
+        let receipt: Receipt = serde_json::from_value(old).unwrap();
+        assert_eq!(receipt.case_status, CaseStatus::Received);
+        for s in CaseStatus::ALL {
+            assert_eq!(CaseStatus::from_wire(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        assert_eq!(RecordKind::Supplement.as_str(), "supplement");
+        assert_eq!(
+            serde_json::to_value(RecordKind::Supplement).unwrap(),
+            "supplement"
+        );
+    }
+
+    #[test]
+    fn a_status_answer_round_trips() {
+        let answer = StatusResponse {
+            records: vec![RecordStatus {
+                id: crate::record_id::new_v7(1, [1; 10]),
+                kind: RecordKind::Supplement,
+                receipt: Receipt {
+                    case_number: Some("2026-0042".parse().unwrap()),
+                    log_entry: None,
+                    received_at: datetime!(2026-11-23 10:00:01 UTC),
+                    case_status: CaseStatus::Closed,
+                },
+                status_changed_at: Some(datetime!(2026-11-24 08:00 UTC)),
+                incident_id: Some(crate::record_id::new_v7(1, [2; 10])),
+            }],
+        };
+        let json = serde_json::to_value(&answer).unwrap();
+        assert_eq!(json["records"][0]["kind"], "supplement");
+        assert_eq!(json["records"][0]["receipt"]["case_status"], "closed");
+        assert_eq!(
+            serde_json::from_value::<StatusResponse>(json).unwrap(),
+            answer
         );
     }
 
