@@ -247,7 +247,11 @@ sourced! {
         /// Its levels, e.g. "K3 R3 T2 S3".
         pub class: Class,
         /// Why it has these levels, in plain words.
-        pub why: Text
+        pub why: Text,
+        /// The places people ask about for it (place ids, e.g. `["camera_roll"]` for a
+        /// photo), most asked first: their answer leads the list of "no"s.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub asked_about: Vec<String>
     }
 }
 
@@ -271,6 +275,15 @@ sourced! {
         pub sector: Sector,
         /// What it is for, in plain words.
         pub about: Text,
+        /// A place people reach for without thinking (their own phone, the camera roll, SMS,
+        /// chat apps): its "no" comes before the "no"s of the municipality's systems.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        pub everyday: bool,
+        /// Why information it cannot take must not go here, in words an employee can act on
+        /// ("Bilder i kamerarullen kopieras ofta till molnet. Radera bilden …"); without it
+        /// the lookup says which protection the place lacks ([`Answer::why_not`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub why_not: Option<Text>,
         /// The most it accepts per aspect; an aspect left out is not limited here.
         pub max: Class,
         /// Something that always applies, even to information within `max`.
@@ -301,6 +314,23 @@ impl Place {
     /// their levels.
     pub fn serves(&self, sectors: &[Sector]) -> bool {
         self.sector == Sector::General || sectors.contains(&self.sector)
+    }
+
+    /// Whether the place belongs to the work of an employee in `sector` (`None`: not chosen
+    /// yet, everything is theirs; `General`: only the places for everyone).
+    pub fn is_for(&self, sector: Option<Sector>) -> bool {
+        sector.is_none_or(|s| self.serves(&[s]))
+    }
+}
+
+impl Kind {
+    /// Whether the kind belongs to the work of an employee in `sector` (`None`: not chosen
+    /// yet, everything is theirs; `General`: only anyone's information).
+    pub fn is_for(&self, sector: Option<Sector>) -> bool {
+        match sector {
+            None => true,
+            Some(s) => self.sectors.is_empty() || self.sectors.contains(&s),
+        }
     }
 }
 
@@ -356,6 +386,79 @@ pub struct Answer<'a> {
     pub condition: Option<&'a Condition>,
     /// The place's `always` text, if it has one (it makes a yes an "only if").
     pub always: Option<&'a Text>,
+}
+
+impl Answer<'_> {
+    /// Why the answer is no, as a sentence an employee can act on: the place's own
+    /// `why_not`, else what the place lacks for the first aspect over its limit, in plain
+    /// words (never levels). `None` unless the verdict is no.
+    pub fn why_not(&self) -> Option<Text> {
+        if self.verdict != Verdict::No {
+            return None;
+        }
+        if let Some(t) = &self.place.why_not {
+            return Some(t.clone());
+        }
+        let aspect = self
+            .over
+            .first()
+            .map_or(Aspect::Confidentiality, |o| o.aspect);
+        Some(lacks(aspect))
+    }
+}
+
+/// What a place lacks when the information needs more of `aspect` than it gives.
+fn lacks(aspect: Aspect) -> Text {
+    let (sv, en) = match aspect {
+        Aspect::Confidentiality => (
+            "Här kan fler än de som behöver uppgifterna komma åt dem.",
+            "Here more people than those who need the information can reach it.",
+        ),
+        Aspect::Integrity => (
+            "Här kan uppgifterna ändras eller bli fel utan att någon märker det.",
+            "Here the information can be changed or become wrong without anyone noticing.",
+        ),
+        Aspect::Availability => (
+            "Här finns uppgifterna inte säkert kvar när någon behöver dem.",
+            "Here the information is not sure to be there when someone needs it.",
+        ),
+        Aspect::Traceability => (
+            "Här går det inte att se vem som har läst eller ändrat uppgifterna.",
+            "Here no one can see who read or changed the information.",
+        ),
+    };
+    Text::sv_en(sv, en)
+}
+
+/// The answer card for one kind of information (or one class): the places it may go, may go
+/// only if, and must not go, each list in the order an employee needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Card<'a> {
+    /// Yes, in the pack's order.
+    pub yes: Vec<Answer<'a>>,
+    /// Only if, in the pack's order.
+    pub only_if: Vec<Answer<'a>>,
+    /// No, the places people are most likely asking about first (see [`Matrix::card`]).
+    pub no: Vec<Answer<'a>>,
+}
+
+/// The answers grouped into a card; the "no"s ranked: the places named in `asked_about`
+/// (in that order), then everyday places, then the rest, each in the pack's order.
+fn card<'a>(answers: Vec<Answer<'a>>, asked_about: &[String]) -> Card<'a> {
+    let mut card = Card::default();
+    for a in answers {
+        match a.verdict {
+            Verdict::Yes => card.yes.push(a),
+            Verdict::OnlyIf => card.only_if.push(a),
+            Verdict::No => card.no.push(a),
+        }
+    }
+    // A stable sort keeps the pack's order within each rank.
+    card.no.sort_by_key(|a| {
+        let asked = asked_about.iter().position(|id| *id == a.place.id);
+        (asked.unwrap_or(usize::MAX), !a.place.everyday)
+    });
+    card
 }
 
 /// The answer for information of `class` in `place`: yes when every level is within the
@@ -433,6 +536,27 @@ impl Matrix {
             .collect();
         answers.sort_by_key(|a| a.verdict);
         answers
+    }
+
+    /// The answer card for a kind: every place that serves its sectors, grouped, the "no"s
+    /// people most likely ask about first (the kind's `asked_about`, then everyday places).
+    pub fn card(&self, kind: &Kind) -> Card<'_> {
+        card(
+            self.answers(&kind.class, Some(&kind.sectors)),
+            &kind.asked_about,
+        )
+    }
+
+    /// The answer card for a class no kind names (the guided path): the places for an
+    /// employee in `sector` (all for `None`), everyday places first among the "no"s.
+    pub fn card_for_class(&self, class: &Class, sector: Option<Sector>) -> Card<'_> {
+        let answers = self
+            .places
+            .iter()
+            .filter(|p| p.is_for(sector))
+            .map(|p| answer(class, p))
+            .collect();
+        card(answers, &[])
     }
 
     /// For one place: every kind it serves, with the answer; yes first, then "only if",
@@ -615,7 +739,24 @@ impl Matrix {
             c.text(&format!("{path}.name"), &k.name);
             c.words(&format!("{path}.synonyms"), &k.synonyms);
             c.text(&format!("{path}.why"), &k.why);
-            c.source(&path, k, &["name", "class", "why", "sectors"]);
+            c.source(
+                &path,
+                k,
+                &["name", "class", "why", "sectors", "asked_about"],
+            );
+            for (j, id) in k.asked_about.iter().enumerate() {
+                if self.place(id).is_none() {
+                    c.error(
+                        format!("{path}.asked_about[{j}]"),
+                        format!("{id:?} is not the id of a place in `classification.places`"),
+                    );
+                } else if k.asked_about[..j].contains(id) {
+                    c.error(
+                        format!("{path}.asked_about[{j}]"),
+                        format!("{id:?} is named twice"),
+                    );
+                }
+            }
             if k.sectors.contains(&Sector::General) {
                 c.error(
                     format!("{path}.sectors"),
@@ -646,7 +787,16 @@ impl Matrix {
             if let Some(t) = &pl.always {
                 c.text(&format!("{path}.always"), t);
             }
-            c.source(&path, pl, &["name", "about", "max", "always", "sector"]);
+            if let Some(t) = &pl.why_not {
+                c.text(&format!("{path}.why_not"), t);
+            }
+            c.source(
+                &path,
+                pl,
+                &[
+                    "name", "about", "max", "always", "sector", "why_not", "everyday",
+                ],
+            );
             for (j, cond) in pl.conditions.iter().enumerate() {
                 let cpath = format!("{path}.conditions[{j}]");
                 c.text(&format!("{cpath}.text"), &cond.text);
@@ -693,6 +843,8 @@ mod tests {
             group: PlaceGroup::Storage,
             sector: Sector::General,
             about: text("about"),
+            everyday: false,
+            why_not: None,
             max: class(max),
             always: None,
             conditions: conditions
@@ -711,6 +863,133 @@ mod tests {
             default_fields: Vec::new(),
             confirmed: false,
         }
+    }
+
+    fn named(id: &str, max: &str) -> Place {
+        Place {
+            id: id.into(),
+            name: text(id),
+            ..place(max, &[])
+        }
+    }
+
+    fn kind(sectors: &[Sector], class_text: &str, asked_about: &[&str]) -> Kind {
+        Kind {
+            id: "k".into(),
+            name: text("K"),
+            synonyms: Words::default(),
+            sectors: sectors.to_vec(),
+            class: class(class_text),
+            why: text("why"),
+            asked_about: asked_about.iter().map(|s| s.to_string()).collect(),
+            cite: Default::default(),
+            default: true,
+            default_fields: Vec::new(),
+            confirmed: false,
+        }
+    }
+
+    fn ids<'a>(answers: &[Answer<'a>]) -> Vec<&'a str> {
+        answers.iter().map(|a| a.place.id.as_str()).collect()
+    }
+
+    fn matrix(places: Vec<Place>) -> Matrix {
+        let principle: crate::pack::Sourced =
+            serde_json::from_str(r#"{"text": {"sv": "p"}, "default": true}"#).unwrap();
+        Matrix {
+            principle,
+            security: Security {
+                text: text("s"),
+                contact: "c".into(),
+                synonyms: Words::default(),
+                cite: Default::default(),
+                default: true,
+                default_fields: Vec::new(),
+                confirmed: false,
+            },
+            kinds: Vec::new(),
+            places,
+        }
+    }
+
+    #[test]
+    fn a_card_puts_the_asked_about_no_first_then_everyday_places() {
+        let mut sms = named("sms", "K1");
+        sms.everyday = true;
+        let mut camera = named("camera_roll", "K0");
+        camera.everyday = true;
+        let m = matrix(vec![
+            named("system", "K3"),
+            named("onedrive", "K1"),
+            named("teams", "K2"),
+            sms,
+            named("usb", "K1"),
+            camera,
+        ]);
+        let photo = kind(&[], "K3", &["camera_roll"]);
+        let card = m.card(&photo);
+        assert_eq!(ids(&card.yes), ["system"]);
+        assert_eq!(
+            ids(&card.no),
+            ["camera_roll", "sms", "onedrive", "teams", "usb"]
+        );
+        // Without `asked_about`, everyday places still come first, in the pack's order.
+        let plain = kind(&[], "K3", &[]);
+        assert_eq!(
+            ids(&m.card(&plain).no),
+            ["sms", "camera_roll", "onedrive", "teams", "usb"]
+        );
+    }
+
+    #[test]
+    fn the_sector_filter_keeps_anyones_items_and_the_employees_own() {
+        let mut care = named("care_system", "K3");
+        care.sector = Sector::HomeCare;
+        let mut school = named("school_system", "K3");
+        school.sector = Sector::School;
+        let teams = named("teams", "K2");
+        assert!(care.is_for(Some(Sector::HomeCare)) && !care.is_for(Some(Sector::School)));
+        assert!(!care.is_for(Some(Sector::General)) && care.is_for(None));
+        assert!(teams.is_for(Some(Sector::School)) && teams.is_for(Some(Sector::General)));
+
+        let pupil = kind(&[Sector::School], "K2", &[]);
+        let anyones = kind(&[], "K1", &[]);
+        let both = kind(&[Sector::HomeCare, Sector::School], "K3", &[]);
+        assert!(!pupil.is_for(Some(Sector::HomeCare)) && pupil.is_for(Some(Sector::School)));
+        assert!(anyones.is_for(Some(Sector::HomeCare)) && anyones.is_for(Some(Sector::General)));
+        assert!(both.is_for(Some(Sector::HomeCare)) && !both.is_for(Some(Sector::General)));
+        assert!(pupil.is_for(None));
+
+        let m = matrix(vec![care, school, teams]);
+        let card = m.card_for_class(&class("K3 R1 T1 S1"), Some(Sector::HomeCare));
+        assert_eq!(ids(&card.yes), ["care_system"]);
+        assert_eq!(ids(&card.no), ["teams"]);
+    }
+
+    #[test]
+    fn a_no_is_said_in_words_the_places_own_first() {
+        let mut camera = named("camera_roll", "K0 T1 S0");
+        let a = answer(&class("K3 R1 T1 S2"), &camera);
+        assert_eq!(
+            a.why_not().map(|t| t.get("sv").to_owned()).as_deref(),
+            Some("Här kan fler än de som behöver uppgifterna komma åt dem.")
+        );
+        camera.why_not = Some(text("Radera bilden."));
+        let a = answer(&class("K3 R1 T1 S2"), &camera);
+        assert_eq!(
+            a.why_not().map(|t| t.get("sv").to_owned()).as_deref(),
+            Some("Radera bilden.")
+        );
+        // Only a missing log: the sentence says so, with no levels.
+        let p = named("drive", "K3 S1");
+        let why = answer(&class("K2 S2"), &p).why_not().unwrap();
+        assert_eq!(
+            why.get("en"),
+            "Here no one can see who read or changed the information."
+        );
+        assert!(!why.get("sv").chars().any(|c| c.is_ascii_digit()));
+        // A yes has no reason against it.
+        assert_eq!(answer(&class("K0"), &p).why_not(), None);
     }
 
     #[test]

@@ -219,6 +219,66 @@ fn a_no_names_the_aspect_and_both_levels() {
     assert_eq!((conf.level.get(), conf.max.get()), (3, 0));
 }
 
+#[test]
+fn a_photo_of_a_care_recipient_lists_the_camera_roll_first_among_its_nos() {
+    for name in MUNICIPALITIES {
+        let p = load(name);
+        let m = matrix(&p);
+        let card = m.card(m.kind("foto_brukare").unwrap());
+        let nos: Vec<&str> = card.no.iter().map(|a| a.place.id.as_str()).collect();
+        assert_eq!(nos.first(), Some(&"camera_roll"), "{name}: {nos:?}");
+        // The phone's own places come before the municipality's systems.
+        let onedrive = nos.iter().position(|id| *id == "onedrive").unwrap();
+        for everyday in ["sms", "chat_app", "private_device"] {
+            let at = nos.iter().position(|id| *id == everyday).unwrap();
+            assert!(
+                at < onedrive,
+                "{name}: {everyday} after onedrive in {nos:?}"
+            );
+        }
+        // Each "no" is a sentence to act on, not level arithmetic.
+        let why = card.no[0].why_not().unwrap();
+        assert!(
+            why.get("sv").contains("Radera"),
+            "{name}: {}",
+            why.get("sv")
+        );
+        for a in &card.no {
+            let text = a.why_not().unwrap();
+            assert!(
+                !text.get("sv").contains("nivå"),
+                "{name}: {}",
+                text.get("sv")
+            );
+        }
+        // The yes list is the care system; the school's system is not offered.
+        assert!(card.yes.iter().any(|a| a.place.id == "care_system"));
+        assert!(!card
+            .yes
+            .iter()
+            .chain(&card.no)
+            .any(|a| a.place.id == "school_system"));
+    }
+}
+
+#[test]
+fn kinds_name_only_places_that_exist() {
+    let edit = |t: String| {
+        t.replacen(
+            "asked_about = [\"camera_roll\"",
+            "asked_about = [\"kamera\"",
+            1,
+        )
+    };
+    let problems = broken(edit);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("asked_about") && p.contains("kamera")),
+        "{problems:?}"
+    );
+}
+
 /// What people type, and what must come first.
 const QUERIES: &[(&str, &str)] = &[
     ("bild på brukaren", "kind:foto_brukare"),

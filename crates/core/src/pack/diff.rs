@@ -527,6 +527,7 @@ mod tests {
             sectors: Vec::new(),
             class: "K3 R2 T2 S2".parse::<Class>().unwrap(),
             why: Text::sv("Känsligt."),
+            asked_about: Vec::new(),
             cite: Default::default(),
             default: true,
             default_fields: Vec::new(),
