@@ -13,13 +13,16 @@
 use crate::api::{self, HttpError};
 use crate::i18n::FailReason;
 use crate::store::reference::{self, LocalSignature};
-use crate::store::{device, outbox};
+use crate::store::{device, outbox, receipts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
 use vaksam_core::backoff;
 use vaksam_core::protocol::RecordKind;
-use vaksam_core::protocol::{ApiError, ApiErrorCode, SyncRequest, SyncResponse, MAX_BATCH_RECORDS};
+use vaksam_core::protocol::{
+    ApiError, ApiErrorCode, StatusRequest, StatusResponse, SyncRequest, SyncResponse,
+    MAX_BATCH_RECORDS, MAX_STATUS_IDS, STATUS_PATH,
+};
 use vaksam_core::Pack;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -65,7 +68,8 @@ pub struct Sync {
     pub waiting_reports_only: RwSignal<bool>,
     /// Entries the server refused (or that conflict): they wait for the user, not the network.
     pub refused: RwSignal<usize>,
-    /// Bumped after every change to the outbox or receipts, so lists reload.
+    /// Bumped after every change to the outbox or receipts (a delivery, a case status
+    /// heard from the municipality), so lists reload.
     pub revision: RwSignal<u32>,
     /// Ids in the request under way.
     pub sending_ids: RwSignal<Vec<String>>,
@@ -114,8 +118,17 @@ impl Sync {
     }
 
     /// Hooks up the triggers and sends what waits. Called once storage is known to work.
+    /// First forgets the details of reports received too long ago
+    /// ([`receipts::purge_details`]).
     pub fn start(self) {
         let sync = self;
+        spawn_local(async move {
+            if let Ok(purged) = receipts::purge_details(crate::clock::now()).await {
+                if purged > 0 {
+                    sync.revision.update(|r| *r += 1);
+                }
+            }
+        });
         if let Some(window) = web_sys::window() {
             let on_online = Closure::<dyn Fn()>::new(move || {
                 let delay = (js_sys::Math::random() * ONLINE_JITTER_MS) as u32;
@@ -259,6 +272,7 @@ impl Sync {
                 .collect();
             if batch.is_empty() {
                 self.refresh_pack(&enrollment.token).await;
+                self.refresh_statuses(&enrollment.token).await;
                 return Flush::Done { sent };
             }
             self.status.set(SyncStatus::Sending);
@@ -319,6 +333,26 @@ impl Sync {
                     .is_ok()
             {
                 self.pack.set(Some(*pack));
+            }
+        }
+    }
+
+    /// Asks the server where the cases of recent, unclosed reports stand and writes what
+    /// changed into their receipts; lists reload when something did. Silent on failure:
+    /// a status is news, never a reason to show an error or to hold up sending.
+    async fn refresh_statuses(self, token: &str) {
+        let Ok(ids) = receipts::status_ids(crate::clock::now(), MAX_STATUS_IDS).await else {
+            return;
+        };
+        let ids: Vec<uuid::Uuid> = ids.iter().filter_map(|id| id.parse().ok()).collect();
+        if ids.is_empty() {
+            return;
+        }
+        let answer: Result<StatusResponse, HttpError> =
+            api::post(STATUS_PATH, Some(token), &StatusRequest { ids }).await;
+        if let Ok(answer) = answer {
+            if let Ok(true) = receipts::apply_statuses(&answer.records).await {
+                self.revision.update(|r| *r += 1);
             }
         }
     }

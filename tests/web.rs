@@ -1,10 +1,10 @@
 //! In-browser tests of the storage layer (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
-use vaksam::store::{self, outbox, receipts};
+use vaksam::store::{self, outbox, receipts, supplements};
 use vaksam_core::incident::{Answer, Category, PersonalData};
-use vaksam_core::protocol::{Receipt, RecordOutcome, RecordResult};
-use vaksam_core::{Incident, IncidentReport};
+use vaksam_core::protocol::{CaseStatus, Receipt, RecordOutcome, RecordResult};
+use vaksam_core::{Incident, IncidentReport, Supplement, SupplementDraft};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -74,7 +74,7 @@ async fn upgrading_the_schema_keeps_the_outbox() {
 }
 
 #[wasm_bindgen_test]
-async fn a_delivered_record_leaves_only_its_receipt() {
+async fn a_delivered_record_leaves_its_receipt_with_what_was_sent() {
     clear_outbox().await;
     let entry = outbox::OutboxEntry::for_incident(
         vaksam::clock::new_record_id(),
@@ -94,15 +94,10 @@ async fn a_delivered_record_leaves_only_its_receipt() {
     outbox::add_from_draft(&refused, None).await.unwrap();
     assert_eq!(outbox::all().await.unwrap().len(), 2);
 
-    let receipt = Receipt {
-        case_number: Some("2026-0007".parse().unwrap()),
-        log_entry: None,
-        received_at: time::macros::datetime!(2026-11-23 10:05 UTC),
-    };
     let results = vec![
         RecordResult {
             id: entry.record.id,
-            outcome: RecordOutcome::Stored(receipt),
+            outcome: RecordOutcome::Stored(receipt("2026-0007", CaseStatus::Received)),
         },
         RecordResult {
             id: refused.record.id,
@@ -119,15 +114,256 @@ async fn a_delivered_record_leaves_only_its_receipt() {
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].id, refused.id);
     assert!(matches!(left[0].state, outbox::EntryState::Rejected { .. }));
-    let kept = receipts::all().await.unwrap();
-    assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0].case_number.unwrap().to_string(), "2026-0007");
-    assert!(kept[0].imy_deadline.is_some());
-    let text = serde_json::to_string(&kept[0]).unwrap();
+    let kept = receipts::get(&entry.id).await.unwrap().unwrap();
+    assert_eq!(kept.case_number.unwrap().to_string(), "2026-0007");
+    assert!(kept.imy_deadline.is_some());
+    assert_eq!(kept.case_status, CaseStatus::Received);
+    let sent = kept.report.expect("what was sent stays viewable");
+    assert_eq!(sent.description, "detaljer");
+    assert_eq!(sent.place, "Skolan");
+    clear_outbox().await;
+}
+
+fn receipt(case_number: &str, case_status: CaseStatus) -> Receipt {
+    Receipt {
+        case_number: Some(case_number.parse().unwrap()),
+        log_entry: None,
+        received_at: time::macros::datetime!(2026-11-23 10:05 UTC),
+        case_status,
+    }
+}
+
+fn supplement_to(incident_id: uuid::Uuid, text: &str, personal_data: Option<Answer>) -> Supplement {
+    SupplementDraft {
+        description: text.into(),
+        personal_data: personal_data.map(|involved| PersonalData {
+            involved,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+    .validate(incident_id)
+    .unwrap()
+}
+
+fn delivered(entry: &outbox::OutboxEntry, r: Receipt) -> RecordResult {
+    RecordResult {
+        id: entry.record.id,
+        outcome: RecordOutcome::Stored(r),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_supplement_goes_into_the_outbox_with_its_draft_deleted_in_one_transaction() {
+    clear_outbox().await;
+    let report = waiting_entry("ursprunglig");
+    outbox::add_from_draft(&report, None).await.unwrap();
+    let draft = SupplementDraft {
+        description: "Telefonen hittades".into(),
+        ..Default::default()
+    };
+    supplements::save_draft(&report.id, &draft).await.unwrap();
+    sleep(2).await;
+    assert_eq!(
+        supplements::load_draft(&report.id).await.unwrap(),
+        Some(draft.clone())
+    );
+    let entry = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &draft.validate(report.record.id).unwrap(),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+
+    // A full phone: neither the entry nor the end of the draft.
+    let restore = fill_up(outbox::STORE);
+    let failed = outbox::add_supplement(&entry).await;
+    restore.call0(&JsValue::NULL).unwrap();
+    assert_eq!(failed.unwrap_err().kind, store::StoreErrorKind::Quota);
+    assert!(outbox::get(&entry.id).await.unwrap().is_none());
+    assert_eq!(
+        supplements::load_draft(&report.id).await.unwrap(),
+        Some(draft.clone())
+    );
+
+    outbox::add_supplement(&entry).await.unwrap();
+    assert!(supplements::load_draft(&report.id).await.unwrap().is_none());
+    assert_eq!(
+        outbox::get(&entry.id).await.unwrap().unwrap().supplement(),
+        Some(entry.supplement().unwrap())
+    );
+    let listed = supplements::for_incident(&report.id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].id, entry.id);
+    assert_eq!(listed[0].state, supplements::SupplementState::Waiting);
+    // Sent in order of creation: the report before its supplement.
+    let order: Vec<String> = outbox::all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(order, vec![report.id.clone(), entry.id.clone()]);
+    clear_outbox().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_delivered_supplement_is_kept_once_with_its_report_and_can_bring_the_deadline() {
+    clear_outbox().await;
+    let t = time::macros::datetime!(2026-11-23 10:00 +01:00);
+    let no_personal_data = Incident::validate(
+        IncidentReport {
+            personal_data: PersonalData {
+                involved: Answer::No,
+                ..Default::default()
+            },
+            ..incident("utan").into_report()
+        },
+        t,
+    )
+    .unwrap();
+    let report = outbox::OutboxEntry::for_incident(
+        vaksam::clock::new_record_id(),
+        &no_personal_data,
+        None,
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    outbox::add_from_draft(&report, None).await.unwrap();
+    let added = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &supplement_to(
+            report.record.id,
+            "Det fanns namn i telefonen",
+            Some(Answer::Unknown),
+        ),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    outbox::add_supplement(&added).await.unwrap();
+
+    // Report and supplement answered in one batch, and the same answer applied twice
+    // (two tabs): one receipt, one supplement on it.
+    let results = vec![
+        delivered(&report, receipt("2026-0011", CaseStatus::Received)),
+        delivered(&added, receipt("2026-0011", CaseStatus::Received)),
+    ];
+    let sent = [report.clone(), added.clone()];
+    outbox::apply_results(&sent, &results).await.unwrap();
+    outbox::apply_results(&sent, &results).await.unwrap();
+
+    assert!(outbox::all().await.unwrap().is_empty());
+    let kept = receipts::get(&report.id).await.unwrap().unwrap();
+    assert_eq!(kept.supplements.len(), 1);
+    assert_eq!(kept.supplements[0].id, added.id);
+    assert_eq!(
+        kept.supplements[0].report.as_ref().unwrap().description,
+        "Det fanns namn i telefonen"
+    );
+    // 72 hours from the report's discovery, not from the supplement.
+    assert_eq!(
+        kept.imy_deadline.as_deref(),
+        Some(vaksam::clock::rfc3339(t + time::Duration::hours(72)).as_str())
+    );
+    let listed = supplements::for_incident(&report.id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(matches!(
+        listed[0].state,
+        supplements::SupplementState::Delivered { .. }
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn a_reports_details_are_forgotten_30_days_after_its_receipt() {
+    clear_outbox().await;
+    let report = waiting_entry("hemligt");
+    outbox::add_from_draft(&report, None).await.unwrap();
+    let added = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &supplement_to(report.record.id, "mer hemligt", None),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    outbox::add_supplement(&added).await.unwrap();
+    let results = vec![
+        delivered(&report, receipt("2026-0012", CaseStatus::InProgress)),
+        delivered(&added, receipt("2026-0012", CaseStatus::InProgress)),
+    ];
+    outbox::apply_results(&[report.clone(), added.clone()], &results)
+        .await
+        .unwrap();
+    let received = time::macros::datetime!(2026-11-23 10:05 UTC);
+
+    receipts::purge_details(received + time::Duration::days(29))
+        .await
+        .unwrap();
+    assert!(receipts::get(&report.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .report
+        .is_some());
+
+    receipts::purge_details(received + time::Duration::days(30))
+        .await
+        .unwrap();
+    let kept = receipts::get(&report.id).await.unwrap().unwrap();
+    assert!(kept.report.is_none());
+    assert!(kept.supplements[0].report.is_none());
+    assert_eq!(kept.case_number.unwrap().to_string(), "2026-0012");
+    assert_eq!(kept.category, Category::WrongRecipient);
+    assert_eq!(kept.case_status, CaseStatus::InProgress);
+    assert!(kept.imy_deadline.is_some());
+    let text = serde_json::to_string(&kept).unwrap();
     assert!(
-        !text.contains("detaljer") && !text.contains("Skolan"),
+        !text.contains("hemligt") && !text.contains("Skolan"),
         "{text}"
     );
+    // The supplement is still listed as delivered, without what it said.
+    let listed = supplements::for_incident(&report.id).await.unwrap();
+    assert_eq!(listed[0].report, None);
+}
+
+#[wasm_bindgen_test]
+async fn a_status_from_the_municipality_is_written_into_the_receipt() {
+    clear_outbox().await;
+    let report = waiting_entry("status");
+    outbox::add_from_draft(&report, None).await.unwrap();
+    outbox::apply_results(
+        std::slice::from_ref(&report),
+        &[delivered(
+            &report,
+            receipt("2026-0013", CaseStatus::Received),
+        )],
+    )
+    .await
+    .unwrap();
+    let now = time::macros::datetime!(2026-11-24 10:00 UTC);
+    assert!(receipts::status_ids(now, 100)
+        .await
+        .unwrap()
+        .contains(&report.id));
+    let status = |case_status| vaksam_core::protocol::RecordStatus {
+        id: report.record.id,
+        kind: vaksam_core::protocol::RecordKind::Incident,
+        receipt: receipt("2026-0013", case_status),
+        status_changed_at: Some(now),
+        incident_id: None,
+    };
+    assert!(receipts::apply_statuses(&[status(CaseStatus::Closed)])
+        .await
+        .unwrap());
+    assert!(!receipts::apply_statuses(&[status(CaseStatus::Closed)])
+        .await
+        .unwrap());
+    let kept = receipts::get(&report.id).await.unwrap().unwrap();
+    assert_eq!(kept.case_status, CaseStatus::Closed);
+    assert_eq!(kept.status_changed_at, Some(vaksam::clock::rfc3339(now)));
+    // A closed case is not asked about again.
+    assert!(!receipts::status_ids(now, 100)
+        .await
+        .unwrap()
+        .contains(&report.id));
 }
 
 /// Makes `put` and `add` on the object store `store` throw a QuotaExceededError, as a full
@@ -198,6 +434,7 @@ async fn delivered_records_leave_the_outbox_even_when_their_receipts_do_not_fit(
                 case_number: Some("2026-0009".parse().unwrap()),
                 log_entry: None,
                 received_at: time::macros::datetime!(2026-11-23 10:05 UTC),
+                case_status: Default::default(),
             }),
         },
         RecordResult {

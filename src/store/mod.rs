@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod outbox;
 pub mod receipts;
 pub mod reference;
+pub mod supplements;
 pub mod training;
 
 use rexie::{ObjectStore, Rexie, TransactionMode};

@@ -5,7 +5,7 @@
 //! too full for that does it leave first and its receipt follow if it fits (the server
 //! holds the record, and a full phone must not resend it forever).
 
-use super::receipts::{self, LocalReceipt};
+use super::receipts::{self, LocalReceipt, SupplementReceipt};
 use super::reference::{self, LocalSignature};
 use super::{device, drafts};
 use super::{finish, from_js, get_value, to_js, transaction, StoreResult};
@@ -17,7 +17,7 @@ use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResul
 use vaksam_core::quiz::QuizResult;
 use vaksam_core::signature::SignatureRecord;
 use vaksam_core::validation::FieldError;
-use vaksam_core::{Incident, IncidentReport, Pack};
+use vaksam_core::{Incident, IncidentReport, Pack, Supplement, SupplementReport};
 use wasm_bindgen::JsValue;
 
 /// Store name.
@@ -116,6 +116,20 @@ impl OutboxEntry {
         )
     }
 
+    /// A waiting entry for a supplement to a report already saved.
+    pub fn for_supplement(
+        record_id: uuid::Uuid,
+        supplement: &Supplement,
+        now: time::OffsetDateTime,
+    ) -> StoreResult<Self> {
+        Self::plain(
+            record_id,
+            RecordKind::Supplement,
+            serde_json::to_value(supplement)?,
+            now,
+        )
+    }
+
     /// A waiting entry with no incident extras.
     fn plain(
         record_id: uuid::Uuid,
@@ -142,7 +156,15 @@ impl OutboxEntry {
     pub fn incident(&self) -> Option<IncidentReport> {
         match self.record.kind {
             RecordKind::Incident => serde_json::from_value(self.record.payload.clone()).ok(),
-            RecordKind::Signature | RecordKind::Quiz => None,
+            RecordKind::Signature | RecordKind::Quiz | RecordKind::Supplement => None,
+        }
+    }
+
+    /// The supplement inside, if it is one.
+    pub fn supplement(&self) -> Option<SupplementReport> {
+        match self.record.kind {
+            RecordKind::Supplement => serde_json::from_value(self.record.payload.clone()).ok(),
+            _ => None,
         }
     }
 }
@@ -194,6 +216,27 @@ pub async fn add_signature(entry: &OutboxEntry, local: &LocalSignature) -> Store
             .await?;
         tx.store(drafts::STORE)?
             .delete(JsValue::from_str(drafts::SIGNATURE_KEY))
+            .await?;
+        Ok(())
+    }
+    .await;
+    finish(tx, body).await
+}
+
+/// Saves a supplement and, in the same transaction, deletes its form's draft
+/// (`supplement:<incident id>`), like [`add_from_draft`]. The sync engine sends entries in
+/// order of creation, so a supplement never goes before its report. Returns once the
+/// transaction has committed.
+pub async fn add_supplement(entry: &OutboxEntry) -> StoreResult<()> {
+    let Some(supplement) = entry.supplement() else {
+        return Err(super::StoreError::other("not a supplement"));
+    };
+    let draft_key = super::supplements::draft_key(&supplement.incident_id.to_string());
+    let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
+    let body = async {
+        tx.store(STORE)?.add(&to_js(entry)?, None).await?;
+        tx.store(drafts::STORE)?
+            .delete(JsValue::from_str(&draft_key))
             .await?;
         Ok(())
     }
@@ -361,20 +404,44 @@ async fn apply_in(
                 outbox.delete(JsValue::from_str(&entry.id)).await?;
                 applied.delivered += 1;
             }
+            RecordOutcome::Stored(receipt) | RecordOutcome::AlreadyStored(receipt)
+                if entry.record.kind == RecordKind::Supplement =>
+            {
+                outbox.delete(JsValue::from_str(&entry.id)).await?;
+                if let Some(supplement) = entry.supplement() {
+                    add_to_receipt(&receipt_store, entry, supplement, receipt).await?;
+                }
+                applied.delivered += 1;
+            }
             RecordOutcome::Stored(receipt) | RecordOutcome::AlreadyStored(receipt) => {
-                let category = entry
-                    .incident()
-                    .map(|r| r.category)
-                    .unwrap_or(vaksam_core::incident::Category::Other);
+                let report = entry.incident();
+                // A receipt already there (another tab applied the same answer) keeps
+                // what came after it: supplements and the status.
+                let earlier: Option<LocalReceipt> = receipt_store
+                    .get(JsValue::from_str(&entry.id))
+                    .await?
+                    .filter(|v| !v.is_undefined())
+                    .map(|v| from_js(&v))
+                    .transpose()?;
                 let local = LocalReceipt {
                     id: entry.id.clone(),
-                    category,
+                    category: report
+                        .as_ref()
+                        .map(|r| r.category)
+                        .unwrap_or(vaksam_core::incident::Category::Other),
                     saved_at: crate::clock::rfc3339(entry.record.created_at),
                     case_number: receipt.case_number,
                     guidance: entry.guidance.clone(),
                     received_at: crate::clock::rfc3339(receipt.received_at),
-                    imy_deadline: entry.imy_deadline.clone(),
+                    imy_deadline: earlier
+                        .as_ref()
+                        .and_then(|e| e.imy_deadline.clone())
+                        .or_else(|| entry.imy_deadline.clone()),
                     steps: entry.steps.clone(),
+                    report,
+                    case_status: receipt.case_status,
+                    status_changed_at: earlier.as_ref().and_then(|e| e.status_changed_at.clone()),
+                    supplements: earlier.map(|e| e.supplements).unwrap_or_default(),
                 };
                 // Deleted first: if the receipt does not fit, the whole transaction is
                 // retried after the deletions alone (see `apply_results`).
@@ -403,4 +470,41 @@ async fn apply_in(
         }
     }
     Ok(applied)
+}
+
+/// Adds a delivered supplement to its report's receipt (once, however often the answer is
+/// applied). When it says personal data may be involved and the receipt had no IMY
+/// deadline, the deadline is set, counted from the report's discovery. A report whose
+/// receipt is gone (it did not fit) gets no trace of it either; the municipality has both.
+async fn add_to_receipt(
+    receipt_store: &rexie::Store,
+    entry: &OutboxEntry,
+    supplement: SupplementReport,
+    receipt: &vaksam_core::protocol::Receipt,
+) -> StoreResult<()> {
+    let key = JsValue::from_str(&supplement.incident_id.to_string());
+    let Some(value) = receipt_store.get(key).await?.filter(|v| !v.is_undefined()) else {
+        return Ok(());
+    };
+    let mut local: LocalReceipt = from_js(&value)?;
+    let personal_data = supplement
+        .personal_data
+        .as_ref()
+        .is_some_and(|p| p.involved != vaksam_core::incident::Answer::No);
+    if personal_data && local.imy_deadline.is_none() {
+        local.imy_deadline = local.report.as_ref().map(|r| {
+            crate::clock::rfc3339(vaksam_core::deadline::imy_notification_due(r.discovered_at))
+        });
+    }
+    local.case_status = receipt.case_status;
+    local.supplements.retain(|s| s.id != entry.id);
+    local.supplements.push(SupplementReceipt {
+        id: entry.id.clone(),
+        saved_at: crate::clock::rfc3339(entry.record.created_at),
+        received_at: crate::clock::rfc3339(receipt.received_at),
+        report: Some(supplement),
+    });
+    local.supplements.sort_by(|a, b| a.id.cmp(&b.id));
+    receipt_store.put(&to_js(&local)?, None).await?;
+    Ok(())
 }
