@@ -118,7 +118,6 @@ pub enum T {
     SavedTitle,
     SavedOnPhone,
     WhatNow,
-    AdviceMark,
     AdviceNote,
     InSwedish,
     ImyDeadline,
@@ -164,9 +163,7 @@ pub enum T {
     SourceLabel,
     AspectsTitle,
     ContactsTitle,
-    NoPhoneYet,
     TrainingTitle,
-    MonthsInterval,
     SignStatusNone,
     SignStatusAgain,
     SignStatusCurrent,
@@ -176,7 +173,6 @@ pub enum T {
     ChangeRemoved,
     UndertakingChanged,
     PolicyVersionChanged,
-    SummaryTitle,
     ConfirmEach,
     YourDetails,
     FieldName,
@@ -185,11 +181,8 @@ pub enum T {
     HWorkplace,
     SignButton,
     SignedTitle,
-    SignedAtLabel,
-    ReceivedLabel,
     LogEntryLabel,
     SignedWaiting,
-    UndertakingVersion,
     SignatureItem,
     ViewReceipt,
     SignAgainButton,
@@ -234,7 +227,6 @@ pub enum T {
     SectorChange,
     YourSector,
     ReadWholePolicy,
-    AdoptedOn,
     Diarienummer,
     CallButton,
     AskWho,
@@ -253,7 +245,6 @@ pub enum T {
     AboutPlace,
     QuizIntro,
     QuizStart,
-    QuizContinue,
     QuizPractice,
     QuizNotStarted,
     QuizNoBank,
@@ -267,7 +258,6 @@ pub enum T {
     QuizNext,
     QuizSeeResult,
     QuizResultTitle,
-    QuizSaved,
     QuizSaveFailed,
     ToHome,
     StorageQuota,
@@ -291,8 +281,101 @@ pub enum T {
     DbBlockedText,
     SourcesTitle,
     // -- report flow and reports --
+    CancelYes,
+    CancelNo,
+    DraftStartedToday,
+    DraftStarted,
+    DraftPromptTitle,
+    DraftContinue,
+    DraftStartOver,
+    Cancel,
+    CancelConfirm,
+    ChosenCategory,
+    ChangeCategory,
+    SendReport,
+    SendHint,
+    TellMore,
+    TellMoreTitle,
+    TellMoreHint,
+    OslExplain,
+    SensitiveImplied,
+    TellManagerTitle,
+    TellManagerNow,
+    TellManagerBy,
+    SavedCalm,
+    SavedDelivered,
+    AddInformation,
+    Done,
+    FilledIn,
+    ErrorsTitle,
+    SupplementHint,
+    SupplementSend,
+    SupplementSaved,
+    SupplementsTitle,
+    SupplementWaiting,
+    SupplementSent,
+    SupplementNotYet,
+    StatusLabel,
+    StatusReceived,
+    StatusInProgress,
+    StatusClosed,
+    StatusWaiting,
+    SentTitle,
+    SentGone,
+    SavedAtLabel,
+    ReportNotFound,
+    NoPlace,
+    ToMyReports,
     // -- lookup --
+    CardYes,
+    CardOnlyIf,
+    CardNo,
+    CardNoneYes,
+    CardWhy,
+    CardAssessed,
+    PlaceYes,
+    PlaceNo,
+    ShowMine,
+    AskSector,
+    ReportFromNo,
     // -- shell, home, settings, enrollment, policy, quiz --
+    PolicyWhatItSays,
+    TrainingYearly,
+    TrainingTwiceAYear,
+    TrainingEveryOtherYear,
+    TrainingEveryMonths,
+    PolicyAbout,
+    PolicyFacts,
+    SignReadFirst,
+    ErrorSummaryTitle,
+    ErrorTickPoint,
+    SignSaveFailed,
+    SignedOn,
+    SignedReceived,
+    SignedWhat,
+    SignedDone,
+    QuizContinueButton,
+    QuizResumeNote,
+    QuizStartOver,
+    QuizYourAnswer,
+    QuizRightAnswer,
+    QuizWrongList,
+    QuizPracticeMore,
+    SyncSavedOffline,
+    SendNowOffline,
+    HomeTodo,
+    HomeMore,
+    Hide,
+    InstallTitle,
+    InstallText,
+    InstallButton,
+    IosInstallTitle,
+    IosInstallSteps,
+    IosInstallWhy,
+    AppVersion,
+    PrivacyTitle,
+    PrivacyText,
+    StorageTitle,
 }
 
 impl T {
@@ -307,7 +390,7 @@ impl T {
             Next => ("Nästa", "Next"),
             Settings => ("Inställningar", "Settings"),
             FnReport => ("Rapportera incident", "Report an incident"),
-            FnReportHint => ("Något har hänt med information eller en enhet", "Something happened to information or a device"),
+            FnReportHint => ("Något har hänt med information, en telefon, surfplatta eller dator", "Something happened to information, a phone, tablet or computer"),
             FnSign => ("Skriv under", "Sign"),
             FnSignHint => ("Läs policyn och skriv under", "Read the policy and sign"),
             FnQuiz => ("Utbildning", "Training"),
@@ -319,17 +402,17 @@ impl T {
             SendNow => ("Skicka nu", "Send now"),
             AllSent => ("Allt är skickat", "Everything is sent"),
             Sending => ("Skickar…", "Sending…"),
-            NeedsEnrollAgain => ("Telefonen är inte längre registrerad. Rapporterna ligger kvar. Be om en ny kod.", "This phone is no longer registered. Your reports are kept. Ask for a new code."),
+            NeedsEnrollAgain => ("Telefonen är inte längre registrerad. Rapporterna ligger kvar. Be din chef om en ny kod.", "This phone is no longer registered. Your reports are kept. Ask your manager for a new code."),
             EnrollAgain => ("Registrera igen", "Register again"),
             EnrollTitle => ("Kom igång", "Get started"),
             EnrollIntro => ("Skriv koden du fick av din kommun. Du behöver nätverk just nu. Sedan fungerar appen utan.", "Enter the code your municipality gave you. You need a network now. After that the app works without one."),
             EnrollCodeLabel => ("Registreringskod", "Enrollment code"),
             EnrollCodeHint => ("12 tecken, till exempel 7K2M-Q9XD-4RTA", "12 characters, for example 7K2M-Q9XD-4RTA"),
             EnrollButton => ("Registrera telefonen", "Register this phone"),
-            EnrollBadCode => ("Koden fungerar inte. Den kan vara felskriven, redan använd eller för gammal.", "The code does not work. It may be mistyped, already used or expired."),
+            EnrollBadCode => ("Koden fungerar inte. Den kan vara felskriven, redan använd eller för gammal. Be din chef om en ny kod.", "The code does not work. It may be mistyped, already used or expired. Ask your manager for a new code."),
             EnrollCodeFormat => ("Koden ska ha 12 tecken: siffror och bokstäver.", "The code has 12 characters: digits and letters."),
-            EnrollOffline => ("Ingen kontakt med servern. Kontrollera nätverket och försök igen.", "Cannot reach the server. Check the network and try again."),
-            EnrollServerError => ("Servern svarade med ett fel. Försök igen om en stund.", "The server answered with an error. Try again in a while."),
+            EnrollOffline => ("Vaksam når inte kommunen just nu. Koden kan vara rätt. Kontrollera att du har nätverk och försök igen.", "Vaksam cannot reach the municipality right now. The code may well be right. Check that you have a network and try again."),
+            EnrollServerError => ("Kommunens server svarade med ett fel. Koden kan vara rätt. Försök igen om en stund. Fungerar det inte, fråga din chef.", "The municipality's server answered with an error. The code may well be right. Try again in a while. If it still fails, ask your manager."),
             EnrollWorking => ("Registrerar…", "Registering…"),
             ReportTitle => ("Rapportera incident", "Report an incident"),
             StepOf => ("Fråga {n} av {total}", "Question {n} of {total}"),
@@ -369,7 +452,6 @@ impl T {
             SavedTitle => ("Tack! Rapporten är sparad", "Thank you! The report is saved"),
             SavedOnPhone => ("Sparad på telefonen", "Saved on this phone"),
             WhatNow => ("Gör så här nu", "Do this now"),
-            AdviceMark => ("Vaksams råd", "Vaksam's advice"),
             AdviceNote => ("Det som är märkt ”Vaksams råd” är allmänna råd från Vaksam. Kommunen har inte bekräftat dem.", "What is marked “Vaksam's advice” is general advice from Vaksam. The municipality has not confirmed it."),
             InSwedish => ("(på svenska)", "(in Swedish)"),
             ImyDeadline => ("Kommunen ska om möjligt anmäla till IMY senast", "Where feasible, the municipality notifies IMY by"),
@@ -415,9 +497,7 @@ impl T {
             SourceLabel => ("Källa i policyn:", "Source in the policy:"),
             AspectsTitle => ("Det här ska skyddas", "What is protected"),
             ContactsTitle => ("Vem du kontaktar", "Who to contact"),
-            NoPhoneYet => ("Kommunen har inte lagt in något nummer än.", "The municipality has not added a number yet."),
             TrainingTitle => ("Utbildning", "Training"),
-            MonthsInterval => ("Intervall i månader:", "Interval in months:"),
             SignStatusNone => ("Du har inte skrivit under än.", "You have not signed yet."),
             SignStatusAgain => ("Det finns en ny version. Läs och skriv under igen.", "There is a new version. Please read it and sign again."),
             SignStatusCurrent => ("Du har skrivit under den gällande versionen.", "You have signed the current version."),
@@ -427,7 +507,6 @@ impl T {
             ChangeRemoved => ("Borttaget avsnitt", "Section removed"),
             UndertakingChanged => ("Texten du skriver under har ändrats.", "The text you sign has changed."),
             PolicyVersionChanged => ("Policyn har en ny version.", "The policy has a new version."),
-            SummaryTitle => ("Sammanfattning av policyn", "Summary of the policy"),
             ConfirmEach => ("Bekräfta varje punkt", "Confirm each point"),
             YourDetails => ("Dina uppgifter", "Your details"),
             FieldName => ("Namn", "Name"),
@@ -436,11 +515,8 @@ impl T {
             HWorkplace => ("Till exempel enhet, hemtjänstgrupp eller skola.", "For example unit, home-care group or school."),
             SignButton => ("Skriv under", "Sign"),
             SignedTitle => ("Underskriven", "Signed"),
-            SignedAtLabel => ("Underskriven", "Signed"),
-            ReceivedLabel => ("Mottagen av kommunen", "Received by the municipality"),
             LogEntryLabel => ("Nummer i kommunens logg", "Number in the municipality's log"),
-            SignedWaiting => ("Sparad på telefonen. Skickas till kommunen när telefonen är online.", "Saved on this phone. Sent to the municipality when the phone is online."),
-            UndertakingVersion => ("Version av det du skrev under", "Version of what you signed"),
+            SignedWaiting => ("Underskriften är sparad på telefonen och skickas till kommunen när du har nätverk.", "The signature is saved on this phone and sent to the municipality when you have a network."),
             SignatureItem => ("Underskrift", "Signature"),
             ViewReceipt => ("Visa vad du har skrivit under", "See what you signed"),
             SignAgainButton => ("Läs och skriv under", "Read and sign"),
@@ -485,7 +561,6 @@ impl T {
             SectorChange => ("Ändra var du arbetar", "Change where you work"),
             YourSector => ("Var du arbetar", "Where you work"),
             ReadWholePolicy => ("Läs hela policyn", "Read the whole policy"),
-            AdoptedOn => ("Antagen", "Adopted"),
             Diarienummer => ("Diarienummer", "Reference number"),
             CallButton => ("Ring", "Call"),
             AskWho => ("Fråga", "Ask"),
@@ -504,7 +579,6 @@ impl T {
             AboutPlace => ("Om platsen", "About this place"),
             QuizIntro => ("Några frågor i taget, ungefär två minuter. Du får veta direkt om du svarat rätt och varför.", "A few questions at a time, about two minutes. You learn at once whether you were right, and why."),
             QuizStart => ("Starta", "Start"),
-            QuizContinue => ("Fortsätt där du var", "Continue where you were"),
             QuizPractice => ("Öva ändå", "Practise anyway"),
             QuizNotStarted => ("Du har inte börjat utbildningen än. Den tar några minuter åt gången.", "You have not started the training yet. It takes a few minutes at a time."),
             QuizNoBank => ("Frågorna har inte kommit till telefonen än. De hämtas nästa gång telefonen är online.", "The questions have not reached this phone yet. They are fetched the next time the phone is online."),
@@ -518,7 +592,6 @@ impl T {
             QuizNext => ("Nästa fråga", "Next question"),
             QuizSeeResult => ("Se resultatet", "See the result"),
             QuizResultTitle => ("Resultat", "Result"),
-            QuizSaved => ("Resultatet är sparat på telefonen och skickas till kommunen när telefonen är online.", "The result is saved on this phone and sent to the municipality when the phone is online."),
             QuizSaveFailed => ("Resultatet kunde inte sparas på telefonen. Dina svar finns kvar. Försök igen.", "The result could not be saved on this phone. Your answers are kept. Try again."),
             ToHome => ("Till start", "To the start page"),
             StorageQuota => ("Telefonens lagring är full. Frigör utrymme, till exempel genom att ta bort bilder eller appar du inte använder.", "The phone's storage is full. Free some space, for example by removing photos or apps you do not use."),
@@ -542,8 +615,101 @@ impl T {
             DbBlockedText => ("Vaksam uppdateras, men är öppen i en annan flik eller ett annat fönster. Stäng de andra flikarna med Vaksam, så fortsätter appen här av sig själv. Inget sparat går förlorat.", "Vaksam is being updated, but it is open in another tab or window. Close the other Vaksam tabs and the app goes on here by itself. Nothing saved is lost."),
             SourcesTitle => ("Källor", "Sources"),
             // -- report flow and reports --
+            CancelYes => ("Ja, ta bort rapporten", "Yes, delete the report"),
+            CancelNo => ("Nej, fortsätt", "No, go on"),
+            DraftStartedToday => ("i dag kl.", "today at"),
+            DraftStarted => ("Påbörjad", "Started"),
+            DraftPromptTitle => ("Du har en påbörjad rapport", "You have a report you started"),
+            DraftContinue => ("Fortsätt", "Continue"),
+            DraftStartOver => ("Börja om", "Start over"),
+            Cancel => ("Avbryt", "Cancel"),
+            CancelConfirm => ("Vill du avbryta rapporten? Det du har fyllt i tas bort.", "Cancel the report? What you have filled in will be deleted."),
+            ChosenCategory => ("Det här har hänt:", "What happened:"),
+            ChangeCategory => ("Ändra", "Change"),
+            SendReport => ("Skicka rapporten", "Send the report"),
+            SendHint => ("Tiden är nu. Plats och detaljer kan du lägga till, men du behöver inte.", "The time is now. You can add place and details, but you do not have to."),
+            TellMore => ("Berätta mer", "Tell us more"),
+            TellMoreTitle => ("Berätta mer", "Tell us more"),
+            TellMoreHint => ("Allt här är frivilligt. Skicka när du vill.", "Everything here is optional. Send whenever you like."),
+            OslExplain => ("Sekretess enligt offentlighets- och sekretesslagen (OSL) betyder att uppgifterna inte får lämnas ut, till exempel om en brukares hälsa eller en elevs familj.", "Secrecy under the Public Access to Information and Secrecy Act (OSL) means the data may not be given out, for example about a care recipient's health or a pupil's family."),
+            SensitiveImplied => ("Hälsa, socialtjänst och skyddade personuppgifter är alltid känsliga uppgifter.", "Health, social services and protected identities are always sensitive data."),
+            TellManagerTitle => ("Personuppgifter kan vara berörda", "Personal data may be involved"),
+            TellManagerNow => ("Tala om det för din chef genast, så hinner kommunen bedöma om den ska anmälas.", "Tell your manager at once, so the municipality has time to judge whether it must be reported."),
+            TellManagerBy => ("Kommunen behöver veta före", "The municipality needs to know before"),
+            SavedCalm => ("Den är sparad på telefonen och skickas av sig själv när du har nät.", "It is saved on this phone and goes out by itself when you have a network."),
+            SavedDelivered => ("Kommunen har fått rapporten.", "The municipality has received the report."),
+            AddInformation => ("Lägg till information", "Add information"),
+            Done => ("Klar", "Done"),
+            FilledIn => ("Vi har fyllt i:", "We have filled in:"),
+            ErrorsTitle => ("Rätta det här först:", "Please fix this first:"),
+            SupplementHint => ("Skriv bara det som är nytt. Det hamnar i samma ärende.", "Write only what is new. It goes to the same case."),
+            SupplementSend => ("Skicka tillägget", "Send the addition"),
+            SupplementSaved => ("Tillägget är sparat och skickas av sig själv.", "The addition is saved and goes out by itself."),
+            SupplementsTitle => ("Tillägg", "Additions"),
+            SupplementWaiting => ("Tillägg sparat, skickas när du har nät", "Addition saved, goes out when you have a network"),
+            SupplementSent => ("Tillägg skickat", "Addition sent"),
+            SupplementNotYet => ("Tillägg kan skickas när telefonen har fått den nya versionen av appen.", "Additions can be sent once the phone has the new version of the app."),
+            StatusLabel => ("Läge", "Status"),
+            StatusReceived => ("Mottagen", "Received"),
+            StatusInProgress => ("Under handläggning", "Being handled"),
+            StatusClosed => ("Avslutad", "Closed"),
+            StatusWaiting => ("Sparad på telefonen, inte skickad än", "Saved on this phone, not sent yet"),
+            SentTitle => ("Det här skickade du", "What you sent"),
+            SentGone => ("Detaljerna finns inte längre kvar på telefonen.", "The details are no longer kept on this phone."),
+            SavedAtLabel => ("Sparad", "Saved"),
+            ReportNotFound => ("Rapporten finns inte på den här telefonen.", "This report is not on this phone."),
+            NoPlace => ("Ingen plats angiven", "No place given"),
+            ToMyReports => ("Till Mina rapporter", "To My reports"),
             // -- lookup --
+            CardYes => ("Ja, här:", "Yes, here:"),
+            CardOnlyIf => ("Bara om …", "Only if …"),
+            CardNo => ("Nej, inte här:", "No, not here:"),
+            CardNoneYes => ("Inget av ställena här räcker. Fråga din chef var det ska sparas.", "None of these places is enough. Ask your manager where it belongs."),
+            CardWhy => ("Varför?", "Why?"),
+            CardAssessed => ("Så här är det bedömt", "How it is assessed"),
+            PlaceYes => ("Ja, för:", "Yes, for:"),
+            PlaceNo => ("Nej, inte för:", "No, not for:"),
+            ShowMine => ("Visa bara det som gäller mitt arbete", "Show only what concerns my work"),
+            AskSector => ("Då visar vi det som gäller ditt arbete först.", "Then we show what concerns your work first."),
+            ReportFromNo => ("Har det redan hänt? Rapportera", "Has it already happened? Report it"),
             // -- shell, home, settings, enrollment, policy, quiz --
+            PolicyWhatItSays => ("Det här säger policyn", "What the policy says"),
+            TrainingYearly => ("Du gör utbildningen en gång om året.", "You take the training once a year."),
+            TrainingTwiceAYear => ("Du gör utbildningen två gånger om året.", "You take the training twice a year."),
+            TrainingEveryOtherYear => ("Du gör utbildningen vartannat år.", "You take the training every other year."),
+            TrainingEveryMonths => ("Du gör utbildningen igen efter {n} månader.", "You take the training again after {n} months."),
+            PolicyAbout => ("Mer om policyn", "More about the policy"),
+            PolicyFacts => ("Om dokumentet", "About the document"),
+            SignReadFirst => ("Det du skriver under bygger på", "What you sign is based on"),
+            ErrorSummaryTitle => ("Det här behöver du rätta", "Please fix this"),
+            ErrorTickPoint => ("Kryssa i punkt {n}", "Tick point {n}"),
+            SignSaveFailed => ("Underskriften kunde inte sparas på telefonen. Det du skrev finns kvar. Frigör utrymme och försök igen.", "The signature could not be saved on this phone. What you typed is kept. Free some space and try again."),
+            SignedOn => ("Du skrev under den {date}.", "You signed on {date}."),
+            SignedReceived => ("Kommunen har fått din underskrift.", "The municipality has received your signature."),
+            SignedWhat => ("Du skrev under {u} för {p}, version {v}.", "You signed {u} for {p}, version {v}."),
+            SignedDone => ("Klar", "Done"),
+            QuizContinueButton => ("Fortsätt", "Continue"),
+            QuizResumeNote => ("Du har en omgång på gång. Du är på fråga {n} av {total}.", "You have a round under way. You are on question {n} of {total}."),
+            QuizStartOver => ("Börja om", "Start over"),
+            QuizYourAnswer => ("Ditt svar", "Your answer"),
+            QuizRightAnswer => ("Rätt svar", "Right answer"),
+            QuizWrongList => ("Det här blev fel", "What went wrong"),
+            QuizPracticeMore => ("Öva 5 till", "Practise 5 more"),
+            SyncSavedOffline => ("Sparad på telefonen. Skickas när du har nätverk.", "Saved on this phone. Sent when you have a network."),
+            SendNowOffline => ("Du har inget nätverk just nu. Rapporten skickas av sig själv när nätet är tillbaka.", "You have no network right now. The report is sent by itself when the network is back."),
+            HomeTodo => ("Att göra", "To do"),
+            HomeMore => ("Mer i Vaksam", "More in Vaksam"),
+            Hide => ("Dölj", "Hide"),
+            InstallTitle => ("Installera Vaksam", "Install Vaksam"),
+            InstallText => ("Då öppnar du Vaksam från hemskärmen som en app, även utan nätverk.", "Then you open Vaksam from the home screen like an app, even without a network."),
+            InstallButton => ("Installera", "Install"),
+            IosInstallTitle => ("Lägg till på hemskärmen", "Add to Home Screen"),
+            IosInstallSteps => ("Tryck på Dela (rutan med en pil uppåt) i Safari. Välj sedan Lägg till på hemskärmen.", "Tap Share (the square with an arrow pointing up) in Safari. Then choose Add to Home Screen."),
+            IosInstallWhy => ("Varför? Safari kan ta bort det en webbplats har sparat efter sju dagar utan användning. Vaksam på hemskärmen behåller dina osända rapporter.", "Why? Safari can delete what a website has saved after seven days without use. Vaksam on the home screen keeps your unsent reports."),
+            AppVersion => ("Version", "Version"),
+            PrivacyTitle => ("Det här sparar Vaksam om dig", "What Vaksam keeps about you"),
+            PrivacyText => ("Ditt namn och din kommun, från koden du fick. Rapporterna du skickar, när du skrivit under policyn och hur det går i utbildningen. Det skickas bara till din kommun. Det som inte är skickat än finns bara här, på din telefon, surfplatta eller dator.", "Your name and your municipality, from the code you were given. The reports you send, when you signed the policy and how your training goes. It is sent only to your municipality. What is not sent yet is kept only here, on your phone, tablet or computer."),
+            StorageTitle => ("Lagring", "Storage"),
         };
         lang.pick(sv, en)
     }
@@ -632,8 +798,10 @@ impl FailReason {
     /// The reason in `lang`.
     pub fn in_(&self, lang: Lang) -> String {
         match (self, lang) {
-            (FailReason::NoContact, Lang::Sv) => "ingen kontakt med servern".into(),
-            (FailReason::NoContact, Lang::En) => "no contact with the server".into(),
+            (FailReason::NoContact, Lang::Sv) => "Vaksam når inte kommunen just nu".into(),
+            (FailReason::NoContact, Lang::En) => {
+                "Vaksam cannot reach the municipality right now".into()
+            }
             (FailReason::ServerError(s), Lang::Sv) => format!("servern svarade med fel ({s})"),
             (FailReason::ServerError(s), Lang::En) => {
                 format!("the server answered with an error ({s})")
@@ -705,7 +873,7 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
 pub fn aspect(lang: Lang, a: Aspect) -> &'static str {
     let (sv, en) = match a {
         Aspect::Confidentiality => (
-            "Konfidentialitet – fel personer kan ha sett informationen",
+            "Sekretess – fel personer kan ha sett informationen",
             "Confidentiality – the wrong people may have seen it",
         ),
         Aspect::Integrity => (
@@ -845,13 +1013,70 @@ pub fn level_word(lang: Lang, level: u8) -> &'static str {
     lang.pick(sv, en)
 }
 
-/// Why a place is not enough: "Sekretess: informationen har nivå 3 (allvarlig skada), här
-/// klaras högst nivå 1."
-pub fn over(lang: Lang, aspect: &str, level: u8, max: u8) -> String {
-    let word = level_word(lang, level);
+/// The harm a level names, said about one aspect: "allvarlig skada om den kommer ut".
+fn harm(lang: Lang, aspect: Aspect, level: u8) -> String {
+    let when = match aspect {
+        Aspect::Confidentiality => lang.pick("om den kommer ut", "if it gets out"),
+        Aspect::Integrity => lang.pick("om den blir fel", "if it becomes wrong"),
+        Aspect::Availability => lang.pick("om den inte går att nå", "if it cannot be reached"),
+        Aspect::Traceability => lang.pick(
+            "om det inte går att se vem som gjort vad",
+            "if no one can see who did what",
+        ),
+    };
+    let word = match level {
+        0 => lang.pick("ingen skada", "no harm"),
+        l => level_word(lang, l),
+    };
+    format!("{word} {when}")
+}
+
+/// A kind's level in words, never as a code: "Sekretess: allvarlig skada om den kommer ut".
+pub fn harm_if(lang: Lang, aspect: Aspect, level: u8) -> String {
+    format!(
+        "{}: {}",
+        aspect_name(lang, aspect),
+        harm(lang, aspect, level)
+    )
+}
+
+/// The most a place takes, in words: "Sekretess: tål måttlig skada om den kommer ut".
+pub fn place_takes(lang: Lang, aspect: Aspect, level: u8) -> String {
+    let takes = lang.pick("tål", "takes");
+    format!(
+        "{}: {takes} {}",
+        aspect_name(lang, aspect),
+        harm(lang, aspect, level)
+    )
+}
+
+/// The short name of an aspect ("Sekretess"), the same word the report flow uses.
+pub fn aspect_name(lang: Lang, a: Aspect) -> &'static str {
+    let full = aspect(lang, a);
+    full.split(" – ").next().unwrap_or(full)
+}
+
+/// "Visa allt (3 till, för annat arbete)".
+pub fn show_all(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Sv => format!("{aspect}: informationen har nivå {level} ({word}), här klaras högst nivå {max}."),
-        Lang::En => format!("{aspect}: the information is at level {level} ({word}), this place takes at most level {max}."),
+        Lang::Sv => format!("Visa allt ({n} till, för annat arbete)"),
+        Lang::En => format!("Show all ({n} more, for other work)"),
+    }
+}
+
+/// "Fler ställen där det inte får finnas (8)".
+pub fn more_nos(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Sv => format!("Fler ställen där det inte får finnas ({n})"),
+        Lang::En => format!("More places where it must not go ({n})"),
+    }
+}
+
+/// "Använd i stället: Verksamhetssystemet."
+pub fn instead(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Använd i stället: {place}."),
+        Lang::En => format!("Use instead: {place}."),
     }
 }
 

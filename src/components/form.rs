@@ -1,14 +1,188 @@
-//! Pieces every form uses: field errors tied to their field, the draft's auto-save and its failure, focus.
+//! Pieces every form uses: the draft kept on the phone while the user types
+//! ([`use_persisted_draft`]), its failure ([`DraftNotSaved`]), field errors tied to their
+//! field, the error summary at the top of a form, and focus.
+//!
+//! # The draft helper
+//!
+//! ```ignore
+//! // In the form's component (T: Serialize + DeserializeOwned + Clone + PartialEq + Default
+//! // + Send + Sync, i.e. plain data):
+//! let draft = use_persisted_draft::<SignatureDraft>(drafts::SIGNATURE_KEY);
+//! // or, when a fresh form starts from something other than T::default():
+//! let draft = use_persisted_draft_or(drafts::SIGNATURE_KEY, move || defaults_from_last_time());
+//!
+//! draft.value            // RwSignal<T>: read it in the view, write it on input
+//! draft.is_loaded()      // false until the stored draft (or the fresh value) is in `value`
+//! draft.had_draft()      // Some(true) when a stored draft was found ("Fortsätt"), once loaded
+//! draft.failed           // RwSignal<Option<StoreErrorKind>>: <DraftNotSaved failed=draft.failed/>
+//! draft.discard()        // forget the stored draft and start again from the fresh value
+//! draft.stop()           // before the save transaction that deletes the draft ...
+//! draft.resume()         // ... and again if that save failed (the draft is kept)
+//! ```
+//!
+//! Invariants:
+//! - The stored draft is read once (a `LocalResource`); until it is in, nothing is saved,
+//!   so a slow read can never be overwritten by the empty form.
+//! - Every change of `value` is saved (`drafts` store, under the key), only when it differs
+//!   from what was last saved or loaded; the latest save wins: an older save finishing late
+//!   cannot hide a newer failure (see [`autosave`]).
+//! - After [`PersistedDraft::stop`] nothing is saved until [`PersistedDraft::resume`]: a
+//!   form calls `stop()` as its save begins, so a keystroke during the save cannot bring
+//!   the draft back after the save's transaction deleted it ("after a successful save the
+//!   page stops auto-saving").
 
 use crate::ctx;
 use crate::i18n::{self, T};
+use crate::store::{drafts, StoreErrorKind};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::rc::Rc;
 use vaksam_core::validation::FieldError;
+
+/// A form's draft kept in the `drafts` store while the user types; see the module docs.
+pub struct PersistedDraft<T: 'static> {
+    /// The draft as the form shows it.
+    pub value: RwSignal<T>,
+    /// The outcome of the latest save (or of the first read), for [`DraftNotSaved`].
+    pub failed: RwSignal<Option<StoreErrorKind>>,
+    /// `None` while loading; then whether a stored draft was found.
+    found: RwSignal<Option<bool>>,
+    key: &'static str,
+    stopped: StoredValue<bool>,
+    generation: StoredValue<u64>,
+    /// What is known to be stored (`None`: nothing known yet).
+    stored: StoredValue<Option<T>, LocalStorage>,
+    fresh: StoredValue<Rc<dyn Fn() -> T>, LocalStorage>,
+}
+
+impl<T: 'static> Clone for PersistedDraft<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for PersistedDraft<T> {}
+
+/// The draft under `key`, starting from `T::default()` when none is stored.
+pub fn use_persisted_draft<T>(key: &'static str) -> PersistedDraft<T>
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq + Default + Send + Sync + 'static,
+{
+    use_persisted_draft_or(key, T::default)
+}
+
+/// The draft under `key`, starting from `fresh()` when none is stored (and after
+/// [`PersistedDraft::discard`]); `fresh` runs untracked, once the read is done.
+pub fn use_persisted_draft_or<T>(
+    key: &'static str,
+    fresh: impl Fn() -> T + 'static,
+) -> PersistedDraft<T>
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq + Default + Send + Sync + 'static,
+{
+    let draft = PersistedDraft {
+        value: RwSignal::new(T::default()),
+        failed: RwSignal::new(None),
+        found: RwSignal::new(None),
+        key,
+        stopped: StoredValue::new(false),
+        generation: StoredValue::new(0),
+        stored: StoredValue::new_local(None),
+        fresh: StoredValue::new_local(Rc::new(fresh) as Rc<dyn Fn() -> T>),
+    };
+    let read = LocalResource::new(move || drafts::load::<T>(key));
+    Effect::new(move |_| {
+        let Some(read) = read.get() else { return };
+        if draft.found.get_untracked().is_some() {
+            return;
+        }
+        let (value, found) = match read {
+            Ok(Some(saved)) => (saved, true),
+            Ok(None) => (draft.fresh_value(), false),
+            Err(e) => {
+                draft.failed.set(Some(e.kind));
+                (draft.fresh_value(), false)
+            }
+        };
+        // A fresh form is not worth storing until the user changes it.
+        draft.stored.set_value(Some(value.clone()));
+        draft.set_if_changed(value);
+        draft.found.set(Some(found));
+    });
+    Effect::new(move |_| {
+        let value = draft.value.get();
+        if draft.found.get_untracked().is_none() || draft.stopped.get_value() {
+            return;
+        }
+        if draft.stored.with_value(|s| s.as_ref() == Some(&value)) {
+            return;
+        }
+        draft.stored.set_value(Some(value.clone()));
+        autosave(draft.generation, draft.failed, async move {
+            drafts::save(key, &value).await
+        });
+    });
+    draft
+}
+
+impl<T> PersistedDraft<T>
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq + Default + Send + Sync + 'static,
+{
+    fn fresh_value(&self) -> T {
+        self.fresh.with_value(|f| untrack(|| f()))
+    }
+
+    fn set_if_changed(&self, value: T) {
+        if self.value.with_untracked(|v| *v != value) {
+            self.value.set(value);
+        }
+    }
+
+    /// Whether the stored draft (or the fresh value) is in [`Self::value`] (tracked).
+    pub fn is_loaded(&self) -> bool {
+        self.found.with(Option::is_some)
+    }
+
+    /// `None` while loading; then whether a stored draft was found (tracked). Stays as it
+    /// was loaded: a form that offers "continue or start again" reads it once.
+    pub fn had_draft(&self) -> Option<bool> {
+        self.found.get()
+    }
+
+    /// Forgets the stored draft and puts the fresh value back in the form. Saving goes on
+    /// with the next change (unless stopped).
+    pub fn discard(&self) {
+        let fresh = self.fresh_value();
+        self.stored.set_value(Some(fresh.clone()));
+        self.set_if_changed(fresh);
+        let key = self.key;
+        autosave(self.generation, self.failed, async move {
+            drafts::delete(key).await
+        });
+    }
+
+    /// Saves nothing more until [`Self::resume`]; call it as the form's save (whose
+    /// transaction deletes the draft) begins.
+    pub fn stop(&self) {
+        self.stopped.set_value(true);
+        // A save still under way may not report into a form that has moved on.
+        self.generation.update_value(|g| *g += 1);
+    }
+
+    /// Saves again: after a failed save, or when the form starts over (a new quiz round).
+    /// What was deleted is treated as not stored, so the next change is saved.
+    pub fn resume(&self) {
+        self.stopped.set_value(false);
+        self.stored.set_value(None);
+    }
+}
 
 /// "What you type could not be saved on this phone", with why; shown while the latest
 /// auto-save of a form failed.
 #[component]
-pub fn DraftNotSaved(failed: RwSignal<Option<crate::store::StoreErrorKind>>) -> impl IntoView {
+pub fn DraftNotSaved(failed: RwSignal<Option<StoreErrorKind>>) -> impl IntoView {
     let ctx = ctx();
     move || {
         failed.get().map(|kind| {
@@ -23,11 +197,8 @@ pub fn DraftNotSaved(failed: RwSignal<Option<crate::store::StoreErrorKind>>) -> 
 
 /// Saves a form's draft in the background; only the latest save's outcome reaches
 /// `failed`, so an older save finishing late cannot hide a newer failure.
-pub fn autosave<F>(
-    generation: StoredValue<u64>,
-    failed: RwSignal<Option<crate::store::StoreErrorKind>>,
-    save: F,
-) where
+pub fn autosave<F>(generation: StoredValue<u64>, failed: RwSignal<Option<StoreErrorKind>>, save: F)
+where
     F: std::future::Future<Output = crate::store::StoreResult<()>> + 'static,
 {
     let mine = generation.get_value() + 1;
@@ -38,10 +209,14 @@ pub fn autosave<F>(
             return;
         }
         match saved {
-            Ok(()) => failed.set(None),
+            Ok(()) => {
+                if failed.with_untracked(Option::is_some) {
+                    failed.set(None);
+                }
+            }
             Err(e) => {
                 // Firefox leaves the connection read-only after a quota error.
-                if e.kind == crate::store::StoreErrorKind::Quota {
+                if e.kind == StoreErrorKind::Quota {
                     crate::store::forget_connection();
                 }
                 failed.set(Some(e.kind));

@@ -1,7 +1,8 @@
-//! How a pack item shows where it comes from and in which language: a source line only for a
-//! real citation of the municipality's document, a small quiet mark on Vaksam's advice the
-//! municipality has not confirmed (with one plain note per screen), nothing on confirmed
-//! advice, and "(in Swedish)" once per block whose texts have no translation.
+//! How a screen shows where its content comes from and in which language: no source on
+//! any row; each screen collects the [`Origin`]s of what it shows and hands them to one
+//! quiet [`PageSources`] toggle at its end (the policy's sections it cites, and one
+//! sentence when some of it is Vaksam's advice the municipality has not confirmed); and
+//! "(in Swedish)" once per block whose texts have no translation.
 
 use crate::ctx;
 use crate::i18n::{Lang, T};
@@ -45,41 +46,9 @@ impl Origin {
     }
 }
 
-/// Whether an item holds advice the screen's note must explain (whole or a field).
+/// Whether an item holds Vaksam's unconfirmed advice (whole or a field).
 pub fn has_advice(item: &impl HasSource) -> bool {
     item.source().is_unconfirmed_default()
-}
-
-/// "Källa i policyn: §7" for a citation, the quiet mark for unconfirmed advice, else nothing.
-#[component]
-pub(crate) fn SourceLine(origin: Origin) -> impl IntoView {
-    let ctx = ctx();
-    match origin {
-        Origin {
-            cite: Some(cite), ..
-        } => view! {
-            <p class="source">{move || ctx.t(T::SourceLabel)}" "{cite.clone()}</p>
-        }
-        .into_any(),
-        Origin { advice: true, .. } => view! { <p class="source"><AdviceMark/></p> }.into_any(),
-        _ => ().into_any(),
-    }
-}
-
-/// The small mark on Vaksam's unconfirmed advice, explained once per screen by [`AdviceNote`].
-#[component]
-pub(crate) fn AdviceMark() -> impl IntoView {
-    let ctx = ctx();
-    view! { <span class="advice-mark" data-testid="advice-mark">{move || ctx.t(T::AdviceMark)}</span> }
-}
-
-/// The one note per screen that says what the mark means; shown only when `show`.
-#[component]
-pub(crate) fn AdviceNote(show: bool) -> impl IntoView {
-    let ctx = ctx();
-    show.then(|| {
-        view! { <p class="advice-note" data-testid="advice-note">{move || ctx.t(T::AdviceNote)}</p> }
-    })
 }
 
 /// Whether any of `texts` is shown in Swedish because `lang` has no text of its own.

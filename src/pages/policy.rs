@@ -1,44 +1,129 @@
 //! The policy in brief, signing the undertaking (ansvarsförbindelse), and its receipt.
 //! Everything shown comes from the municipality's cached pack, so it works offline.
+//! Staff screens: what matters to the employee first, the municipality's metadata folded
+//! away at the end, and the sources once per screen (`PageSources`), never per row.
 
-pub(crate) use crate::components::source::pick;
-use crate::components::source::{
-    has_advice, AdviceMark, AdviceNote, InSwedish, Origin, SourceLine,
-};
+use crate::components::source::pick;
+use crate::components::source::{InSwedish, Origin};
 use crate::components::todo::status;
-use crate::components::{FieldErrors, NoPackYet, SignStatusLine, SyncStatusLine};
-use crate::i18n::T;
+use crate::components::{
+    focus_later, use_persisted_draft_or, DraftNotSaved, FieldErrors, NoPackYet, PageSources,
+    PersistedDraft, SignStatusLine, SyncStatusLine,
+};
+use crate::i18n::{self, Lang, T};
 use crate::store::reference::LocalSignature;
-use crate::store::{drafts, outbox};
+use crate::store::{drafts, outbox, StoreErrorKind};
 use crate::{clock, ctx};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use vaksam_core::pack::{Contact, Policy, Section};
+use time::OffsetDateTime;
+use vaksam_core::pack::{AspectText, Contact, Section, Statement};
 use vaksam_core::signature::{Change, SignatureDraft, SigningStatus};
 use vaksam_core::validation::FieldError;
 use vaksam_core::Pack;
 
-fn sections_view(sections: Vec<Section>) -> impl IntoView {
-    sections
-        .into_iter()
-        .map(|s| {
-            let origin = Origin::of(&s);
-            let (title, text) = (s.title.clone(), s.text.clone());
-            let texts = vec![title.clone(), text.clone()];
-            view! {
-                <section class="policy-section" id=format!("section-{}", s.id)>
-                    <h3>{move || pick(&title)}" "<InSwedish texts/></h3>
-                    <p>{move || pick(&text)}</p>
-                    <SourceLine origin/>
-                </section>
-            }
-        })
-        .collect_view()
+/// A date in words in the UI language ("6 december 2026", "6 December 2026"), by the
+/// browser's own calendar names.
+fn date_in_words(lang: Lang, t: OffsetDateTime) -> String {
+    let ms = (t.unix_timestamp_nanos() / 1_000_000) as f64;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let locale = match lang {
+        Lang::Sv => "sv-SE",
+        Lang::En => "en-GB",
+    };
+    date.to_locale_date_string(locale, &options).into()
 }
 
-/// The municipality's policy in brief, with sources.
+/// "Du gör utbildningen en gång om året": the training interval as a sentence.
+fn training_interval(lang: Lang, months: u32) -> String {
+    match months {
+        12 => T::TrainingYearly.in_(lang).to_owned(),
+        6 => T::TrainingTwiceAYear.in_(lang).to_owned(),
+        24 => T::TrainingEveryOtherYear.in_(lang).to_owned(),
+        n => T::TrainingEveryMonths
+            .in_(lang)
+            .replace("{n}", &n.to_string()),
+    }
+}
+
+/// One section of the summary: its heading opens its text.
+#[component]
+fn SectionItem(section: Section) -> impl IntoView {
+    let (title, text) = (section.title.clone(), section.text.clone());
+    let texts = vec![title.clone(), text.clone()];
+    view! {
+        <li>
+            <details class="policy-section" id=format!("section-{}", section.id)>
+                <summary><span>{move || pick(&title)}</span>" "<InSwedish texts/></summary>
+                <p>{move || pick(&text)}</p>
+            </details>
+        </li>
+    }
+}
+
+/// What the municipality protects, one aspect.
+#[component]
+fn AspectItem(aspect: AspectText) -> impl IntoView {
+    let (name, meaning) = (aspect.name.clone(), aspect.meaning.clone());
+    let texts = vec![name.clone(), meaning.clone()];
+    view! {
+        <dt>{move || pick(&name)}" "<InSwedish texts/></dt>
+        <dd>{move || pick(&meaning)}</dd>
+    }
+}
+
+/// A contact: role, when to contact them, and a large call button where the pack has a
+/// number. A contact without one is shown by role only ("Din chef" needs no number).
+#[component]
+fn ContactItem(contact: Contact) -> impl IntoView {
+    let ctx = ctx();
+    let (role, when) = (contact.role.clone(), contact.when.clone());
+    let texts = vec![role.clone(), when.clone()];
+    let call = contact
+        .phone
+        .clone()
+        .zip(contact.tel())
+        .map(|(number, tel)| {
+            view! {
+                <a class="button call" href=format!("tel:{tel}") data-testid="call">
+                    <span aria-hidden="true">"📞 "</span>{move || ctx.t(T::CallButton)}" "{number}
+                </a>
+            }
+        });
+    let mail = contact.email.clone().map(|e| {
+        view! { <a class="button mail" href=format!("mailto:{e}")>{e.clone()}</a> }
+    });
+    view! {
+        <li data-testid=format!("contact-{}", contact.id)>
+            <h3>{move || pick(&role)}" "<InSwedish texts/></h3>
+            <p>{move || pick(&when)}</p>
+            {(call.is_some() || mail.is_some()).then(|| view! { <p class="reach">{call}{mail}</p> })}
+        </li>
+    }
+}
+
+/// Every origin the policy screen shows (for its one "Källor" toggle).
+fn policy_origins(p: &Pack) -> Vec<Origin> {
+    let policy = &p.policy;
+    let mut origins = vec![
+        Origin::of(&policy.adopted_by),
+        Origin::of(&policy.version),
+        Origin::of(&policy.revision),
+        Origin::of(&p.training),
+    ];
+    origins.extend(policy.sections.iter().map(Origin::of));
+    origins.extend(p.aspects.iter().map(Origin::of));
+    origins.extend(p.contacts.iter().map(Origin::of));
+    origins
+}
+
+/// The municipality's policy in brief: the sections as headings that open, whom to
+/// contact, the training in a sentence; the document's facts folded away at the end.
 #[component]
 pub fn PolicyPage() -> impl IntoView {
     let ctx = ctx();
@@ -46,6 +131,7 @@ pub fn PolicyPage() -> impl IntoView {
         let Some(p) = ctx.sync.pack.get() else {
             return view! { <NoPackYet/> }.into_any();
         };
+        let origins = policy_origins(&p);
         let Pack {
             policy,
             aspects,
@@ -53,74 +139,56 @@ pub fn PolicyPage() -> impl IntoView {
             training,
             ..
         } = p;
-        let any_advice = policy_has_advice(&policy)
-            || aspects.iter().any(has_advice)
-            || contacts.iter().any(has_advice)
-            || has_advice(&training);
-        let Policy {
-            title,
-            url,
-            adopted,
-            diarienummer,
-            adopted_by,
-            version,
-            revision,
-            sections,
-            ..
-        } = policy;
+        let title = policy.title.clone();
         let title_texts = vec![title.clone()];
-        let facts_texts = vec![adopted_by.text.clone(), revision.text.clone()];
+        let adopted_by = policy.adopted_by.text.clone();
+        let revision = policy.revision.text.clone();
+        let note = training.note.clone();
+        let months = training.interval_months;
+        let sections = policy.sections.clone();
         view! {
             <h1>{move || pick(&title)}" "<InSwedish texts=title_texts/></h1>
             <SignStatusLine/>
-            <AdviceNote show=any_advice/>
-            <dl class="facts" data-testid="policy-facts">
-                <dt>{move || ctx.t(T::AdoptedBy)}</dt>
-                <dd>{let t = adopted_by.text.clone(); move || pick(&t)}" "<InSwedish texts=facts_texts/>
-                    <SourceLine origin=Origin::of(&adopted_by)/></dd>
-                {adopted.map(|date| view! {
-                    <dt>{move || ctx.t(T::AdoptedOn)}</dt>
-                    <dd data-testid="adopted">{date}</dd>
-                })}
-                {diarienummer.map(|d| view! {
-                    <dt>{move || ctx.t(T::Diarienummer)}</dt>
-                    <dd data-testid="diarienummer">{d}</dd>
-                })}
-                <dt>{move || ctx.t(T::PolicyVersion)}</dt>
-                <dd>{version.label.clone()}<SourceLine origin=Origin::of(&version)/></dd>
-                <dt>{move || ctx.t(T::Revision)}</dt>
-                <dd>{let t = revision.text.clone(); move || pick(&t)}<SourceLine origin=Origin::of(&revision)/></dd>
-            </dl>
-            {url.map(|url| view! {
-                <p><a href=url data-testid="policy-url" rel="noopener" target="_blank">{move || ctx.t(T::ReadWholePolicy)}</a></p>
-            })}
-            <h2>{move || ctx.t(T::SummaryTitle)}</h2>
-            {sections_view(sections)}
-            <h2>{move || ctx.t(T::AspectsTitle)}</h2>
-            <dl class="aspects">
-                {aspects.into_iter().map(|a| {
-                    let origin = Origin::of(&a);
-                    let (name, meaning) = (a.name.clone(), a.meaning.clone());
-                    let texts = vec![name.clone(), meaning.clone()];
-                    view! {
-                        <dt>{move || pick(&name)}" "<InSwedish texts/></dt>
-                        <dd>{move || pick(&meaning)}<SourceLine origin/></dd>
-                    }
-                }).collect_view()}
-            </dl>
+            <h2>{move || ctx.t(T::PolicyWhatItSays)}</h2>
+            <ul class="policy-sections">
+                <For each=move || sections.clone() key=|s| s.id.clone() let:section>
+                    <SectionItem section/>
+                </For>
+            </ul>
             <h2>{move || ctx.t(T::ContactsTitle)}</h2>
             <ul class="contacts">
-                {contacts.into_iter().map(contact_view).collect_view()}
+                {contacts.into_iter().map(|contact| view! { <ContactItem contact/> }).collect_view()}
             </ul>
             <h2>{move || ctx.t(T::TrainingTitle)}</h2>
-            <p>{move || ctx.t(T::MonthsInterval)}" "{training.interval_months}</p>
-            <p>{let t = training.note.clone(); move || pick(&t)}" "<InSwedish texts=vec![training.note.clone()]/></p>
-            <SourceLine origin=Origin::of(&training)/>
+            <p data-testid="training-interval">{move || training_interval(ctx.lang.get(), months)}" "
+                <A href="/quiz">{move || ctx.t(T::ToTraining)}</A></p>
+            <details class="policy-about" data-testid="policy-about">
+                <summary>{move || ctx.t(T::PolicyAbout)}</summary>
+                <h3>{move || ctx.t(T::AspectsTitle)}</h3>
+                <dl class="aspects">
+                    {aspects.into_iter().map(|aspect| view! { <AspectItem aspect/> }).collect_view()}
+                </dl>
+                <h3>{move || ctx.t(T::PolicyFacts)}</h3>
+                <p class="quiet" data-testid="policy-facts">
+                    {move || ctx.t(T::AdoptedBy)}" "{move || pick(&adopted_by)}
+                    {policy.adopted.map(|date| view! { ", "<span data-testid="adopted">{date}</span> })}
+                    {policy.diarienummer.map(|d| view! {
+                        " · "{move || ctx.t(T::Diarienummer)}" "<span data-testid="diarienummer">{d}</span>
+                    })}
+                    " · "{move || ctx.t(T::PolicyVersion)}" "{policy.version.label.clone()}
+                    " · "{move || ctx.t(T::Revision)}" "{move || pick(&revision).to_lowercase()}
+                </p>
+                <p class="quiet">{move || pick(&note)}</p>
+            </details>
+            {policy.url.map(|url| view! {
+                <p><a href=url data-testid="policy-url" rel="noopener" target="_blank">{move || ctx.t(T::ReadWholePolicy)}</a></p>
+            })}
+            <PageSources origins=Signal::stored(origins)/>
         }
         .into_any()
     };
-    // A link to one section ("Läs mer i policyn" after a quiz answer) lands on it once
-    // the pack is drawn.
+    // A link to one section ("Läs mer i policyn" after a quiz answer) opens it and lands on
+    // it once the pack is drawn.
     Effect::new(move |_| {
         if ctx.sync.pack.with(Option::is_some) {
             request_animation_frame(|| {
@@ -130,50 +198,13 @@ pub fn PolicyPage() -> impl IntoView {
                     .then(|| document().get_element_by_id(id))
                     .flatten()
                 {
+                    let _ = el.set_attribute("open", "");
                     el.scroll_into_view();
                 }
             });
         }
     });
     view! { <section class="page policy">{body}</section> }
-}
-
-/// Whether the policy's own facts or summary hold Vaksam's unconfirmed advice.
-fn policy_has_advice(p: &Policy) -> bool {
-    has_advice(&p.adopted_by)
-        || has_advice(&p.version)
-        || has_advice(&p.revision)
-        || p.sections.iter().any(has_advice)
-}
-
-/// A contact: role, when to contact, how to reach; the role may be the municipality's while
-/// "when" is Vaksam's advice, so each field carries its own mark.
-fn contact_view(c: Contact) -> impl IntoView {
-    let ctx = ctx();
-    let whole = Origin::of(&c);
-    let role_mark = !whole.advice && Origin::field(&c, "role").advice;
-    let when_mark = !whole.advice && Origin::field(&c, "when").advice;
-    let (role, when) = (c.role.clone(), c.when.clone());
-    let texts = vec![role.clone(), when.clone()];
-    let tel = c.tel();
-    let reach = match (c.phone.clone(), c.email.clone()) {
-        (None, None) => view! { <p class="muted">{move || ctx.t(T::NoPhoneYet)}</p> }.into_any(),
-        (phone, email) => view! {
-            <p>
-                {phone.zip(tel).map(|(n, tel)| view! { <a href=format!("tel:{tel}")>{n}</a>" " })}
-                {email.map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> })}
-            </p>
-        }
-        .into_any(),
-    };
-    view! {
-        <li data-testid=format!("contact-{}", c.id)>
-            <h3>{move || pick(&role)}" "<InSwedish texts/>{role_mark.then(|| view! { " " <AdviceMark/> })}</h3>
-            <p>{move || pick(&when)}{when_mark.then(|| view! { " " <AdviceMark/> })}</p>
-            {reach}
-            <SourceLine origin=whole/>
-        </li>
-    }
 }
 
 fn change_label(change: Change) -> T {
@@ -217,49 +248,236 @@ fn changes_view(status: SigningStatus) -> impl IntoView {
     })
 }
 
-/// Reading and signing the undertaking.
+/// The signing form's fields in page order, for the error summary: the statements, then
+/// the details. `(field, input id)`.
+fn fields_in_order(statements: &[Statement]) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = statements
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("confirmed.{i}"), format!("confirm-{}", s.id)))
+        .collect();
+    for id in ["name", "employee_ref", "workplace"] {
+        fields.push((id.to_owned(), id.to_owned()));
+    }
+    fields
+}
+
+/// One line of the error summary: what to fix, in words that name the field.
+fn summary_line(lang: Lang, error: &FieldError) -> String {
+    if let Some(i) = error.field.strip_prefix("confirmed.") {
+        let n = i.parse::<usize>().map(|i| i + 1).unwrap_or(1);
+        return T::ErrorTickPoint.in_(lang).replace("{n}", &n.to_string());
+    }
+    let label = match error.field.as_str() {
+        "name" => T::FieldName,
+        "employee_ref" => T::FieldEmployeeRef,
+        _ => T::FieldWorkplace,
+    };
+    format!(
+        "{}: {}",
+        label.in_(lang),
+        i18n::field_error(lang, error.code, &error.field)
+    )
+}
+
+/// Moves focus to a field and shows it (the summary's links; the router would treat a
+/// `#id` link as navigation).
+fn go_to_field(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
+/// GOV.UK's error summary: at the top of the form, with a link to each field to fix;
+/// focused and scrolled into view when "Skriv under" finds something missing.
+#[component]
+fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, fields: Vec<(String, String)>) -> impl IntoView {
+    let ctx = ctx();
+    let lines = move || {
+        let lang = ctx.lang.get();
+        errors.with(|list| {
+            fields
+                .iter()
+                .filter_map(|(field, input)| {
+                    let error = list.iter().find(|e| e.field == *field)?;
+                    Some((input.clone(), summary_line(lang, error)))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div id="error-summary" class="error-summary" role="alert" tabindex="-1" data-testid="error-summary">
+                <h2>{move || ctx.t(T::ErrorSummaryTitle)}</h2>
+                <ul>
+                    {lines().into_iter().map(|(input, line)| {
+                        let href = format!("#{input}");
+                        view! {
+                            <li><a href=href on:click=move |ev| {
+                                ev.prevent_default();
+                                go_to_field(&input);
+                            }>{line}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// A text field of the signing form.
+#[component]
+fn SignerField(
+    draft: PersistedDraft<SignatureDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    id: &'static str,
+    label: T,
+    #[prop(optional)] hint: Option<T>,
+    autocomplete: &'static str,
+    get: fn(&SignatureDraft) -> &String,
+    set: fn(&mut SignatureDraft, String),
+) -> impl IntoView {
+    let ctx = ctx();
+    let described = if hint.is_some() {
+        format!("hint-{id} err-{id}")
+    } else {
+        format!("err-{id}")
+    };
+    let value = draft.value;
+    view! {
+        <div class="field">
+            <label for=id>{move || ctx.t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{move || ctx.t(h)}</p> })}
+            <input id=id name=id type="text" autocomplete=autocomplete aria-describedby=described
+                aria-invalid=move || errors.with(|e| e.iter().any(|e| e.field == id)).to_string()
+                prop:value=move || value.with(|d| get(d).clone())
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    if value.with_untracked(|d| *get(d) != typed) {
+                        value.update(|d| set(d, typed));
+                    }
+                }/>
+            <FieldErrors errors field=id/>
+        </div>
+    }
+}
+
+/// One statement to confirm: the whole row is the checkbox's label.
+#[component]
+fn StatementRow(
+    draft: PersistedDraft<SignatureDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    index: usize,
+    statement: Statement,
+) -> impl IntoView {
+    let id = statement.id.clone();
+    let input_id = format!("confirm-{}", statement.id);
+    let text = statement.text.clone();
+    let texts = vec![statement.text.clone()];
+    let field = format!("confirmed.{index}");
+    let checked = {
+        let id = id.clone();
+        move || draft.value.with(|d| d.confirmed.contains(&id))
+    };
+    let invalid = {
+        let field = field.clone();
+        move || {
+            errors
+                .with(|e| e.iter().any(|e| e.field == field))
+                .to_string()
+        }
+    };
+    view! {
+        <label class="choice big">
+            <input type="checkbox" id=input_id prop:checked=checked aria-invalid=invalid
+                aria-describedby=format!("err-confirmed-{index}")
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    let id = id.clone();
+                    draft.value.update(|d| {
+                        d.confirmed.retain(|c| *c != id);
+                        if on { d.confirmed.push(id); }
+                    });
+                }/>
+            <span>{move || pick(&text)}" "<InSwedish texts/></span>
+        </label>
+        <FieldErrors errors field/>
+    }
+}
+
+/// What a first signature starts from: the details of the last signature on this phone,
+/// else the enrolled name.
+fn fresh_signature() -> SignatureDraft {
+    let ctx = ctx();
+    let mut draft = SignatureDraft::default();
+    match ctx.sync.signature.get_untracked() {
+        Some(last) => {
+            draft.name = last.record.name;
+            draft.employee_ref = last.record.employee_ref;
+            draft.workplace = last.record.workplace;
+        }
+        None => {
+            draft.name = ctx
+                .enrollment
+                .get_untracked()
+                .flatten()
+                .map(|e| e.employee_name)
+                .unwrap_or_default();
+        }
+    }
+    draft
+}
+
+/// Saves a signature: the outbox entry, the phone's copy and the end of the draft in one
+/// transaction. Returns the copy once committed.
+async fn save_signature(
+    record: vaksam_core::signature::SignatureRecord,
+    now: OffsetDateTime,
+) -> Result<LocalSignature, StoreErrorKind> {
+    let id = clock::new_record_id();
+    let local = LocalSignature {
+        id: id.to_string(),
+        record,
+        received_at: None,
+        log_entry: None,
+    };
+    let entry = outbox::OutboxEntry::for_signature(id, &local.record, now).map_err(|e| e.kind)?;
+    match outbox::add_signature(&entry, &local).await {
+        Ok(()) => Ok(local),
+        Err(e) => {
+            crate::store::forget_connection();
+            Err(e.kind)
+        }
+    }
+}
+
+/// Signing the undertaking: a link to the policy (not the whole policy again), the
+/// statements as large rows, the signer's details remembered from last time.
 #[component]
 pub fn SignPage() -> impl IntoView {
     let ctx = ctx();
     let navigate = use_navigate();
-    let draft = RwSignal::new(SignatureDraft::default());
+    let draft = use_persisted_draft_or(drafts::SIGNATURE_KEY, fresh_signature);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let loaded = RwSignal::new(false);
-    let save_failed = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let autosave_failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
-    let save_generation = StoredValue::new(0u64);
-    spawn_local(async move {
-        match drafts::load_signature().await {
-            Ok(Some(saved)) => draft.set(saved),
-            // Signing again: the details from last time; first time: the enrolled name.
-            _ => match ctx.sync.signature.get_untracked() {
-                Some(last) => draft.update(|d| {
-                    d.name = last.record.name;
-                    d.employee_ref = last.record.employee_ref;
-                    d.workplace = last.record.workplace;
-                }),
-                None => {
-                    let name = ctx
-                        .enrollment
-                        .get_untracked()
-                        .flatten()
-                        .map(|e| e.employee_name)
-                        .unwrap_or_default();
-                    draft.update(|d| d.name = name);
-                }
-            },
+    let sign = Action::new_local(
+        move |(record, now): &(vaksam_core::signature::SignatureRecord, OffsetDateTime)| {
+            save_signature(record.clone(), *now)
+        },
+    );
+    Effect::new(move |_| match sign.value().get() {
+        Some(Ok(local)) => {
+            ctx.sync.signature.set(Some(local));
+            navigate("/signed", Default::default());
+            leptos::task::spawn_local(ctx.sync.saved());
         }
-        loaded.set(true);
-    });
-    // Every change is kept, so a reload or a dead battery loses nothing typed.
-    Effect::new(move |_| {
-        let d = draft.get();
-        if loaded.get_untracked() {
-            crate::components::autosave(save_generation, autosave_failed, async move {
-                drafts::save_signature(&d).await
-            });
-        }
+        // The draft is still stored (the transaction did not commit): keep saving it.
+        Some(Err(_)) => draft.resume(),
+        None => {}
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -269,64 +487,16 @@ pub fn SignPage() -> impl IntoView {
         };
         let lang = ctx.lang.get_untracked().pack_lang();
         let now = clock::now();
-        let record = match draft.get_untracked().sign(&pack, &lang, now) {
-            Ok(record) => record,
+        match draft.value.get_untracked().sign(&pack, &lang, now) {
+            Ok(record) => {
+                errors.set(Vec::new());
+                draft.stop();
+                sign.dispatch_local((record, now));
+            }
             Err(list) => {
                 errors.set(list);
-                crate::components::focus_later("[aria-invalid=true], .error");
-                return;
+                focus_later("#error-summary");
             }
-        };
-        errors.set(Vec::new());
-        saving.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let id = clock::new_record_id();
-            let local = LocalSignature {
-                id: id.to_string(),
-                record,
-                received_at: None,
-                log_entry: None,
-            };
-            let saved = match outbox::OutboxEntry::for_signature(id, &local.record, now) {
-                Ok(entry) => outbox::add_signature(&entry, &local).await,
-                Err(e) => Err(e),
-            };
-            saving.set(false);
-            match saved {
-                Ok(()) => {
-                    ctx.sync.signature.set(Some(local));
-                    navigate("/signed", Default::default());
-                    ctx.sync.saved().await;
-                }
-                Err(_) => {
-                    crate::store::forget_connection();
-                    save_failed.set(true);
-                }
-            }
-        });
-    };
-
-    let text_field = move |id: &'static str,
-                           label: T,
-                           hint: Option<T>,
-                           get: fn(&SignatureDraft) -> &String,
-                           set: fn(&mut SignatureDraft, String)| {
-        let described = if hint.is_some() {
-            format!("hint-{id} err-{id}")
-        } else {
-            format!("err-{id}")
-        };
-        view! {
-            <div class="field">
-                <label for=id>{move || ctx.t(label)}</label>
-                {hint.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{move || ctx.t(h)}</p> })}
-                <input id=id name=id type="text" autocomplete="off" aria-describedby=described
-                    aria-invalid=move || errors.with(|e| e.iter().any(|e| e.field == id)).to_string()
-                    prop:value=move || draft.with(|d| get(d).clone())
-                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))/>
-                <FieldErrors errors field=id/>
-            </div>
         }
     };
 
@@ -334,78 +504,59 @@ pub fn SignPage() -> impl IntoView {
         let Some(pack) = ctx.sync.pack.get() else {
             return view! { <NoPackYet/> }.into_any();
         };
+        if !draft.is_loaded() {
+            return view! { <p class="loading" aria-busy="true">"…"</p> }.into_any();
+        }
         let u = pack.undertaking.clone();
         let (title, intro) = (u.title.clone(), u.intro.clone());
         let status = status();
-        let any_advice = has_advice(&u)
-            || u.statements.iter().any(has_advice)
-            || pack.policy.sections.iter().any(has_advice);
+        let mut origins = vec![Origin::of(&u)];
+        origins.extend(u.statements.iter().map(Origin::of));
+        let fields = fields_in_order(&u.statements);
+        let statements: Vec<(usize, Statement)> = u.statements.into_iter().enumerate().collect();
         view! {
             <h1>{move || pick(&title)}" "<InSwedish texts=vec![u.title.clone(), u.intro.clone()]/></h1>
-            <AdviceNote show=any_advice/>
             {status.clone().map(changes_view)}
             {(status == Some(SigningStatus::Current)).then(|| view! { <SignStatusLine/> })}
-            <h2>{move || ctx.t(T::SummaryTitle)}</h2>
-            <p class="muted">{pick(&pack.policy.title)}" · "{move || ctx.t(T::PolicyVersion)}" "{pack.policy.version.label.clone()}</p>
-            {sections_view(pack.policy.sections.clone())}
-            <form on:submit=submit.clone() novalidate>
-                <h2>{let title = u.title.clone(); move || pick(&title)}" · "{move || ctx.t(T::PolicyVersion)}" "{u.version.clone()}</h2>
-                <p>{move || pick(&intro)}</p>
-                <SourceLine origin=Origin::of(&u)/>
+            <ErrorSummary errors fields/>
+            <p>{move || pick(&intro)}</p>
+            <p>{move || ctx.t(T::SignReadFirst)}" "
+                <A href="/policy">{let t = pack.policy.title.clone(); move || pick(&t)}</A>
+                " ("{move || ctx.t(T::PolicyVersion).to_lowercase()}" "{pack.policy.version.label.clone()}")"
+            </p>
+            <form on:submit=submit novalidate>
                 <fieldset class="field statements">
                     <legend>{move || ctx.t(T::ConfirmEach)}</legend>
-                    {u.statements.iter().enumerate().map(|(i, s)| {
-                        let id = s.id.clone();
-                        let input_id = format!("confirm-{}", s.id);
-                        let text = s.text.clone();
-                        let field = format!("confirmed.{i}");
-                        let checked = {
-                            let id = id.clone();
-                            move || draft.with(|d| d.confirmed.contains(&id))
-                        };
-                        view! {
-                            <div class="choice">
-                                <input type="checkbox" id=input_id.clone() prop:checked=checked
-                                    aria-describedby=format!("err-confirmed-{i}")
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        let id = id.clone();
-                                        draft.update(|d| {
-                                            d.confirmed.retain(|c| *c != id);
-                                            if on { d.confirmed.push(id); }
-                                        });
-                                    }/>
-                                <label for=input_id>{move || pick(&text)}" "<InSwedish texts=vec![s.text.clone()]/></label>
-                            </div>
-                            <SourceLine origin=Origin::of(s)/>
-                            <FieldErrors errors field/>
-                        }
-                    }).collect_view()}
+                    <For each=move || statements.clone() key=|(_, s)| s.id.clone() let:((index, statement))>
+                        <StatementRow draft errors index statement/>
+                    </For>
                 </fieldset>
                 <h2>{move || ctx.t(T::YourDetails)}</h2>
-                {text_field("name", T::FieldName, None, |d| &d.name, |d, v| d.name = v)}
-                {text_field("employee_ref", T::FieldEmployeeRef, None, |d| &d.employee_ref, |d, v| d.employee_ref = v)}
-                {text_field("workplace", T::FieldWorkplace, Some(T::HWorkplace), |d| &d.workplace, |d, v| d.workplace = v)}
-                <Show when=move || errors.with(|e| !e.is_empty())>
-                    <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
-                </Show>
-                <Show when=move || save_failed.get()>
-                    <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
-                </Show>
-                <crate::components::DraftNotSaved failed=autosave_failed/>
+                <SignerField draft errors id="name" label=T::FieldName autocomplete="name"
+                    get=|d| &d.name set=|d, v| d.name = v/>
+                <SignerField draft errors id="employee_ref" label=T::FieldEmployeeRef autocomplete="off"
+                    get=|d| &d.employee_ref set=|d, v| d.employee_ref = v/>
+                <SignerField draft errors id="workplace" label=T::FieldWorkplace hint=T::HWorkplace
+                    autocomplete="organization" get=|d| &d.workplace set=|d, v| d.workplace = v/>
+                {move || matches!(sign.value().get(), Some(Err(_))).then(|| view! {
+                    <p class="error" role="alert">{move || ctx.t(T::SignSaveFailed)}</p>
+                })}
+                <DraftNotSaved failed=draft.failed/>
                 <div class="actions">
-                    <button type="submit" class="button primary" data-testid="sign" disabled=move || saving.get()>
+                    <button type="submit" class="button primary big" data-testid="sign" disabled=move || sign.pending().get()>
                         {move || ctx.t(T::SignButton)}
                     </button>
                 </div>
             </form>
+            <PageSources origins=Signal::stored(origins)/>
         }
         .into_any()
     };
     view! { <section class="page sign">{body}</section> }
 }
 
-/// What this phone signed, and whether the municipality has it.
+/// What this phone signed, in a plain sentence, and whether the municipality has it. The
+/// record's hash stays in the record; it means nothing to the person who signed.
 #[component]
 pub fn SignedPage() -> impl IntoView {
     let ctx = ctx();
@@ -413,38 +564,43 @@ pub fn SignedPage() -> impl IntoView {
         let Some(s) = ctx.sync.signature.get() else {
             return view! { <p>{move || ctx.t(T::SignStatusNone)}" "<A href="/sign">{move || ctx.t(T::SignAgainButton)}</A></p> }.into_any();
         };
-        let r = s.record.clone();
-        let signed_at = clock::display(r.signed_at);
-        let state = match (&s.received_at, s.log_entry) {
-            (Some(at), entry) => view! {
-                <dt>{move || ctx.t(T::ReceivedLabel)}</dt>
-                <dd data-testid="signature-received">{clock::display_text(at)}</dd>
+        let lang = ctx.lang.get();
+        let r = s.record;
+        let on = T::SignedOn
+            .in_(lang)
+            .replace("{date}", &date_in_words(lang, r.signed_at));
+        let state = match (s.received_at, s.log_entry) {
+            (Some(_), entry) => view! {
+                <p class="ok" data-testid="signature-received">{on}" "{T::SignedReceived.in_(lang)}</p>
                 {entry.map(|n| view! {
-                    <dt>{move || ctx.t(T::LogEntryLabel)}</dt>
-                    <dd data-testid="log-entry">{n}</dd>
+                    <p class="quiet">{T::LogEntryLabel.in_(lang)}": "<span data-testid="log-entry">{n}</span></p>
                 })}
             }
             .into_any(),
             (None, _) => view! {
-                <dt>{move || ctx.t(T::ReceivedLabel)}</dt>
-                <dd data-testid="signature-waiting">{move || ctx.t(T::SignedWaiting)}</dd>
+                <p data-testid="signature-waiting">{on}" "{T::SignedWaiting.in_(lang)}</p>
             }
             .into_any(),
         };
+        let what = ctx.sync.pack.with(|p| {
+            let policy = p
+                .as_ref()
+                .map(|p| p.policy.title.get(lang.tag()).to_owned())
+                .unwrap_or_default();
+            let undertaking = p
+                .as_ref()
+                .map(|p| p.undertaking.title.get(lang.tag()).to_owned())
+                .unwrap_or_default();
+            T::SignedWhat
+                .in_(lang)
+                .replace("{u}", &undertaking)
+                .replace("{p}", &policy)
+                .replace("{v}", &r.policy_version)
+        });
         view! {
-            <dl class="facts">
-                <dt>{move || ctx.t(T::Signer)}</dt>
-                <dd>{format!("{} · {} · {}", r.name, r.employee_ref, r.workplace)}</dd>
-                <dt>{move || ctx.t(T::SignedAtLabel)}</dt>
-                <dd>{signed_at}</dd>
-                <dt>{move || ctx.t(T::PolicyVersion)}</dt>
-                <dd>{r.policy_version.clone()}</dd>
-                <dt>{move || ctx.t(T::UndertakingVersion)}</dt>
-                <dd>{r.undertaking_version.clone()}</dd>
-                <dt>"SHA-256"</dt>
-                <dd class="hash">{r.text_sha256.clone()}</dd>
-                {state}
-            </dl>
+            {state}
+            <p data-testid="signed-what">{what}</p>
+            <p class="quiet">{T::Signer.in_(lang)}": "{format!("{} · {} · {}", r.name, r.employee_ref, r.workplace)}</p>
         }
         .into_any()
     };
@@ -457,6 +613,7 @@ pub fn SignedPage() -> impl IntoView {
             }}
             {body}
             <SyncStatusLine/>
+            <p><A href="/" attr:class="button primary big" attr:data-testid="signed-done">{move || ctx.t(T::SignedDone)}</A></p>
             <p><A href="/policy">{move || ctx.t(T::FnPolicy)}</A></p>
         </section>
     }

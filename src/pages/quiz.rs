@@ -1,20 +1,21 @@
 //! Repeat training (DESIGN.md §3): about five questions, one per screen, each answered with
-//! its explanation at once, then a summary. The session is saved after every step, so a
-//! reload resumes it; the result goes through the outbox with the new progress.
+//! its explanation at once (the employee's own answer beside the right one), then a result
+//! that lists what went wrong. The session is the page's draft (`use_persisted_draft`), so a
+//! reload offers to continue it; the result goes through the outbox with the new progress.
 
-use crate::components::source::{
-    falls_back, in_swedish_note, AdviceMark, AdviceNote, Origin, SourceLine,
+use crate::components::source::{falls_back, in_swedish_note, Origin};
+use crate::components::{
+    focus_later, use_persisted_draft, DraftNotSaved, NoPackYet, PageSources, PersistedDraft,
+    SectorChoice, SyncStatusLine,
 };
-use crate::components::NoPackYet;
-use crate::components::{SectorChoice, SyncStatusLine, TrainingStatusLine};
-use crate::i18n::{self, T};
+use crate::i18n::{self, Lang, T};
 use crate::store::outbox::OutboxEntry;
 use crate::store::training::{self, SavedSession};
 use crate::{clock, ctx};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use vaksam_core::quiz::{Bank, CourseStatus, Progress, Session};
+use vaksam_core::bank::Question;
+use vaksam_core::quiz::{Bank, CourseStatus, Progress, QuizAnswer, QuizResult, Session};
 use vaksam_core::Pack;
 
 /// Whether some questions are asked only of some sectors (then the sector matters).
@@ -22,43 +23,118 @@ fn asks_sector(bank: &Bank) -> bool {
     bank.questions.iter().any(|q| !q.sectors.is_empty())
 }
 
-/// What the quiz screen shows.
-#[derive(Clone, PartialEq)]
-enum Screen {
-    /// Loading from IndexedDB.
+/// A finished round as the result screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct Finished {
+    answers: Vec<QuizAnswer>,
+    status: CourseStatus,
+}
+
+/// What the quiz screen shows; the question's options read the draft themselves, so
+/// ticking one does not redraw the screen.
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    /// Reading the phone's storage.
     Loading,
-    /// No session: the start screen.
+    /// "Var arbetar du?" first.
+    Sector,
+    /// A round was under way when the page opened: continue it or start over.
+    Resume { at: usize, of: usize },
+    /// No round: the start screen.
     Start,
-    /// A session under way.
-    Running(SavedSession),
-    /// Finished: right answers of total, and the course status after it.
-    Done(usize, usize, CourseStatus),
+    /// Question `index` of the round.
+    Question(usize),
+    /// The answer to question `index` and why.
+    Feedback(usize),
+    /// The round is over.
+    Done(Finished),
+}
+
+/// The text of a question's hint, unless the question already says it ("Välj alla som
+/// stämmer." ends many multiple-choice scenarios).
+fn hint_for(lang: Lang, question: &Question) -> Option<&'static str> {
+    let hint = if question.is_multiple() {
+        T::QuizChooseAll
+    } else {
+        T::QuizChooseOne
+    }
+    .in_(lang);
+    let scenario = question.scenario.get(lang.tag()).trim().to_lowercase();
+    (!scenario.ends_with(&hint.to_lowercase())).then_some(hint)
+}
+
+/// The policy section a question points to: its anchor id and title.
+fn section_of(pack: &Pack, question: &Question, lang: Lang) -> Option<(String, String)> {
+    let id = question.section.as_ref()?;
+    let s = pack.policy.sections.iter().find(|s| s.id == *id)?;
+    Some((s.id.clone(), s.title.get(lang.tag()).to_owned()))
+}
+
+/// The round's question at `index`.
+fn question_at(pack: &Pack, saved: &SavedSession, index: usize) -> Option<Question> {
+    let bank = pack.quiz.as_ref()?;
+    let id = saved.session.questions.get(index)?;
+    bank.question(id).cloned()
+}
+
+/// Saves a finished round: its result into the outbox, the new progress, the end of the
+/// session draft, in one transaction.
+async fn save_round(result: QuizResult, progress: Progress) -> bool {
+    let now = result.finished_at;
+    match OutboxEntry::for_quiz(clock::new_record_id(), &result, now) {
+        Ok(entry) => training::finish(&entry, &progress).await.is_ok(),
+        Err(_) => false,
+    }
 }
 
 /// The quiz.
 #[component]
 pub fn QuizPage() -> impl IntoView {
     let ctx = ctx();
-    let screen = RwSignal::new(Screen::Loading);
+    let draft = use_persisted_draft::<Option<SavedSession>>(training::SESSION_KEY);
+    let stored_progress =
+        LocalResource::new(|| async { training::progress().await.unwrap_or_default() });
     let progress = RwSignal::new(Progress::default());
+    let progress_loaded = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(p) = stored_progress.get() {
+            if progress.with_untracked(|old| *old != p) {
+                progress.set(p);
+            }
+            progress_loaded.set(true);
+        }
+    });
+    let finished = RwSignal::new(None::<Finished>);
+    // A round found on opening is shown as "Fortsätt" until the employee chooses.
+    let continued = RwSignal::new(false);
     let error = RwSignal::new(None::<T>);
     // When the current question was shown (ms since the epoch), for the answer's time.
     let shown_at = StoredValue::new(js_sys::Date::now());
 
-    spawn_local(async move {
-        progress.set(training::progress().await.unwrap_or_default());
-        screen.set(match training::session().await.ok().flatten() {
-            Some(saved) => Screen::Running(saved),
-            None => Screen::Start,
+    let phase = Memo::new(move |_| {
+        if !draft.is_loaded() || !progress_loaded.get() {
+            return Phase::Loading;
+        }
+        if let Some(done) = finished.get() {
+            return Phase::Done(done);
+        }
+        let asks = ctx.sync.pack.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.quiz.as_ref())
+                .is_some_and(asks_sector)
         });
+        draft.value.with(|saved| match saved {
+            None if asks && progress.with(|p| p.sector.is_none()) => Phase::Sector,
+            None => Phase::Start,
+            Some(s) if draft.had_draft() == Some(true) && !continued.get() => Phase::Resume {
+                at: (s.session.answers.len() + 1).min(s.session.questions.len()),
+                of: s.session.questions.len(),
+            },
+            Some(s) if s.reviewing => Phase::Feedback(s.session.answers.len().saturating_sub(1)),
+            Some(s) => Phase::Question(s.session.answers.len()),
+        })
     });
 
-    let save = move |saved: SavedSession| {
-        screen.set(Screen::Running(saved.clone()));
-        spawn_local(async move {
-            let _ = training::save_session(&saved).await;
-        });
-    };
     let start = move |practice: bool| {
         let started = ctx.sync.pack.with_untracked(|p| {
             p.as_ref()
@@ -66,21 +142,35 @@ pub fn QuizPage() -> impl IntoView {
         });
         if let Some(session) = started {
             shown_at.set_value(js_sys::Date::now());
-            save(SavedSession {
+            error.set(None);
+            finished.set(None);
+            continued.set(true);
+            draft.resume();
+            draft.value.set(Some(SavedSession {
                 session,
                 picked: Vec::new(),
                 reviewing: false,
-            });
-            crate::components::focus_later("#question");
+            }));
+            focus_later("#question");
         }
     };
-    let answer = move |_| {
-        let Screen::Running(mut saved) = screen.get_untracked() else {
+    let start_over = move || {
+        continued.set(true);
+        draft.discard();
+        focus_later("#quiz-start");
+    };
+    let go_on = move || {
+        continued.set(true);
+        shown_at.set_value(js_sys::Date::now());
+        focus_later("#question, #feedback");
+    };
+    let answer = move || {
+        let Some(mut saved) = draft.value.get_untracked() else {
             return;
         };
         if saved.picked.is_empty() {
             error.set(Some(T::QuizPickSomething));
-            crate::components::focus_later("#quiz-error");
+            focus_later("#quiz-error");
             return;
         }
         error.set(None);
@@ -92,88 +182,150 @@ pub fn QuizPage() -> impl IntoView {
         });
         if answered.is_some() {
             saved.reviewing = true;
-            save(saved);
-            crate::components::focus_later("#feedback");
+            draft.value.set(Some(saved));
+            focus_later("#feedback");
+            scroll_top();
         }
     };
-    let next = move |_| {
-        let Screen::Running(mut saved) = screen.get_untracked() else {
+    let finish = Action::new_local(
+        move |(result, updated, status): &(QuizResult, Progress, CourseStatus)| {
+            let (result, updated, status) = (result.clone(), updated.clone(), *status);
+            async move {
+                let answers = result.answers.clone();
+                save_round(result, updated.clone())
+                    .await
+                    .then_some((updated, Finished { answers, status }))
+            }
+        },
+    );
+    let next = move || {
+        let Some(mut saved) = draft.value.get_untracked() else {
             return;
         };
         if !saved.session.is_finished() {
             saved.reviewing = false;
             shown_at.set_value(js_sys::Date::now());
-            save(saved);
-            crate::components::focus_later("#question");
+            draft.value.set(Some(saved));
+            focus_later("#question");
+            scroll_top();
             return;
         }
-        let now = clock::now();
         let mut updated = progress.get_untracked();
-        let finished = ctx.sync.pack.with_untracked(|p| {
+        let now = clock::now();
+        let finished_round = ctx.sync.pack.with_untracked(|p| {
             let p = p.as_ref()?;
             let result = saved.session.finish(p, &mut updated, now)?;
             let status = updated.status(p.quiz.as_ref()?, p.training.interval_months, now);
             Some((result, status))
         });
-        let Some((result, status)) = finished else {
-            return;
-        };
-        let right = result.answers.iter().filter(|a| a.correct).count();
-        let total = result.answers.len();
-        spawn_local(async move {
-            let saved_ok = match OutboxEntry::for_quiz(clock::new_record_id(), &result, now) {
-                Ok(entry) => training::finish(&entry, &updated).await.is_ok(),
-                Err(_) => false,
-            };
-            if saved_ok {
-                progress.set(updated);
-                screen.set(Screen::Done(right, total, status));
-                ctx.sync.saved().await;
-                crate::components::focus_later("#question");
-            } else {
-                error.set(Some(T::QuizSaveFailed));
-            }
-        });
+        if let Some((result, status)) = finished_round {
+            error.set(None);
+            draft.stop();
+            finish.dispatch_local((result, updated, status));
+        }
     };
+    Effect::new(move |_| match finish.value().get() {
+        Some(Some((updated, done))) => {
+            progress.set(updated);
+            finished.set(Some(done));
+            // Stopped: the round's transaction already deleted the stored session.
+            draft.value.set(None);
+            leptos::task::spawn_local(ctx.sync.saved());
+            focus_later("#question");
+            scroll_top();
+        }
+        // Nothing was saved: the session stays stored and on screen; try again.
+        Some(None) => {
+            draft.resume();
+            error.set(Some(T::QuizSaveFailed));
+        }
+        None => {}
+    });
 
     let body = move || {
-        let lang = ctx.lang.get();
+        // Drawn again in the other language when it changes.
+        ctx.lang.track();
         let Some(pack) = ctx.sync.pack.get() else {
             return view! { <NoPackYet/> }.into_any();
         };
         if pack.quiz.is_none() {
             return view! { <p class="notice">{move || ctx.t(T::QuizNoBank)}</p> }.into_any();
         }
-        match screen.get() {
-            Screen::Loading => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
-            Screen::Start => {
-                let asks = pack.quiz.as_ref().is_some_and(asks_sector);
-                if asks && progress.with(|p| p.sector.is_none()) {
-                    return view! { <SectorChoice progress/> }.into_any();
-                }
+        match phase.get() {
+            Phase::Loading => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
+            Phase::Sector => view! { <SectorChoice progress/> }.into_any(),
+            Phase::Resume { at, of } => view! {
+                <div class="resume" data-testid="quiz-resume">
+                    <p>{move || T::QuizResumeNote.in_(ctx.lang.get()).replace("{n}", &at.to_string()).replace("{total}", &of.to_string())}</p>
+                    <div class="actions">
+                        <button type="button" class="button primary big" on:click=move |_| go_on()>
+                            {move || ctx.t(T::QuizContinueButton)}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| start_over()>
+                            {move || ctx.t(T::QuizStartOver)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Phase::Start => {
                 let due = Session::start(&pack, &progress.get(), false, clock::now()).is_some();
+                let status = pack.quiz.as_ref().map(|bank| {
+                    progress.with(|p| p.status(bank, pack.training.interval_months, clock::now()))
+                });
                 view! {
                     <p>{move || ctx.t(T::QuizIntro)}</p>
-                    <TrainingStatusLine/>
-                    <button type="button" class="button primary" on:click=move |_| start(!due)>
+                    {status.map(|s| view! {
+                        <p class="quiet" data-testid="training-status">{move || i18n::course_status(ctx.lang.get(), s)}</p>
+                    })}
+                    <button type="button" id="quiz-start" class="button primary big" on:click=move |_| start(!due)>
                         {move || ctx.t(if due { T::QuizStart } else { T::QuizPractice })}
                     </button>
                 }
                 .into_any()
             }
-            Screen::Running(saved) => running(&pack, saved, lang, answer, next, screen, save),
-            Screen::Done(right, total, status) => view! {
-                <h2 id="question" tabindex="-1">{move || ctx.t(T::QuizResultTitle)}</h2>
-                <p class="score" data-testid="score">{i18n::score(lang, right, total)}</p>
-                <p class=if matches!(status, CourseStatus::Done { .. }) { "ok" } else { "notice" }>
-                    {i18n::course_status(lang, status)}
-                </p>
-                <p>{move || ctx.t(T::QuizSaved)}</p>
-                <SyncStatusLine/>
-                <p><A href="/" attr:class="button">{move || ctx.t(T::ToHome)}</A></p>
+            Phase::Question(index) => {
+                let saved = draft.value.get_untracked();
+                match saved.as_ref().and_then(|s| question_at(&pack, s, index)) {
+                    Some(question) => {
+                        let of = saved.map_or(0, |s| s.session.questions.len());
+                        view! { <QuestionView question index of draft on_answer=answer/> }.into_any()
+                    }
+                    None => ().into_any(),
+                }
             }
-            .into_any(),
+            Phase::Feedback(index) => {
+                let saved = draft.value.get_untracked();
+                let found = saved.as_ref().and_then(|s| {
+                    Some((question_at(&pack, s, index)?, s.session.answers.get(index)?.clone()))
+                });
+                match (saved, found) {
+                    (Some(saved), Some((question, given))) => {
+                        let of = saved.session.questions.len();
+                        let last = saved.session.is_finished();
+                        let section = section_of(&pack, &question, ctx.lang.get_untracked());
+                        view! {
+                            <FeedbackView question given index of last section
+                                pending=finish.pending() on_next=next/>
+                        }
+                        .into_any()
+                    }
+                    _ => ().into_any(),
+                }
+            }
+            Phase::Done(done) => match pack.quiz.clone() {
+                Some(bank) => view! { <ResultView done bank on_practice=move || start(true)/> }.into_any(),
+                None => ().into_any(),
+            },
         }
+    };
+    let origins = move || {
+        ctx.sync.pack.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.quiz.as_ref())
+                .map(|bank| bank.questions.iter().map(Origin::of).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     };
     view! {
         <section class="page quiz">
@@ -184,114 +336,52 @@ pub fn QuizPage() -> impl IntoView {
                     {move || error.get().map(|e| ctx.t(e))}
                 </p>
             </Show>
+            <DraftNotSaved failed=draft.failed/>
+            <PageSources origins=Signal::derive(origins)/>
         </section>
     }
 }
 
-/// One question, or its feedback once answered.
-fn running(
-    pack: &Pack,
-    saved: SavedSession,
-    lang: crate::i18n::Lang,
-    answer: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
-    next: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
-    screen: RwSignal<Screen>,
-    save: impl Fn(SavedSession) + Copy + 'static,
-) -> AnyView {
+/// Brings the top of the page into view (a new question, an answer's feedback).
+fn scroll_top() {
+    request_animation_frame(|| window().scroll_to_with_x_and_y(0.0, 0.0));
+}
+
+/// One question: the scenario, the options as whole-row choices, and "Svara".
+#[component]
+fn QuestionView(
+    question: Question,
+    index: usize,
+    of: usize,
+    draft: PersistedDraft<Option<SavedSession>>,
+    on_answer: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let ctx = ctx();
-    let Some(bank) = pack.quiz.as_ref() else {
-        return ().into_any();
-    };
-    let session = &saved.session;
-    let index = if saved.reviewing {
-        session.answers.len().saturating_sub(1)
-    } else {
-        session.answers.len()
-    };
-    let Some(question) = session
-        .questions
-        .get(index)
-        .and_then(|id| bank.question(id))
-    else {
-        return ().into_any();
-    };
-    let progress_text = i18n::step_of(lang, index + 1, session.questions.len());
+    let lang = ctx.lang.get_untracked();
     let tag = lang.tag();
-    let scenario = question.scenario.get(tag).to_owned();
-    let section = question
-        .section
-        .as_ref()
-        .and_then(|id| pack.policy.sections.iter().find(|s| s.id == *id))
-        .map(|s| (s.id.clone(), s.title.get(tag).to_owned()));
-    let origin = Origin::of(question);
-
-    if saved.reviewing {
-        let last = session.answers.last().cloned();
-        let right = last.as_ref().is_some_and(|a| a.correct);
-        let right_options: Vec<String> = question
-            .options
-            .iter()
-            .filter(|o| o.correct)
-            .map(|o| o.text.get(tag).to_owned())
-            .collect();
-        let explanation = question.explanation.get(tag).to_owned();
-        let finished = session.is_finished();
-        let mut texts = vec![&question.scenario, &question.explanation];
-        texts.extend(question.options.iter().map(|o| &o.text));
-        let in_swedish = falls_back(lang, &texts);
-        return view! {
-            <p class="progress">{progress_text}</p>
-            <p class="scenario">{scenario}</p>
-            <div id="feedback" tabindex="-1" class=if right { "feedback right" } else { "feedback wrong" } data-testid="feedback">
-                <p class="feedback-verdict">
-                    <span aria-hidden="true">{if right { "✓ " } else { "✕ " }}</span>
-                    {move || ctx.t(if right { T::QuizRight } else { T::QuizWrong })}
-                </p>
-                <p>{move || ctx.t(T::QuizRightWas)}</p>
-                <ul>{right_options.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
-                <p>{explanation}{origin.advice.then(|| view! { " " <AdviceMark/> })}</p>
-                {in_swedish.then(|| in_swedish_note(lang))}
-                <SourceLine origin=Origin { advice: false, ..origin.clone() }/>
-                {section.map(|(id, title)| view! {
-                    <p><a href=format!("/policy#section-{id}") data-testid="read-in-policy">
-                        {move || ctx.t(T::ReadInPolicy)}": "{title}
-                    </a></p>
-                })}
-            </div>
-            <AdviceNote show=origin.advice/>
-            <div class="actions">
-                <button type="button" class="button primary" on:click=next>
-                    {move || ctx.t(if finished { T::QuizSeeResult } else { T::QuizNext })}
-                </button>
-            </div>
-        }
-        .into_any();
-    }
-
     let mut texts = vec![&question.scenario];
     texts.extend(question.options.iter().map(|o| &o.text));
     let in_swedish = falls_back(lang, &texts);
     let multiple = question.is_multiple();
-    let hint = if multiple {
-        T::QuizChooseAll
-    } else {
-        T::QuizChooseOne
-    };
+    let hint = hint_for(lang, &question);
     let options = question
         .options
         .iter()
         .map(|o| {
             let id = o.id.clone();
-            let input_id = format!("opt-{}", o.id);
             let text = o.text.get(tag).to_owned();
-            let checked = saved.picked.contains(&id);
-            let toggle = {
+            let checked = {
                 let id = id.clone();
-                move |ev: leptos::ev::Event| {
-                    let on = event_target_checked(&ev);
-                    let Screen::Running(mut s) = screen.get_untracked() else {
-                        return;
-                    };
+                move || {
+                    draft
+                        .value
+                        .with(|s| s.as_ref().is_some_and(|s| s.picked.contains(&id)))
+                }
+            };
+            let toggle = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                draft.value.update(|s| {
+                    let Some(s) = s else { return };
                     if multiple {
                         s.picked.retain(|p| *p != id);
                         if on {
@@ -300,28 +390,151 @@ fn running(
                     } else {
                         s.picked = vec![id.clone()];
                     }
-                    save(s);
-                }
+                });
             };
             view! {
-                <div class="choice">
-                    <input type=if multiple { "checkbox" } else { "radio" } id=input_id.clone()
+                <label class="choice">
+                    <input type=if multiple { "checkbox" } else { "radio" }
                         name="quiz-option" prop:checked=checked on:change=toggle/>
-                    <label for=input_id>{text}</label>
-                </div>
+                    <span>{text}</span>
+                </label>
             }
         })
         .collect_view();
     view! {
-        <p class="progress">{progress_text}</p>
+        <p class="progress">{i18n::step_of(lang, index + 1, of)}</p>
         <fieldset class="field question">
-            <legend id="question" tabindex="-1">{scenario}</legend>
-            <p class="hint">{move || ctx.t(hint)}" "{in_swedish.then(|| in_swedish_note(lang))}</p>
+            <legend id="question" tabindex="-1">{question.scenario.get(tag).to_owned()}</legend>
+            {(hint.is_some() || in_swedish).then(|| view! {
+                <p class="hint">{hint}" "{in_swedish.then(|| in_swedish_note(lang))}</p>
+            })}
             {options}
         </fieldset>
-        <div class="actions">
-            <button type="button" class="button primary" on:click=answer>{move || ctx.t(T::QuizAnswer)}</button>
+        <div class="actions sticky-actions">
+            <button type="button" class="button primary big" on:click=move |_| on_answer()>{move || ctx.t(T::QuizAnswer)}</button>
         </div>
     }
-    .into_any()
+}
+
+/// The answer to a question: right or not, every option with the employee's own choice
+/// and the right ones marked, why, and "Nästa fråga" kept in view.
+#[component]
+fn FeedbackView(
+    question: Question,
+    given: QuizAnswer,
+    index: usize,
+    of: usize,
+    last: bool,
+    section: Option<(String, String)>,
+    #[prop(into)] pending: Signal<bool>,
+    on_next: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = ctx();
+    let lang = ctx.lang.get_untracked();
+    let tag = lang.tag();
+    let right = given.correct;
+    let mut texts = vec![&question.scenario, &question.explanation];
+    texts.extend(question.options.iter().map(|o| &o.text));
+    let in_swedish = falls_back(lang, &texts);
+    let options = question
+        .options
+        .iter()
+        .map(|o| {
+            let chosen = given.chosen.contains(&o.id);
+            let class = match (o.correct, chosen) {
+                (true, _) => "answer-option right",
+                (false, true) => "answer-option wrong",
+                (false, false) => "answer-option",
+            };
+            view! {
+                <li class=class data-chosen=chosen.to_string() data-correct=o.correct.to_string()>
+                    <span class="option-text">{o.text.get(tag).to_owned()}</span>
+                    <span class="option-marks">
+                        {chosen.then(|| view! { <span class="mark chosen">{T::QuizYourAnswer.in_(lang)}</span> })}
+                        {o.correct.then(|| view! { <span class="mark right"><span aria-hidden="true">"✓ "</span>{T::QuizRightAnswer.in_(lang)}</span> })}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="progress">{i18n::step_of(lang, index + 1, of)}</p>
+        <p class="scenario">{question.scenario.get(tag).to_owned()}</p>
+        <div id="feedback" tabindex="-1" class=if right { "feedback right" } else { "feedback wrong" } data-testid="feedback">
+            <p class="feedback-verdict">
+                <span aria-hidden="true">{if right { "✓ " } else { "✕ " }}</span>
+                {if right { T::QuizRight.in_(lang) } else { T::QuizWrong.in_(lang) }}
+            </p>
+            <ul class="answer-options" data-testid="answer-options">{options}</ul>
+            <p>{question.explanation.get(tag).to_owned()}</p>
+            {in_swedish.then(|| in_swedish_note(lang))}
+            {section.map(|(id, title)| view! {
+                <p><a href=format!("/policy#section-{id}") data-testid="read-in-policy">
+                    {T::ReadInPolicy.in_(lang)}": "{title}
+                </a></p>
+            })}
+        </div>
+        <div class="actions sticky-actions">
+            <button type="button" class="button primary big" data-testid="quiz-next"
+                disabled=move || pending.get() on:click=move |_| on_next()>
+                {if last { T::QuizSeeResult.in_(lang) } else { T::QuizNext.in_(lang) }}
+            </button>
+        </div>
+    }
+}
+
+/// The round's result: the score, the course's status, what went wrong with the right
+/// answer, and "Öva 5 till".
+#[component]
+fn ResultView(
+    done: Finished,
+    bank: Bank,
+    on_practice: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = ctx();
+    let lang = ctx.lang.get_untracked();
+    let tag = lang.tag();
+    let right = done.answers.iter().filter(|a| a.correct).count();
+    let total = done.answers.len();
+    let wrong: Vec<_> = done
+        .answers
+        .iter()
+        .filter(|a| !a.correct)
+        .filter_map(|a| {
+            let q = bank.question(&a.question)?;
+            let pick = |ids: &mut dyn Iterator<Item = &vaksam_core::bank::Choice>| {
+                ids.map(|o| o.text.get(tag).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            };
+            let yours = pick(&mut q.options.iter().filter(|o| a.chosen.contains(&o.id)));
+            let correct = pick(&mut q.options.iter().filter(|o| o.correct));
+            Some((q.id.clone(), q.scenario.get(tag).to_owned(), yours, correct))
+        })
+        .collect();
+    let ok = matches!(done.status, CourseStatus::Done { .. });
+    view! {
+        <h2 id="question" tabindex="-1">{T::QuizResultTitle.in_(lang)}</h2>
+        <p class="score" data-testid="score">{i18n::score(lang, right, total)}</p>
+        <p class=if ok { "ok" } else { "notice" }>{i18n::course_status(lang, done.status)}</p>
+        {(!wrong.is_empty()).then(|| view! {
+            <h3>{T::QuizWrongList.in_(lang)}</h3>
+            <ul class="wrong-list" data-testid="wrong-list">
+                {wrong.into_iter().map(|(id, scenario, yours, correct)| view! {
+                    <li data-question=id>
+                        <p class="scenario">{scenario}</p>
+                        <p>{T::QuizYourAnswer.in_(lang)}": "{yours}</p>
+                        <p class="ok">{T::QuizRightAnswer.in_(lang)}": "{correct}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        <SyncStatusLine/>
+        <div class="actions">
+            <button type="button" class="button primary big" data-testid="practice-more" on:click=move |_| on_practice()>
+                {T::QuizPracticeMore.in_(lang)}
+            </button>
+            <A href="/" attr:class="button">{move || ctx.t(T::ToHome)}</A>
+        </div>
+    }
 }

@@ -56,3 +56,26 @@ pub async fn load_signature() -> StoreResult<Option<vaksam_core::signature::Sign
 pub async fn save_signature(d: &vaksam_core::signature::SignatureDraft) -> StoreResult<()> {
     put_value(STORE, SIGNATURE_KEY, d).await
 }
+
+/// The draft under `key`, if any (any form's; see `components::form::use_persisted_draft`).
+pub async fn load<T: serde::de::DeserializeOwned>(key: &str) -> StoreResult<Option<T>> {
+    get_value(STORE, key).await
+}
+
+/// Saves the draft under `key`; returns once committed.
+pub async fn save<T: Serialize>(key: &str, value: &T) -> StoreResult<()> {
+    put_value(STORE, key, value).await
+}
+
+/// Deletes the draft under `key` (nothing happens when there is none); returns once committed.
+pub async fn delete(key: &str) -> StoreResult<()> {
+    let tx = super::transaction(&[STORE], rexie::TransactionMode::ReadWrite).await?;
+    let body = async {
+        tx.store(STORE)?
+            .delete(wasm_bindgen::JsValue::from_str(key))
+            .await?;
+        Ok(())
+    }
+    .await;
+    super::finish(tx, body).await
+}
