@@ -16,7 +16,7 @@ pub mod sync;
 use i18n::{Lang, T};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use store::device::Enrollment;
 
@@ -89,6 +89,10 @@ pub fn App() -> impl IntoView {
         }
     });
     service_worker::register(ctx.update_ready);
+    // index.html's static "Vaksam startar…" frame stands in until the app mounts.
+    if let Some(splash) = document().get_element_by_id("splash") {
+        splash.remove();
+    }
     Effect::new(move |_| {
         let tag = ctx.lang.get().tag();
         if let Some(root) = document().document_element() {
@@ -130,10 +134,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <a class="skip" href="#main">{move || ctx.t(T::SkipToContent)}</a>
-            <header class="topbar">
-                <A href="/" attr:class="brand">{move || ctx.t(T::AppName)}</A>
-                <A href="/settings" attr:class="topbar-link">{move || ctx.t(T::Settings)}</A>
-            </header>
+            <components::AppBar/>
             <components::UpdateBanner/>
             <components::OutdatedBanner/>
             <main id="main" tabindex="-1">
@@ -148,6 +149,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/report") view=pages::incident::IncidentPage/>
                             <Route path=path!("/report/saved/:id") view=pages::incident::SavedPage/>
                             <Route path=path!("/reports") view=pages::reports::ReportsPage/>
+                            <Route path=path!("/reports/:id") view=pages::reports::ReportPage/>
+                            <Route path=path!("/reports/:id/add") view=pages::reports::AddInformationPage/>
                             <Route path=path!("/settings") view=pages::settings::SettingsPage/>
                             <Route path=path!("/policy") view=pages::policy::PolicyPage/>
                             <Route path=path!("/sign") view=pages::policy::SignPage/>

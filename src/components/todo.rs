@@ -63,3 +63,16 @@ pub fn TrainingStatusLine() -> impl IntoView {
         })
     }
 }
+
+/// Home's one compact "Att göra" card: signing and training, each one line with its link.
+#[component]
+pub fn TodoCard() -> impl IntoView {
+    let ctx = ctx();
+    view! {
+        <section class="card todo" aria-labelledby="todo-title" data-testid="todo">
+            <h2 id="todo-title">{move || ctx.t(T::HomeTodo)}</h2>
+            <SignStatusLine/>
+            <TrainingStatusLine/>
+        </section>
+    }
+}

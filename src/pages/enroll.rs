@@ -17,6 +17,9 @@ pub fn EnrollPage() -> impl IntoView {
     let ctx = ctx();
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<T>);
+    // Only a code the server refused, or one of the wrong shape, is the field's fault: a
+    // network failure leaves the field as it is.
+    let code_invalid = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -27,10 +30,12 @@ pub fn EnrollPage() -> impl IntoView {
         let typed = code.get_untracked();
         if normalize(&typed).is_none() {
             error.set(Some(T::EnrollCodeFormat));
+            code_invalid.set(true);
             return;
         }
         busy.set(true);
         error.set(None);
+        code_invalid.set(false);
         let navigate = navigate.clone();
         spawn_local(async move {
             let answer: Result<EnrollResponse, HttpError> =
@@ -56,7 +61,8 @@ pub fn EnrollPage() -> impl IntoView {
                     }
                 }
                 Err(HttpError::Status(_, Some(e), _)) if e.error == ApiErrorCode::InvalidCode => {
-                    error.set(Some(T::EnrollBadCode))
+                    error.set(Some(T::EnrollBadCode));
+                    code_invalid.set(true);
                 }
                 Err(HttpError::NoContact) => error.set(Some(T::EnrollOffline)),
                 Err(HttpError::Status(..)) => error.set(Some(T::EnrollServerError)),
@@ -65,6 +71,7 @@ pub fn EnrollPage() -> impl IntoView {
     };
     view! {
         <section class="page">
+            <LanguagePicker/>
             <h1>{move || ctx.t(T::EnrollTitle)}</h1>
             <p>{move || ctx.t(T::EnrollIntro)}</p>
             <form on:submit=submit novalidate>
@@ -79,12 +86,12 @@ pub fn EnrollPage() -> impl IntoView {
                         autocapitalize="characters"
                         spellcheck="false"
                         aria-describedby=move || if error.get().is_some() { "code-hint code-error" } else { "code-hint" }
-                        aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                        aria-invalid=move || if code_invalid.get() { "true" } else { "false" }
                         prop:value=move || code.get()
                         on:input=move |ev| code.set(event_target_value(&ev))
                     />
                     <Show when=move || error.get().is_some()>
-                        <p class="error" id="code-error" role="alert">
+                        <p class=move || if code_invalid.get() { "error" } else { "notice" } id="code-error" role="alert">
                             {move || error.get().map(|e| ctx.t(e)).unwrap_or_default()}
                         </p>
                     </Show>
@@ -93,7 +100,6 @@ pub fn EnrollPage() -> impl IntoView {
                     {move || if busy.get() { ctx.t(T::EnrollWorking) } else { ctx.t(T::EnrollButton) }}
                 </button>
             </form>
-            <LanguagePicker/>
         </section>
     }
 }

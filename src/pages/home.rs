@@ -1,22 +1,52 @@
-//! The home screen: the five functions as large buttons and the sync status.
+//! The home screen: one large "Rapportera" button first (visible without scrolling on a
+//! 360×640 phone), the other functions as rows with icons, one compact to-do card, the
+//! sync status, and the notices that matter (old unsent reports, storage, install).
 
-use crate::components::SyncStatusLine;
+use crate::components::{Icon, IconSvg, InstallCard, SyncStatusLine, TodoCard};
 use crate::ctx;
 use crate::i18n::T;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// One function tile: a large link with a hint.
+const STORAGE_NOTICE_HIDDEN_KEY: &str = "vaksam.storageNoticeHidden";
+
+/// One function row: icon, title, hint, chevron; the whole row is the link.
 #[component]
-fn Tile(title: T, hint: T, href: &'static str) -> impl IntoView {
+fn Row(title: T, hint: T, href: &'static str, icon: Icon) -> impl IntoView {
     let ctx = ctx();
     view! {
         <li>
-            <A href=href attr:class="tile">
-                <span class="tile-title">{move || ctx.t(title)}</span>
-                <span class="tile-hint">{move || ctx.t(hint)}</span>
+            <A href=href attr:class="row">
+                <IconSvg icon/>
+                <span class="row-text">
+                    <span class="row-title">{move || ctx.t(title)}</span>
+                    <span class="row-hint">{move || ctx.t(hint)}</span>
+                </span>
+                <IconSvg icon=Icon::Chevron/>
             </A>
         </li>
+    }
+}
+
+/// "Webbläsaren kan rensa osända rapporter…", until the user hides it.
+#[component]
+fn StorageNotice() -> impl IntoView {
+    use gloo_storage::Storage;
+    let ctx = ctx();
+    let hidden = RwSignal::new(
+        gloo_storage::LocalStorage::get::<bool>(STORAGE_NOTICE_HIDDEN_KEY).unwrap_or(false),
+    );
+    let hide = move |_| {
+        let _ = gloo_storage::LocalStorage::set(STORAGE_NOTICE_HIDDEN_KEY, true);
+        hidden.set(true);
+    };
+    view! {
+        <Show when=move || ctx.persisted.get() == Some(false) && !hidden.get()>
+            <div class="notice dismissible" data-testid="storage-notice">
+                <p>{move || ctx.t(T::StorageNotPersisted)}</p>
+                <button type="button" class="button small" on:click=hide>{move || ctx.t(T::Hide)}</button>
+            </div>
+        </Show>
     }
 }
 
@@ -24,55 +54,41 @@ fn Tile(title: T, hint: T, href: &'static str) -> impl IntoView {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let ctx = ctx();
-    let who = move || {
-        ctx.enrollment
-            .get()
-            .flatten()
-            .map(|e| format!("{} · {}", e.employee_name, e.municipality_name))
-            .unwrap_or_default()
-    };
-    let sign_title = move || {
+    let old_unsent = move || {
+        // Browsers may evict the data of sites left unused for days (Safari: 7).
+        const THREE_DAYS_MS: f64 = 3.0 * 24.0 * 3600.0 * 1000.0;
         ctx.sync
-            .pack
-            .with(|p| {
-                p.as_ref()
-                    .map(|p| crate::components::source::pick(&p.undertaking.title))
-            })
-            .unwrap_or_else(|| ctx.t(T::FnSign).to_owned())
+            .oldest_waiting_ms
+            .get()
+            .is_some_and(|t| js_sys::Date::now() - t > THREE_DAYS_MS)
     };
     view! {
-        <section class="page">
-            <h1>{move || ctx.t(T::AppName)}</h1>
-            <p class="lead">{move || ctx.t(T::Tagline)}</p>
-            <p class="who">{who}</p>
-            <SyncStatusLine/>
-            <crate::components::SignStatusLine/>
-            <crate::components::TrainingStatusLine/>
-            <Show when=move || {
-                // Browsers may evict the data of sites left unused for days (Safari: 7).
-                const THREE_DAYS_MS: f64 = 3.0 * 24.0 * 3600.0 * 1000.0;
-                ctx.sync.oldest_waiting_ms.get().is_some_and(|t| js_sys::Date::now() - t > THREE_DAYS_MS)
-            }>
+        <section class="page home">
+            // The top bar names the app and the municipality; the heading is for screen
+            // readers' heading navigation only.
+            <h1 class="visually-hidden">{move || ctx.t(T::AppName)}</h1>
+            <A href="/report" attr:class="report-button">
+                <IconSvg icon=Icon::Alert/>
+                <span class="row-text">
+                    <span class="report-title">{move || ctx.t(T::FnReport)}</span>
+                    <span class="report-hint">{move || ctx.t(T::FnReportHint)}</span>
+                </span>
+            </A>
+            <Show when=old_unsent>
                 <p class="notice" role="alert">{move || ctx.t(T::OldUnsentWarning)}</p>
             </Show>
-            <Show when=move || ctx.persisted.get() == Some(false)>
-                <p class="notice">{move || ctx.t(T::StorageNotPersisted)}</p>
-            </Show>
-            <ul class="tiles">
-                <Tile title=T::FnReport hint=T::FnReportHint href="/report"/>
-                <Tile title=T::FnMyReports hint=T::FnMyReportsHint href="/reports"/>
-                <Tile title=T::FnClassify hint=T::FnClassifyHint href="/lookup"/>
-                <li>
-                    // The pack names what is signed ("Bekräftelse", "Ansvarsförbindelse").
-                    <A href="/sign" attr:class="tile">
-                        <span class="tile-title">{sign_title}</span>
-                        <span class="tile-hint">{move || ctx.t(T::FnSignHint)}</span>
-                    </A>
-                </li>
-                <Tile title=T::FnPolicy hint=T::FnPolicyHint href="/policy"/>
-                <Tile title=T::FnQuiz hint=T::FnQuizHint href="/quiz"/>
-
-            </ul>
+            <nav aria-label=move || ctx.t(T::HomeMore)>
+                <ul class="rows">
+                    <Row title=T::FnClassify hint=T::FnClassifyHint href="/lookup" icon=Icon::Search/>
+                    <Row title=T::FnPolicy hint=T::FnPolicyHint href="/policy" icon=Icon::Book/>
+                    <Row title=T::FnQuiz hint=T::FnQuizHint href="/quiz" icon=Icon::Award/>
+                    <Row title=T::FnMyReports hint=T::FnMyReportsHint href="/reports" icon=Icon::FileText/>
+                </ul>
+            </nav>
+            <TodoCard/>
+            <SyncStatusLine/>
+            <StorageNotice/>
+            <InstallCard/>
         </section>
     }
 }

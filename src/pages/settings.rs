@@ -1,45 +1,51 @@
-//! Settings: language, where the employee works (for the training), this phone's enrollment
-//! and storage protection.
+//! Settings: language, where the employee works (for the training and the lookup), this
+//! phone's enrollment, storage protection, what Vaksam keeps about the employee, the version.
 
-use crate::components::LanguagePicker;
+use crate::components::{LanguagePicker, SectorChoice};
 use crate::ctx;
 use crate::i18n::T;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The settings screen.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let ctx = ctx();
     let enrollment = move || ctx.enrollment.get().flatten();
-    // The sector (kept with the training progress) is offered once the progress is read.
-    let loaded = RwSignal::new(vaksam_core::quiz::Progress::default());
-    let progress = RwSignal::new(None::<()>);
-    spawn_local(async move {
-        if let Ok(p) = crate::store::training::progress().await {
-            loaded.set(p);
-            progress.set(Some(()));
-        }
-    });
+    // The sector is kept with the training progress; offered once the progress is read.
+    let progress = LocalResource::new(|| async { crate::store::training::progress().await.ok() });
+    let persisted = move || match ctx.persisted.get() {
+        // A positive fact is said as one, not in warning yellow.
+        Some(true) => ("ok", T::StoragePersisted),
+        Some(false) => ("notice", T::StorageNotPersisted),
+        None => ("plain", T::StorageUnknown),
+    };
     view! {
-        <section class="page">
+        <section class="page settings">
             <h1>{move || ctx.t(T::SettingsTitle)}</h1>
             <LanguagePicker/>
-            {move || progress.get().map(|_| view! { <crate::components::SectorChoice progress=loaded in_settings=true/> })}
+            <Transition fallback=|| ()>
+                {move || {
+                    progress
+                        .get()
+                        .flatten()
+                        .map(|p| view! { <SectorChoice progress=RwSignal::new(p) in_settings=true/> })
+                }}
+            </Transition>
             <h2>{move || ctx.t(T::Device)}</h2>
             <dl class="facts">
                 <dt>{move || ctx.t(T::Employee)}</dt>
                 <dd>{move || enrollment().map(|e| e.employee_name).unwrap_or_default()}</dd>
                 <dt>{move || ctx.t(T::Municipality)}</dt>
-                <dd>{move || enrollment().map(|e| format!("{} ({})", e.municipality_name, e.kommunkod)).unwrap_or_default()}</dd>
+                <dd>{move || enrollment().map(|e| e.municipality_name).unwrap_or_default()}</dd>
+                <dt>{move || ctx.t(T::AppVersion)}</dt>
+                <dd data-testid="app-version">{env!("CARGO_PKG_VERSION")}</dd>
             </dl>
-            <p class="notice" data-testid="persist-status">
-                {move || match ctx.persisted.get() {
-                    Some(true) => ctx.t(T::StoragePersisted),
-                    Some(false) => ctx.t(T::StorageNotPersisted),
-                    None => ctx.t(T::StorageUnknown),
-                }}
+            <h2>{move || ctx.t(T::StorageTitle)}</h2>
+            <p class=move || persisted().0 data-testid="persist-status">
+                {move || ctx.t(persisted().1)}
             </p>
+            <h2>{move || ctx.t(T::PrivacyTitle)}</h2>
+            <p data-testid="privacy">{move || ctx.t(T::PrivacyText)}</p>
         </section>
     }
 }

@@ -1,0 +1,145 @@
+// The app shell around every screen: the top bar's way back (installed apps have no
+// browser back button), the settings button, dark mode, 200 % text, the manifest, the
+// first visit on a slow network, and enrollment's first screen.
+import { test, expect } from "./fixtures.mjs";
+import { Home, PARENTS } from "./pages/home.mjs";
+
+test("every screen but home has a 'Tillbaka' in the top bar that leads to its parent", async ({ enrolled }) => {
+  const home = new Home(enrolled);
+  await expect(home.back).toHaveCount(0);
+  for (const [path, parent] of PARENTS) {
+    await enrolled.goto(path);
+    await expect(home.back, path).toBeVisible();
+    const box = await home.back.boundingBox();
+    expect(Math.min(box.width, box.height), `${path}: back button size`).toBeGreaterThanOrEqual(44);
+    await home.back.click();
+    await expect(enrolled, `back from ${path}`).toHaveURL(new URL(parent, enrolled.url()).href);
+  }
+});
+
+test("the top bar names the municipality and has a named settings button", async ({ enrolled }) => {
+  const home = new Home(enrolled);
+  await expect(home.banner).toContainText("Vingåker");
+  await expect(home.settings).toBeVisible();
+  const box = await home.settings.boundingBox();
+  expect(box.width).toBeGreaterThanOrEqual(44);
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  await home.settings.click();
+  await expect(enrolled.getByRole("heading", { level: 1 })).toHaveText("Inställningar");
+  await expect(home.back).toBeVisible();
+});
+
+test("before enrollment the top bar offers no settings and no way back; the language comes first", async ({ page }) => {
+  await page.goto("/settings");
+  const home = new Home(page);
+  await expect(page.getByLabel("Registreringskod")).toBeVisible();
+  await expect(home.settings).toHaveCount(0);
+  await expect(home.back).toHaveCount(0);
+  // The language picker sits above the heading and the code field.
+  const language = await page.getByRole("group", { name: "Språk" }).boundingBox();
+  const heading = await page.locator("main h1").boundingBox();
+  expect(language.y).toBeLessThan(heading.y);
+  await page.getByLabel("English", { exact: true }).check();
+  await expect(page.getByLabel("Enrollment code")).toBeVisible();
+});
+
+test("a network failure at enrollment does not mark the code wrong; a bad code says whom to ask", async ({ page, server }) => {
+  await page.goto("/");
+  const field = page.getByLabel("Registreringskod");
+  await field.fill(server.code());
+  await page.route("**/api/v1/enroll", (r) => r.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Registrera telefonen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Vaksam når inte kommunen just nu");
+  await expect(field).toHaveAttribute("aria-invalid", "false");
+  await page.unroute("**/api/v1/enroll");
+  await field.fill("AAAA BBBB CCCC");
+  await page.getByRole("button", { name: "Registrera telefonen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Be din chef om en ny kod");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+});
+
+test("settings: version, what Vaksam keeps, and a positive storage fact not in warning yellow", async ({ enrolled, app }) => {
+  await app.goto("/settings");
+  await expect(enrolled.getByTestId("app-version")).toHaveText(/^\d+\.\d+\.\d+$/);
+  await expect(enrolled.getByRole("heading", { name: "Det här sparar Vaksam om dig" })).toBeVisible();
+  await expect(enrolled.getByTestId("privacy")).toContainText("bara till din kommun");
+  const persist = enrolled.getByTestId("persist-status");
+  await expect(persist).toBeVisible();
+  if ((await persist.textContent()).includes("skyddade")) await expect(persist).not.toHaveClass(/notice/);
+  // The sector choice stays in settings.
+  await expect(enrolled.getByRole("heading", { name: /Var arbetar du/ })).toBeVisible();
+});
+
+test("the manifest has an id and a 'Rapportera' shortcut straight to the report form", async ({ server }) => {
+  const manifest = await (await fetch(server.url + "/manifest.webmanifest")).json();
+  expect(manifest.id).toBe("/");
+  expect(manifest.shortcuts).toEqual(expect.arrayContaining([expect.objectContaining({ url: "/report", short_name: "Rapportera" })]));
+  const html = await (await fetch(server.url + "/")).text();
+  expect(html).toContain('name="apple-mobile-web-app-title" content="Vaksam"');
+  expect(html).toContain('name="color-scheme" content="light dark"');
+});
+
+test("a first visit shows the frame and 'Vaksam startar…' before the wasm has loaded", async ({ page, server }) => {
+  const html = await (await fetch(server.url + "/")).text();
+  expect(html).toContain("Vaksam startar…");
+  // The wasm never arrives: what the user sees is index.html and its CSS alone.
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto("/", { waitUntil: "load" });
+  await expect(page.getByText("Vaksam startar…")).toBeVisible();
+  const bar = page.locator("#splash .topbar");
+  await expect(bar).toContainText("Vaksam");
+  expect(await bar.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(29, 79, 145)");
+});
+
+test("the splash goes when the app mounts", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByLabel("Registreringskod")).toBeVisible();
+  await expect(page.locator("#splash")).toHaveCount(0);
+});
+
+test.describe("dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("follows the phone: dark background, and axe passes on home, settings and enrollment", async ({ page, server, app }) => {
+    await page.goto("/");
+    await expect(page.getByLabel("Registreringskod")).toBeVisible();
+    await app.scan("enrollment (dark)");
+    const { enroll } = await import("./fixtures.mjs");
+    await enroll(page, server);
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(bg).toBe("rgb(17, 20, 24)");
+    await expect(page.getByTestId("sign-status")).toBeVisible({ timeout: 15_000 });
+    await app.scan("home (dark)");
+    await app.goto("/settings");
+    await app.scan("settings (dark)");
+  });
+});
+
+test("light mode keeps the white background", async ({ enrolled }) => {
+  const bg = await enrolled.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(bg).toBe("rgb(255, 255, 255)");
+});
+
+test.describe("200 % text", () => {
+  test.use({ textSize: 2 });
+
+  test("nothing scrolls sideways and the top bar wraps on enrollment, home and settings", async ({ page, server, app }) => {
+    await page.goto("/");
+    await expect(page.getByLabel("Registreringskod")).toBeVisible();
+    await app.expectNoSideScroll("enrollment at 200 %");
+    const { enroll } = await import("./fixtures.mjs");
+    await enroll(page, server);
+    const home = new Home(page);
+    await expect(home.todo).toBeVisible();
+    await app.expectNoSideScroll("home at 200 %");
+    for (const path of ["/settings", "/lookup/guide"]) {
+      await app.goto(path);
+      await app.expectNoSideScroll(`${path} at 200 %`);
+      // Every top-bar control is inside the screen, none clipped.
+      for (const control of await home.banner.locator("a, button").all()) {
+        const box = await control.boundingBox();
+        expect(box.x + box.width, `${path}: top bar control inside the screen`).toBeLessThanOrEqual(360);
+      }
+    }
+  });
+});
