@@ -1,9 +1,16 @@
-//! The incident report (DESIGN.md §1): one question per screen, a short hint each, saved
-//! as a draft on every change, and written to the outbox before any network call.
+//! Reporting an incident (issue 12, "Report in three taps"): tap what happened (choosing
+//! moves on), and the first screen after it is what to do now, with a button that calls
+//! and "Skicka rapporten" right there; every other question is one tap away ("Berätta
+//! mer"), all optional. The draft is kept on the phone (`use_persisted_draft`), a started
+//! draft is never reopened silently, and the report reaches the outbox before any network
+//! call: "saved" is said only after that transaction.
 
-use crate::components::source::{AdviceMark, AdviceNote, InSwedish};
-use crate::components::RefusalList;
-use crate::components::{FieldErrors, SyncStatusLine};
+use crate::components::form::use_persisted_draft_or;
+use crate::components::report::{
+    focus_into_view, icon, in_words, ActNow, AnswerChoice, PersonalDataQuestion, Steps,
+    TellManager, TextQuestion,
+};
+use crate::components::{DraftNotSaved, FieldErrors, RefusalList, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
 use crate::store::{drafts, outbox, receipts};
 use crate::{clock, ctx};
@@ -11,85 +18,46 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use vaksam_core::guidance::Step;
+use vaksam_core::guidance;
 use vaksam_core::incident::{
-    Answer, Aspect, Category, PeopleAffected, PersonalDataKind, MAX_ACTIONS_CHARS,
+    Answer, Aspect, Category, IncidentReport, PersonalData, MAX_ACTIONS_CHARS,
     MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
 };
-use vaksam_core::pack::{Guidance, Text};
 use vaksam_core::validation::FieldError;
 use vaksam_core::{Incident, IncidentDraft};
 
-/// The questions, in order.
+/// Where the reporter is. Kept in the draft (`SavedDraft::step`) so a reload returns there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Question {
+enum Stage {
+    /// Reading the stored draft.
+    Loading,
+    /// A started report exists: continue it or start over.
+    Prompt,
+    /// "Vad har hänt?"
     Category,
-    When,
-    Place,
-    Aspects,
-    PersonalData,
-    Harm,
-    Ongoing,
-    Actions,
-    Description,
-    Review,
+    /// "Gör så här nu" and "Skicka rapporten".
+    Act,
+    /// "Berätta mer": every other question, all optional.
+    More,
 }
 
-const QUESTIONS: [Question; 10] = [
-    Question::Category,
-    Question::When,
-    Question::Place,
-    Question::Aspects,
-    Question::PersonalData,
-    Question::Harm,
-    Question::Ongoing,
-    Question::Actions,
-    Question::Description,
-    Question::Review,
-];
-
-impl Question {
-    fn title(self) -> T {
-        match self {
-            Question::Category => T::QCategory,
-            Question::When => T::QWhen,
-            Question::Place => T::QPlace,
-            Question::Aspects => T::QAspects,
-            Question::PersonalData => T::QPersonalData,
-            Question::Harm => T::QHarm,
-            Question::Ongoing => T::QOngoing,
-            Question::Actions => T::QActions,
-            Question::Description => T::QDescription,
-            Question::Review => T::QReview,
+impl Stage {
+    fn from_step(step: usize) -> Stage {
+        match step {
+            0 => Stage::Category,
+            1 => Stage::Act,
+            // Drafts of the old one-question-per-screen form (steps 2–9) open on every
+            // question at once.
+            _ => Stage::More,
         }
     }
 
-    fn hint(self) -> T {
+    fn step(self) -> Option<usize> {
         match self {
-            Question::Category => T::HCategory,
-            Question::When => T::HWhen,
-            Question::Place => T::HPlace,
-            Question::Aspects => T::HAspects,
-            Question::PersonalData => T::HPersonalData,
-            Question::Harm => T::HHarm,
-            Question::Ongoing => T::HOngoing,
-            Question::Actions => T::HActions,
-            Question::Description => T::HDescription,
-            Question::Review => T::HReview,
-        }
-    }
-
-    /// Whether a field error (by wire path) belongs to this question.
-    fn owns(self, field: &str) -> bool {
-        match self {
-            Question::Category => field == "category",
-            Question::When => field == "occurred_at" || field == "discovered_at",
-            Question::Place => field == "place",
-            Question::Aspects => field == "aspects",
-            Question::PersonalData => field.starts_with("personal_data"),
-            Question::Actions => field == "actions_taken",
-            Question::Description => field == "description",
-            Question::Harm | Question::Ongoing | Question::Review => false,
+            Stage::Category => Some(0),
+            Stage::Act => Some(1),
+            Stage::More => Some(2),
+            Stage::Loading | Stage::Prompt => None,
         }
     }
 }
@@ -139,39 +107,33 @@ fn still_refused<'a>(
     })
 }
 
-/// Yes / no / don't know as radio buttons.
-#[component]
-fn AnswerChoice(
-    name: &'static str,
-    label: T,
-    get: Signal<Answer>,
-    set: Callback<Answer>,
-) -> impl IntoView {
-    let ctx = ctx();
-    let option = move |a: Answer| {
-        let id = format!(
-            "{name}-{}",
-            match a {
-                Answer::Yes => "yes",
-                Answer::No => "no",
-                Answer::Unknown => "unknown",
-            }
-        );
-        view! {
-            <div class="choice">
-                <input type="radio" id=id.clone() name=name prop:checked=move || get.get() == a on:change=move |_| set.run(a)/>
-                <label for=id>{move || i18n::answer(ctx.lang.get(), a)}</label>
-            </div>
-        }
-    };
-    view! {
-        <fieldset class="field">
-            <legend>{move || ctx.t(label)}</legend>
-            {option(Answer::Yes)}
-            {option(Answer::No)}
-            {option(Answer::Unknown)}
-        </fieldset>
+/// The block on the "Berätta mer" screen that a field's error belongs to.
+fn question_of(field: &str) -> &str {
+    let field = field.strip_prefix("payload.").unwrap_or(field);
+    if field.starts_with("personal_data") {
+        "personal_data"
+    } else {
+        field
     }
+}
+
+/// The report as far as the draft tells it, with times "now": enough to choose the steps
+/// to show before it is sent. Personal data count as "no" here: the 72-hour advice is
+/// shown on its own ([`TellManager`]), after the urgent steps.
+fn sketch(d: &IncidentDraft) -> Option<IncidentReport> {
+    let now = clock::now();
+    Some(IncidentReport {
+        category: d.category?,
+        occurred_at: now,
+        discovered_at: now,
+        place: String::new(),
+        aspects: Vec::new(),
+        personal_data: PersonalData::answered(Answer::No),
+        harm_to_person: d.harm_to_person,
+        ongoing: d.ongoing,
+        actions_taken: String::new(),
+        description: String::new(),
+    })
 }
 
 /// What a "no" in the lookup knows about information in the wrong place: a note in the
@@ -205,61 +167,58 @@ fn misplaced_finding(kind: Option<&str>, place: &str) -> Option<(String, String,
     })
 }
 
-/// The report form.
+/// When a draft was started, for the prompt: "i dag kl. 19.35" or "torsdag 26 nov kl. 19.35".
+fn started(lang: Lang, local: &str) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    let Ok(at) = time::PrimitiveDateTime::parse(local, format) else {
+        return local.replace('T', " ");
+    };
+    let now = clock::now();
+    let today = now
+        .to_offset(clock::offset_at(time::PrimitiveDateTime::new(
+            now.date(),
+            now.time(),
+        )))
+        .date();
+    if at.date() == today {
+        let hm = match lang {
+            Lang::Sv => format!("{:02}.{:02}", at.hour(), at.minute()),
+            Lang::En => format!("{:02}:{:02}", at.hour(), at.minute()),
+        };
+        return format!("{} {hm}", T::DraftStartedToday.in_(lang));
+    }
+    in_words(lang, at.assume_offset(clock::offset_at(at)))
+}
+
+/// The report flow.
 #[component]
 pub fn IncidentPage() -> impl IntoView {
     let ctx = ctx();
-    let draft = RwSignal::new(IncidentDraft::new(clock::now()));
-    let step = RwSignal::new(0usize);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let loaded = RwSignal::new(false);
-    let save_failed = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    // Why the last auto-save failed; cleared by the next one that works.
-    let autosave_failed = RwSignal::new(None::<crate::store::StoreErrorKind>);
-    let save_generation = StoredValue::new(0u64);
-    // A refused report being corrected: the server's reasons stay on their questions
-    // while the answer they concern is unchanged.
-    let rejected = RwSignal::new(None::<drafts::Rejected>);
-    let shown_errors = Signal::derive(move || {
-        let mut list = errors.get();
-        rejected.with(|r| {
-            if let Some(r) = r {
-                draft.with(|d| list.extend(still_refused(r, d)));
-            }
-        });
-        list
+    let draft = use_persisted_draft_or(drafts::INCIDENT_KEY, || drafts::SavedDraft {
+        draft: IncidentDraft::new(clock::now()),
+        ..Default::default()
     });
+    let stage = RwSignal::new(Stage::Loading);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let save_failed = RwSignal::new(false);
+    // What the lookup filled in, for the "Vi har fyllt i" banner.
+    let filled_in = RwSignal::new(None::<Vec<String>>);
     let navigate = use_navigate();
 
+    let query = use_query_map().get_untracked();
+    // "Rätta och skicka igen" opens the refused report at once: the user just asked for it.
+    let correcting = query.get("correct").is_some();
     // Opened from a "no" in the classification lookup: start from what it knows.
-    let misplaced = use_query_map().with_untracked(|q| q.get("place").map(|p| (q.get("kind"), p)));
-    let finding = misplaced
-        .as_ref()
-        .and_then(|(kind, place)| misplaced_finding(kind.as_deref(), place));
-    spawn_local(async move {
-        match drafts::load_incident().await {
-            Ok(Some(saved)) => {
-                let first_refused = saved.rejected.as_ref().and_then(|r| {
-                    QUESTIONS
-                        .iter()
-                        .position(|q| still_refused(r, &saved.draft).any(|e| q.owns(&e.field)))
-                });
-                draft.set(saved.draft);
-                step.set(first_refused.unwrap_or(saved.step).min(QUESTIONS.len() - 1));
-                rejected.set(saved.rejected);
-            }
-            Ok(None) => {}
-            Err(e) => autosave_failed.set(Some(e.kind)),
-        }
-        loaded.set(true);
-        if misplaced.is_some() {
-            if let Some((note, place, aspects)) = finding {
-                // After `loaded`, so the auto-save below stores it.
-                draft.update(|d| d.add_misplaced(&note, &place, &aspects));
-                step.set(0);
-            }
-            // Drop the query without a new route, so a reload does not add it again.
+    let misplaced = query.get("place").map(|p| (query.get("kind"), p));
+    let finding = StoredValue::new(
+        misplaced
+            .as_ref()
+            .and_then(|(kind, place)| misplaced_finding(kind.as_deref(), place)),
+    );
+    let had_query = misplaced.is_some() || correcting;
+    let drop_query = move || {
+        if had_query {
+            // No new route, so a reload does not add it again.
             if let Ok(history) = window().history() {
                 let _ = history.replace_state_with_url(
                     &wasm_bindgen::JsValue::NULL,
@@ -268,535 +227,565 @@ pub fn IncidentPage() -> impl IntoView {
                 );
             }
         }
+    };
+
+    // A refused report being corrected: the server's reasons stay on their questions while
+    // the answer they concern is unchanged.
+    let shown_errors = Signal::derive(move || {
+        let mut list = errors.get();
+        draft.value.with(|d| {
+            if let Some(r) = &d.rejected {
+                list.extend(still_refused(r, &d.draft));
+            }
+        });
+        list
     });
-    // Auto-save: every change goes to IndexedDB, so a reload or an update loses nothing.
+
+    let go = move |to: Stage, focus: &str| {
+        if stage.get_untracked() != to {
+            stage.set(to);
+        }
+        focus_into_view(focus.to_owned());
+    };
+    // Errors go where the eye is: the first question at fault, scrolled into view and
+    // focused, with its errors under its heading.
+    let show_errors = move |list: Vec<FieldError>| {
+        let first = list.first().map(|e| question_of(&e.field).to_owned());
+        errors.set(list);
+        match first.as_deref() {
+            Some("category") => go(Stage::Category, "#question"),
+            Some(field) => go(Stage::More, &format!("#q-{field}")),
+            None => {}
+        }
+    };
+
+    let begin = move || {
+        if let Some((note, place, aspects)) = finding.get_value() {
+            let lang = ctx.lang.get_untracked();
+            draft
+                .value
+                .update(|d| d.draft.add_misplaced(&note, &place, &aspects));
+            let category = draft
+                .value
+                .with_untracked(|d| d.draft.category.map(|c| i18n::category(lang, c)));
+            filled_in.set(Some(
+                category
+                    .into_iter()
+                    .map(str::to_owned)
+                    .chain([place, note])
+                    .collect(),
+            ));
+            drop_query();
+            go(Stage::Act, "#act-now");
+            return;
+        }
+        drop_query();
+        let (category, step, refused) = draft.value.with_untracked(|d| {
+            (
+                d.draft.category,
+                d.step,
+                d.rejected
+                    .as_ref()
+                    .map(|r| still_refused(r, &d.draft).collect::<Vec<_>>()),
+            )
+        });
+        match (category, refused) {
+            // Correcting a refused report: every answer on one screen, the first the
+            // server refused in view.
+            (_, Some(list)) => match list.first().map(|e| question_of(&e.field).to_owned()) {
+                Some(first) if first == "category" => go(Stage::Category, "#question"),
+                Some(field) => go(Stage::More, &format!("#q-{field}")),
+                None => go(Stage::More, "#question"),
+            },
+            (None, _) => go(Stage::Category, "#question"),
+            (Some(_), _) => {
+                let to = Stage::from_step(step);
+                go(
+                    to,
+                    if to == Stage::More {
+                        "#question"
+                    } else {
+                        "#act-now"
+                    },
+                );
+            }
+        }
+    };
+
+    // Once the stored draft is read: ask first if a report was started.
     Effect::new(move |_| {
-        let snapshot = drafts::SavedDraft {
-            draft: draft.get(),
-            step: step.get(),
-            rejected: rejected.get(),
-        };
-        if loaded.get_untracked() {
-            crate::components::autosave(save_generation, autosave_failed, async move {
-                drafts::save_incident(&snapshot).await
+        let Some(had) = draft.had_draft() else { return };
+        if stage.get_untracked() != Stage::Loading {
+            return;
+        }
+        let started = had && draft.value.with_untracked(|d| d.draft.category.is_some());
+        if started && !correcting {
+            stage.set(Stage::Prompt);
+            focus_into_view("#question".into());
+        } else {
+            begin();
+        }
+    });
+    // The stage is part of the draft, so a reload or an update returns to it.
+    Effect::new(move |_| {
+        if let Some(step) = stage.get().step() {
+            draft.value.maybe_update(|d| {
+                let changed = d.step != step;
+                d.step = step;
+                changed
             });
         }
     });
 
-    let go_to = move |i: usize| {
-        step.set(i);
-        crate::components::focus_later("#question");
+    let choose = move |c: Category| {
+        draft.value.maybe_update(|d| {
+            let changed = d.draft.category != Some(c);
+            d.draft.choose(c);
+            changed
+        });
+        errors.update(|list| list.retain(|e| e.field != "category"));
+        go(Stage::Act, "#act-now");
     };
-    let next = move |_| {
-        let q = QUESTIONS[step.get_untracked()];
-        let found = match draft.with_untracked(validate) {
-            Ok(_) => vec![],
-            Err(list) => list.into_iter().filter(|e| q.owns(&e.field)).collect(),
-        };
-        let blocked = !found.is_empty();
-        errors.set(found);
-        if !blocked {
-            go_to((step.get_untracked() + 1).min(QUESTIONS.len() - 1));
-        } else {
-            crate::components::focus_later("#question");
+    let start_over = move || {
+        draft.discard();
+        begin();
+    };
+    let cancel = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| {
+            draft.discard();
+            navigate("/", Default::default());
+        })
+    };
+
+    let save = Action::new_local(move |incident: &Incident| {
+        let incident = incident.clone();
+        async move {
+            let id = clock::new_record_id();
+            let pack = ctx.sync.pack.get_untracked();
+            let replaces = draft
+                .value
+                .with_untracked(|d| d.rejected.as_ref().map(|r| r.id.clone()));
+            let entry =
+                outbox::OutboxEntry::for_incident(id, &incident, pack.as_ref(), clock::now())?;
+            outbox::add_from_draft(&entry, replaces.as_deref()).await?;
+            JUST_SAVED.set(Some(entry));
+            Ok::<_, crate::store::StoreError>(id.to_string())
         }
-    };
-    let back = move |_| {
-        errors.set(vec![]);
-        go_to(step.get_untracked().saturating_sub(1));
-    };
-    let submit = move |_| {
-        if saving.get_untracked() {
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(id)) => {
+            measure("vaksam-save");
+            navigate(&format!("/report/saved/{id}"), Default::default());
+            spawn_local(async move { ctx.sync.saved().await });
+        }
+        // The draft stays in memory and in its own store; nothing typed is lost.
+        Some(Err(_)) => {
+            crate::store::forget_connection();
+            save_failed.set(true);
+            draft.resume();
+        }
+        None => {}
+    });
+    let submit = Callback::new(move |()| {
+        if save.pending().get_untracked() {
             return;
         }
         mark("vaksam-submit");
-        let incident = match draft.with_untracked(validate) {
-            Ok(i) => i,
-            Err(list) => {
-                let first = QUESTIONS
-                    .iter()
-                    .position(|q| list.iter().any(|e| q.owns(&e.field)))
-                    .unwrap_or(0);
-                errors.set(list);
-                go_to(first);
-                return;
+        match draft.value.with_untracked(|d| validate(&d.draft)) {
+            Ok(incident) => {
+                // The save's transaction deletes the draft: nothing may write it back.
+                draft.stop();
+                save_failed.set(false);
+                save.dispatch(incident);
             }
-        };
-        saving.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let id = clock::new_record_id();
-            let pack = ctx.sync.pack.get_untracked();
-            let replaces = rejected.get_untracked().map(|r| r.id);
-            let saved =
-                match outbox::OutboxEntry::for_incident(id, &incident, pack.as_ref(), clock::now())
-                {
-                    Ok(entry) => outbox::add_from_draft(&entry, replaces.as_deref())
-                        .await
-                        .map(|()| JUST_SAVED.set(Some(entry))),
-                    Err(e) => Err(e),
-                };
-            saving.set(false);
-            match saved {
-                Ok(()) => {
-                    measure("vaksam-save");
-                    save_failed.set(false);
-                    // The draft left in the save's transaction: no auto-save may write it
-                    // back (setting a signal the auto-save reads did, and the next report
-                    // then opened on this one's review).
-                    loaded.set(false);
-                    navigate(&format!("/report/saved/{id}"), Default::default());
-                    ctx.sync.saved().await;
-                }
-                // The draft stays in memory and in its own store; nothing typed is lost.
-                Err(_) => {
-                    crate::store::forget_connection();
-                    save_failed.set(true);
-                }
-            }
-        });
-    };
+            Err(list) => show_errors(list),
+        }
+    });
+    let saving = Signal::derive(move || save.pending().get());
 
     let body = move || {
-        let q = QUESTIONS[step.get()];
-        question_view(q, draft, shown_errors, go_to)
+        match stage.get() {
+        Stage::Loading => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
+        Stage::Prompt => view! {
+            <DraftPrompt draft=draft.value on_continue=Callback::new(move |()| begin()) on_start_over=Callback::new(move |()| start_over())/>
+        }
+        .into_any(),
+        Stage::Category => view! {
+            <CategoryStep chosen=Signal::derive(move || draft.value.with(|d| d.draft.category)) errors=shown_errors on_choose=Callback::new(choose)/>
+            <Cancel on_cancel=cancel/>
+        }
+        .into_any(),
+        Stage::Act => view! {
+            <ActStep draft=draft.value filled_in saving save_failed
+                on_send=submit
+                on_more=Callback::new(move |()| go(Stage::More, "#question"))
+                on_change=Callback::new(move |()| go(Stage::Category, "#question"))/>
+            <Cancel on_cancel=cancel/>
+        }
+        .into_any(),
+        Stage::More => view! {
+            <MoreStep draft=draft.value errors=shown_errors saving save_failed on_send=submit
+                on_back=Callback::new(move |()| go(Stage::Act, "#act-now"))/>
+            <Cancel on_cancel=cancel/>
+        }
+        .into_any(),
+    }
     };
 
     view! {
-        <section class="page report">
-            <h1>{move || ctx.t(T::ReportTitle)}</h1>
-            <p class="progress">{move || i18n::step_of(ctx.lang.get(), step.get() + 1, QUESTIONS.len())}</p>
-            <Show when=move || save_failed.get()>
-                <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
-            </Show>
-            <crate::components::DraftNotSaved failed=autosave_failed/>
-            {move || rejected.get().map(|r| view! {
+        <section class="page report" data-stage=move || format!("{:?}", stage.get()).to_lowercase()>
+            <DraftNotSaved failed=draft.failed/>
+            {move || draft.value.with(|d| d.rejected.clone()).map(|r| view! {
                 <div class="notice" data-testid="correcting">
                     <p>{move || ctx.t(T::CorrectingNotice)}</p>
                     <RefusalList kind=vaksam_core::protocol::RecordKind::Incident errors=r.errors/>
                 </div>
             })}
-            <Show when=move || shown_errors.with(|e| !e.is_empty()) && QUESTIONS[step.get()] == Question::Review>
-                <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
-            </Show>
-            <form on:submit=|ev| ev.prevent_default() novalidate>
-                <h2 id="question" tabindex="-1">{move || ctx.t(QUESTIONS[step.get()].title())}</h2>
-                <p class="hint" id="question-hint">{move || ctx.t(QUESTIONS[step.get()].hint())}</p>
-                {body}
-                <div class="actions">
-                    <Show when=move || { step.get() > 0 }>
-                        <button type="button" class="button" on:click=back>{move || ctx.t(T::Back)}</button>
-                    </Show>
-                    <Show
-                        when=move || QUESTIONS[step.get()] == Question::Review
-                        fallback=move || view! { <button type="submit" class="button primary" on:click=next>{move || ctx.t(T::Next)}</button> }
-                    >
-                        <button type="submit" class="button primary" data-testid="submit" disabled=move || saving.get() on:click=submit.clone()>
-                            {move || ctx.t(T::Submit)}
-                        </button>
-                    </Show>
-                </div>
-            </form>
+            {body}
         </section>
     }
 }
 
-fn question_view(
-    q: Question,
-    draft: RwSignal<IncidentDraft>,
-    errors: Signal<Vec<FieldError>>,
-    go_to: impl Fn(usize) + Copy + 'static,
-) -> AnyView {
+/// "Du har en påbörjad rapport (…, i dag kl. 19.35)": continue or start over.
+#[component]
+fn DraftPrompt(
+    draft: RwSignal<drafts::SavedDraft>,
+    on_continue: Callback<()>,
+    on_start_over: Callback<()>,
+) -> impl IntoView {
     let ctx = ctx();
-    let lang = move || ctx.lang.get();
-    match q {
-        Question::Category => view! {
-            <fieldset class="field" aria-describedby="question-hint err-category">
-                <legend class="visually-hidden">{move || ctx.t(T::QCategory)}</legend>
-                {ctx.sync.pack.with_untracked(|p| p.as_ref().map(|p| p.offered_categories())).unwrap_or(Category::ALL.to_vec()).into_iter().map(|c| {
-                    let id = format!("cat-{}", c.as_str());
-                    view! {
-                        <div class="choice">
-                            <input type="radio" id=id.clone() name="category"
-                                prop:checked=move || draft.with(|d| d.category == Some(c))
-                                on:change=move |_| draft.update(|d| d.category = Some(c))/>
-                            <label for=id>{move || i18n::category(lang(), c)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <FieldErrors errors field="category"/>
-        }
-        .into_any(),
-        Question::When => view! {
-            <div class="field">
-                <label for="occurred_at">{move || ctx.t(T::OccurredAt)}</label>
-                <input type="datetime-local" id="occurred_at" aria-describedby="err-occurred_at"
-                    prop:value=move || draft.with(|d| d.occurred_at.clone())
-                    on:input=move |ev| draft.update(|d| d.occurred_at = event_target_value(&ev))/>
-                <FieldErrors errors field="occurred_at"/>
-            </div>
-            <div class="field">
-                <label for="discovered_at">{move || ctx.t(T::DiscoveredAt)}</label>
-                <input type="datetime-local" id="discovered_at" aria-describedby="err-discovered_at"
-                    prop:value=move || draft.with(|d| d.discovered_at.clone())
-                    on:input=move |ev| draft.update(|d| d.discovered_at = event_target_value(&ev))/>
-                <FieldErrors errors field="discovered_at"/>
-            </div>
-        }
-        .into_any(),
-        Question::Place => view! {
-            <div class="field">
-                <label for="place">{move || ctx.t(T::PlaceLabel)}</label>
-                <input type="text" id="place" maxlength=MAX_PLACE_CHARS.to_string() autocomplete="off" aria-describedby="question-hint err-place"
-                    prop:value=move || draft.with(|d| d.place.clone())
-                    on:input=move |ev| draft.update(|d| d.place = event_target_value(&ev))/>
-                <FieldErrors errors field="place"/>
-            </div>
-        }
-        .into_any(),
-        Question::Aspects => view! {
-            <fieldset class="field" aria-describedby="question-hint err-aspects">
-                <legend class="visually-hidden">{move || ctx.t(T::QAspects)}</legend>
-                {Aspect::ALL.into_iter().enumerate().map(|(i, a)| {
-                    let id = format!("aspect-{i}");
-                    view! {
-                        <div class="choice">
-                            <input type="checkbox" id=id.clone()
-                                prop:checked=move || draft.with(|d| d.aspects.contains(&a))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    draft.update(|d| toggle(&mut d.aspects, a, on));
-                                }/>
-                            <label for=id>{move || i18n::aspect(lang(), a)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <FieldErrors errors field="aspects"/>
-        }
-        .into_any(),
-        Question::PersonalData => personal_data_view(draft, errors),
-        Question::Harm => view! {
-            <AnswerChoice name="harm" label=T::QHarm
-                get=Signal::derive(move || draft.with(|d| d.harm_to_person))
-                set=Callback::new(move |a| draft.update(|d| d.harm_to_person = a))/>
-        }
-        .into_any(),
-        Question::Ongoing => view! {
-            <AnswerChoice name="ongoing" label=T::QOngoing
-                get=Signal::derive(move || draft.with(|d| d.ongoing))
-                set=Callback::new(move |a| draft.update(|d| d.ongoing = a))/>
-        }
-        .into_any(),
-        Question::Actions => text_area(
-            draft,
-            errors,
-            TextField { field: "actions_taken", label: T::ActionsLabel, rows: 4, max: MAX_ACTIONS_CHARS },
-            (|d| &d.actions_taken, |d| &mut d.actions_taken),
-        ),
-        Question::Description => text_area(
-            draft,
-            errors,
-            TextField { field: "description", label: T::DescriptionLabel, rows: 6, max: MAX_DESCRIPTION_CHARS },
-            (|d| &d.description, |d| &mut d.description),
-        ),
-        Question::Review => review_view(draft, errors, go_to),
-    }
-}
-
-/// A free-text question's field.
-struct TextField {
-    field: &'static str,
-    label: T,
-    rows: u8,
-    max: usize,
-}
-
-/// Reads and writes one text of the draft.
-type TextLens = (
-    fn(&IncidentDraft) -> &String,
-    fn(&mut IncidentDraft) -> &mut String,
-);
-
-/// A labelled text area bound to one text of the draft, with its errors.
-fn text_area(
-    draft: RwSignal<IncidentDraft>,
-    errors: Signal<Vec<FieldError>>,
-    f: TextField,
-    (text, text_mut): TextLens,
-) -> AnyView {
-    let ctx = ctx();
-    let TextField {
-        field,
-        label,
-        rows,
-        max,
-    } = f;
+    let what = move || {
+        let lang = ctx.lang.get();
+        draft.with(|d| {
+            let category = d
+                .draft
+                .category
+                .map(|c| i18n::category(lang, c))
+                .unwrap_or("");
+            format!("{category}, {}", started(lang, &d.draft.discovered_at))
+        })
+    };
     view! {
-        <div class="field">
-            <label for=field>{move || ctx.t(label)}</label>
-            <textarea id=field rows=rows.to_string() maxlength=max.to_string()
-                aria-describedby=format!("question-hint err-{field}")
-                prop:value=move || draft.with(|d| text(d).clone())
-                on:input=move |ev| draft.update(|d| *text_mut(d) = event_target_value(&ev))></textarea>
-            <FieldErrors errors field=field/>
+        <div class="draft-prompt" data-testid="draft-prompt">
+            <h1 id="question" tabindex="-1">{move || ctx.t(T::DraftPromptTitle)}</h1>
+            <p class="draft-what">"("{what}")"</p>
+            <div class="stack">
+                <button type="button" class="button primary wide" on:click=move |_| on_continue.run(())>{move || ctx.t(T::DraftContinue)}</button>
+                <button type="button" class="button wide" on:click=move |_| on_start_over.run(())>{move || ctx.t(T::DraftStartOver)}</button>
+            </div>
         </div>
     }
-    .into_any()
 }
 
-fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
-    list.retain(|x| *x != item);
-    if on {
-        list.push(item);
+/// "Vad har hänt?": one large row per category; a tap chooses and moves on.
+#[component]
+fn CategoryStep(
+    chosen: Signal<Option<Category>>,
+    errors: Signal<Vec<FieldError>>,
+    on_choose: Callback<Category>,
+) -> impl IntoView {
+    let ctx = ctx();
+    let offered = ctx
+        .sync
+        .pack
+        .with_untracked(|p| p.as_ref().map(|p| p.offered_categories()))
+        .unwrap_or(Category::ALL.to_vec());
+    view! {
+        <h1 id="question" tabindex="-1">{move || ctx.t(T::QCategory)}</h1>
+        <FieldErrors errors field="category"/>
+        <p class="hint" id="category-hint">{move || ctx.t(T::HCategory)}</p>
+        <ul class="category-rows" aria-describedby="category-hint">
+            {offered.into_iter().map(|c| view! {
+                <li>
+                    <button type="button" class="category-row" data-category=c.as_str()
+                        aria-pressed=move || (chosen.get() == Some(c)).to_string()
+                        on:click=move |_| on_choose.run(c)>
+                        <span class="category-icon" aria-hidden="true">{icon(c)}</span>
+                        <span class="category-name">{move || i18n::category(ctx.lang.get(), c)}</span>
+                        <span class="category-go" aria-hidden="true">"›"</span>
+                    </button>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 
-fn personal_data_view(draft: RwSignal<IncidentDraft>, errors: Signal<Vec<FieldError>>) -> AnyView {
+/// "Gör så här nu": the urgent steps with call buttons, then "Skicka rapporten", "Berätta
+/// mer", and the employee's 72-hour advice where personal data may be involved.
+#[component]
+fn ActStep(
+    draft: RwSignal<drafts::SavedDraft>,
+    filled_in: RwSignal<Option<Vec<String>>>,
+    saving: Signal<bool>,
+    save_failed: RwSignal<bool>,
+    on_send: Callback<()>,
+    on_more: Callback<()>,
+    on_change: Callback<()>,
+) -> impl IntoView {
     let ctx = ctx();
-    let lang = move || ctx.lang.get();
-    let involved = Signal::derive(move || draft.with(|d| d.personal_data.involved));
-    let set_involved = Callback::new(move |a: Answer| {
-        draft.update(|d| {
-            d.personal_data.involved = a;
-            // "No" clears the details so the report stays consistent.
-            if a == Answer::No {
-                d.personal_data = Default::default();
-                d.personal_data.involved = Answer::No;
-            }
+    let steps = Memo::new(move |_| {
+        let report = draft.with(|d| sketch(&d.draft))?;
+        let from_pack = ctx
+            .sync
+            .pack
+            .with(|p| p.as_ref().map(|p| p.guidance_for(&report)))
+            .filter(|g| !g.steps.is_empty());
+        Some(match from_pack {
+            Some(g) => Steps::Pack(g),
+            None => Steps::Defaults(guidance::steps_for(&report)),
         })
     });
+    let deadline = Memo::new(move |_| {
+        draft
+            .with(|d| validate(&d.draft).ok())
+            .and_then(|i| i.imy_deadline())
+            .map(clock::rfc3339)
+    });
+    let category =
+        move || draft.with(|d| d.draft.category.map(|c| i18n::category(ctx.lang.get(), c)));
     view! {
-        <AnswerChoice name="pd-involved" label=T::PdInvolved get=involved set=set_involved/>
-        <Show when=move || involved.get() != Answer::No>
-            <fieldset class="field">
-                <legend>{move || ctx.t(T::PdKinds)}</legend>
-                {PersonalDataKind::ALL.into_iter().enumerate().map(|(i, k)| {
-                    let id = format!("pd-kind-{i}");
-                    view! {
-                        <div class="choice">
-                            <input type="checkbox" id=id.clone()
-                                prop:checked=move || draft.with(|d| d.personal_data.kinds.contains(&k))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    draft.update(|d| toggle(&mut d.personal_data.kinds, k, on));
-                                }/>
-                            <label for=id>{move || i18n::pd_kind(lang(), k)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <fieldset class="field">
-                <legend>{move || ctx.t(T::PdPeople)}</legend>
-                {PeopleAffected::ALL.into_iter().enumerate().map(|(i, p)| {
-                    let id = format!("pd-people-{i}");
-                    view! {
-                        <div class="choice">
-                            <input type="radio" id=id.clone() name="pd-people"
-                                prop:checked=move || draft.with(|d| d.personal_data.people == Some(p))
-                                on:change=move |_| draft.update(|d| d.personal_data.people = Some(p))/>
-                            <label for=id>{move || i18n::people(lang(), p)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <AnswerChoice name="pd-sensitive" label=T::PdSensitive
-                get=Signal::derive(move || draft.with(|d| d.personal_data.sensitive))
-                set=Callback::new(move |a| draft.update(|d| d.personal_data.sensitive = a))/>
-            <AnswerChoice name="pd-secrecy" label=T::PdSecrecy
-                get=Signal::derive(move || draft.with(|d| d.personal_data.secrecy))
-                set=Callback::new(move |a| draft.update(|d| d.personal_data.secrecy = a))/>
-        </Show>
-        <FieldErrors errors field="personal_data"/>
+        {move || filled_in.get().map(|items| view! {
+            <div class="notice filled-in" data-testid="filled-in">
+                <p><strong>{move || ctx.t(T::FilledIn)}</strong></p>
+                <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            </div>
+        })}
+        <p class="chosen-category">
+            <span class="chosen-label">{move || ctx.t(T::ChosenCategory)}" "</span>
+            <strong data-testid="chosen-category">{category}</strong>" "
+            <button type="button" class="link inline-action" on:click=move |_| on_change.run(())>
+                {move || ctx.t(T::ChangeCategory)}
+                <span class="visually-hidden">": "{move || ctx.t(T::QCategory)}</span>
+            </button>
+        </p>
+        {move || steps.get().map(|steps| view! { <ActNow steps level=1/> })}
+        <SendButton saving save_failed on_send/>
+        <p class="hint send-hint">{move || ctx.t(T::SendHint)}</p>
+        <button type="button" class="button wide" data-testid="tell-more" on:click=move |_| on_more.run(())>
+            {move || ctx.t(T::TellMore)}
+        </button>
+        {move || deadline.get().map(|d| view! { <TellManager deadline=d/> })}
     }
-    .into_any()
 }
 
-/// How the review shows one answer.
-type Summary = Box<dyn Fn(Lang, &IncidentDraft) -> String + Send + Sync>;
-
-fn review_view(
-    draft: RwSignal<IncidentDraft>,
-    errors: Signal<Vec<FieldError>>,
-    go_to: impl Fn(usize) + Copy + 'static,
-) -> AnyView {
+/// "Skicka rapporten", with the save's failure beside it.
+#[component]
+fn SendButton(
+    saving: Signal<bool>,
+    save_failed: RwSignal<bool>,
+    on_send: Callback<()>,
+) -> impl IntoView {
     let ctx = ctx();
-    let row = move |q: Question, value: Summary| {
-        let index = QUESTIONS.iter().position(|x| *x == q).unwrap_or(0);
-        let has_error = move || errors.with(|list| list.iter().any(|e| q.owns(&e.field)));
+    view! {
+        <Show when=move || save_failed.get()>
+            <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
+        </Show>
+        <button type="button" class="button primary send" data-testid="submit"
+            disabled=move || saving.get() on:click=move |_| on_send.run(())>
+            {move || ctx.t(T::SendReport)}
+        </button>
+    }
+}
+
+/// Sets one part of the draft, telling the form only when it changed.
+fn edit<V: PartialEq>(
+    draft: RwSignal<drafts::SavedDraft>,
+    part: fn(&mut IncidentDraft) -> &mut V,
+    value: V,
+) {
+    draft.maybe_update(|d| {
+        let slot = part(&mut d.draft);
+        let changed = *slot != value;
+        *slot = value;
+        changed
+    });
+}
+
+/// "Berätta mer": every other question on one screen, all optional, "Skicka" at hand.
+#[component]
+fn MoreStep(
+    draft: RwSignal<drafts::SavedDraft>,
+    errors: Signal<Vec<FieldError>>,
+    saving: Signal<bool>,
+    save_failed: RwSignal<bool>,
+    on_send: Callback<()>,
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let ctx = ctx();
+    let lang = move || ctx.lang.get();
+    let text = move |read: fn(&IncidentDraft) -> &String| {
+        Signal::derive(move || draft.with(|d| read(&d.draft).clone()))
+    };
+    let time_field = move |field: &'static str,
+                           label: T,
+                           read: fn(&IncidentDraft) -> &String,
+                           write: fn(&mut IncidentDraft) -> &mut String| {
         view! {
-            <div class="review-row" class:has-error=has_error>
-                <dt>{move || ctx.t(q.title())}</dt>
-                <dd>
-                    {move || draft.with(|d| value(ctx.lang.get(), d))}
-                    <Show when=has_error>
-                        <span class="error"><span aria-hidden="true">"⚠ "</span>{move || ctx.t(T::FixErrors)}</span>
-                    </Show>
-                    " "
-                    <button type="button" class="link" on:click=move |_| go_to(index)>
-                        {move || ctx.t(T::Edit)}
-                        <span class="visually-hidden">{move || format!(": {}", ctx.t(q.title()))}</span>
-                    </button>
-                </dd>
+            <div class="field question" id=format!("q-{field}") tabindex="-1">
+                <label for=field>{move || ctx.t(label)}</label>
+                <FieldErrors errors field=field/>
+                <input type="datetime-local" id=field aria-describedby=format!("err-{field}")
+                    prop:value=move || draft.with(|d| read(&d.draft).clone())
+                    on:input=move |ev| edit(draft, write, event_target_value(&ev))/>
             </div>
         }
     };
-    let or_blank = |lang: Lang, s: &str| {
-        if s.trim().is_empty() {
-            T::NotAnswered.in_(lang).to_owned()
-        } else {
-            s.to_owned()
-        }
-    };
     view! {
-        <dl class="review">
-            {row(Question::Category, Box::new(move |l, d| d.category.map(|c| i18n::category(l, c).to_owned()).unwrap_or_else(|| T::NotAnswered.in_(l).to_owned())))}
-            {row(Question::When, Box::new(move |l, d| format!("{}: {} · {}: {}", T::OccurredAt.in_(l), d.occurred_at.replace('T', " "), T::DiscoveredAt.in_(l), d.discovered_at.replace('T', " "))))}
-            {row(Question::Place, Box::new(move |l, d| or_blank(l, &d.place)))}
-            {row(Question::Aspects, Box::new(move |l, d| if d.aspects.is_empty() { T::DontKnow.in_(l).to_owned() } else { d.aspects.iter().map(|a| i18n::aspect(l, *a).split(" – ").next().unwrap_or("").to_owned()).collect::<Vec<_>>().join(", ") }))}
-            {row(Question::PersonalData, Box::new(move |l, d| i18n::answer(l, d.personal_data.involved).to_owned()))}
-            {row(Question::Harm, Box::new(move |l, d| i18n::answer(l, d.harm_to_person).to_owned()))}
-            {row(Question::Ongoing, Box::new(move |l, d| i18n::answer(l, d.ongoing).to_owned()))}
-            {row(Question::Actions, Box::new(move |l, d| or_blank(l, &d.actions_taken)))}
-            {row(Question::Description, Box::new(move |l, d| or_blank(l, &d.description)))}
-        </dl>
+        <h1 id="question" tabindex="-1">{move || ctx.t(T::TellMoreTitle)}</h1>
+        <p class="hint">{move || ctx.t(T::TellMoreHint)}</p>
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
+        </Show>
+        <form class="more" on:submit=|ev| ev.prevent_default() novalidate>
+            {time_field("occurred_at", T::OccurredAt, |d| &d.occurred_at, |d| &mut d.occurred_at)}
+            {time_field("discovered_at", T::DiscoveredAt, |d| &d.discovered_at, |d| &mut d.discovered_at)}
+            <TextQuestion field="place" label=T::PlaceLabel hint=T::HPlace max=MAX_PLACE_CHARS
+                get=text(|d| &d.place) set=Callback::new(move |v| edit(draft, |d| &mut d.place, v)) errors/>
+            <TextQuestion field="description" label=T::DescriptionLabel hint=T::HDescription rows=4 max=MAX_DESCRIPTION_CHARS
+                get=text(|d| &d.description) set=Callback::new(move |v| edit(draft, |d| &mut d.description, v)) errors/>
+            <PersonalDataQuestion
+                get=Signal::derive(move || draft.with(|d| Some(d.draft.personal_data.clone())))
+                set=Callback::new(move |p| edit(draft, |d| &mut d.personal_data, p))
+                errors/>
+            <AnswerChoice name="harm" label=T::QHarm hint=T::HHarm
+                get=Signal::derive(move || draft.with(|d| Some(d.draft.harm_to_person)))
+                set=Callback::new(move |a| edit(draft, |d| &mut d.harm_to_person, a))/>
+            <AnswerChoice name="ongoing" label=T::QOngoing
+                get=Signal::derive(move || draft.with(|d| Some(d.draft.ongoing)))
+                set=Callback::new(move |a| edit(draft, |d| &mut d.ongoing, a))/>
+            <fieldset class="field question" id="q-aspects" tabindex="-1">
+                <legend>{move || ctx.t(T::QAspects)}</legend>
+                <FieldErrors errors field="aspects"/>
+                <p class="hint">{move || ctx.t(T::HAspects)}</p>
+                {Aspect::ALL.into_iter().map(|a| view! {
+                    <label class="choice">
+                        <input type="checkbox"
+                            prop:checked=move || draft.with(|d| d.draft.aspects.contains(&a))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                draft.update(|d| {
+                                    d.draft.aspects.retain(|x| *x != a);
+                                    if on {
+                                        d.draft.aspects.push(a);
+                                    }
+                                });
+                            }/>
+                        <span>{move || i18n::aspect(lang(), a)}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <TextQuestion field="actions_taken" label=T::ActionsLabel hint=T::HActions rows=3 max=MAX_ACTIONS_CHARS
+                get=text(|d| &d.actions_taken) set=Callback::new(move |v| edit(draft, |d| &mut d.actions_taken, v)) errors/>
+        </form>
+        <div class="send-bar">
+            <SendButton saving save_failed on_send/>
+        </div>
+        <button type="button" class="button wide" on:click=move |_| on_back.run(())>{move || ctx.t(T::Back)}</button>
     }
-    .into_any()
 }
 
-/// What the saved page shows: default steps, IMY deadline, case number, pack guidance.
-type Shown = (Vec<Step>, Option<String>, Option<String>, Option<Guidance>);
-
-/// "What to do now" from the municipality's pack: a call button where the contact has a
-/// number, plainly whom to ask where it has none, and who is told.
-fn guidance_view(g: Guidance) -> impl IntoView {
+/// "Avbryt" on every step: asks first, then discards the draft and goes home.
+#[component]
+fn Cancel(on_cancel: Callback<()>) -> impl IntoView {
     let ctx = ctx();
-    let lang = move || ctx.lang.get().tag();
-    let any_default = g.steps.iter().any(|s| s.default);
-    let told = g.told.clone();
-    let texts: Vec<Text> = g
-        .steps
-        .iter()
-        .flat_map(|s| std::iter::once(s.text.clone()).chain(s.call.clone()))
-        .chain(told.iter().cloned())
-        .collect();
+    let asking = RwSignal::new(false);
     view! {
-        <h2>{move || ctx.t(T::WhatNow)}" "<InSwedish texts/></h2>
-        <AdviceNote show=any_default/>
-        <ol class="steps" data-testid="guidance">
-            {g.steps.into_iter().map(|s| {
-                let text = s.text.clone();
-                // A step kept by an older version has the number but not the `tel:` form.
-                let tel = s.tel.clone().or_else(|| {
-                    s.phone.as_ref().map(|n| n.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect())
-                });
-                let contact = s.call.clone().map(|role| match (tel, s.phone.clone()) {
-                    (Some(tel), Some(number)) => {
-                        let label = role.clone();
-                        view! {
-                            <a class="button small call" href=format!("tel:{tel}") data-testid="call">
-                                {move || ctx.t(T::CallButton)}" "{move || label.get(lang()).to_owned()}
-                            </a>
-                            <span class="number">" "{number}</span>
-                        }
-                        .into_any()
-                    }
-                    _ => view! {
-                        <span class="ask" data-testid="ask">
-                            {move || ctx.t(T::AskWho)}" "{move || role.get(lang()).to_owned()}"."
-                        </span>
-                    }
-                    .into_any(),
-                });
-                view! {
-                    <li>
-                        <p>{move || text.get(lang()).to_owned()}{s.default.then(|| view! { " " <AdviceMark/> })}</p>
-                        {contact.map(|c| view! { <p class="step-contact">{c}</p> })}
-                    </li>
-                }
-            }).collect_view()}
-        </ol>
-        {(!told.is_empty()).then(|| view! {
-            <p class="told">{move || ctx.t(T::WhoIsTold)}": "
-                {move || told.iter().map(|t| t.get(lang()).to_owned()).collect::<Vec<_>>().join(", ")}
-            </p>
-        })}
+        <div class="cancel">
+            <Show when=move || asking.get() fallback=move || view! {
+                <button type="button" class="link inline-action" on:click=move |_| {
+                    asking.set(true);
+                    focus_into_view("#cancel-confirm".into());
+                }>{move || ctx.t(T::Cancel)}</button>
+            }>
+                <div class="cancel-confirm" id="cancel-confirm" tabindex="-1" role="group" aria-labelledby="cancel-question">
+                    <p id="cancel-question">{move || ctx.t(T::CancelConfirm)}</p>
+                    <div class="stack">
+                        <button type="button" class="button danger wide" on:click=move |_| on_cancel.run(())>{move || ctx.t(T::CancelYes)}</button>
+                        <button type="button" class="button wide" on:click=move |_| asking.set(false)>{move || ctx.t(T::CancelNo)}</button>
+                    </div>
+                </div>
+            </Show>
+        </div>
     }
 }
 
-/// After saving: the report's state, what to do now, and the IMY deadline.
+/// What the saved page shows, from the entry just saved, the outbox or the receipt.
+#[derive(Debug, Clone, PartialEq)]
+struct Shown {
+    steps: Option<Steps>,
+    deadline: Option<String>,
+    case_number: Option<String>,
+}
+
+impl Shown {
+    fn of_entry(e: outbox::OutboxEntry) -> Shown {
+        Shown {
+            steps: Steps::kept(e.guidance, e.steps),
+            deadline: e.imy_deadline,
+            case_number: None,
+        }
+    }
+}
+
+async fn shown(id: String) -> Option<Shown> {
+    if let Ok(Some(entry)) = outbox::get(&id).await {
+        return Some(Shown::of_entry(entry));
+    }
+    let r = receipts::get(&id).await.ok().flatten()?;
+    Some(Shown {
+        steps: Steps::kept(r.guidance, r.steps),
+        deadline: r.imy_deadline,
+        case_number: r.case_number.map(|c| c.to_string()),
+    })
+}
+
+/// After "Skicka": thanks, calmly where the report is, the steps again with their call
+/// buttons, the 72-hour advice if it applies, "Lägg till information" and "Klar".
 #[component]
 pub fn SavedPage() -> impl IntoView {
     let ctx = ctx();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    // (steps, deadline, case number, guidance) from the outbox entry or, once delivered,
-    // the receipt.
-    let info = RwSignal::new(None::<Shown>);
-    if let Some(entry) = JUST_SAVED.take().filter(|e| e.id == id()) {
-        info.set(Some((
-            entry.steps,
-            entry.imy_deadline,
-            None,
-            entry.guidance,
-        )));
+    let just = JUST_SAVED
+        .take()
+        .filter(|e| e.id == id_untracked(&params))
+        .map(Shown::of_entry);
+    if just.is_some() {
         // The benchmark's end point: "saved on this phone" is on screen.
         request_animation_frame(|| measure("vaksam-saved-shown"));
     }
-    Effect::new(move |_| {
-        let id = id();
+    let read = LocalResource::new(move || {
         ctx.sync.revision.track();
-        spawn_local(async move {
-            if let Ok(Some(entry)) = outbox::get(&id).await {
-                info.set(Some((
-                    entry.steps,
-                    entry.imy_deadline,
-                    None,
-                    entry.guidance,
-                )));
-            } else if let Ok(list) = receipts::all().await {
-                if let Some(r) = list.into_iter().find(|r| r.id == id) {
-                    info.set(Some((
-                        r.steps,
-                        r.imy_deadline,
-                        r.case_number.map(|c| c.to_string()),
-                        r.guidance,
-                    )));
-                }
-            }
-        });
+        shown(id())
     });
+    let info = Memo::new(move |_| read.get().flatten().or_else(|| just.clone()));
     view! {
-        <section class="page">
-            <h1 tabindex="-1">{move || ctx.t(T::SavedTitle)}</h1>
-            <p class="report-state" data-testid="report-state">
-                {move || match info.get().and_then(|i| i.2) {
+        <section class="page saved">
+            <h1 tabindex="-1" id="saved-title">
+                <span class="saved-mark" aria-hidden="true">"✓ "</span>
+                {move || ctx.t(T::SavedTitle)}
+            </h1>
+            <p class="report-state calm" data-testid="report-state">
+                {move || match info.get().and_then(|i| i.case_number) {
                     Some(case) => format!("{} · {} {}", ctx.t(T::StateReceived), ctx.t(T::CaseNumber), case),
-                    None => ctx.t(T::SavedOnPhone).to_owned(),
+                    None => ctx.t(T::SavedCalm).to_owned(),
                 }}
             </p>
+            {move || info.get().and_then(|i| i.steps).map(|steps| view! { <ActNow steps told=true/> })}
+            {move || info.get().and_then(|i| i.deadline).map(|d| view! { <TellManager deadline=d/> })}
+            <div class="stack saved-actions">
+                <A href=move || format!("/reports/{}/add", id()) attr:class="button wide" attr:data-testid="add-information">
+                    {move || ctx.t(T::AddInformation)}
+                </A>
+                <A href="/" attr:class="button primary wide" attr:data-testid="done">{move || ctx.t(T::Done)}</A>
+            </div>
             <SyncStatusLine/>
-            {move || info.get().and_then(|i| i.3).map(guidance_view)}
-            <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| !i.0.is_empty()))>
-                <h2>{move || ctx.t(T::WhatNow)}" "<AdviceMark/></h2>
-                <AdviceNote show=true/>
-                <ol class="steps">
-                    {move || info.get().map(|i| i.0).unwrap_or_default().into_iter().map(|s| view! {
-                        <li>{move || i18n::step(ctx.lang.get(), s)}</li>
-                    }).collect_view()}
-                </ol>
-            </Show>
-            <Show when=move || info.with(|i| i.as_ref().is_some_and(|i| i.1.is_some()))>
-                <div class="deadline">
-                    <h2>{move || ctx.t(T::ImyDeadline)}</h2>
-                    <p class="deadline-time" data-testid="imy-deadline">
-                        {move || info.get().and_then(|i| i.1).map(|t| clock::display_text(&t)).unwrap_or_default()}
-                    </p>
-                    <p>{move || ctx.t(T::ImyExplain)}</p>
-                </div>
-            </Show>
-            <p><A href="/reports">{move || ctx.t(T::FnMyReports)}</A></p>
+            <p><A href=move || format!("/reports/{}", id())>{move || ctx.t(T::ToMyReports)}</A></p>
         </section>
     }
+}
+
+fn id_untracked(params: &Memo<leptos_router::params::ParamsMap>) -> String {
+    params.with_untracked(|p| p.get("id").unwrap_or_default())
 }

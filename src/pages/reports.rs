@@ -1,185 +1,655 @@
-//! "Mina rapporter": what waits on this phone and what the municipality has received.
+//! "Mina rapporter": every report this phone has saved, waiting or received; each opens to
+//! what was sent, its case number and status, its steps and the 72-hour advice, and what
+//! was added later. "Lägg till information" saves a supplement through the outbox.
 
-use crate::components::SyncStatusLine;
-use crate::i18n::{self, T};
+use crate::components::form::use_persisted_draft;
+use crate::components::report::{
+    focus_into_view, in_words, text_in_words, ActNow, AnswerChoice, PersonalDataQuestion, Steps,
+    TellManager, TextQuestion,
+};
+use crate::components::{DraftNotSaved, RefusalList, SyncStatusLine};
+use crate::i18n::{self, Lang, T};
 use crate::store::outbox::{self, EntryState, OutboxEntry};
 use crate::store::receipts::{self, LocalReceipt};
+use crate::store::supplements::{self, LocalSupplement, SupplementState};
 use crate::store::{drafts, StoreErrorKind};
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use vaksam_core::protocol::RecordKind;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use vaksam_core::incident::{
+    Category, IncidentReport, MAX_ACTIONS_CHARS, MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
+};
+use vaksam_core::protocol::{CaseStatus, RecordKind};
+use vaksam_core::validation::FieldError;
+use vaksam_core::SupplementDraft;
+
+/// The place, or else the first words of what was written, for a row.
+fn gist(report: &IncidentReport) -> Option<String> {
+    if !report.place.trim().is_empty() {
+        return Some(report.place.trim().to_owned());
+    }
+    let words: Vec<&str> = report.description.split_whitespace().collect();
+    match words.len() {
+        0 => None,
+        n if n <= 8 => Some(words.join(" ")),
+        _ => Some(format!("{} …", words[..8].join(" "))),
+    }
+}
+
+fn status_text(status: CaseStatus) -> T {
+    match status {
+        CaseStatus::Received => T::StatusReceived,
+        CaseStatus::InProgress => T::StatusInProgress,
+        CaseStatus::Closed => T::StatusClosed,
+    }
+}
+
+/// "Rätta och skicka igen": the refused report becomes the form's draft (asking first if
+/// another report is under way), and the form opens on it.
+fn correct(id: String, unreadable: RwSignal<Option<StoreErrorKind>>) {
+    let ctx = ctx();
+    let navigate = use_navigate();
+    spawn_local(async move {
+        let in_progress = drafts::load_incident()
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|d| {
+                d.draft.category.is_some() && d.rejected.as_ref().is_none_or(|r| r.id != id)
+            });
+        if in_progress
+            && !window()
+                .confirm_with_message(ctx.t(T::ReplaceDraftConfirm))
+                .unwrap_or(false)
+        {
+            return;
+        }
+        match outbox::reopen(&id).await {
+            Ok(true) => navigate("/report?correct=1", Default::default()),
+            Ok(false) => {}
+            Err(e) => unreadable.set(Some(e.kind)),
+        }
+    });
+}
+
+fn discard(id: String) {
+    let ctx = ctx();
+    let confirmed = window()
+        .confirm_with_message(ctx.t(T::DiscardConfirm))
+        .unwrap_or(false);
+    if confirmed {
+        spawn_local(async move {
+            let _ = outbox::discard(&id).await;
+            ctx.sync.refresh_counts().await;
+        });
+    }
+}
+
+/// What waits and what was received, read together.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Lists {
+    waiting: Vec<OutboxEntry>,
+    received: Vec<LocalReceipt>,
+    /// A storage failure is said as such, never shown as an empty list.
+    unreadable: Option<StoreErrorKind>,
+}
+
+async fn lists() -> Lists {
+    let mut out = Lists::default();
+    match outbox::all().await {
+        // A waiting supplement shows on its report's page.
+        Ok(list) => {
+            out.waiting = list
+                .into_iter()
+                .filter(|e| {
+                    e.record.kind != RecordKind::Supplement || e.state != EntryState::Waiting
+                })
+                .rev()
+                .collect()
+        }
+        Err(e) => out.unreadable = Some(e.kind),
+    }
+    match receipts::all().await {
+        Ok(list) => out.received = list,
+        Err(e) => out.unreadable = out.unreadable.or(Some(e.kind)),
+    }
+    out
+}
 
 /// The list of reports.
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let ctx = ctx();
-    let waiting = RwSignal::new(Vec::<OutboxEntry>::new());
-    let received = RwSignal::new(Vec::<LocalReceipt>::new());
-    // A storage failure is said as such, never shown as an empty list.
-    let unreadable = RwSignal::new(None::<StoreErrorKind>);
-    Effect::new(move |_| {
+    let read = LocalResource::new(move || {
         ctx.sync.revision.track();
-        spawn_local(async move {
-            let mut failed = None;
-            match outbox::all().await {
-                Ok(list) => waiting.set(list),
-                Err(e) => failed = Some(e.kind),
-            }
-            match receipts::all().await {
-                Ok(list) => received.set(list),
-                Err(e) => failed = failed.or(Some(e.kind)),
-            }
-            unreadable.set(failed);
-        });
+        lists()
     });
-    let navigate = use_navigate();
-    // "Rätta och skicka igen": the refused report becomes the form's draft.
-    let correct = Callback::new(move |id: String| {
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let in_progress = drafts::load_incident()
-                .await
-                .ok()
-                .flatten()
-                .is_some_and(|d| {
-                    d.draft.category.is_some() && d.rejected.as_ref().is_none_or(|r| r.id != id)
-                });
-            if in_progress
-                && !window()
-                    .confirm_with_message(ctx.t(T::ReplaceDraftConfirm))
-                    .unwrap_or(false)
-            {
-                return;
-            }
-            match outbox::reopen(&id).await {
-                Ok(true) => navigate("/report", Default::default()),
-                Ok(false) => {}
-                Err(e) => unreadable.set(Some(e.kind)),
-            }
-        });
-    });
-    let discard = move |id: String| {
-        let confirmed = window()
-            .confirm_with_message(ctx.t(T::DiscardConfirm))
-            .unwrap_or(false);
-        if confirmed {
-            spawn_local(async move {
-                let _ = outbox::discard(&id).await;
-                ctx.sync.refresh_counts().await;
-            });
-        }
-    };
-    let entry_view = move |e: OutboxEntry| {
-        let id = e.id.clone();
-        let category = e.incident().map(|r| r.category);
-        let kind = e.record.kind;
-        let saved = clock::display(e.record.created_at);
-        let state = e.state.clone();
-        let refused = !matches!(state, EntryState::Waiting);
-        let refusal = match &state {
-            EntryState::Rejected { errors } => Some(errors.clone()),
-            _ => None,
-        };
-        let state_text = move || {
+    let unreadable = RwSignal::new(None::<StoreErrorKind>);
+    let data = Memo::new(move |_| read.get());
+    let waiting = move || data.get().map(|l| l.waiting).unwrap_or_default();
+    let received = move || data.get().map(|l| l.received).unwrap_or_default();
+    let failed = move || unreadable.get().or(data.get().and_then(|l| l.unreadable));
+    view! {
+        <section class="page reports-page">
+            <h1>{move || ctx.t(T::ReportsTitle)}</h1>
+            <SyncStatusLine/>
+            <Transition fallback=|| view! { <p class="loading" aria-busy="true">"…"</p> }>
+                {move || failed().map(|kind| view! {
+                    <p class="storage-problem" role="alert" data-testid="reports-unreadable">
+                        {move || ctx.t(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
+                    </p>
+                })}
+                <Show when=move || data.get().is_some_and(|l| l.unreadable.is_none() && l.waiting.is_empty() && l.received.is_empty())>
+                    <p>{move || ctx.t(T::NoReports)}</p>
+                </Show>
+                <Show when=move || !waiting().is_empty()>
+                    <h2>{move || ctx.t(T::Waiting)}</h2>
+                    <ul class="reports">
+                        <For each=waiting key=|e| (e.id.clone(), format!("{:?}", e.state)) let:entry>
+                            <WaitingRow entry unreadable/>
+                        </For>
+                    </ul>
+                </Show>
+                <Show when=move || !received().is_empty()>
+                    <h2>{move || ctx.t(T::Received)}</h2>
+                    <ul class="reports">
+                        <For each=received key=|r| (r.id.clone(), r.case_status, r.supplements.len()) let:receipt>
+                            <ReceivedRow receipt/>
+                        </For>
+                    </ul>
+                </Show>
+            </Transition>
+        </section>
+    }
+}
+
+/// The title of a record in the list.
+fn record_title(lang: Lang, category: Option<Category>, kind: RecordKind) -> &'static str {
+    match (category, kind) {
+        (Some(c), _) => i18n::category(lang, c),
+        (None, RecordKind::Quiz) => T::FnQuiz.in_(lang),
+        (None, RecordKind::Supplement) => T::SupplementsTitle.in_(lang),
+        (None, _) => T::SignatureItem.in_(lang),
+    }
+}
+
+/// A record still on the phone: waiting, or refused with the server's reasons and what
+/// the user can do about it.
+#[component]
+fn WaitingRow(entry: OutboxEntry, unreadable: RwSignal<Option<StoreErrorKind>>) -> impl IntoView {
+    let ctx = ctx();
+    let id = entry.id.clone();
+    let report = entry.incident();
+    let category = report.as_ref().map(|r| r.category);
+    let summary = report.as_ref().and_then(gist);
+    let kind = entry.record.kind;
+    let saved = entry.record.created_at;
+    let state = entry.state.clone();
+    let refused = !matches!(state, EntryState::Waiting);
+    let state_text = {
+        let id = id.clone();
+        move || {
             let sending = ctx.sync.sending_ids.with(|ids| ids.contains(&id));
             match (&state, sending, kind) {
                 (EntryState::Waiting, true, _) => ctx.t(T::StateSending),
                 (EntryState::Waiting, false, _) => ctx.t(T::StateWaiting),
-                (EntryState::Rejected { .. }, _, RecordKind::Incident) => ctx.t(T::StateRejected),
                 (EntryState::Rejected { .. }, _, RecordKind::Signature) => {
                     ctx.t(T::StateRejectedSignature)
                 }
                 (EntryState::Rejected { .. }, _, RecordKind::Quiz) => ctx.t(T::StateRejectedQuiz),
+                (EntryState::Rejected { .. }, _, _) => ctx.t(T::StateRejected),
                 (EntryState::Conflict { .. }, _, _) => ctx.t(T::StateConflict),
             }
-        };
-        let discard_id = e.id.clone();
-        let correct_id = e.id.clone();
-        // What the user can do about a refusal: correct a report; sign again (the new
-        // signature replaces the refused one); take a new round of training (the phone
-        // keeps the progress, and a new result goes out).
-        let remedy = refusal.map(|errors| {
-            let action = match kind {
-                RecordKind::Incident => view! {
-                    <button type="button" class="button small primary" on:click=move |_| correct.run(correct_id.clone())>
-                        {move || ctx.t(T::CorrectAndResend)}
-                    </button>
-                }
-                .into_any(),
-                RecordKind::Signature => view! {
-                    <p class="hint">{move || ctx.t(T::RefusedSignatureHelp)}</p>
-                    <a class="button small primary" href="/sign">{move || ctx.t(T::SignAgainAfterRefusal)}</a>
-                }
-                .into_any(),
-                RecordKind::Quiz => view! {
-                    <p class="hint">{move || ctx.t(T::RefusedQuizHelp)}</p>
-                    <a class="button small primary" href="/quiz">{move || ctx.t(T::ToTraining)}</a>
-                }
-                .into_any(),
-            };
-            view! {
-                <crate::components::RefusalList kind errors/>
-                {action}
-            }
-        });
-        view! {
-            <li class="report-item" data-testid="waiting-report">
-                <p class="report-title">{move || match (category, kind) {
-                    (Some(c), _) => i18n::category(ctx.lang.get(), c),
-                    (None, RecordKind::Quiz) => ctx.t(T::FnQuiz),
-                    (None, _) => ctx.t(T::SignatureItem),
-                }}</p>
-                <p class="report-meta">{saved}</p>
-                <p class="report-state"><span aria-hidden="true">{if refused { "⚠ " } else { "• " }}</span>{state_text}</p>
-                {remedy}
-                <Show when=move || refused>
-                    <button type="button" class="button small" on:click={
-                        let id = discard_id.clone();
-                        move |_| discard(id.clone())
-                    }>{move || ctx.t(T::Discard)}</button>
-                </Show>
-            </li>
         }
     };
-    let receipt_view = move |r: LocalReceipt| {
-        let category = r.category;
+    let refusal = match &entry.state {
+        EntryState::Rejected { errors } => Some(errors.clone()),
+        _ => None,
+    };
+    // What the user can do about a refusal: correct a report; sign again (the new
+    // signature replaces the refused one); take a new round of training.
+    let remedy = refusal.map(|errors| {
+        let correct_id = id.clone();
+        let action = match kind {
+            RecordKind::Incident => view! {
+                <button type="button" class="button small primary" on:click=move |_| correct(correct_id.clone(), unreadable)>
+                    {move || ctx.t(T::CorrectAndResend)}
+                </button>
+            }
+            .into_any(),
+            RecordKind::Signature => view! {
+                <p class="hint">{move || ctx.t(T::RefusedSignatureHelp)}</p>
+                <a class="button small primary" href="/sign">{move || ctx.t(T::SignAgainAfterRefusal)}</a>
+            }
+            .into_any(),
+            RecordKind::Quiz => view! {
+                <p class="hint">{move || ctx.t(T::RefusedQuizHelp)}</p>
+                <a class="button small primary" href="/quiz">{move || ctx.t(T::ToTraining)}</a>
+            }
+            .into_any(),
+            RecordKind::Supplement => ().into_any(),
+        };
         view! {
-            <li class="report-item" data-testid="received-report">
+            <RefusalList kind errors/>
+            {action}
+        }
+    });
+    let head = view! {
+        <p class="report-title">{move || record_title(ctx.lang.get(), category, kind)}</p>
+        <p class="report-meta">{move || in_words(ctx.lang.get(), saved)}</p>
+        {summary.map(|s| view! { <p class="report-gist">{s}</p> })}
+        <p class="report-state"><span aria-hidden="true">{if refused { "⚠ " } else { "• " }}</span>{state_text}</p>
+    };
+    let head = if kind == RecordKind::Incident {
+        view! { <A href=format!("/reports/{id}") attr:class="report-link">{head}</A> }.into_any()
+    } else {
+        view! { <div class="report-link">{head}</div> }.into_any()
+    };
+    let discard_id = entry.id.clone();
+    view! {
+        <li class="report-item" data-testid="waiting-report">
+            {head}
+            {remedy}
+            <Show when=move || refused>
+                <button type="button" class="button small" on:click={
+                    let id = discard_id.clone();
+                    move |_| discard(id.clone())
+                }>{move || ctx.t(T::Discard)}</button>
+            </Show>
+        </li>
+    }
+}
+
+/// A report the municipality has: its case number and status.
+#[component]
+fn ReceivedRow(receipt: LocalReceipt) -> impl IntoView {
+    let ctx = ctx();
+    let category = receipt.category;
+    let summary = receipt.report.as_ref().and_then(gist);
+    let status = receipt.case_status;
+    let saved = receipt.saved_at.clone();
+    view! {
+        <li class="report-item" data-testid="received-report">
+            <A href=format!("/reports/{}", receipt.id) attr:class="report-link">
                 <p class="report-title">{move || i18n::category(ctx.lang.get(), category)}</p>
-                <p class="report-meta">{clock::display_text(&r.saved_at)}</p>
+                <p class="report-meta">{move || text_in_words(ctx.lang.get(), &saved)}</p>
+                {summary.map(|s| view! { <p class="report-gist">{s}</p> })}
                 <p class="report-state">
                     <span aria-hidden="true">"✓ "</span>
-                    {move || ctx.t(T::StateReceived)}
+                    <span data-testid="case-status">{move || ctx.t(status_text(status))}</span>
                     " · "
                     {move || ctx.t(T::CaseNumber)}
                     " "
-                    <strong data-testid="case-number">{r.case_number.map(|c| c.to_string()).unwrap_or_default()}</strong>
+                    <strong data-testid="case-number">{receipt.case_number.map(|c| c.to_string()).unwrap_or_default()}</strong>
                 </p>
-            </li>
+            </A>
+        </li>
+    }
+}
+
+/// One report, from the outbox or its receipt.
+#[derive(Debug, Clone, PartialEq)]
+enum Found {
+    Waiting(OutboxEntry),
+    Received(LocalReceipt),
+}
+
+/// One report and what was added to it.
+#[derive(Debug, Clone, PartialEq)]
+struct Detail {
+    found: Found,
+    supplements: Vec<LocalSupplement>,
+}
+
+async fn detail(id: String) -> Result<Option<Detail>, StoreErrorKind> {
+    let found = match outbox::get(&id).await.map_err(|e| e.kind)? {
+        Some(e) if e.record.kind == RecordKind::Incident => Found::Waiting(e),
+        _ => match receipts::get(&id).await.map_err(|e| e.kind)? {
+            Some(r) => Found::Received(r),
+            None => return Ok(None),
+        },
+    };
+    let supplements = supplements::for_incident(&id).await.map_err(|e| e.kind)?;
+    Ok(Some(Detail { found, supplements }))
+}
+
+/// A report's own page.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let ctx = ctx();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let added = use_query_map().with_untracked(|q| q.get("added").is_some());
+    let read = LocalResource::new(move || {
+        ctx.sync.revision.track();
+        detail(id())
+    });
+    let unreadable = RwSignal::new(None::<StoreErrorKind>);
+    view! {
+        <section class="page report-detail">
+            <Transition fallback=|| view! { <p class="loading" aria-busy="true">"…"</p> }>
+                {move || read.get().map(|found| match found {
+                    Err(kind) => view! {
+                        <h1>{move || ctx.t(T::ReportsTitle)}</h1>
+                        <p class="storage-problem" role="alert" data-testid="reports-unreadable">
+                            {move || ctx.t(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
+                        </p>
+                    }.into_any(),
+                    Ok(None) => view! {
+                        <h1>{move || ctx.t(T::ReportsTitle)}</h1>
+                        <p data-testid="report-not-found">{move || ctx.t(T::ReportNotFound)}</p>
+                    }.into_any(),
+                    Ok(Some(d)) => view! { <DetailView detail=d added unreadable/> }.into_any(),
+                })}
+            </Transition>
+            {move || unreadable.get().map(|kind| view! {
+                <p class="storage-problem" role="alert">{move || i18n::storage_problem(ctx.lang.get(), kind)}</p>
+            })}
+            <p><A href="/reports">{move || ctx.t(T::ToMyReports)}</A></p>
+        </section>
+    }
+}
+
+#[component]
+fn DetailView(
+    detail: Detail,
+    added: bool,
+    unreadable: RwSignal<Option<StoreErrorKind>>,
+) -> impl IntoView {
+    let ctx = ctx();
+    let (id, category, saved_at, report, steps, deadline, state) = match detail.found {
+        Found::Waiting(e) => {
+            let report = e.incident();
+            (
+                e.id.clone(),
+                report.as_ref().map(|r| r.category),
+                clock::rfc3339(e.record.created_at),
+                report,
+                Steps::kept(e.guidance, e.steps),
+                e.imy_deadline,
+                Err(e.state),
+            )
+        }
+        Found::Received(r) => (
+            r.id.clone(),
+            Some(r.category),
+            r.saved_at.clone(),
+            r.report.clone(),
+            Steps::kept(r.guidance.clone(), r.steps.clone()),
+            r.imy_deadline.clone(),
+            Ok((r.case_number.map(|c| c.to_string()), r.case_status)),
+        ),
+    };
+    let refused = matches!(
+        state,
+        Err(EntryState::Rejected { .. } | EntryState::Conflict { .. })
+    );
+    let state_view = match state {
+        Ok((case, status)) => view! {
+            <dl class="facts case">
+                <dt>{move || ctx.t(T::StatusLabel)}</dt>
+                <dd data-testid="case-status">{move || ctx.t(status_text(status))}</dd>
+                <dt>{move || ctx.t(T::CaseNumber)}</dt>
+                <dd><strong data-testid="case-number">{case.unwrap_or_default()}</strong></dd>
+            </dl>
+        }
+        .into_any(),
+        Err(EntryState::Waiting) => view! {
+            <p class="report-state" data-testid="case-status">{move || ctx.t(T::StatusWaiting)}</p>
+        }
+        .into_any(),
+        Err(EntryState::Rejected { errors }) => {
+            let correct_id = id.clone();
+            view! {
+                <p class="report-state" data-testid="case-status">"⚠ "{move || ctx.t(T::StateRejected)}</p>
+                <RefusalList kind=RecordKind::Incident errors/>
+                <button type="button" class="button primary" on:click=move |_| correct(correct_id.clone(), unreadable)>
+                    {move || ctx.t(T::CorrectAndResend)}
+                </button>
+            }
+            .into_any()
+        }
+        Err(EntryState::Conflict { .. }) => view! {
+            <p class="report-state" data-testid="case-status">"⚠ "{move || ctx.t(T::StateConflict)}</p>
+        }
+        .into_any(),
+    };
+    let title = move || {
+        category
+            .map(|c| i18n::category(ctx.lang.get(), c))
+            .unwrap_or_else(|| ctx.t(T::ReportsTitle))
+    };
+    let supplements = detail.supplements;
+    let has_supplements = !supplements.is_empty();
+    view! {
+        <h1 tabindex="-1" id="report-title">{title}</h1>
+        <p class="report-meta">{move || ctx.t(T::SavedAtLabel)}" "{move || text_in_words(ctx.lang.get(), &saved_at)}</p>
+        {added.then(|| view! { <p class="notice calm" role="status" data-testid="supplement-saved">{move || ctx.t(T::SupplementSaved)}</p> })}
+        {state_view}
+        {(!refused).then(|| view! {
+            <A href=format!("/reports/{id}/add") attr:class="button wide" attr:data-testid="add-information">
+                {move || ctx.t(T::AddInformation)}
+            </A>
+        })}
+        {steps.map(|steps| view! { <ActNow steps told=true/> })}
+        {deadline.map(|d| view! { <TellManager deadline=d/> })}
+        <h2>{move || ctx.t(T::SentTitle)}</h2>
+        {match report {
+            Some(r) => view! { <SentReport report=r/> }.into_any(),
+            None => view! { <p class="hint">{move || ctx.t(T::SentGone)}</p> }.into_any(),
+        }}
+        {has_supplements.then(|| view! {
+            <h2>{move || ctx.t(T::SupplementsTitle)}</h2>
+            <ul class="supplements" data-testid="supplements">
+                {supplements.into_iter().map(|s| view! { <SupplementRow supplement=s/> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// How the page shows one answer of a sent report (`None`: not answered).
+type Answered = Box<dyn Fn(Lang, &IncidentReport) -> Option<String> + Send + Sync>;
+
+/// What was sent, question by question (only what was answered).
+#[component]
+fn SentReport(report: IncidentReport) -> impl IntoView {
+    let ctx = ctx();
+    let r = StoredValue::new(report);
+    let row = move |label: T, value: Answered| {
+        move || {
+            let lang = ctx.lang.get();
+            r.with_value(|r| value(lang, r)).map(|v| {
+                view! {
+                    <dt>{label.in_(lang)}</dt>
+                    <dd>{v}</dd>
+                }
+            })
         }
     };
+    let text = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
     view! {
-        <section class="page">
-            <h1>{move || ctx.t(T::ReportsTitle)}</h1>
-            <SyncStatusLine/>
-            {move || unreadable.get().map(|kind| view! {
-                <p class="storage-problem" role="alert" data-testid="reports-unreadable">
-                    {move || ctx.t(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
-                </p>
-            })}
-            <Show when=move || unreadable.get().is_none() && waiting.with(Vec::is_empty) && received.with(Vec::is_empty)>
-                <p>{move || ctx.t(T::NoReports)}</p>
+        <dl class="facts sent" data-testid="sent">
+            {row(T::OccurredAt, Box::new(|l, r| Some(in_words(l, r.occurred_at))))}
+            {row(T::DiscoveredAt, Box::new(|l, r| Some(in_words(l, r.discovered_at))))}
+            {row(T::PlaceLabel, Box::new(move |_, r| text(&r.place)))}
+            {row(T::DescriptionLabel, Box::new(move |_, r| text(&r.description)))}
+            {row(T::QPersonalData, Box::new(|l, r| Some(i18n::answer(l, r.personal_data.involved).to_owned())))}
+            {row(T::QHarm, Box::new(|l, r| Some(i18n::answer(l, r.harm_to_person).to_owned())))}
+            {row(T::QOngoing, Box::new(|l, r| Some(i18n::answer(l, r.ongoing).to_owned())))}
+            {row(T::ActionsLabel, Box::new(move |_, r| text(&r.actions_taken)))}
+        </dl>
+    }
+}
+
+/// One supplement: when, what it added, and whether it has gone out.
+#[component]
+fn SupplementRow(supplement: LocalSupplement) -> impl IntoView {
+    let ctx = ctx();
+    let saved = supplement.saved_at.clone();
+    let what = supplement.report.map(|s| {
+        [s.description, s.place, s.actions_taken]
+            .into_iter()
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    });
+    let state = supplement.state;
+    let state_text = move || match &state {
+        SupplementState::Delivered { .. } => ctx.t(T::SupplementSent),
+        SupplementState::Waiting => ctx.t(T::SupplementWaiting),
+        SupplementState::Refused { .. } => ctx.t(T::StateRejected),
+        SupplementState::Conflict => ctx.t(T::StateConflict),
+    };
+    view! {
+        <li class="supplement" data-testid="supplement">
+            <p class="report-meta">{move || text_in_words(ctx.lang.get(), &saved)}</p>
+            {what.filter(|w| !w.is_empty()).map(|w| view! { <p>{w}</p> })}
+            <p class="report-state" data-testid="supplement-state">{state_text}</p>
+        </li>
+    }
+}
+
+/// "Lägg till information": the optional questions again, saved as a supplement to the
+/// report through the outbox (the draft kept on the phone meanwhile).
+#[component]
+pub fn AddInformationPage() -> impl IntoView {
+    let ctx = ctx();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+    // The draft helper keys drafts by a static name; one small string per report opened.
+    let key: &'static str = Box::leak(supplements::draft_key(&id).into_boxed_str());
+    let draft = use_persisted_draft::<SupplementDraft>(key);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let save_failed = RwSignal::new(false);
+    let navigate = use_navigate();
+    let incident_id = uuid::Uuid::parse_str(&id).ok();
+    let category = LocalResource::new({
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            async move {
+                match detail(id).await {
+                    Ok(Some(Detail {
+                        found: Found::Waiting(e),
+                        ..
+                    })) => e.incident().map(|r| r.category),
+                    Ok(Some(Detail {
+                        found: Found::Received(r),
+                        ..
+                    })) => Some(r.category),
+                    _ => None,
+                }
+            }
+        }
+    });
+    let save = Action::new_local(move |supplement: &vaksam_core::Supplement| {
+        let supplement = supplement.clone();
+        async move {
+            let entry = outbox::OutboxEntry::for_supplement(
+                clock::new_record_id(),
+                &supplement,
+                clock::now(),
+            )?;
+            outbox::add_supplement(&entry).await?;
+            Ok::<_, crate::store::StoreError>(())
+        }
+    });
+    {
+        let id = id.clone();
+        Effect::new(move |_| match save.value().get() {
+            Some(Ok(())) => {
+                navigate(&format!("/reports/{id}?added=1"), Default::default());
+                spawn_local(async move { ctx.sync.saved().await });
+            }
+            Some(Err(_)) => {
+                crate::store::forget_connection();
+                save_failed.set(true);
+                draft.resume();
+            }
+            None => {}
+        });
+    }
+    let send = move |_| {
+        if save.pending().get_untracked() {
+            return;
+        }
+        let Some(incident_id) = incident_id else {
+            return;
+        };
+        match draft.value.with_untracked(|d| d.validate(incident_id)) {
+            Ok(s) => {
+                draft.stop();
+                save_failed.set(false);
+                errors.set(Vec::new());
+                save.dispatch(s);
+            }
+            Err(list) => {
+                let first = list
+                    .first()
+                    .map(|e| {
+                        e.field
+                            .split('.')
+                            .next()
+                            .unwrap_or("description")
+                            .to_owned()
+                    })
+                    .unwrap_or_else(|| "description".into());
+                errors.set(list);
+                focus_into_view(format!("#q-{first}"));
+            }
+        }
+    };
+    let text = move |read: fn(&SupplementDraft) -> &String| {
+        Signal::derive(move || draft.value.with(|d| read(d).clone()))
+    };
+    let edit_text = move |write: fn(&mut SupplementDraft) -> &mut String| {
+        Callback::new(move |v: String| {
+            draft.value.maybe_update(|d| {
+                let slot = write(d);
+                let changed = *slot != v;
+                *slot = v;
+                changed
+            })
+        })
+    };
+    view! {
+        <section class="page report add-information">
+            <h1 id="question" tabindex="-1">{move || ctx.t(T::AddInformation)}</h1>
+            <p class="report-meta">{move || category.get().flatten().map(|c| i18n::category(ctx.lang.get(), c))}</p>
+            <p class="hint">{move || ctx.t(T::SupplementHint)}</p>
+            <DraftNotSaved failed=draft.failed/>
+            <Show when=move || errors.with(|e| !e.is_empty())>
+                <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
             </Show>
-            <Show when=move || !waiting.with(Vec::is_empty)>
-                <h2>{move || ctx.t(T::Waiting)}</h2>
-                <ul class="reports">{move || waiting.get().into_iter().map(entry_view).collect_view()}</ul>
-            </Show>
-            <Show when=move || !received.with(Vec::is_empty)>
-                <h2>{move || ctx.t(T::Received)}</h2>
-                <ul class="reports">{move || received.get().into_iter().map(receipt_view).collect_view()}</ul>
-            </Show>
+            <form class="more" on:submit=|ev| ev.prevent_default() novalidate>
+                <TextQuestion field="description" label=T::DescriptionLabel rows=4 max=MAX_DESCRIPTION_CHARS
+                    get=text(|d| &d.description) set=edit_text(|d| &mut d.description) errors/>
+                <TextQuestion field="place" label=T::PlaceLabel max=MAX_PLACE_CHARS
+                    get=text(|d| &d.place) set=edit_text(|d| &mut d.place) errors/>
+                <PersonalDataQuestion
+                    get=Signal::derive(move || draft.value.with(|d| d.personal_data.clone()))
+                    set=Callback::new(move |p| draft.value.update(|d| d.personal_data = Some(p)))
+                    errors/>
+                <AnswerChoice name="harm" label=T::QHarm hint=T::HHarm
+                    get=Signal::derive(move || draft.value.with(|d| d.harm_to_person))
+                    set=Callback::new(move |a| draft.value.update(|d| d.harm_to_person = Some(a)))/>
+                <AnswerChoice name="ongoing" label=T::QOngoing
+                    get=Signal::derive(move || draft.value.with(|d| d.ongoing))
+                    set=Callback::new(move |a| draft.value.update(|d| d.ongoing = Some(a)))/>
+                <TextQuestion field="actions_taken" label=T::ActionsLabel rows=3 max=MAX_ACTIONS_CHARS
+                    get=text(|d| &d.actions_taken) set=edit_text(|d| &mut d.actions_taken) errors/>
+            </form>
+            <div class="send-bar">
+                <Show when=move || save_failed.get()>
+                    <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
+                </Show>
+                <button type="button" class="button primary send" data-testid="send-supplement"
+                    disabled=move || save.pending().get() on:click=send>
+                    {move || ctx.t(T::SupplementSend)}
+                </button>
+            </div>
         </section>
     }
 }
