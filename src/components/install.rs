@@ -42,13 +42,13 @@ fn offered() -> ReadSignal<bool> {
     let (get, set) = signal(install_offered());
     let changed = Closure::<dyn Fn()>::new(move || {
         let now = install_offered();
-        if get.get_untracked() != now {
-            set.set(now);
+        // `try_`: the listener outlives this home screen, whose signal may be gone.
+        if get.try_get_untracked().is_some_and(|was| was != now) {
+            set.try_set(now);
         }
     });
     on_install_change(changed.as_ref().unchecked_ref());
-    // The listener lives as long as the page: home is mounted again and again, and each
-    // mount's listener costs one closure.
+    // The listener lives as long as the page (one small closure per visit to home).
     changed.forget();
     get
 }

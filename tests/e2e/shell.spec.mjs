@@ -1,7 +1,7 @@
 // The app shell around every screen: the top bar's way back (installed apps have no
 // browser back button), the settings button, dark mode, 200 % text, the manifest, the
 // first visit on a slow network, and enrollment's first screen.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, enroll } from "./fixtures.mjs";
 import { Home, PARENTS } from "./pages/home.mjs";
 
 test("every screen but home has a 'Tillbaka' in the top bar that leads to its parent", async ({ enrolled }) => {
@@ -67,7 +67,7 @@ test("settings: version, what Vaksam keeps, and a positive storage fact not in w
   await expect(persist).toBeVisible();
   if ((await persist.textContent()).includes("skyddade")) await expect(persist).not.toHaveClass(/notice/);
   // The sector choice stays in settings.
-  await expect(enrolled.getByRole("heading", { name: /Var arbetar du/ })).toBeVisible();
+  await expect(enrolled.getByText("Var arbetar du?")).toBeVisible();
 });
 
 test("the manifest has an id and a 'Rapportera' shortcut straight to the report form", async ({ server }) => {
@@ -79,6 +79,10 @@ test("the manifest has an id and a 'Rapportera' shortcut straight to the report 
   expect(html).toContain('name="color-scheme" content="light dark"');
 });
 
+test.describe("without the wasm", () => {
+  // The blocked wasm makes the loader fail: that error is the point here.
+  test.use({ pageErrors: "allowed" });
+
 test("a first visit shows the frame and 'Vaksam startar…' before the wasm has loaded", async ({ page, server }) => {
   const html = await (await fetch(server.url + "/")).text();
   expect(html).toContain("Vaksam startar…");
@@ -89,6 +93,7 @@ test("a first visit shows the frame and 'Vaksam startar…' before the wasm has 
   const bar = page.locator("#splash .topbar");
   await expect(bar).toContainText("Vaksam");
   expect(await bar.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(29, 79, 145)");
+});
 });
 
 test("the splash goes when the app mounts", async ({ page }) => {
@@ -104,7 +109,6 @@ test.describe("dark mode", () => {
     await page.goto("/");
     await expect(page.getByLabel("Registreringskod")).toBeVisible();
     await app.scan("enrollment (dark)");
-    const { enroll } = await import("./fixtures.mjs");
     await enroll(page, server);
     const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(bg).toBe("rgb(17, 20, 24)");
@@ -120,26 +124,29 @@ test("light mode keeps the white background", async ({ enrolled }) => {
   expect(bg).toBe("rgb(255, 255, 255)");
 });
 
-test.describe("200 % text", () => {
-  test.use({ textSize: 2 });
+// The page's CSP refuses injected <style> elements; the root's own style property is what
+// a user's larger text does to an app sized in rem.
+const bigText = (page) => page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
 
-  test("nothing scrolls sideways and the top bar wraps on enrollment, home and settings", async ({ page, server, app }) => {
-    await page.goto("/");
-    await expect(page.getByLabel("Registreringskod")).toBeVisible();
-    await app.expectNoSideScroll("enrollment at 200 %");
-    const { enroll } = await import("./fixtures.mjs");
-    await enroll(page, server);
-    const home = new Home(page);
-    await expect(home.todo).toBeVisible();
-    await app.expectNoSideScroll("home at 200 %");
-    for (const path of ["/settings", "/lookup/guide"]) {
-      await app.goto(path);
-      await app.expectNoSideScroll(`${path} at 200 %`);
-      // Every top-bar control is inside the screen, none clipped.
-      for (const control of await home.banner.locator("a, button").all()) {
-        const box = await control.boundingBox();
-        expect(box.x + box.width, `${path}: top bar control inside the screen`).toBeLessThanOrEqual(360);
-      }
+test("200 % text: nothing scrolls sideways and the top bar wraps on enrollment, home and settings", async ({ page, server, app }) => {
+  await page.goto("/");
+  await expect(page.getByLabel("Registreringskod")).toBeVisible();
+  await bigText(page);
+  await app.expectNoSideScroll("enrollment at 200 %");
+  await enroll(page, server);
+  await bigText(page);
+  const home = new Home(page);
+  await expect(home.todo).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("32px");
+  await app.expectNoSideScroll("home at 200 %");
+  for (const path of ["/settings", "/lookup/guide"]) {
+    await app.goto(path);
+    await bigText(page);
+    await app.expectNoSideScroll(`${path} at 200 %`);
+    // Every top-bar control is inside the screen, none clipped.
+    for (const control of await home.banner.locator("a, button").all()) {
+      const box = await control.boundingBox();
+      expect(box.x + box.width, `${path}: top bar control inside the screen`).toBeLessThanOrEqual(360);
     }
-  });
+  }
 });
