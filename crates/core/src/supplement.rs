@@ -8,10 +8,11 @@
 //! add something; each field is checked like the incident's field of the same name.
 
 use crate::incident::{
-    Answer, PersonalData, MAX_ACTIONS_CHARS, MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
+    Answer, IncidentReport, PersonalData, MAX_ACTIONS_CHARS, MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
 };
 use crate::validation::{check_max_chars, FieldError, FieldErrorCode};
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// A supplement as it travels from the app to the server (the wire format). Unset answers
@@ -109,6 +110,30 @@ impl Supplement {
             .as_ref()
             .is_some_and(|p| p.involved != Answer::No)
     }
+}
+
+/// The personal-data answer that holds now: the report's, replaced by each supplement
+/// that gives one, in order (oldest first).
+pub fn current_personal_data<'a>(
+    report: &'a IncidentReport,
+    supplements: impl IntoIterator<Item = &'a SupplementReport>,
+) -> &'a PersonalData {
+    supplements
+        .into_iter()
+        .filter_map(|s| s.personal_data.as_ref())
+        .last()
+        .unwrap_or(&report.personal_data)
+}
+
+/// When IMY must have been notified, by the answer that holds now
+/// ([`current_personal_data`]): counted from the report's discovery, also when a
+/// supplement is what says personal data are or may be involved.
+pub fn imy_deadline<'a>(
+    report: &'a IncidentReport,
+    supplements: impl IntoIterator<Item = &'a SupplementReport>,
+) -> Option<OffsetDateTime> {
+    (current_personal_data(report, supplements).involved != Answer::No)
+        .then(|| crate::deadline::imy_notification_due(report.discovered_at))
 }
 
 fn supplement_errors(r: &SupplementReport) -> Vec<FieldError> {
@@ -358,6 +383,37 @@ mod tests {
             .validate(incident_id())
             .unwrap()
             .may_involve_personal_data());
+    }
+
+    #[test]
+    fn a_supplement_saying_personal_data_may_be_involved_brings_the_deadline_from_discovery() {
+        let report = incident_with(PersonalData {
+            involved: Answer::No,
+            ..Default::default()
+        });
+        let says = |involved| SupplementReport {
+            incident_id: incident_id(),
+            description: String::new(),
+            place: String::new(),
+            actions_taken: String::new(),
+            personal_data: Some(PersonalData {
+                involved,
+                ..Default::default()
+            }),
+            harm_to_person: None,
+            ongoing: None,
+        };
+        let text_only = SupplementReport {
+            personal_data: None,
+            description: "Mer".into(),
+            ..says(Answer::No)
+        };
+        assert_eq!(imy_deadline(&report, [&text_only]), None);
+        let due = datetime!(2026-11-26 13:10 +01:00);
+        let unknown = says(Answer::Unknown);
+        assert_eq!(imy_deadline(&report, [&unknown, &text_only]), Some(due));
+        let no = says(Answer::No);
+        assert_eq!(imy_deadline(&report, [&unknown, &no]), None);
     }
 
     #[test]

@@ -203,6 +203,10 @@ pub fn router<S: Storage>(state: ApiState<S>, ip: ClientIp, device: DeviceToken)
             "/records/{id}",
             get(record_receipt::<S>).layer(per_device.clone()),
         )
+        .route(
+            vaksam_core::protocol::STATUS_PATH,
+            post(case_statuses::<S>).layer(per_device.clone()),
+        )
         .route(PACK_PATH, get(current_pack::<S>).layer(per_device))
         .route("/health", get(health::<S>))
         .fallback(|| async {
@@ -270,6 +274,28 @@ async fn sync<S: Storage>(
             .retry_after(over.retry_after_secs))
         }
     }
+}
+
+/// `POST /status`: where this device's municipality stands with the records named (its
+/// incidents and supplements); ids it does not hold are left out, saying nothing of them.
+async fn case_statuses<S: Storage>(
+    State(state): State<ApiState<S>>,
+    device: Device,
+    ApiJson(req): ApiJson<vaksam_core::protocol::StatusRequest>,
+) -> Result<Json<vaksam_core::protocol::StatusResponse>, Failure> {
+    use vaksam_core::protocol::MAX_STATUS_IDS;
+    if req.ids.len() > MAX_STATUS_IDS {
+        return Err(Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ApiErrorCode::BatchTooLarge,
+            format!(
+                "at most {MAX_STATUS_IDS} ids per request, got {}",
+                req.ids.len()
+            ),
+        ));
+    }
+    let records = state.storage.statuses(&device.kommunkod, &req.ids).await?;
+    Ok(Json(vaksam_core::protocol::StatusResponse { records }))
 }
 
 /// `GET /health`: 200 when the server can serve and write; 503 with `Retry-After` while

@@ -8,7 +8,7 @@ use vaksam_core::signature::{signing_status, SignatureRecord, SigningStatus};
 use vaksam_core::{Kommunkod, Pack};
 
 /// Columns of the CSV export, in order.
-pub const CSV_COLUMNS: [&str; 13] = [
+pub const CSV_COLUMNS: [&str; 17] = [
     "case_number",
     "category",
     "received_at",
@@ -22,7 +22,29 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "ongoing",
     "actions_taken",
     "description",
+    "status",
+    "status_changed_at",
+    "imy_deadline",
+    "supplements",
 ];
+
+/// One supplement as a line of the register's `supplements` cell: when it was received
+/// and what it added, field by field (`received_at: field=value; …`).
+fn supplement_line(s: &crate::storage::SupplementEntry) -> String {
+    let added = vaksam_core::supplement::FIELDS
+        .iter()
+        .filter(|f| !s.supplement[**f].is_null())
+        .map(|f| {
+            let value = match *f {
+                "personal_data" => text_at(&s.supplement, &["personal_data", "involved"]),
+                _ => text_at(&s.supplement, &[f]),
+            };
+            format!("{f}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    format!("{}: {added}", s.received_at)
+}
 
 /// One CSV field: quoted when needed, and defused against spreadsheet formula injection
 /// (OWASP): a cell whose first character is `=`, `+`, `-`, `@`, a tab or a carriage return,
@@ -75,6 +97,14 @@ pub fn to_csv(entries: &[RegisterEntry]) -> String {
             text_at(r, &["ongoing"]),
             text_at(r, &["actions_taken"]),
             text_at(r, &["description"]),
+            e.status.as_str().to_owned(),
+            e.status_changed_at.clone().unwrap_or_default(),
+            e.imy_deadline.clone().unwrap_or_default(),
+            e.supplements
+                .iter()
+                .map(supplement_line)
+                .collect::<Vec<_>>()
+                .join("\n"),
         ];
         push_row(&mut out, &row);
     }

@@ -238,7 +238,7 @@ pub const ENROLL_RATE: Rate = Rate {
     burst: 30,
     period: Duration::from_secs(2),
 };
-/// `/sync`, `/records` and `/pack` per device: a phone emptying a long outbox sends a
+/// `/sync`, `/records`, `/status` and `/pack` per device: a phone emptying a long outbox sends a
 /// few batches in a row, then one request every few minutes.
 pub const DEVICE_RATE: Rate = Rate {
     burst: 60,

@@ -3,11 +3,12 @@
 use crate::storage::{Device, NewRecord, OverLimit, Storage, StorageError, Stored};
 use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
 use vaksam_core::protocol::{OutboxRecord, RecordKind, RecordOutcome, RecordResult};
 use vaksam_core::quiz::QuizResult;
 use vaksam_core::signature::SignatureRecord;
 use vaksam_core::validation::{from_payload, FieldError, FieldErrorCode};
-use vaksam_core::{Incident, IncidentReport, Pack};
+use vaksam_core::{Incident, IncidentReport, Pack, Supplement, SupplementReport};
 
 /// Answers each record of a batch, in request order: a resend of a record already stored is
 /// recognised first (by id, kind and content hash) and answered with its first receipt,
@@ -55,6 +56,7 @@ pub async fn ingest<S: Storage>(
                 validate_signature(storage, device, record, clock, &mut packs).await?
             }
             RecordKind::Quiz => validate_quiz(storage, device, record, clock, &mut packs).await?,
+            RecordKind::Supplement => validate_supplement(record),
         };
         match check {
             Ok((label, payload)) => {
@@ -62,6 +64,9 @@ pub async fn ingest<S: Storage>(
                     id: record.id,
                     kind: record.kind,
                     content_hash,
+                    incident_id: (record.kind == RecordKind::Supplement)
+                        .then(|| label.parse::<Uuid>().ok())
+                        .flatten(),
                     label,
                     payload,
                     device_created_at: record.created_at,
@@ -87,6 +92,7 @@ pub async fn ingest<S: Storage>(
                     Some(Stored::Conflict) => RecordOutcome::Conflict {
                         message: "this id is already used for a different record".into(),
                     },
+                    Some(Stored::Rejected(errors)) => RecordOutcome::Rejected { errors },
                     None => {
                         return Err(StorageError::Corrupt(
                             "storage answered for fewer records than it was given".into(),
@@ -144,6 +150,16 @@ fn validate_incident(record: &OutboxRecord, now: OffsetDateTime) -> Checked {
     let incident = Incident::validate(report, now).map_err(prefixed)?;
     let payload = serde_json::to_string(&incident).map_err(payload_error)?;
     Ok((incident.report().category.as_str().to_owned(), payload))
+}
+
+/// A supplement is checked like the incident's fields; whether its incident is this
+/// municipality's is for storage to say, in the transaction that stores it (the incident
+/// may come earlier in the same batch). Its label is the incident's id.
+fn validate_supplement(record: &OutboxRecord) -> Checked {
+    let report: SupplementReport = from_payload(&record.payload)?;
+    let supplement = Supplement::validate(report).map_err(prefixed)?;
+    let payload = serde_json::to_string(&supplement).map_err(payload_error)?;
+    Ok((supplement.incident_id().to_string(), payload))
 }
 
 /// The pack version a record names, if this device's municipality published it; else the

@@ -105,14 +105,33 @@ enum Command {
         #[command(subcommand)]
         command: TrainingCommand,
     },
-    /// List or export a municipality's incident register.
+    /// List or export a municipality's incident register: each case with its status, its
+    /// IMY deadline and what the employee added after sending. `incidents status` sets a
+    /// case's status.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Incidents {
         /// The municipality's kommunkod.
-        #[arg(long)]
-        kommunkod: String,
+        #[arg(long, required = true)]
+        kommunkod: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
+        #[command(subcommand)]
+        command: Option<IncidentsCommand>,
+    },
+}
+
+#[derive(Subcommand)]
+enum IncidentsCommand {
+    /// Set where the municipality stands with a case; the employee's phone shows it.
+    Status {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommunkod: String,
+        /// The case number, e.g. 2026-0042.
+        case: String,
+        /// received, in_progress or closed.
+        status: String,
     },
 }
 
@@ -646,9 +665,36 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
             Ok(())
         }
         Command::Incidents {
+            command:
+                Some(IncidentsCommand::Status {
+                    kommunkod: code,
+                    case,
+                    status,
+                }),
+            ..
+        } => {
+            let k = kommunkod(&code)?;
+            let case_number: vaksam_core::CaseNumber = case.parse().map_err(|e| format!("{e}"))?;
+            let status =
+                vaksam_core::protocol::CaseStatus::from_wire(&status).ok_or_else(|| {
+                    format!("unknown status {status:?}: received, in_progress or closed")
+                })?;
+            let found = storage
+                .set_case_status(&k, case_number, status, system_clock())
+                .await
+                .map_err(|e| e.to_string())?;
+            if !found {
+                return Err(format!("{k} has no case {case_number}"));
+            }
+            println!("{k} {case_number}: {}", status.as_str());
+            Ok(())
+        }
+        Command::Incidents {
             kommunkod: code,
             format,
+            command: None,
         } => {
+            let code = code.ok_or("--kommunkod is required")?;
             let entries = storage
                 .incident_register(&kommunkod(&code)?)
                 .await

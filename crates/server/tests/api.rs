@@ -343,7 +343,15 @@ async fn register_exports_as_csv_with_case_numbers() {
         "{row}"
     );
     assert!(row.contains("Anna Andersson"));
-    assert!(row.ends_with("\"'=cmd, \"\"quoted\"\"\""), "{row}");
+    // The description, then the case's status, when it changed, the IMY deadline and
+    // the supplements (none).
+    assert!(
+        row.ends_with(&format!(
+            "\"'=cmd, \"\"quoted\"\"\",received,,{},",
+            "2026-01-13T09:00:00Z"
+        )),
+        "{row}"
+    );
 }
 
 #[tokio::test]

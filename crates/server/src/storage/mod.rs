@@ -13,8 +13,9 @@ pub mod sqlite;
 use std::future::Future;
 use time::OffsetDateTime;
 use uuid::Uuid;
-use vaksam_core::protocol::{Receipt, RecordKind};
-use vaksam_core::Kommunkod;
+use vaksam_core::protocol::{CaseStatus, Receipt, RecordKind, RecordStatus};
+use vaksam_core::validation::FieldError;
+use vaksam_core::{CaseNumber, Kommunkod};
 
 pub use crate::chain::LogEntry;
 
@@ -126,6 +127,8 @@ pub struct NewRecord {
     pub content_hash: String,
     /// Short label for listings (the incident category).
     pub label: String,
+    /// For a supplement: the incident it adds to (which must be this municipality's).
+    pub incident_id: Option<Uuid>,
     /// The validated payload as JSON text.
     pub payload: String,
     /// Device's creation time (advisory).
@@ -141,6 +144,10 @@ pub enum Stored {
     Existing(Receipt),
     /// The id is taken by different content (or by another municipality).
     Conflict,
+    /// Refused for what only storage knows: a supplement whose incident this municipality
+    /// does not hold (not even earlier in the same batch). The errors reveal nothing about
+    /// other municipalities.
+    Rejected(Vec<FieldError>),
 }
 
 /// One row of the incident register, for listing and export.
@@ -160,6 +167,29 @@ pub struct RegisterEntry {
     pub reported_by: String,
     /// The full report.
     pub report: serde_json::Value,
+    /// Where the municipality stands with the case.
+    pub status: CaseStatus,
+    /// When the status last changed (`None`: never).
+    pub status_changed_at: Option<String>,
+    /// What the employee added after sending, oldest first.
+    pub supplements: Vec<SupplementEntry>,
+    /// When IMY must have been notified, by the personal-data answer that holds now (a
+    /// supplement's replaces the report's), counted from the discovery; `None` when
+    /// personal data are not involved.
+    pub imy_deadline: Option<String>,
+}
+
+/// A supplement in the register, under its incident.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SupplementEntry {
+    /// Record id.
+    pub id: String,
+    /// Server receive time.
+    pub received_at: String,
+    /// Device time of saving.
+    pub device_created_at: String,
+    /// What was added (a `SupplementReport`).
+    pub supplement: serde_json::Value,
 }
 
 /// A municipality's signature log in order, and its head row (last entry number and hash).
@@ -413,7 +443,26 @@ pub trait Storage: Clone + Send + Sync + 'static {
         kommunkod: &Kommunkod,
     ) -> impl Future<Output = Result<Vec<Trainee>, StorageError>> + Send;
 
-    /// The incident register of a municipality, oldest first.
+    /// Where this municipality's incidents and supplements with these ids stand; other ids
+    /// (unknown, another kind, another municipality) are left out.
+    fn statuses(
+        &self,
+        kommunkod: &Kommunkod,
+        ids: &[Uuid],
+    ) -> impl Future<Output = Result<Vec<RecordStatus>, StorageError>> + Send;
+
+    /// Sets the status of a municipality's case; `false` if it has no such case. Setting
+    /// the status it already has changes nothing (not even the time it changed).
+    fn set_case_status(
+        &self,
+        kommunkod: &Kommunkod,
+        case_number: CaseNumber,
+        status: CaseStatus,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// The incident register of a municipality, oldest first, each case with its status
+    /// and supplements.
     fn incident_register(
         &self,
         kommunkod: &Kommunkod,

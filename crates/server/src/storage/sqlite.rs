@@ -8,8 +8,8 @@
 
 use super::{
     Device, Enrolled, LogEntry, NewRecord, Origin, OverLimit, Published, RedeemError,
-    RegisterEntry, SignatureLog, Signer, Storage, StorageError, Stored, StoredPack, Trainee,
-    Trouble, DEFAULT_RECORDS_PER_DAY,
+    RegisterEntry, SignatureLog, Signer, Storage, StorageError, Stored, StoredPack,
+    SupplementEntry, Trainee, Trouble, DEFAULT_RECORDS_PER_DAY,
 };
 use crate::chain;
 use sqlx::pool::PoolConnection;
@@ -22,8 +22,8 @@ use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use uuid::Uuid;
-use vaksam_core::protocol::Receipt;
-use vaksam_core::protocol::RecordKind;
+use vaksam_core::protocol::{CaseStatus, Receipt, RecordKind, RecordStatus};
+use vaksam_core::validation::{FieldError, FieldErrorCode};
 use vaksam_core::{CaseNumber, Kommunkod};
 
 /// SQLite-backed [`Storage`].
@@ -196,7 +196,12 @@ impl SqliteStorage {
     }
 }
 
-fn receipt_from(year: i64, seq: i64, received_at: &str) -> Result<Receipt, StorageError> {
+fn receipt_from(
+    year: i64,
+    seq: i64,
+    received_at: &str,
+    status: &str,
+) -> Result<Receipt, StorageError> {
     let case_number = CaseNumber {
         year: i32::try_from(year).map_err(|e| StorageError::Corrupt(e.to_string()))?,
         sequence: u32::try_from(seq).map_err(|e| StorageError::Corrupt(e.to_string()))?,
@@ -205,7 +210,12 @@ fn receipt_from(year: i64, seq: i64, received_at: &str) -> Result<Receipt, Stora
         case_number: Some(case_number),
         log_entry: None,
         received_at: parse_ts(received_at)?,
+        case_status: parse_status(status)?,
     })
+}
+
+fn parse_status(text: &str) -> Result<CaseStatus, StorageError> {
+    CaseStatus::from_wire(text).ok_or_else(|| StorageError::Corrupt(format!("status {text:?}")))
 }
 
 fn log_receipt(seq: i64, received_at: &str) -> Result<Receipt, StorageError> {
@@ -213,6 +223,7 @@ fn log_receipt(seq: i64, received_at: &str) -> Result<Receipt, StorageError> {
         case_number: None,
         log_entry: Some(u64::try_from(seq).map_err(|e| StorageError::Corrupt(e.to_string()))?),
         received_at: parse_ts(received_at)?,
+        case_status: CaseStatus::default(),
     })
 }
 
@@ -335,19 +346,27 @@ fn plain_receipt(received_at: &str) -> Result<Receipt, StorageError> {
         case_number: None,
         log_entry: None,
         received_at: parse_ts(received_at)?,
+        case_status: CaseStatus::default(),
     })
 }
 
 /// Every table that holds records sent through the outbox (an id is unique across them),
-/// by kind, with the columns a receipt is read from ([`receipt_at`]).
-const RECORD_TABLES: [(RecordKind, &str, &str); 3] = [
+/// by kind, with the columns a receipt is read from ([`receipt_at`]). Supplements are read
+/// through the view `supplement_receipts`, which adds their incident's case number and
+/// status; they are written to `supplements`.
+const RECORD_TABLES: [(RecordKind, &str, &str); 4] = [
     (
         RecordKind::Incident,
         "incidents",
-        "case_year, case_seq, received_at",
+        "case_year, case_seq, received_at, status",
     ),
     (RecordKind::Signature, "signatures", "seq, received_at"),
     (RecordKind::Quiz, "training_sessions", "received_at"),
+    (
+        RecordKind::Supplement,
+        "supplement_receipts",
+        "case_year, case_seq, received_at, status",
+    ),
 ];
 
 /// The table of `kind` and its receipt columns.
@@ -367,10 +386,11 @@ fn receipt_at(
     first: usize,
 ) -> Result<Receipt, StorageError> {
     match kind {
-        RecordKind::Incident => receipt_from(
+        RecordKind::Incident | RecordKind::Supplement => receipt_from(
             row.try_get(first)?,
             row.try_get(first + 1)?,
             row.try_get(first + 2)?,
+            row.try_get(first + 3)?,
         ),
         RecordKind::Signature => log_receipt(row.try_get(first)?, row.try_get(first + 1)?),
         RecordKind::Quiz => plain_receipt(row.try_get(first)?),
@@ -567,7 +587,8 @@ impl SqliteStorage {
         let recent: i64 = sqlx::query_scalar(
             "SELECT (SELECT COUNT(*) FROM incidents WHERE device_id = ?1 AND received_at > ?2) \
              + (SELECT COUNT(*) FROM signatures WHERE device_id = ?1 AND received_at > ?2) \
-             + (SELECT COUNT(*) FROM training_sessions WHERE device_id = ?1 AND received_at > ?2)",
+             + (SELECT COUNT(*) FROM training_sessions WHERE device_id = ?1 AND received_at > ?2) \
+             + (SELECT COUNT(*) FROM supplements WHERE device_id = ?1 AND received_at > ?2)",
         )
         .bind(device.id.to_string())
         .bind(&window_start)
@@ -575,12 +596,19 @@ impl SqliteStorage {
         .await?;
         let mut room = i64::from(limit) - recent;
         for record in records {
-            let outcome = if record.kind == RecordKind::Signature {
-                Self::append_signature(&mut tx, device, record, &received_at).await?
-            } else if record.kind == RecordKind::Quiz {
-                Self::store_training(&mut tx, device, record, &received_at).await?
-            } else {
-                Self::store_incident(&mut tx, device, record, &received_at, year).await?
+            let outcome = match record.kind {
+                RecordKind::Signature => {
+                    Self::append_signature(&mut tx, device, record, &received_at).await?
+                }
+                RecordKind::Quiz => {
+                    Self::store_training(&mut tx, device, record, &received_at).await?
+                }
+                RecordKind::Supplement => {
+                    Self::store_supplement(&mut tx, device, record, &received_at).await?
+                }
+                RecordKind::Incident => {
+                    Self::store_incident(&mut tx, device, record, &received_at, year).await?
+                }
             };
             if matches!(outcome, Stored::New(_)) {
                 room -= 1;
@@ -637,7 +665,100 @@ impl SqliteStorage {
         .bind(received_at)
         .execute(&mut *tx)
         .await?;
-        Ok(Stored::New(receipt_from(year, seq, received_at)?))
+        Ok(Stored::New(receipt_from(
+            year,
+            seq,
+            received_at,
+            CaseStatus::Received.as_str(),
+        )?))
+    }
+
+    /// Stores one supplement inside the batch transaction, under its incident, which must
+    /// be this municipality's and stored (earlier in this batch counts: it is in the same
+    /// transaction). Its receipt carries the incident's case number and status; a resend
+    /// answers with the first receipt.
+    async fn store_supplement(
+        tx: &mut sqlx::SqliteConnection,
+        device: &Device,
+        record: &NewRecord,
+        received_at: &str,
+    ) -> Result<Stored, StorageError> {
+        let kommunkod = device.kommunkod.as_str();
+        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
+            return Ok(earlier);
+        }
+        let incident_id = record.incident_id.map(|id| id.to_string());
+        let case = sqlx::query(
+            "SELECT case_year, case_seq, status FROM incidents WHERE id = ? AND kommunkod = ?",
+        )
+        .bind(&incident_id)
+        .bind(kommunkod)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(case) = case else {
+            return Ok(Stored::Rejected(vec![FieldError::new(
+                "payload.incident_id",
+                FieldErrorCode::Invalid,
+                "the municipality has no report with this id (it must be sent first)",
+            )]));
+        };
+        sqlx::query(
+            "INSERT INTO supplements (id, incident_id, kommunkod, device_id, content_hash, \
+             payload, device_created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(record.id.to_string())
+        .bind(&incident_id)
+        .bind(kommunkod)
+        .bind(device.id.to_string())
+        .bind(&record.content_hash)
+        .bind(&record.payload)
+        .bind(ts(record.device_created_at)?)
+        .bind(received_at)
+        .execute(&mut *tx)
+        .await?;
+        Ok(Stored::New(receipt_from(
+            case.try_get(0)?,
+            case.try_get(1)?,
+            received_at,
+            case.try_get(2)?,
+        )?))
+    }
+
+    async fn set_case_status_tx(
+        &self,
+        kommunkod: &Kommunkod,
+        case_number: CaseNumber,
+        status: CaseStatus,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let mut tx = self.begin().await?;
+        let current: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM incidents WHERE kommunkod = ? AND case_year = ? AND case_seq = ?",
+        )
+        .bind(kommunkod.as_str())
+        .bind(i64::from(case_number.year))
+        .bind(i64::from(case_number.sequence))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(current) = current else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        if current != status.as_str() {
+            sqlx::query(
+                "UPDATE incidents SET status = ?, status_changed_at = ? \
+                 WHERE kommunkod = ? AND case_year = ? AND case_seq = ?",
+            )
+            .bind(status.as_str())
+            .bind(ts(now)?)
+            .bind(kommunkod.as_str())
+            .bind(i64::from(case_number.year))
+            .bind(i64::from(case_number.sequence))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 }
 
@@ -907,7 +1028,7 @@ impl Storage for SqliteStorage {
     ) -> Result<Vec<RegisterEntry>, StorageError> {
         let rows = sqlx::query(
             "SELECT i.case_year, i.case_seq, i.id, i.category, i.received_at, \
-                    i.device_created_at, e.name, i.payload \
+                    i.device_created_at, e.name, i.payload, i.status, i.status_changed_at \
              FROM incidents i JOIN devices d ON d.id = i.device_id \
              JOIN employees e ON e.id = d.employee_id \
              WHERE i.kommunkod = ? ORDER BY i.case_year, i.case_seq",
@@ -915,16 +1036,45 @@ impl Storage for SqliteStorage {
         .bind(kommunkod.as_str())
         .fetch_all(&self.read)
         .await?;
+        let mut supplements: std::collections::HashMap<String, Vec<SupplementEntry>> =
+            Default::default();
+        let supplement_rows = sqlx::query(
+            "SELECT incident_id, id, received_at, device_created_at, payload FROM supplements \
+             WHERE kommunkod = ? ORDER BY received_at, id",
+        )
+        .bind(kommunkod.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        for r in supplement_rows {
+            let payload: String = r.get(4);
+            supplements
+                .entry(r.get(0))
+                .or_default()
+                .push(SupplementEntry {
+                    id: r.get(1),
+                    received_at: r.get(2),
+                    device_created_at: r.get(3),
+                    supplement: serde_json::from_str(&payload)
+                        .map_err(|e| StorageError::Corrupt(e.to_string()))?,
+                });
+        }
         rows.into_iter()
             .map(|r| {
-                let receipt = receipt_from(r.get(0), r.get(1), r.get(4))?;
+                let receipt = receipt_from(r.get(0), r.get(1), r.get(4), r.get(8))?;
                 let payload: String = r.get(7);
+                let id: String = r.get(2);
+                let supplements = supplements.remove(&id).unwrap_or_default();
+                let imy_deadline = register_deadline(&payload, &supplements)?;
                 Ok(RegisterEntry {
                     case_number: receipt
                         .case_number
                         .map(|c| c.to_string())
                         .unwrap_or_default(),
-                    id: r.get(2),
+                    supplements,
+                    imy_deadline,
+                    id,
+                    status: receipt.case_status,
+                    status_changed_at: r.get(9),
                     category: r.get(3),
                     received_at: r.get(4),
                     device_created_at: r.get(5),
@@ -965,6 +1115,62 @@ impl Storage for SqliteStorage {
                     .map(|(.., receipt)| receipt.clone())
             })
             .collect())
+    }
+
+    async fn statuses(
+        &self,
+        kommunkod: &Kommunkod,
+        ids: &[Uuid],
+    ) -> Result<Vec<RecordStatus>, StorageError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut found = Vec::new();
+        for (kind, table, extra) in [
+            (
+                RecordKind::Incident,
+                "incidents",
+                "status_changed_at, NULL AS incident_id",
+            ),
+            (
+                RecordKind::Supplement,
+                "supplement_receipts",
+                "status_changed_at, incident_id",
+            ),
+        ] {
+            let (_, receipt_columns) = record_table(kind);
+            let sql = resends_sql(table, &format!("{receipt_columns}, {extra}"), ids.len());
+            let mut query = sqlx::query(&sql).bind(kommunkod.as_str());
+            for id in ids {
+                query = query.bind(id.to_string());
+            }
+            for row in query.fetch_all(&self.read).await? {
+                let changed: Option<String> = row.try_get(6)?;
+                let incident_id: Option<String> = row.try_get(7)?;
+                found.push(RecordStatus {
+                    id: parse_uuid(row.try_get(0)?)?,
+                    kind,
+                    receipt: receipt_at(kind, &row, 2)?,
+                    status_changed_at: changed.as_deref().map(parse_ts).transpose()?,
+                    incident_id: incident_id.as_deref().map(parse_uuid).transpose()?,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    async fn set_case_status(
+        &self,
+        kommunkod: &Kommunkod,
+        case_number: CaseNumber,
+        status: CaseStatus,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let result = self
+            .set_case_status_tx(kommunkod, case_number, status, now)
+            .await;
+        self.health.note(&result, now);
+        result
     }
 
     async fn probe_write(&self, now: OffsetDateTime) -> Result<(), StorageError> {
@@ -1039,6 +1245,22 @@ impl Storage for SqliteStorage {
             .await?;
         Ok(())
     }
+}
+
+/// The IMY deadline of a stored report with its supplements (the core's rule).
+fn register_deadline(
+    payload: &str,
+    supplements: &[SupplementEntry],
+) -> Result<Option<String>, StorageError> {
+    let corrupt = |e: serde_json::Error| StorageError::Corrupt(e.to_string());
+    let report: vaksam_core::IncidentReport = serde_json::from_str(payload).map_err(corrupt)?;
+    let added = supplements
+        .iter()
+        .map(|s| serde_json::from_value(s.supplement.clone()).map_err(corrupt))
+        .collect::<Result<Vec<vaksam_core::SupplementReport>, _>>()?;
+    vaksam_core::supplement::imy_deadline(&report, &added)
+        .map(ts)
+        .transpose()
 }
 
 /// A municipality's limit of records per device in 24 hours, or the default.
