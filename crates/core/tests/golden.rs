@@ -265,6 +265,40 @@ fn golden_content_hash() {
     assert_eq!(later.content_hash(), r.content_hash());
 }
 
+/// A fixed supplement record: its canonical text and content hash never change (what the
+/// phone sends leaves out what was not added).
+#[test]
+fn golden_supplement_content_hash() {
+    let draft = vaksam_core::SupplementDraft {
+        description: "Telefonen hittades i bilen.".into(),
+        personal_data: Some(vaksam_core::incident::PersonalData {
+            involved: vaksam_core::incident::Answer::Unknown,
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let supplement = draft
+        .validate(Uuid::from_u128(0x019ab1c2_d3e4_7f00_8000_000000000001))
+        .unwrap();
+    let r = record(
+        RecordKind::Supplement,
+        serde_json::to_value(&supplement).unwrap(),
+    );
+    assert_eq!(
+        canonical_json(&r.payload),
+        concat!(
+            r#"{"description":"Telefonen hittades i bilen.","#,
+            r#""incident_id":"019ab1c2-d3e4-7f00-8000-000000000001","#,
+            r#""personal_data":{"involved":"unknown","kinds":[],"people":null,"#,
+            r#""secrecy":"unknown","sensitive":"unknown"}}"#
+        )
+    );
+    assert_eq!(
+        r.content_hash(),
+        "d1f582f35e5a7912431b4cb9169c4d999730e9255d240c3b5c5421e422a6392d"
+    );
+}
+
 /// A small fixed pack: only what the signing text and the fingerprints read is filled in,
 /// with the traps they must keep handling (whitespace trimmed, Swedish letters, a
 /// multi-line text).
