@@ -9,8 +9,7 @@
 // The schedule comes from a seeded generator; the seed is printed so a failing run can be
 // replayed: FAULT_SEED=<seed> npx --no-install playwright test fault.spec.mjs
 // (timing still varies between runs). FAULT_REPORTS=<n> changes the number of reports.
-import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, idbValue, phoneStorage } from "./fixtures.mjs";
+import { test, expect, enroll, idbValue, phoneStorage } from "./fixtures.mjs";
 
 const SEED = Number(process.env.FAULT_SEED || Math.floor(Math.random() * 2 ** 31));
 const REPORTS = Number(process.env.FAULT_REPORTS || 100);
@@ -48,20 +47,19 @@ const P = {
   browserRestart: 0.015,
 };
 
+// The test's server and phone (fixtures.mjs), shared with the fault helpers in the tests.
 let server;
 let browser;
 let log;
-test.beforeEach(async () => {
-  server = await Server.start();
-  browser = await Browser.launch();
+test.beforeEach(({ server: testServer, phone }) => {
+  server = testServer;
+  browser = phone;
   log = [];
 });
 test.afterEach(async ({}, info) => {
   if (info.status !== info.expectedStatus && log.length) {
     console.log(`fault run failed; seed ${SEED}; last events:\n  ${log.slice(-40).join("\n  ")}`);
   }
-  await browser.dispose();
-  await server.stop();
 });
 
 test("a randomized fault run delivers every report exactly once, numbered without gaps", async () => {

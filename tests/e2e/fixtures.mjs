@@ -1,13 +1,42 @@
-// Test fixtures: a real vaksam-server on a fresh SQLite file, Debian's Chromium with a
-// persistent profile (so "close and reopen the browser" keeps IndexedDB), and a page
-// object for the report flow.
-import { chromium, expect } from "@playwright/test";
+// Vaksam's browser tests run against the real server binary and Debian's Chromium.
+//
+// Fixtures: `import { test, expect } from "./fixtures.mjs"`, then ask for what a test needs:
+//
+//   server    A real vaksam-server on a fresh SQLite file, stopped and its files removed
+//             after the test. Options (`test.use`): `serverArgs`, more `serve` options such
+//             as `["--base", file]`; `staticDir`, a trunk build to serve instead of the app
+//             embedded in the binary (default: VAKSAM_STATIC_DIR); `serverPerWorker: true`
+//             to share one server among the tests of a worker that use the same options
+//             (its database then carries over from test to test).
+//   phone     Debian's Chromium with a persistent profile (a `Browser`): `phone.close()` and
+//             `phone.open()` close and reopen the browser, IndexedDB and the service worker
+//             survive. Its pages start at the server (`page.goto("/reports")` works). Sized
+//             360×640 unless the spec sets `viewport`; Playwright's `colorScheme`, `locale`
+//             (default sv-SE), `isMobile`, `hasTouch` and `deviceScaleFactor` apply. After
+//             the test it fails on any uncaught error of its pages, unless the spec sets
+//             `pageErrors: "allowed"`. `textSize: 2` makes the root font twice as large on
+//             every page (a user's "200 % text").
+//   page      The phone's first page, nothing loaded yet.
+//   enrolled  That page, enrolled through the UI with a code of `kommunkod` (option, default
+//             "0428") and controlled by the service worker; it shows home.
+//   app       The app shell's page object (`pages/app.mjs`) on `page`.
+//
+// Example:
+//   test.use({ colorScheme: "dark" });
+//   test("home in the dark", async ({ enrolled, app }) => { await app.scan("home"); });
+//
+// The classes and functions below (`Server`, `Browser`, `enroll`, ...) are what the
+// fixtures are made of; specs that have not moved to the fixtures still use them directly.
+import { test as base, chromium, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { App } from "./pages/app.mjs";
+
+export { expect };
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = process.env.VAKSAM_SERVER_BIN || join(ROOT, "target/release/vaksam-server");
@@ -85,8 +114,12 @@ export class Server {
 
 /** Chromium with a profile directory that survives close and reopen. */
 export class Browser {
-  static async launch() {
+  /** `options`: more options of `launchPersistentContext` (viewport, colorScheme,
+   *  locale, baseURL, ...) and `textSize` (see `enlargeText`), kept for every reopen. */
+  static async launch({ textSize = 1, ...options } = {}) {
     const b = new Browser();
+    b.options = options;
+    b.textSize = textSize;
     b.profile = mkdtempSync(join(tmpdir(), "vaksam-profile-"));
     await b.open();
     return b;
@@ -94,11 +127,13 @@ export class Browser {
 
   async open({ offline = false } = {}) {
     this.context = await chromium.launchPersistentContext(this.profile, {
+      ...this.options,
       executablePath: "/usr/bin/chromium",
       headless: true,
       args: CHROMIUM_ARGS,
       offline,
     });
+    if (this.textSize !== 1) await enlargeText(this.context, this.textSize);
     this.errors = [];
     this.context.on("weberror", (e) => this.errors.push(String(e.error())));
     if (offline) await this.blockApi();
@@ -141,12 +176,26 @@ export class Browser {
   }
 }
 
+/** Makes the root font `factor` times the browser's default on every page of `context`
+ *  (what a user's larger text setting does to an app sized in rem). Set on the root's
+ *  style from script: the app's CSP refuses an injected <style>. */
+export async function enlargeText(context, factor) {
+  await context.addInitScript((factor) => {
+    const apply = () => document.documentElement.style.setProperty("font-size", `${factor * 100}%`, "important");
+    if (document.documentElement) return apply();
+    // The script runs before the page has its root element.
+    new MutationObserver((_, watch) => {
+      if (document.documentElement) { watch.disconnect(); apply(); }
+    }).observe(document, { childList: true });
+  }, factor);
+}
+
 /** Enrolls through the UI and waits until the service worker controls the page. */
 export async function enroll(page, server, kommunkod = "0428") {
   await page.goto(server.url + "/");
   await page.getByLabel("Registreringskod").fill(server.code(kommunkod));
   await page.getByRole("button", { name: "Registrera telefonen" }).click();
-  await expect(page.getByRole("link", { name: /Rapportera incident/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Rapportera/ }).first()).toBeVisible();
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 }).catch(async () => {
     // First load is not controlled until reload (no clients.claim race on install).
@@ -236,3 +285,61 @@ export async function scan(page, name) {
   const found = result.violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(found).toEqual([]);
 }
+
+// ---- Playwright fixtures (documented at the top of this file) ----
+
+export const test = base.extend({
+  serverArgs: [[], { option: true }],
+  staticDir: [undefined, { option: true }],
+  serverPerWorker: [false, { option: true }],
+  kommunkod: ["0428", { option: true }],
+  pageErrors: ["fail", { option: true }],
+  textSize: [1, { option: true }],
+  viewport: [{ width: 360, height: 640 }, { option: true }],
+  locale: ["sv-SE", { option: true }],
+
+  // The worker's shared servers, by their options; stopped when the worker ends.
+  _sharedServers: [async ({}, use) => {
+    const servers = new Map();
+    await use(servers);
+    for (const s of servers.values()) await (await s).stop();
+  }, { scope: "worker" }],
+
+  server: async ({ serverArgs, staticDir, serverPerWorker, _sharedServers }, use) => {
+    const options = { args: serverArgs, staticDir };
+    if (serverPerWorker) {
+      const key = JSON.stringify(options);
+      if (!_sharedServers.has(key)) _sharedServers.set(key, Server.start(options));
+      await use(await _sharedServers.get(key));
+      return;
+    }
+    const server = await Server.start(options);
+    await use(server);
+    await server.stop();
+  },
+
+  phone: async ({ server, viewport, colorScheme, locale, isMobile, hasTouch, deviceScaleFactor, pageErrors, textSize }, use) => {
+    const phone = await Browser.launch({
+      baseURL: server.url, viewport, colorScheme, locale, isMobile, hasTouch, deviceScaleFactor, textSize,
+    });
+    try {
+      await use(phone);
+      if (pageErrors !== "allowed") expect(phone.errors, "uncaught errors in the app's pages").toEqual([]);
+    } finally {
+      await phone.dispose();
+    }
+  },
+
+  page: async ({ phone }, use) => {
+    await use(await phone.page());
+  },
+
+  enrolled: async ({ page, server, kommunkod }, use) => {
+    await enroll(page, server, kommunkod);
+    await use(page);
+  },
+
+  app: async ({ page }, use) => {
+    await use(new App(page));
+  },
+});

@@ -1,20 +1,10 @@
 // Reports survive being offline, reloads, browser restarts, a down server and an
 // interrupted request, and reach the municipality exactly once.
-import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, fileReport, idbValue, next, phoneStorage, startReport, waitingStatus } from "./fixtures.mjs";
+import { test, expect, enroll, fileReport, idbValue, next, phoneStorage, startReport, waitingStatus } from "./fixtures.mjs";
 
-let server;
-let browser;
-test.beforeEach(async () => {
-  server = await Server.start();
-  browser = await Browser.launch();
-});
-test.afterEach(async () => {
-  await browser.dispose();
-  await server.stop();
-});
+// Each test has its own server and phone (fixtures.mjs); the phone is called `browser` here.
 
-test("offline reports survive reload and browser restart, then arrive once with case numbers", async () => {
+test("offline reports survive reload and browser restart, then arrive once with case numbers", async ({ server, phone: browser }) => {
   let page = await browser.page();
   await enroll(page, server);
   await browser.setOffline(true);
@@ -54,7 +44,7 @@ test("offline reports survive reload and browser restart, then arrive once with 
   expect(browser.errors).toEqual([]);
 });
 
-test("while the server is down reports wait with the reason, and go once it is back", async () => {
+test("while the server is down reports wait with the reason, and go once it is back", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   await server.down();
@@ -73,7 +63,7 @@ test("while the server is down reports wait with the reason, and go once it is b
   expect(server.register()).toHaveLength(1);
 });
 
-test("a send cut off by closing the page after the server committed is delivered once", async () => {
+test("a send cut off by closing the page after the server committed is delivered once", async ({ server, phone: browser }) => {
   let page = await browser.page();
   await enroll(page, server);
   let committed;
@@ -97,7 +87,7 @@ test("a send cut off by closing the page after the server committed is delivered
   expect(server.register()).toHaveLength(1);
 });
 
-test("after one online visit the app starts and files a report with the network cut", async () => {
+test("after one online visit the app starts and files a report with the network cut", async ({ server, phone: browser }) => {
   let page = await browser.page();
   await enroll(page, server);
   await browser.close();
@@ -117,7 +107,7 @@ test("after one online visit the app starts and files a report with the network 
   expect(server.register()).toHaveLength(1);
 });
 
-test("what is typed survives a reload mid-form", async () => {
+test("what is typed survives a reload mid-form", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   await startReport(page, "Något annat");
@@ -130,7 +120,7 @@ test("what is typed survives a reload mid-form", async () => {
   await expect(page.getByText("Fråga 3 av 10")).toBeVisible();
 });
 
-test("an invalid answer is explained beside the question and nothing typed is lost", async () => {
+test("an invalid answer is explained beside the question and nothing typed is lost", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   await page.getByRole("link", { name: /Rapportera incident/ }).click();
@@ -151,7 +141,7 @@ test("an invalid answer is explained beside the question and nothing typed is lo
   await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
 });
 
-test("a personal-data report shows the IMY deadline 72 hours after discovery", async () => {
+test("a personal-data report shows the IMY deadline 72 hours after discovery", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   await startReport(page, "E-post, brev eller sms till fel mottagare");
@@ -166,7 +156,7 @@ test("a personal-data report shows the IMY deadline 72 hours after discovery", a
   await expect(page.getByText("Vem får veta: Din chef, Dataskyddsombudet")).toBeVisible();
 });
 
-test("two open tabs deliver each report exactly once", async () => {
+test("two open tabs deliver each report exactly once", async ({ server, phone: browser }) => {
   const first = await browser.page();
   await enroll(first, server);
   const second = await browser.context.newPage();
@@ -185,7 +175,7 @@ test("two open tabs deliver each report exactly once", async () => {
   expect(server.register()).toHaveLength(4);
 });
 
-test("a revoked phone keeps its reports and sends them after enrolling again", async () => {
+test("a revoked phone keeps its reports and sends them after enrolling again", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   const deviceId = (await idbValue(page, "meta", "device")).device_id;
@@ -200,7 +190,7 @@ test("a revoked phone keeps its reports and sends them after enrolling again", a
   expect(server.register()).toHaveLength(1);
 });
 
-test("without usable storage the app says so instead of pretending to save", async () => {
+test("without usable storage the app says so instead of pretending to save", async ({ server, phone: browser }) => {
   await browser.context.addInitScript(() => {
     Object.defineProperty(window, "indexedDB", { get() { throw new DOMException("blocked", "SecurityError"); } });
   });
@@ -209,7 +199,7 @@ test("without usable storage the app says so instead of pretending to save", asy
   await expect(page.getByRole("heading", { name: "Vaksam kan inte spara här" })).toBeVisible();
 });
 
-test("reports left unsent for days bring a warning", async () => {
+test("reports left unsent for days bring a warning", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   await browser.setOffline(true);

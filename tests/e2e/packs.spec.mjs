@@ -3,29 +3,27 @@
 // call buttons in the guidance, the quiz's sources and the employee's sector. The packs are
 // the small invented ones of the server's tests (a base and Vingåker's overlay on it), so
 // what is cited, advised and confirmed is known exactly.
-import { test, expect } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, Server, ROOT, cachedPack, enroll, idbValue, next, scan, startReport } from "./fixtures.mjs";
+import { test, expect, ROOT, cachedPack, enroll, idbValue, next, scan, startReport } from "./fixtures.mjs";
 
 const PACKS = join(ROOT, "crates/server/tests/fixtures/packs");
 const BASE = join(PACKS, "base-a.toml");
 
+test.use({ serverArgs: ["--base", BASE] });
+
+// The tests and the helpers below share this test's server and phone (fixtures.mjs).
 let server;
 let browser;
-test.beforeEach(async () => {
-  server = await Server.start({ args: ["--base", BASE] });
+test.beforeEach(async ({ server: testServer, phone }) => {
+  server = testServer;
+  browser = phone;
   // The overlay as the server's tests have it, but keeping the base's school question, so
   // that the bank has a question only one sector is asked.
   const overlay = join(server.dir, "kommun.toml");
   writeFileSync(overlay, readFileSync(join(PACKS, "kommun.toml"), "utf8").replace('[omit]\nquestions = ["instagram"]', "")
     .replace('title = "Informationssäkerhetspolicy"\n', 'title = "Informationssäkerhetspolicy"\nurl = "https://www.example.se/policy.pdf"\nadopted = "2019-05-27"\ndiarienummer = "KS 2019/123"\n'));
   expect(server.cli("pack", "publish", overlay, "--base", BASE)).toContain("published 0428");
-  browser = await Browser.launch();
-});
-test.afterEach(async () => {
-  await browser.dispose();
-  await server.stop();
 });
 
 async function enrollWithPack(page) {

@@ -2,19 +2,9 @@
 // registered" or "no contact"), a captive portal's 401 is not a revoked phone, an answer
 // that settles nothing backs off, a full phone still lets delivered reports go, a refused
 // report can be corrected and sent again, and a schema upgrade in another tab never hangs.
-import { test, expect } from "@playwright/test";
-import { Browser, Server, enroll, fileReport, next, phoneStorage, scan, startReport, waitForPack } from "./fixtures.mjs";
+import { test, expect, enroll, fileReport, next, phoneStorage, scan, startReport, waitForPack } from "./fixtures.mjs";
 
-let server;
-let browser;
-test.beforeEach(async () => {
-  server = await Server.start();
-  browser = await Browser.launch();
-});
-test.afterEach(async () => {
-  await browser.dispose();
-  await server.stop();
-});
+// Each test has its own server and phone (fixtures.mjs); the phone is called `browser` here.
 
 /** Makes IndexedDB calls `methods` on the object store `store` throw a DOMException
  *  `name` while `window[flag]` is true (flipped from the test), as a full or broken phone
@@ -43,7 +33,7 @@ function localInput(ms) {
 
 const DAY = 24 * 3600 * 1000;
 
-test("storage full while applying the server's answers: the delivered report still leaves the phone and the user is told", async () => {
+test("storage full while applying the server's answers: the delivered report still leaves the phone and the user is told", async ({ server, phone: browser }) => {
   await breakStorage(browser.context, { store: "receipts", methods: ["put", "add"], name: "QuotaExceededError", flag: "fullReceipts" });
   const page = await browser.page();
   await page.setViewportSize({ width: 360, height: 740 });
@@ -70,7 +60,7 @@ test("storage full while applying the server's answers: the delivered report sti
   expect(server.register()).toHaveLength(1);
 });
 
-test("a storage failure while sending is told as such, not as a phone no longer registered", async () => {
+test("a storage failure while sending is told as such, not as a phone no longer registered", async ({ server, phone: browser }) => {
   await breakStorage(browser.context, { store: "meta", methods: ["get"], name: "UnknownError", flag: "brokenMeta" });
   const page = await browser.page();
   await enroll(page, server);
@@ -92,7 +82,7 @@ test("a storage failure while sending is told as such, not as a phone no longer 
   expect(server.register()).toHaveLength(1);
 });
 
-test("a captive portal's 401 is no contact, not a revoked phone", async () => {
+test("a captive portal's 401 is no contact, not a revoked phone", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   const portal = (route) => route.fulfill({ status: 401, contentType: "text/html", body: "<html><body>Logga in på hotellets wifi</body></html>" });
@@ -110,7 +100,7 @@ test("a captive portal's 401 is no contact, not a revoked phone", async () => {
   expect(server.register()).toHaveLength(1);
 });
 
-test("an answer that settles none of the batch backs off instead of sending again at once", async () => {
+test("an answer that settles none of the batch backs off instead of sending again at once", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   let posts = 0;
@@ -130,7 +120,7 @@ test("an answer that settles none of the batch backs off instead of sending agai
   expect(server.register()).toHaveLength(1);
 });
 
-test("a draft that cannot be saved on the phone is said, and the warning goes once saving works again", async () => {
+test("a draft that cannot be saved on the phone is said, and the warning goes once saving works again", async ({ server, phone: browser }) => {
   await breakStorage(browser.context, { store: "drafts", methods: ["put", "add"], name: "QuotaExceededError", flag: "fullDrafts" });
   const page = await browser.page();
   await page.setViewportSize({ width: 360, height: 740 });
@@ -151,7 +141,7 @@ test("a draft that cannot be saved on the phone is said, and the warning goes on
   await expect(page.getByLabel("Plats")).toHaveValue("Skrivaren på plan 3");
 });
 
-test("the signing form says so when what is typed cannot be saved on the phone", async () => {
+test("the signing form says so when what is typed cannot be saved on the phone", async ({ server, phone: browser }) => {
   await breakStorage(browser.context, { store: "drafts", methods: ["put", "add"], name: "QuotaExceededError", flag: "fullDrafts" });
   const page = await browser.page();
   await enroll(page, server);
@@ -167,7 +157,7 @@ test("the signing form says so when what is typed cannot be saved on the phone",
   await expect(warning).toHaveCount(0);
 });
 
-test("a report the server refuses shows why, is corrected and sent again, and arrives once", async () => {
+test("a report the server refuses shows why, is corrected and sent again, and arrives once", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await page.setViewportSize({ width: 360, height: 740 });
   // The phone's clock runs three days ahead: the server judges its times in the future.
@@ -217,7 +207,7 @@ test("a report the server refuses shows why, is corrected and sent again, and ar
   await expect(page.getByTestId("received-report")).toHaveCount(1);
 });
 
-test("an open tab closes its database when another opens a newer version, and asks to reload", async () => {
+test("an open tab closes its database when another opens a newer version, and asks to reload", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await page.setViewportSize({ width: 360, height: 740 });
   await enroll(page, server);
@@ -243,7 +233,7 @@ test("an open tab closes its database when another opens a newer version, and as
   await scan(page, "outdated banner");
 });
 
-test("a tab whose database upgrade is blocked by an older tab says to close it, then goes on", async () => {
+test("a tab whose database upgrade is blocked by an older tab says to close it, then goes on", async ({ server, phone: browser }) => {
   const old = await browser.page();
   await old.goto(server.url + "/api/v1/health");
   // An older Vaksam holds version 1 open and does not answer versionchange.
@@ -264,7 +254,7 @@ test("a tab whose database upgrade is blocked by an older tab says to close it, 
   await expect(page.getByRole("heading", { name: "Stäng andra flikar med Vaksam" })).toHaveCount(0);
 });
 
-test("a phone too full to save at start still sends what waits, since sending only frees space", async () => {
+test("a phone too full to save at start still sends what waits, since sending only frees space", async ({ server, phone: browser }) => {
   // From the moment the test says so, every write to `meta` (the start-up write check
   // among them) fails as on a full phone, across reloads.
   await browser.context.addInitScript(() => {
@@ -289,7 +279,7 @@ test("a phone too full to save at start still sends what waits, since sending on
   expect(server.register()[0].report.description).toBe("väntar på full telefon");
 });
 
-test("a busy server's Retry-After is waited out, and a limit is told as one, not as a fault", async () => {
+test("a busy server's Retry-After is waited out, and a limit is told as one, not as a fault", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   let posts = 0;

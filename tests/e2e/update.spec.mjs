@@ -1,29 +1,26 @@
 // A new deploy reaches a running app without stranding it: the new version waits, the
 // user taps "Uppdatera", the form they were filling in survives, and every route still
 // loads offline from the new version's cache.
-import { test, expect } from "@playwright/test";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Browser, ROOT, Server, enroll, next, startReport } from "./fixtures.mjs";
+import { test as base, expect, ROOT, enroll, startReport } from "./fixtures.mjs";
+import { ReportFlow } from "./pages/report.mjs";
 
-let server;
-let browser;
-let site;
-test.beforeEach(async () => {
-  site = mkdtempSync(join(tmpdir(), "vaksam-site-"));
-  cpSync(join(ROOT, "dist"), site, { recursive: true });
-  server = await Server.start({ staticDir: site });
-  browser = await Browser.launch();
-});
-test.afterEach(async () => {
-  await browser.dispose();
-  await server.stop();
-  rmSync(site, { recursive: true, force: true });
+// The server serves a copy of the built app (`site`) that a test can change as a deploy
+// would; the phone is called `browser` here.
+const test = base.extend({
+  site: async ({}, use) => {
+    const site = mkdtempSync(join(tmpdir(), "vaksam-site-"));
+    cpSync(join(ROOT, "dist"), site, { recursive: true });
+    await use(site);
+    rmSync(site, { recursive: true, force: true });
+  },
+  staticDir: async ({ site }, use) => use(site),
 });
 
 /** Publishes "version 2": a changed shell and a service worker with a new version. */
-function deployNewVersion() {
+function deployNewVersion(site) {
   const index = join(site, "index.html");
   writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head>\n  <meta name="vaksam-build" content="v2">'));
   const sw = join(site, "sw.js");
@@ -32,14 +29,14 @@ function deployNewVersion() {
 
 const build = (page) => page.evaluate(() => document.querySelector('meta[name="vaksam-build"]')?.content ?? "v1");
 
-test("an update waits for the user, keeps the draft and works offline afterwards", async () => {
+test("an update waits for the user, keeps the draft and works offline afterwards", async ({ server, phone: browser, site }) => {
   const page = await browser.page();
   await enroll(page, server);
   await startReport(page, "Något annat");
   await next(page, 2);
   await page.getByLabel("Plats").fill("Förskolan Solen");
 
-  deployNewVersion();
+  deployNewVersion(site);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await expect(page.getByText("En ny version av Vaksam finns.")).toBeVisible();
   // Until the user says so, the running version stays.
@@ -62,10 +59,10 @@ test("an update waits for the user, keeps the draft and works offline afterwards
   expect(browser.errors).toEqual([]);
 });
 
-test("a deploy whose precache fails leaves the working version in charge", async () => {
+test("a deploy whose precache fails leaves the working version in charge", async ({ server, phone: browser, site }) => {
   const page = await browser.page();
   await enroll(page, server);
-  deployNewVersion();
+  deployNewVersion(site);
   // The new worker lists a file the server does not have: its install must fail.
   const sw = join(site, "sw.js");
   writeFileSync(sw, readFileSync(sw, "utf8").replace("const PRECACHE = [", 'const PRECACHE = ["/missing-file.js",'));

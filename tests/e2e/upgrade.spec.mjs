@@ -2,12 +2,11 @@
 // holds a format-1 pack and records made against it (an incident and a signature, waiting
 // offline in the outbox) meets a server that has moved on to a format-2 pack. Nothing is
 // lost: both records are delivered and accepted, and the app then shows the new pack.
-import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, Server, ROOT, cachedPack, enroll, fileReport, idbValue, phoneStorage } from "./fixtures.mjs";
+import { test, expect, ROOT, cachedPack, enroll, fileReport, idbValue, phoneStorage } from "./fixtures.mjs";
 
 // Small invented packs the server's own tests use, so this test does not change whenever
 // the shipped content does: a base, and an overlay for Vingåker (0428) resolved with it.
@@ -16,18 +15,17 @@ const BASE = join(PACKS, "base-a.toml");
 // Vingåker's pack 2026.11.3 as the format-1 server stored and served it.
 const V1 = join(ROOT, "tests/fixtures/pack-v1/0428.json");
 
+// The server resolves overlays with the invented base: the shipped Vingåker overlay does
+// not resolve with it, so the format-1 pack stays Vingåker's current one until a new
+// pack is published below.
+test.use({ serverArgs: ["--base", BASE] });
+
+// The test and the helper below share this test's server and phone (fixtures.mjs).
 let server;
 let browser;
-test.beforeEach(async () => {
-  // The server resolves overlays with the invented base: the shipped Vingåker overlay does
-  // not resolve with it, so the format-1 pack stays Vingåker's current one until a new
-  // pack is published below.
-  server = await Server.start({ args: ["--base", BASE] });
-  browser = await Browser.launch();
-});
-test.afterEach(async () => {
-  await browser.dispose();
-  await server.stop();
+test.beforeEach(({ server: testServer, phone }) => {
+  server = testServer;
+  browser = phone;
 });
 
 /** Stores the format-1 pack as the format-1 server did: the JSON text byte for byte, its
