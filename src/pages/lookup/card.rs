@@ -25,7 +25,7 @@ pub struct Line {
     pub text: Option<String>,
     /// For a "no": the report form, filled in with the kind and the place.
     pub report: Option<String>,
-    /// A "no" the user most likely asks about: shown open.
+    /// The "no" the user most likely asks about (the kind's first `asked_about`): open.
     pub open: bool,
 }
 
@@ -73,7 +73,8 @@ pub fn places_card(card: &Card<'_>, kind: Option<&Kind>, lang: Lang) -> CardRows
     let texts = all().map(|a| &a.place.name);
     let origins = all().map(rule_origin).collect();
     let line = |a: &Answer<'_>, text: Option<Text>| {
-        let asked = kind.is_some_and(|k| k.asked_about.contains(&a.place.id));
+        // The place most asked about opens; the others are one line each.
+        let asked = kind.and_then(|k| k.asked_about.first()) == Some(&a.place.id);
         Line {
             id: a.place.id.clone(),
             title: a.place.name.get(tag).to_owned(),
@@ -205,7 +206,7 @@ pub fn AnswerCard(rows: CardRows, lang: Lang) -> impl IntoView {
             let n = rest.len();
             view! {
                 <details class="more-nos">
-                    <summary>{i18n::more_nos(lang, n)}</summary>
+                    <summary>{i18n::more_nos(lang, n, of_kinds)}</summary>
                     <ul class="card-no">
                         {rest.into_iter().map(|l| view! { <NoRow line=l instead=instead.clone() lang/> }).collect_view()}
                     </ul>

@@ -33,20 +33,6 @@ fn Why(lines: Vec<String>, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Back to the search, with the query kept (the browser's history has it).
-#[component]
-fn BackToSearch() -> impl IntoView {
-    let ctx = ctx();
-    let back = move |ev: leptos::ev::MouseEvent| {
-        let history = web_sys::window().and_then(|w| w.history().ok());
-        if let Some(h) = history.filter(|h| h.length().unwrap_or(0) > 1) {
-            ev.prevent_default();
-            let _ = h.back();
-        }
-    };
-    view! { <p><a href="/lookup" class="back-link" on:click=back>{move || ctx.t(T::Back)}</a></p> }
-}
-
 /// One kind of information: where it may go, where only if, where not; why, folded.
 #[component]
 pub fn KindPage() -> impl IntoView {
@@ -84,7 +70,6 @@ pub fn KindPage() -> impl IntoView {
         <section class="page lookup">
             {body}
             <PageSources origins/>
-            <BackToSearch/>
         </section>
     }
 }
@@ -98,7 +83,6 @@ pub fn PlacePage() -> impl IntoView {
             <Show when=has_matrix fallback=|| view! { <LookupNotYet/> }>
                 {with_progress(|progress| view! { <PlaceBody progress/> })}
             </Show>
-            <BackToSearch/>
         </section>
     }
 }
@@ -147,6 +131,7 @@ fn PlaceBody(progress: RwSignal<Progress>) -> impl IntoView {
                 </p>
                 <AskSector progress/>
                 <AnswerCard rows lang/>
+                <ShowAll show_all hidden/>
                 <Why lines=why lang/>
             }
             .into_any()
@@ -155,7 +140,6 @@ fn PlaceBody(progress: RwSignal<Progress>) -> impl IntoView {
     };
     view! {
         {body}
-        <ShowAll show_all hidden/>
         <p><A href="/lookup/guide" attr:class="button guide-link">{move || ctx.t(T::GuideLink)}</A></p>
         <PageSources origins/>
     }

@@ -9,7 +9,6 @@ use crate::components::{focus_later, PageSources};
 use crate::ctx;
 use crate::i18n::T;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vaksam_core::classification::{Guide, Question};
 use vaksam_core::quiz::Progress;
 
@@ -33,7 +32,6 @@ pub fn GuidePage() -> impl IntoView {
             <Show when=has_matrix fallback=|| view! { <LookupNotYet/> }>
                 {with_progress(|progress| view! { <GuideBody progress/> })}
             </Show>
-            <p><A href="/lookup" attr:class="back-link">{move || ctx.t(T::Back)}</A></p>
         </section>
     }
 }

@@ -19,7 +19,7 @@ use vaksam_core::search::{Hit, Index, Target};
 /// Most hits shown for a query.
 const MAX_HITS: usize = 8;
 /// Places named in a hit's short answer.
-const NAMED: usize = 3;
+const NAMED: usize = 2;
 
 /// Search with a performance measure around it (bench/search_latency.mjs reads it).
 fn timed_search(index: &Index, query: &str) -> Vec<Hit> {
