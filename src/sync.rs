@@ -64,7 +64,8 @@ pub struct Sync {
     pub status: RwSignal<SyncStatus>,
     /// Entries waiting to be sent.
     pub waiting: RwSignal<usize>,
-    /// Whether every waiting entry is an incident report (the status line then says so).
+    /// Whether every waiting entry is an incident report or a supplement to one (the status
+    /// line then says so).
     pub waiting_reports_only: RwSignal<bool>,
     /// Entries the server refused (or that conflict): they wait for the user, not the network.
     pub refused: RwSignal<usize>,
@@ -215,9 +216,9 @@ impl Sync {
             set_changed(self.waiting, waiting.len());
             set_changed(
                 self.waiting_reports_only,
-                waiting
-                    .iter()
-                    .all(|e| e.record.kind == RecordKind::Incident),
+                waiting.iter().all(|e| {
+                    matches!(e.record.kind, RecordKind::Incident | RecordKind::Supplement)
+                }),
             );
             let oldest = waiting
                 .iter()

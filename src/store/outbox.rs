@@ -473,8 +473,9 @@ async fn apply_in(
 }
 
 /// Adds a delivered supplement to its report's receipt (once, however often the answer is
-/// applied). When it says personal data may be involved and the receipt had no IMY
-/// deadline, the deadline is set, counted from the report's discovery. A report whose
+/// applied). The IMY deadline follows the personal-data answer that holds now (the core's
+/// `supplement::imy_deadline`: counted from the report's discovery), while the report's
+/// details are kept. A report whose
 /// receipt is gone (it did not fit) gets no trace of it either; the municipality has both.
 async fn add_to_receipt(
     receipt_store: &rexie::Store,
@@ -487,15 +488,6 @@ async fn add_to_receipt(
         return Ok(());
     };
     let mut local: LocalReceipt = from_js(&value)?;
-    let personal_data = supplement
-        .personal_data
-        .as_ref()
-        .is_some_and(|p| p.involved != vaksam_core::incident::Answer::No);
-    if personal_data && local.imy_deadline.is_none() {
-        local.imy_deadline = local.report.as_ref().map(|r| {
-            crate::clock::rfc3339(vaksam_core::deadline::imy_notification_due(r.discovered_at))
-        });
-    }
     local.case_status = receipt.case_status;
     local.supplements.retain(|s| s.id != entry.id);
     local.supplements.push(SupplementReceipt {
@@ -505,6 +497,11 @@ async fn add_to_receipt(
         report: Some(supplement),
     });
     local.supplements.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(report) = &local.report {
+        let added = local.supplements.iter().filter_map(|s| s.report.as_ref());
+        local.imy_deadline =
+            vaksam_core::supplement::imy_deadline(report, added).map(crate::clock::rfc3339);
+    }
     receipt_store.put(&to_js(&local)?, None).await?;
     Ok(())
 }
