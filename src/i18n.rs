@@ -605,7 +605,7 @@ impl T {
             PlaceYes => ("Ja, för:", "Yes, for:"),
             PlaceNo => ("Nej, inte för:", "No, not for:"),
             ShowMine => ("Visa bara det som gäller mitt arbete", "Show only what concerns my work"),
-            AskSector => ("Då visar vi det som gäller ditt arbete först.", "Then we show what concerns your work first."),
+            AskSector => ("Då visar vi det som gäller ditt arbete. Du kan ändra det under Inställningar.", "Then we show what concerns your work. You can change it in Settings."),
             ReportFromNo => ("Har det redan hänt? Rapportera", "Has it already happened? Report it"),
             // -- shell, home, settings, enrollment, policy, quiz --
             ErrorTickPoints => ("Kryssa i punkterna {list}", "Tick points {list}"),

@@ -223,3 +223,50 @@ test("in English, online: the same card in English words", async ({ enrolled: pa
   expect(await lookup.text()).not.toMatch(CODES);
   await app.scan("lookup: kind (en)");
 });
+
+test.describe("in dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("every lookup screen is axe clean, with the card's marks and rows readable", async ({ enrolled: page, app }) => {
+    await waitForPack(page);
+    const lookup = new Lookup(page);
+    await lookup.open();
+    await app.scan("lookup: sector asked (dark)");
+    await lookup.chooseSector(CARE);
+    await lookup.search("foto");
+    await app.scan("lookup: search (dark)");
+    // One search per keystroke (bench/search_latency.mjs counts these measures).
+    await page.evaluate(() => performance.clearMeasures("vaksam-search"));
+    await lookup.search("journal");
+    expect(await page.evaluate(() => performance.getEntriesByName("vaksam-search").length)).toBe(7);
+    await app.goto("/lookup/kind/foto_brukare");
+    await lookup.why.locator("summary").click();
+    await lookup.sources.locator("summary").click();
+    await app.scan("lookup: kind (dark)");
+    await app.goto("/lookup/place/sms");
+    await lookup.showAll().click();
+    await app.scan("lookup: place (dark)");
+    await app.goto("/lookup/guide");
+    await app.scan("guide: question (dark)");
+    for (const a of ["Nej", "Nej", "Nej", "Nej"]) await page.getByRole("button", { name: a, exact: true }).click();
+    await expect(page.getByTestId("guidance-label")).toBeVisible();
+    await app.scan("guide: result (dark)");
+  });
+});
+
+test("at 200 % text nothing scrolls sideways on the search, a kind, a place and the guide", async ({ enrolled: page, app }) => {
+  await waitForPack(page);
+  const lookup = new Lookup(page);
+  const big = () => page.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+  await lookup.open("foto");
+  await lookup.chooseSector(CARE);
+  await big();
+  await expect(lookup.hit("Foto på brukare")).toBeVisible();
+  await app.expectNoSideScroll("lookup: search at 200 %");
+  for (const path of ["/lookup/kind/foto_brukare", "/lookup/place/chat_app", "/lookup/guide"]) {
+    await app.goto(path);
+    await big();
+    await page.locator("main details").evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+    await app.expectNoSideScroll(`${path} at 200 %`);
+  }
+});
