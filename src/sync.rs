@@ -266,11 +266,14 @@ impl Sync {
                 Ok(entries) => entries,
                 Err(e) => return Flush::Failed(FailReason::Storage(e.kind)),
             };
-            let batch: Vec<_> = entries
+            let mut batch: Vec<_> = entries
                 .into_iter()
                 .filter(|e| e.state == outbox::EntryState::Waiting)
                 .take(MAX_BATCH_RECORDS)
                 .collect();
+            // Oldest first, and supplements after the reports they add to: a corrected
+            // report is newer than the supplements moved to it (the sort is stable).
+            batch.sort_by_key(|e| e.record.kind == RecordKind::Supplement);
             if batch.is_empty() {
                 self.refresh_pack(&enrollment.token).await;
                 self.refresh_statuses(&enrollment.token).await;

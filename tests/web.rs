@@ -274,6 +274,50 @@ async fn a_delivered_supplement_is_kept_once_with_its_report_and_can_bring_the_d
 }
 
 #[wasm_bindgen_test]
+async fn a_corrected_report_takes_the_supplements_of_the_refused_one() {
+    clear_outbox().await;
+    let refused = waiting_entry("fel");
+    outbox::add_from_draft(&refused, None).await.unwrap();
+    let added = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &supplement_to(refused.record.id, "mer", None),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    outbox::add_supplement(&added).await.unwrap();
+    let unknown = vec![vaksam_core::FieldError::new(
+        "payload.incident_id",
+        vaksam_core::FieldErrorCode::Invalid,
+        "no such report",
+    )];
+    outbox::apply_results(
+        &[refused.clone(), added.clone()],
+        &[
+            refuse(&refused),
+            RecordResult {
+                id: added.record.id,
+                outcome: RecordOutcome::Rejected { errors: unknown },
+            },
+        ],
+    )
+    .await
+    .unwrap();
+
+    let corrected = waiting_entry("rätt");
+    outbox::add_from_draft(&corrected, Some(&refused.id))
+        .await
+        .unwrap();
+    let moved = outbox::get(&added.id).await.unwrap().unwrap();
+    assert_eq!(moved.state, outbox::EntryState::Waiting);
+    assert_eq!(moved.supplement().unwrap().incident_id, corrected.record.id);
+    assert_eq!(moved.supplement().unwrap().description, "mer");
+    assert!(outbox::get(&refused.id).await.unwrap().is_none());
+    let listed = supplements::for_incident(&corrected.id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    clear_outbox().await;
+}
+
+#[wasm_bindgen_test]
 async fn a_reports_details_are_forgotten_30_days_after_its_receipt() {
     clear_outbox().await;
     let report = waiting_entry("hemligt");

@@ -173,12 +173,29 @@ impl OutboxEntry {
 /// crash can leave either the draft or the entry but never both (no double report). A
 /// corrected report names the refused entry it `replaces`, which goes in the same
 /// transaction. Returns once the transaction has committed: only then may the UI say "saved".
+///
+/// Supplements waiting for (or refused with) the refused report are moved to the corrected
+/// one in the same transaction and wait to be sent again: the server never stored them (it
+/// holds no supplement to a report it refused), so their ids are still free.
 pub async fn add_from_draft(entry: &OutboxEntry, replaces: Option<&str>) -> StoreResult<()> {
     let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
     let body = async {
         let outbox = tx.store(STORE)?;
         if let Some(old) = replaces {
             outbox.delete(JsValue::from_str(old)).await?;
+            for value in outbox.get_all(None, None).await? {
+                let mut moved: OutboxEntry = from_js(&value)?;
+                let Some(mut supplement) = moved.supplement() else {
+                    continue;
+                };
+                if supplement.incident_id.to_string() != old {
+                    continue;
+                }
+                supplement.incident_id = entry.record.id;
+                moved.record.payload = serde_json::to_value(&supplement)?;
+                moved.state = EntryState::Waiting;
+                outbox.put(&to_js(&moved)?, None).await?;
+            }
         }
         outbox.add(&to_js(entry)?, None).await?;
         tx.store(drafts::STORE)?
