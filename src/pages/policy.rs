@@ -39,6 +39,26 @@ fn date_in_words(lang: Lang, t: OffsetDateTime) -> String {
     date.to_locale_date_string(locale, &options).into()
 }
 
+/// The policy version a signature names, as a sentence: " Policyn är daterad 13 maj 2022."
+/// for a date, " Policyns version: 3." for a number, nothing for a word ("Odaterad").
+fn policy_version_in_words(lang: Lang, label: &str) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(date) = time::Date::parse(label, format) {
+        let at = date.with_hms(12, 0, 0).map(|t| t.assume_utc());
+        if let Ok(at) = at {
+            let dated = T::SignedPolicyDated.in_(lang);
+            return format!(" {}", dated.replace("{date}", &date_in_words(lang, at)));
+        }
+    }
+    if label.chars().any(|c| c.is_ascii_digit()) {
+        return format!(
+            " {}",
+            T::SignedPolicyVersion.in_(lang).replace("{v}", label)
+        );
+    }
+    String::new()
+}
+
 /// "Du gör utbildningen en gång om året": the training interval as a sentence.
 fn training_interval(lang: Lang, months: u32) -> String {
     match months {
@@ -91,7 +111,7 @@ fn ContactItem(contact: Contact) -> impl IntoView {
         .map(|(number, tel)| {
             view! {
                 <a class="button call" href=format!("tel:{tel}") data-testid="call">
-                    <span aria-hidden="true">"📞 "</span>{move || ctx.t(T::CallButton)}" "{number}
+                    {move || ctx.t(T::CallButton)}" "{number}
                 </a>
             }
         });
@@ -262,12 +282,27 @@ fn fields_in_order(statements: &[Statement]) -> Vec<(String, String)> {
     fields
 }
 
-/// One line of the error summary: what to fix, in words that name the field.
-fn summary_line(lang: Lang, error: &FieldError) -> String {
-    if let Some(i) = error.field.strip_prefix("confirmed.") {
-        let n = i.parse::<usize>().map(|i| i + 1).unwrap_or(1);
-        return T::ErrorTickPoint.in_(lang).replace("{n}", &n.to_string());
+/// The statements not ticked yet, as one line of the error summary ("Kryssa i punkt 2",
+/// "Kryssa i punkterna 1, 2, 5").
+fn unticked_line(lang: Lang, errors: &[FieldError]) -> Option<String> {
+    let points: Vec<String> = errors
+        .iter()
+        .filter_map(|e| e.field.strip_prefix("confirmed.")?.parse::<usize>().ok())
+        .map(|i| (i + 1).to_string())
+        .collect();
+    match points.as_slice() {
+        [] => None,
+        [one] => Some(T::ErrorTickPoint.in_(lang).replace("{n}", one)),
+        many => Some(
+            T::ErrorTickPoints
+                .in_(lang)
+                .replace("{list}", &many.join(", ")),
+        ),
     }
+}
+
+/// One line of the error summary for a detail field: its label and what is wrong.
+fn summary_line(lang: Lang, error: &FieldError) -> String {
     let label = match error.field.as_str() {
         "name" => T::FieldName,
         "employee_ref" => T::FieldEmployeeRef,
@@ -301,11 +336,18 @@ fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, fields: Vec<(String, String)>
     let lines = move || {
         let lang = ctx.lang.get();
         errors.with(|list| {
+            // The first unticked statement carries the one line for all of them.
+            let mut ticks = unticked_line(lang, list);
             fields
                 .iter()
                 .filter_map(|(field, input)| {
                     let error = list.iter().find(|e| e.field == *field)?;
-                    Some((input.clone(), summary_line(lang, error)))
+                    let line = if field.starts_with("confirmed.") {
+                        ticks.take()?
+                    } else {
+                        summary_line(lang, error)
+                    };
+                    Some((input.clone(), line))
                 })
                 .collect::<Vec<_>>()
         })
@@ -521,8 +563,7 @@ pub fn SignPage() -> impl IntoView {
             <ErrorSummary errors fields/>
             <p>{move || pick(&intro)}</p>
             <p>{move || ctx.t(T::SignReadFirst)}" "
-                <A href="/policy">{let t = pack.policy.title.clone(); move || pick(&t)}</A>
-                " ("{move || ctx.t(T::PolicyVersion).to_lowercase()}" "{pack.policy.version.label.clone()}")"
+                <A href="/policy">{let t = pack.policy.title.clone(); move || pick(&t)}</A>"."
             </p>
             <form on:submit=submit novalidate>
                 <fieldset class="field statements">
@@ -591,11 +632,11 @@ pub fn SignedPage() -> impl IntoView {
                 .as_ref()
                 .map(|p| p.undertaking.title.get(lang.tag()).to_owned())
                 .unwrap_or_default();
-            T::SignedWhat
+            let what = T::SignedWhat
                 .in_(lang)
                 .replace("{u}", &undertaking)
-                .replace("{p}", &policy)
-                .replace("{v}", &r.policy_version)
+                .replace("{p}", &policy);
+            format!("{what}{}", policy_version_in_words(lang, &r.policy_version))
         });
         view! {
             {state}
