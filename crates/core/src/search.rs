@@ -57,6 +57,12 @@ pub struct Index {
 /// Lowest score shown.
 const THRESHOLD: f32 = 0.5;
 
+/// A score this high is the very thing asked for ("läkemedelslista" typed in full)…
+const CLEAR: f32 = 0.95;
+/// …and then hits this far below it are only echoes ("körlista" for its "-lista") and are
+/// left out.
+const ECHO: f32 = 0.3;
+
 /// Words that carry no meaning in a query ("Kan jag använda Teams?"), in both languages,
 /// already folded.
 const STOP: &[&str] = &[
@@ -305,6 +311,9 @@ impl Index {
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if let Some(best) = hits.first().map(|h| h.score).filter(|s| *s >= CLEAR) {
+            hits.retain(|h| h.score >= best - ECHO);
+        }
         hits.truncate(limit);
         hits
     }

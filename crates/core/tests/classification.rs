@@ -339,6 +339,26 @@ fn search_puts_the_expected_result_first() {
 }
 
 #[test]
+fn a_name_typed_in_full_is_not_followed_by_its_compound_echoes() {
+    let p = load("vingaker");
+    let m = matrix(&p);
+    let index = Index::new(m, "sv");
+    let got = |q: &str| -> Vec<String> {
+        index
+            .search(q, 8)
+            .iter()
+            .map(|h| label(m, h.target))
+            .collect()
+    };
+    // "körlista", "klasslista" … share only "-lista".
+    assert_eq!(got("läkemedelslista"), ["kind:lakemedelslista"]);
+    assert_eq!(got("teams"), ["place:teams"]);
+    // A word that is only part of many names still lists them all.
+    assert!(got("lista").len() >= 5);
+    assert!(got("journal").contains(&"place:care_system".to_owned()));
+}
+
+#[test]
 fn search_finds_nothing_for_nonsense_and_stop_words() {
     let p = load("vingaker");
     let index = Index::new(matrix(&p), "sv");
