@@ -20,8 +20,19 @@ pub fn status() -> Option<SigningStatus> {
 
 /// A short line and link about signing, for the home and policy screens.
 #[component]
-pub fn SignStatusLine() -> impl IntoView {
+pub fn SignStatusLine(
+    /// The link to sign names what is signed, as the pack calls it ("Läs och skriv under:
+    /// Bekräftelse"): on home, where nothing else says it.
+    #[prop(optional)]
+    named: bool,
+) -> impl IntoView {
     let ctx = ctx();
+    let title = move || {
+        ctx.sync.pack.with(|p| {
+            p.as_ref()
+                .map(|p| crate::components::source::pick(&p.undertaking.title))
+        })
+    };
     move || {
         let (text, class, link, href) = match status()? {
             SigningStatus::NotSigned => (T::SignStatusNone, "notice", T::SignAgainButton, "/sign"),
@@ -33,7 +44,15 @@ pub fn SignStatusLine() -> impl IntoView {
         Some(view! {
             <p class=class data-testid="sign-status">
                 {move || ctx.t(text)}" "
-                <A href=href>{move || ctx.t(link)}</A>
+                <A href=href>
+                    {move || ctx.t(link)}
+                    {move || {
+                        (named && href == "/sign")
+                            .then(title)
+                            .flatten()
+                            .map(|t| format!(": {t}"))
+                    }}
+                </A>
             </p>
         })
     }
@@ -71,7 +90,7 @@ pub fn TodoCard() -> impl IntoView {
     view! {
         <section class="card todo" aria-labelledby="todo-title" data-testid="todo">
             <h2 id="todo-title">{move || ctx.t(T::HomeTodo)}</h2>
-            <SignStatusLine/>
+            <SignStatusLine named=true/>
             <TrainingStatusLine/>
         </section>
     }
