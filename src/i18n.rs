@@ -410,7 +410,7 @@ impl T {
             SaveFailed => ("Rapporten kunde inte sparas på telefonen. Det du skrev finns kvar. Frigör utrymme och försök igen.", "The report could not be saved on the phone. What you typed is kept. Free some space and try again."),
             SavedTitle => ("Tack! Rapporten är sparad", "Thank you! The report is saved"),
             WhatNow => ("Gör så här nu", "Do this now"),
-            AdviceNote => ("Det som är märkt ”Vaksams råd” är allmänna råd från Vaksam. Kommunen har inte bekräftat dem.", "What is marked “Vaksam's advice” is general advice from Vaksam. The municipality has not confirmed it."),
+            AdviceNote => ("En del av det här är allmänna råd från Vaksam. Kommunen har inte bekräftat dem än.", "Some of this is general advice from Vaksam. The municipality has not confirmed it yet."),
             InSwedish => ("(på svenska)", "(in Swedish)"),
             ReportsTitle => ("Mina rapporter", "My reports"),
             NoReports => ("Du har inga rapporter ännu.", "You have no reports yet."),
