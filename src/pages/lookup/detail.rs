@@ -33,43 +33,93 @@ fn Why(lines: Vec<String>, lang: Lang) -> impl IntoView {
     }
 }
 
+/// What a kind's or a place's screen shows, in one language: `None` for an unknown id.
+#[derive(Debug, Clone, PartialEq)]
+struct Screen {
+    title: String,
+    /// Under the title (a place's "what it is").
+    about: Option<String>,
+    in_swedish: bool,
+    rows: CardRows,
+    why: Vec<String>,
+    /// Items of other work hidden (a place's screen).
+    hidden: usize,
+    origins: Vec<Origin>,
+}
+
+/// Draws a kind's or a place's screen from its memo: the card, "Varför?", one "Källor".
+/// `extra`: what goes between the title and the card (the sector question) and right
+/// under the card ("Visa allt").
+fn screen_view(
+    screen: Memo<Option<Option<Screen>>>,
+    before_card: impl Fn() -> AnyView + Send + Sync + 'static,
+    after_card: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let origins = Signal::derive(move || {
+        screen.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.as_ref())
+                .map(|s| s.origins.clone())
+                .unwrap_or_default()
+        })
+    });
+    let body = move || {
+        let lang = ctx().lang.get();
+        match screen.get() {
+            None => view! { <LookupNotYet/> }.into_any(),
+            Some(None) => view! { <crate::pages::NotFound/> }.into_any(),
+            Some(Some(s)) => view! {
+                <h1>{s.title}
+                    {(s.in_swedish && s.about.is_none()).then(|| view! { " " {in_swedish_note(lang)} })}
+                </h1>
+                {s.about.map(|a| view! {
+                    <p class="muted">{a}{s.in_swedish.then(|| view! { " " {in_swedish_note(lang)} })}</p>
+                })}
+                {before_card()}
+                <AnswerCard rows=s.rows lang/>
+                {after_card()}
+                <Why lines=s.why lang/>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        {body}
+        <PageSources origins/>
+    }
+}
+
 /// One kind of information: where it may go, where only if, where not; why, folded.
 #[component]
 pub fn KindPage() -> impl IntoView {
     let ctx = ctx();
     let id = route_id();
-    let origins = RwSignal::new(Vec::<Origin>::new());
-    let body = move || {
+    let screen = Memo::new(move |_| {
         let lang = ctx.lang.get();
         let id = id.get();
         with_matrix(|_, m| {
-            let Some(k) = m.kind(&id) else {
-                return view! { <crate::pages::NotFound/> }.into_any();
-            };
-            let rows = places_card(&m.card(k), Some(k), lang);
-            let mut list = rows.origins.clone();
-            list.push(Origin::of(k));
-            if origins.with_untracked(|o| *o != list) {
-                origins.set(list);
-            }
-            let tag = lang.tag();
-            let mut why = vec![k.why.get(tag).to_owned()];
-            why.extend(class_words(&k.class, lang));
-            view! {
-                <h1>{k.name.get(tag).to_owned()}
-                    {falls_back(lang, &[&k.name, &k.why]).then(|| view! { " " {in_swedish_note(lang)} })}
-                </h1>
-                <AnswerCard rows lang/>
-                <Why lines=why lang/>
-            }
-            .into_any()
+            m.kind(&id).map(|k| {
+                let tag = lang.tag();
+                let rows = places_card(&m.card(k), Some(k), lang);
+                let mut origins = rows.origins.clone();
+                origins.push(Origin::of(k));
+                let mut why = vec![k.why.get(tag).to_owned()];
+                why.extend(class_words(&k.class, lang));
+                Screen {
+                    title: k.name.get(tag).to_owned(),
+                    about: None,
+                    in_swedish: falls_back(lang, &[&k.name, &k.why]),
+                    rows,
+                    why,
+                    hidden: 0,
+                    origins,
+                }
+            })
         })
-        .unwrap_or_else(|| view! { <LookupNotYet/> }.into_any())
-    };
+    });
     view! {
         <section class="page lookup">
-            {body}
-            <PageSources origins/>
+            {screen_view(screen, || ().into_any(), || ().into_any())}
         </section>
     }
 }
@@ -93,54 +143,46 @@ fn PlaceBody(progress: RwSignal<Progress>) -> impl IntoView {
     let id = route_id();
     let sector = super::sector_of(progress);
     let show_all = RwSignal::new(false);
-    let hidden = RwSignal::new(0usize);
-    let origins = RwSignal::new(Vec::<Origin>::new());
-    let body = move || {
+    let screen = Memo::new(move |_| {
         let lang = ctx.lang.get();
         let id = id.get();
         let sector = sector.get();
         let all = show_all.get();
         with_matrix(|_, m| {
-            let Some(place) = m.place(&id) else {
-                return view! { <crate::pages::NotFound/> }.into_any();
-            };
-            let rows: CardRows = kinds_card(m, place, |k| all || k.is_for(sector), lang);
-            let others = m
-                .kinds_for(place)
-                .iter()
-                .filter(|(k, _)| !k.is_for(sector))
-                .count();
-            if hidden.get_untracked() != others {
-                hidden.set(others);
-            }
-            if origins.with_untracked(|o| *o != rows.origins) {
-                origins.set(rows.origins.clone());
-            }
-            let tag = lang.tag();
-            let mut why = vec![place.about.get(tag).to_owned()];
-            why.extend(
-                place
+            m.place(&id).map(|place| {
+                let tag = lang.tag();
+                let rows = kinds_card(m, place, |k| all || k.is_for(sector), lang);
+                let hidden = m
+                    .kinds_for(place)
+                    .iter()
+                    .filter(|(k, _)| !k.is_for(sector))
+                    .count();
+                let why = place
                     .max
                     .levels()
-                    .map(|(a, l)| i18n::place_takes(lang, a, l.get())),
-            );
-            view! {
-                <h1>{i18n::may_i_use(lang, place.name.get(tag))}</h1>
-                <p class="muted">{place.about.get(tag).to_owned()}
-                    {falls_back(lang, &[&place.name, &place.about]).then(|| view! { " " {in_swedish_note(lang)} })}
-                </p>
-                <AskSector progress/>
-                <AnswerCard rows lang/>
-                <ShowAll show_all hidden/>
-                <Why lines=why lang/>
-            }
-            .into_any()
+                    .map(|(a, l)| i18n::place_takes(lang, a, l.get()))
+                    .collect();
+                Screen {
+                    title: i18n::may_i_use(lang, place.name.get(tag)),
+                    about: Some(place.about.get(tag).to_owned()),
+                    in_swedish: falls_back(lang, &[&place.name, &place.about]),
+                    origins: rows.origins.clone(),
+                    rows,
+                    why,
+                    hidden,
+                }
+            })
         })
-        .unwrap_or_else(|| view! { <LookupNotYet/> }.into_any())
-    };
+    });
+    let hidden = Signal::derive(move || {
+        screen.with(|s| s.as_ref().and_then(|s| s.as_ref()).map_or(0, |s| s.hidden))
+    });
     view! {
-        {body}
+        {screen_view(
+            screen,
+            move || view! { <AskSector progress/> }.into_any(),
+            move || view! { <ShowAll show_all hidden/> }.into_any(),
+        )}
         <p><A href="/lookup/guide" attr:class="button guide-link">{move || ctx.t(T::GuideLink)}</A></p>
-        <PageSources origins/>
     }
 }

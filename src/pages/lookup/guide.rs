@@ -40,7 +40,19 @@ pub fn GuidePage() -> impl IntoView {
 fn GuideBody(progress: RwSignal<Progress>) -> impl IntoView {
     let ctx = ctx();
     let guide = RwSignal::new(Guide::default());
-    let origins = RwSignal::new(security_origin());
+    // The answer card once every question is answered, in the current language.
+    let result = Memo::new(move |_| {
+        let class = guide.with(Guide::class)?;
+        let lang = ctx.lang.get();
+        let sector = progress.with(|p| p.sector);
+        with_matrix(|_, m| places_card(&m.card_for_class(&class, sector), None, lang))
+            .map(|rows| (class, rows))
+    });
+    let origins = Signal::derive(move || {
+        let mut list = security_origin();
+        result.with(|r| list.extend(r.iter().flat_map(|(_, rows)| rows.origins.iter().cloned())));
+        list
+    });
     let answer = move |q: Question, yes: bool| {
         guide.update(|g| *g = g.answer(q, yes));
         focus_later("#guide-step");
@@ -83,18 +95,10 @@ fn GuideBody(progress: RwSignal<Progress>) -> impl IntoView {
             }
             .into_any();
         }
-        let Some(class) = g.class() else {
+        let Some((class, rows)) = result.get() else {
             return ().into_any();
         };
         let lang = ctx.lang.get();
-        let sector = progress.with(|p| p.sector);
-        let rows = with_matrix(|_, m| places_card(&m.card_for_class(&class, sector), None, lang))
-            .unwrap_or_default();
-        let mut list = security_origin();
-        list.extend(rows.origins.iter().cloned());
-        if origins.with_untracked(|o| *o != list) {
-            origins.set(list);
-        }
         let words = class_words(&class, lang);
         view! {
             <h2 id="guide-step" tabindex="-1">{T::GuideResult.in_(lang)}</h2>
@@ -119,6 +123,6 @@ fn GuideBody(progress: RwSignal<Progress>) -> impl IntoView {
         {step}
         {asked}
         <SecurityNotice folded=true/>
-        <PageSources origins=Signal::derive(move || origins.get())/>
+        <PageSources origins/>
     }
 }
