@@ -353,8 +353,18 @@ pub fn IncidentPage() -> impl IntoView {
     let cancel = {
         let navigate = navigate.clone();
         Callback::new(move |()| {
-            draft.discard();
-            navigate("/", Default::default());
+            // No more saves; home only once the draft is gone, so nothing of this form is
+            // still at work when the page leaves.
+            draft.stop();
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                if let Err(e) = drafts::delete(drafts::INCIDENT_KEY).await {
+                    draft.failed.set(Some(e.kind));
+                    draft.resume();
+                    return;
+                }
+                navigate("/", Default::default());
+            });
         })
     };
 
