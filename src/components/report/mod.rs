@@ -165,7 +165,6 @@ fn pack_step(s: GuidanceStep) -> impl IntoView {
             let label = role.clone();
             view! {
                 <a class="button call" href=format!("tel:{tel}") data-testid="call">
-                    <span aria-hidden="true">"☎ "</span>
                     {move || ctx.t(T::CallButton)}" "{move || pick(&label)}
                     " "<span class="number">{number}</span>
                 </a>
