@@ -14,8 +14,6 @@ import { test, expect, enroll, idbValue, phoneStorage } from "./fixtures.mjs";
 const SEED = Number(process.env.FAULT_SEED || Math.floor(Math.random() * 2 ** 31));
 const REPORTS = Number(process.env.FAULT_REPORTS || 100);
 const CATEGORY = "Borttappad eller stulen telefon, surfplatta eller dator";
-const QUESTIONS = 10;
-const DESCRIPTION_STEP = 9;
 
 /** A small seeded generator (mulberry32): the same seed gives the same schedule. */
 function seeded(seed) {
@@ -144,17 +142,18 @@ test("a randomized fault run delivers every report exactly once, numbered withou
     event(offline ? "network off" : "network on");
   }
 
-  const progress = (page) => page.locator("p.progress");
-  const stepOf = (n) => `Fråga ${n} av ${QUESTIONS}`;
+  // The report flow's screens, in order (pages/report.mjs): the prompt about a started
+  // report or "Vad har hänt?", then "Gör så här nu", then "Berätta mer".
+  const stage = (page) => page.locator("section.report").getAttribute("data-stage");
+  const STEP = { prompt: 1, category: 1, act: 2, more: 3 };
   const home = async (page) => {
     await page.locator("header a.brand").click();
     await expect(page.getByRole("link", { name: /Rapportera incident/ }).first()).toBeVisible();
   };
 
-  /** Waits until the form shows the question its saved draft (if any) is on. */
+  /** Waits until the form has read its saved draft (if any) and shows a screen. */
   async function formLoaded(page) {
-    const saved = await idbValue(page, "drafts", "incident");
-    await expect(progress(page)).toHaveText(stepOf((saved?.step ?? 0) + 1));
+    await expect(page.locator("section.report")).toHaveAttribute("data-stage", /^(prompt|category|act|more)$/);
   }
 
   /** Whether a report with this marker is on the phone's outbox or in the register. The
@@ -174,7 +173,7 @@ test("a randomized fault run delivers every report exactly once, numbered withou
   async function file(page, other, marker) {
     await page.getByRole("link", { name: /Rapportera incident/ }).first().click();
     await formLoaded(page);
-    const flapAt = chance(P.flapOff) && !state.offline ? 1 + Math.floor(rng() * QUESTIONS) : 0;
+    const flapAt = chance(P.flapOff) && !state.offline ? 1 + Math.floor(rng() * 3) : 0;
     const background = [];
     if (chance(P.otherTabReload)) {
       count.otherTab++;
@@ -187,17 +186,12 @@ test("a randomized fault run delivers every report exactly once, numbered withou
       background.push(sendNow(other).catch(() => event("other tab: Skicka nu missed (page navigating)")));
     }
     for (let guard = 0; guard < 60; guard++) {
-      const text = await progress(page).textContent();
-      const n = Number(text.match(/Fråga (\d+) av/)[1]);
+      const now = await stage(page);
+      const n = STEP[now];
       if (n === flapAt) await setOffline(true);
-      if (n === 1) await page.getByLabel(CATEGORY).check();
-      if (n === DESCRIPTION_STEP) {
+      if (now === "more") {
         const description = page.getByLabel("Beskrivning");
         if ((await description.inputValue()) !== marker) await description.fill(marker);
-      }
-      if (n === QUESTIONS) {
-        // The review shows what was typed, also after reloads on the way.
-        await expect(page.getByText(marker)).toBeVisible();
         if (await submit(page, marker)) {
           await Promise.all(background);
           return;
@@ -207,13 +201,16 @@ test("a randomized fault run delivers every report exactly once, numbered withou
       }
       if (chance(P.reloadMidForm)) {
         count.reloads++;
-        event(`${marker}: reload at question ${n}`);
+        event(`${marker}: reload at screen ${now}`);
         await page.reload();
         await formLoaded(page);
         continue;
       }
-      await page.getByRole("button", { name: "Nästa" }).click();
-      await expect(progress(page)).not.toHaveText(text, { timeout: 3_000 }).catch(() => {});
+      // A started report (this one, after a reload) is continued, never started over.
+      if (now === "prompt") await page.getByRole("button", { name: "Fortsätt", exact: true }).click();
+      else if (now === "category") await page.getByRole("button", { name: CATEGORY, exact: true }).click();
+      else if (now === "act") await page.getByRole("button", { name: "Berätta mer", exact: true }).click();
+      await expect(page.locator("section.report")).not.toHaveAttribute("data-stage", now, { timeout: 3_000 }).catch(() => {});
     }
     throw new Error(`${marker}: the form did not reach the end`);
   }
@@ -221,7 +218,7 @@ test("a randomized fault run delivers every report exactly once, numbered withou
   /** Presses "Skicka". Returns true when the report is saved on the phone, false when a
    *  reload interrupted the save before it committed (the form is then back, draft kept). */
   async function submit(page, marker) {
-    const button = page.getByRole("button", { name: "Skicka", exact: true });
+    const button = page.getByRole("button", { name: "Skicka rapporten", exact: true });
     if (chance(P.killMidRequest)) state.killNextSync = true;
     if (chance(P.reloadOnSubmit)) {
       // Pressed and reloaded from inside the page, so the reload can land before the save
@@ -230,7 +227,7 @@ test("a randomized fault run delivers every report exactly once, numbered withou
       count.reloads++;
       const reloaded = page.waitForEvent("load");
       await page.evaluate((delay) => {
-        [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Skicka").click();
+        [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Skicka rapporten").click();
         setTimeout(() => location.reload(), delay);
       }, delay);
       await reloaded;
@@ -330,12 +327,10 @@ test("a saved report leaves no draft behind, so the next report starts empty", a
   const page = await browser.page();
   await enroll(page, server);
   await page.getByRole("link", { name: /Rapportera incident/ }).first().click();
-  await page.getByLabel(CATEGORY).check();
-  for (let n = 1; n < QUESTIONS; n++) {
-    if (n === DESCRIPTION_STEP) await page.getByLabel("Beskrivning").fill("bara en gång");
-    await page.getByRole("button", { name: "Nästa" }).click();
-  }
-  await page.getByRole("button", { name: "Skicka", exact: true }).click();
+  await page.getByRole("button", { name: CATEGORY, exact: true }).click();
+  await page.getByRole("button", { name: "Berätta mer", exact: true }).click();
+  await page.getByLabel("Beskrivning").fill("bara en gång");
+  await page.getByRole("button", { name: "Skicka rapporten", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
   // An auto-save still under way lands within milliseconds; give it ample time to show.
   await page.waitForTimeout(500);
@@ -343,6 +338,8 @@ test("a saved report leaves no draft behind, so the next report starts empty", a
   await page.locator("header a.brand").click();
   await page.getByRole("link", { name: /Rapportera incident/ }).first().click();
   await page.waitForTimeout(300);
-  await expect(page.locator("p.progress")).toHaveText(`Fråga 1 av ${QUESTIONS}`);
-  await expect(page.getByLabel(CATEGORY)).not.toBeChecked();
+  // No "continue your report?": the next report starts empty.
+  await expect(page.getByRole("heading", { name: "Vad har hänt?" })).toBeVisible();
+  await expect(page.getByTestId("draft-prompt")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: CATEGORY, exact: true })).toHaveAttribute("aria-pressed", "false");
 });

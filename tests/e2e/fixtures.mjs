@@ -35,6 +35,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { App } from "./pages/app.mjs";
+import { ReportFlow } from "./pages/report.mjs";
 
 export { expect };
 
@@ -204,16 +205,13 @@ export async function enroll(page, server, kommunkod = "0428") {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Opens the report form from the home screen and answers "what happened". */
+/** Opens the report flow from home and taps what happened; the flow then shows "Gör så
+ *  här nu" with "Skicka rapporten" (see pages/report.mjs). */
 export async function startReport(page, category) {
-  await page.getByRole("link", { name: /Rapportera incident/ }).first().click();
-  await expect(page.getByRole("heading", { name: "Vad har hänt?" })).toBeVisible();
-  await page.getByLabel(category).check();
-}
-
-/** Presses "Nästa" `times` times. */
-export async function next(page, times) {
-  for (let i = 0; i < times; i++) await page.getByRole("button", { name: "Nästa" }).click();
+  const flow = new ReportFlow(page);
+  await flow.open();
+  if (await flow.draftPrompt.isVisible()) await flow.press(flow.startOverButton);
+  await flow.choose(category);
 }
 
 /** One value of the phone's IndexedDB, as the app stored it. */
@@ -247,18 +245,12 @@ export async function waitForPack(page) {
   return pack;
 }
 
-/** Files a report through the guided form; returns when it is saved on the phone. */
+/** Files a report the quick way (pages/report.mjs), with a description if given; returns
+ *  on home once it is saved on the phone. */
 export async function fileReport(page, { category = "Borttappad eller stulen telefon, surfplatta eller dator", description = "" } = {}) {
-  await startReport(page, category);
-  for (let i = 0; i < 9; i++) {
-    if (i === 8 && description) await page.getByLabel("Beskrivning").fill(description);
-    await page.getByRole("button", { name: "Nästa" }).click();
-  }
-  await expect(page.getByRole("heading", { name: "Stämmer det här?" })).toBeVisible();
-  await page.getByRole("button", { name: "Skicka" }).click();
-  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
-  await page.goto(new URL("/", page.url()).href);
-  await expect(page.getByRole("link", { name: /Rapportera incident/ })).toBeVisible();
+  const flow = new ReportFlow(page);
+  await flow.fileQuickly(category, description ? { description } : undefined);
+  await flow.done();
 }
 
 /** What this phone's IndexedDB holds. */

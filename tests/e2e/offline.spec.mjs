@@ -1,6 +1,7 @@
 // Reports survive being offline, reloads, browser restarts, a down server and an
 // interrupted request, and reach the municipality exactly once.
-import { test, expect, enroll, fileReport, idbValue, next, phoneStorage, startReport, waitingStatus } from "./fixtures.mjs";
+import { test, expect, enroll, fileReport, idbValue, phoneStorage, startReport, waitingStatus } from "./fixtures.mjs";
+import { ReportFlow } from "./pages/report.mjs";
 
 // Each test has its own server and phone (fixtures.mjs); the phone is called `browser` here.
 
@@ -74,8 +75,7 @@ test("a send cut off by closing the page after the server committed is delivered
     committed();
   });
   await startReport(page, "Nätfiske eller misstänkt meddelande");
-  await next(page, 9);
-  await page.getByRole("button", { name: "Skicka" }).click();
+  await new ReportFlow(page).sendButton.click();
   await done;
   await page.close();
   expect(server.register()).toHaveLength(1);
@@ -110,47 +110,42 @@ test("after one online visit the app starts and files a report with the network 
 test("what is typed survives a reload mid-form", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
+  const flow = new ReportFlow(page);
   await startReport(page, "Något annat");
-  await next(page, 2);
-  await page.getByLabel("Plats").fill("Skolans bibliotek");
+  await flow.tellMore({ place: "Skolans bibliotek" });
   // The draft is in IndexedDB (not only in memory) before the reload.
   await expect.poll(async () => (await idbValue(page, "drafts", "incident"))?.draft?.place).toBe("Skolans bibliotek");
   await page.reload();
+  // Never reopened silently: the phone asks, and "Fortsätt" returns to the same screen.
+  await flow.continueButton.click();
   await expect(page.getByLabel("Plats")).toHaveValue("Skolans bibliotek");
-  await expect(page.getByText("Fråga 3 av 10")).toBeVisible();
+  await expect(flow.heading).toHaveText("Berätta mer");
 });
 
 test("an invalid answer is explained beside the question and nothing typed is lost", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
-  await page.getByRole("link", { name: /Rapportera incident/ }).click();
-  await next(page, 1);
-  await expect(page.getByText("Välj vad som har hänt.")).toBeVisible();
-  await page.getByLabel("Något annat").check();
-  await next(page, 8);
-  // "Något annat" needs a description: the question says so and does not move on.
-  await expect(page.getByRole("heading", { name: "Vill du berätta mer?" })).toBeVisible();
-  await page.getByRole("button", { name: "Nästa" }).click();
-  await expect(page.getByRole("heading", { name: "Vill du berätta mer?" })).toBeVisible();
+  const flow = new ReportFlow(page);
+  await startReport(page, "Något annat");
+  // "Något annat" needs a description: "Skicka" opens the question and says so there.
+  await flow.sendButton.click();
+  await expect(flow.heading).toHaveText("Berätta mer");
   const description = page.getByLabel("Beskrivning");
   await expect(description).toHaveAttribute("aria-describedby", /err-description/);
   await expect(page.locator("#err-description")).toContainText("Beskriv kort");
   await description.fill("Dörren till arkivet stod öppen");
-  await page.getByRole("button", { name: "Nästa" }).click();
-  await page.getByRole("button", { name: "Skicka" }).click();
-  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await flow.send();
 });
 
 test("a personal-data report shows the IMY deadline 72 hours after discovery", async ({ server, phone: browser }) => {
   const page = await browser.page();
   await enroll(page, server);
   await startReport(page, "E-post, brev eller sms till fel mottagare");
-  await next(page, 1);
-  await page.getByLabel("Jag upptäckte det").fill("2026-01-05T08:30");
-  await page.getByLabel("Det hände").fill("2026-01-05T08:00");
-  await next(page, 8);
-  await page.getByRole("button", { name: "Skicka" }).click();
-  await expect(page.getByTestId("imy-deadline")).toHaveText("2026-01-08 08:30");
+  await new ReportFlow(page).tellMore({ occurredAt: "2026-01-05T08:00", discoveredAt: "2026-01-05T08:30" });
+  await new ReportFlow(page).send();
+  // Said for the employee: tell the manager at once; the time in words.
+  await expect(page.getByTestId("tell-manager")).toContainText("Tala om det för din chef genast");
+  await expect(page.getByTestId("tell-manager-by")).toHaveText("torsdag 8 jan kl. 08.30");
   // "What to do now" comes from Vingåker's pack, with who is told.
   await expect(page.getByText("Be mottagaren att radera meddelandet")).toBeVisible();
   await expect(page.getByText("Vem får veta: Din chef, Dataskyddsombudet")).toBeVisible();

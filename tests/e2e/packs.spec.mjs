@@ -5,7 +5,8 @@
 // what is cited, advised and confirmed is known exactly.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { test, expect, ROOT, cachedPack, enroll, idbValue, next, scan, startReport } from "./fixtures.mjs";
+import { test, expect, ROOT, cachedPack, enroll, idbValue, scan } from "./fixtures.mjs";
+import { ReportFlow } from "./pages/report.mjs";
 
 const PACKS = join(ROOT, "crates/server/tests/fixtures/packs");
 const BASE = join(PACKS, "base-a.toml");
@@ -90,24 +91,16 @@ test("the policy says a source only where the document says it, and once that th
 test("guidance gives a call button where the contact has a number, and plainly whom to ask where not", async () => {
   const page = await browser.page();
   await enrollWithPack(page);
-  await startReport(page, "Något annat");
-  await next(page, 8);
-  await page.getByLabel("Beskrivning").fill("Ett konstigt mejl.");
-  await next(page, 1);
-  await page.getByRole("button", { name: "Skicka" }).click();
-  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await new ReportFlow(page).fileQuickly("Något annat", { description: "Ett konstigt mejl." });
   const steps = page.getByTestId("guidance");
   await expect(steps).toContainText("Berätta för din chef.");
-  await expect(steps.getByTestId("call")).toHaveText("Ring Din chef");
+  await expect(steps.getByTestId("call")).toHaveText("Ring Din chef 0151-19 100");
   await expect(steps.getByTestId("call")).toHaveAttribute("href", "tel:015119100");
   await expect(page.getByTestId("advice-note")).toHaveCount(1);
   await scan(page, "guidance with a number");
 
   await page.goto(server.url + "/");
-  await startReport(page, "Borttappad eller stulen telefon, surfplatta eller dator");
-  await next(page, 9);
-  await page.getByRole("button", { name: "Skicka" }).click();
-  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await new ReportFlow(page).fileQuickly("Borttappad eller stulen telefon, surfplatta eller dator");
   await expect(page.getByTestId("guidance")).toContainText("Ring IT.");
   // IT support has no number: no button, the step says whom to ask.
   await expect(page.getByTestId("guidance").getByTestId("call")).toHaveCount(0);

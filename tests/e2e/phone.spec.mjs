@@ -2,7 +2,8 @@
 // registered" or "no contact"), a captive portal's 401 is not a revoked phone, an answer
 // that settles nothing backs off, a full phone still lets delivered reports go, a refused
 // report can be corrected and sent again, and a schema upgrade in another tab never hangs.
-import { test, expect, enroll, fileReport, next, phoneStorage, scan, startReport, waitForPack } from "./fixtures.mjs";
+import { test, expect, enroll, fileReport, phoneStorage, scan, startReport, waitForPack } from "./fixtures.mjs";
+import { ReportFlow } from "./pages/report.mjs";
 
 // Each test has its own server and phone (fixtures.mjs); the phone is called `browser` here.
 
@@ -126,7 +127,7 @@ test("a draft that cannot be saved on the phone is said, and the warning goes on
   await page.setViewportSize({ width: 360, height: 740 });
   await enroll(page, server);
   await startReport(page, "Utskrift på fel skrivare");
-  await next(page, 2);
+  await new ReportFlow(page).tellMore();
   await flip(page, "fullDrafts", true);
   await page.getByLabel("Plats").fill("Skrivaren på plan 2");
   const warning = page.getByTestId("draft-not-saved");
@@ -138,6 +139,7 @@ test("a draft that cannot be saved on the phone is said, and the warning goes on
   await page.getByLabel("Plats").fill("Skrivaren på plan 3");
   await expect(warning).toHaveCount(0);
   await page.reload();
+  await new ReportFlow(page).continueButton.click();
   await expect(page.getByLabel("Plats")).toHaveValue("Skrivaren på plan 3");
 });
 
@@ -179,7 +181,9 @@ test("a report the server refuses shows why, is corrected and sent again, and ar
   await scan(page, "refused report");
 
   await item.getByRole("button", { name: "Rätta och skicka igen" }).click();
-  await expect(page.getByRole("heading", { name: "När hände det?" })).toBeVisible();
+  // Every answer on one screen, the first one refused in view and focused.
+  await expect(page.getByRole("heading", { name: "Berätta mer" })).toBeVisible();
+  await expect(page.locator("#q-occurred_at")).toBeFocused();
   await expect(page.getByTestId("correcting")).toContainText("Du rättar en rapport");
   await expect(page.locator("#err-occurred_at")).toContainText("Tiden ligger i framtiden");
   await page.screenshot({ path: test.info().outputPath("correcting.png"), fullPage: true });
@@ -188,11 +192,8 @@ test("a report the server refuses shows why, is corrected and sent again, and ar
   await page.getByLabel("Det hände").fill(realTime);
   await page.getByLabel("Jag upptäckte det").fill(realTime);
   await expect(page.locator("#err-occurred_at")).toBeEmpty();
-  await next(page, 8);
-  await expect(page.getByRole("heading", { name: "Stämmer det här?" })).toBeVisible();
-  await expect(page.getByText("klockan fel")).toBeVisible();
-  await page.getByRole("button", { name: "Skicka" }).click();
-  await expect(page.getByRole("heading", { name: /Rapporten är sparad/ })).toBeVisible();
+  await expect(page.getByLabel("Beskrivning")).toHaveValue("klockan fel");
+  await new ReportFlow(page).send();
   await expect(page.getByTestId("sync-status")).toHaveText("Allt är skickat");
 
   const register = server.register();

@@ -33,8 +33,7 @@ test("an update waits for the user, keeps the draft and works offline afterwards
   const page = await browser.page();
   await enroll(page, server);
   await startReport(page, "Något annat");
-  await next(page, 2);
-  await page.getByLabel("Plats").fill("Förskolan Solen");
+  await new ReportFlow(page).tellMore({ place: "Förskolan Solen" });
 
   deployNewVersion(site);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
@@ -45,6 +44,8 @@ test("an update waits for the user, keeps the draft and works offline afterwards
 
   await page.getByRole("button", { name: "Uppdatera" }).click();
   await page.waitForFunction(() => document.querySelector('meta[name="vaksam-build"]')?.content === "v2");
+  // The reload asks before it reopens the report; "Fortsätt" returns to it.
+  await new ReportFlow(page).continueButton.click();
   await expect(page.getByLabel("Plats")).toHaveValue("Förskolan Solen");
   const caches = await page.evaluate(() => caches.keys());
   expect(caches.filter((k) => k.startsWith("vaksam-shell-"))).toHaveLength(1);
