@@ -7,8 +7,8 @@
 
 use crate::components::form::use_persisted_draft_or;
 use crate::components::report::{
-    focus_into_view, icon, in_words, ActNow, AnswerChoice, PersonalDataQuestion, Steps,
-    TellManager, TextQuestion,
+    focus_into_view, icon, in_words, ActNow, AnswerChoice, PersonalDataQuestion, StepSources,
+    Steps, TellManager, TextQuestion,
 };
 use crate::components::{DraftNotSaved, FieldErrors, RefusalList, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
@@ -576,6 +576,7 @@ fn ActStep(
             {move || ctx.t(T::TellMore)}
         </button>
         {move || deadline.get().map(|d| view! { <TellManager deadline=d/> })}
+        <StepSources steps/>
     }
 }
 
@@ -792,6 +793,7 @@ pub fn SavedPage() -> impl IntoView {
             </div>
             <SyncStatusLine/>
             <p><A href=move || format!("/reports/{}", id())>{move || ctx.t(T::ToMyReports)}</A></p>
+            <StepSources steps=Signal::derive(move || info.get().and_then(|i| i.steps))/>
         </section>
     }
 }

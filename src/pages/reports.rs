@@ -4,8 +4,8 @@
 
 use crate::components::form::use_persisted_draft;
 use crate::components::report::{
-    focus_into_view, in_words, text_in_words, ActNow, AnswerChoice, PersonalDataQuestion, Steps,
-    TellManager, TextQuestion,
+    focus_into_view, in_words, text_in_words, ActNow, AnswerChoice, PersonalDataQuestion,
+    StepSources, Steps, TellManager, TextQuestion,
 };
 use crate::components::{DraftNotSaved, RefusalList, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
@@ -433,7 +433,7 @@ fn DetailView(
                 {move || ctx.t(T::AddInformation)}
             </A>
         })}
-        {steps.map(|steps| view! { <ActNow steps told=true/> })}
+        {steps.clone().map(|steps| view! { <ActNow steps told=true/> })}
         {deadline.map(|d| view! { <TellManager deadline=d/> })}
         <h2>{move || ctx.t(T::SentTitle)}</h2>
         {match report {
@@ -446,6 +446,7 @@ fn DetailView(
                 {supplements.into_iter().map(|s| view! { <SupplementRow supplement=s/> }).collect_view()}
             </ul>
         })}
+        <StepSources steps=Signal::stored(steps)/>
     }
 }
 

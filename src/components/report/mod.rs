@@ -88,6 +88,12 @@ impl Steps {
     }
 }
 
+/// The screen's one "Källor" toggle for the steps it shows (put at the screen's end).
+#[component]
+pub fn StepSources(#[prop(into)] steps: Signal<Option<Steps>>) -> impl IntoView {
+    view! { <PageSources origins=Signal::derive(move || steps.get().map(|s| s.origins()).unwrap_or_default())/> }
+}
+
 /// "Gör så här nu": the steps, most urgent first, each with a large button that calls the
 /// contact where the pack gives a number, and plainly whom to ask where it does not.
 #[component]
@@ -101,7 +107,6 @@ pub fn ActNow(
     level: u8,
 ) -> impl IntoView {
     let ctx = ctx();
-    let origins = steps.origins();
     let texts: Vec<Text> = match &steps {
         Steps::Pack(g) => g
             .steps
@@ -144,7 +149,6 @@ pub fn ActNow(
             <ol class="steps act-steps" data-testid="guidance">{list}</ol>
             {told_view}
         </div>
-        <PageSources origins=Signal::stored(origins)/>
     }
 }
 
