@@ -119,12 +119,13 @@ pub fn SyncStatusLine() -> impl IntoView {
     };
     let waiting_offline = move || look() == Look::Waiting && !online.get();
     let send_now = move |_| {
-        if online.get_untracked() {
-            told_offline.set(false);
+        let offline = !online.get_untracked();
+        if told_offline.get_untracked() != offline {
+            // Nothing can go offline; say so instead of a tap that seems to do nothing.
+            told_offline.set(offline);
+        }
+        if !offline {
             sync.send_now();
-        } else {
-            // Nothing can go now; say so instead of a tap that seems to do nothing.
-            told_offline.set(true);
         }
     };
     view! {
