@@ -125,7 +125,8 @@ pub struct NewRecord {
     pub kind: RecordKind,
     /// [`vaksam_core::protocol::OutboxRecord::content_hash`].
     pub content_hash: String,
-    /// Short label for listings (the incident category).
+    /// Short label: the incident's category, a signature's or quiz result's pack or bank
+    /// version, a supplement's incident id.
     pub label: String,
     /// For a supplement: the incident it adds to (which must be this municipality's).
     pub incident_id: Option<Uuid>,
