@@ -1,4 +1,4 @@
-// Time from tapping "Skicka" to the report being committed in IndexedDB ("saved on this
+// Time from tapping "Skicka rapporten" to the report being committed in IndexedDB ("saved on this
 // phone"), in headless Chromium, offline so the network plays no part. The app marks
 // `vaksam-submit` in the click handler and measures `vaksam-save` when the transaction has
 // committed. Usage: node bench/save_latency.mjs [runs]   (needs tools/build.sh first)
@@ -14,12 +14,12 @@ try {
   const toUi = [];
   for (let i = 0; i < runs; i++) {
     await page.goto(server.url + "/report");
-    await page.getByLabel("Nätfiske eller misstänkt meddelande").check();
-    for (let s = 0; s < 9; s++) await page.getByRole("button", { name: "Nästa" }).click();
+    // What happened (one tap moves on), then "Skicka rapporten" on "Gör så här nu".
+    await page.getByRole("button", { name: "Nätfiske eller misstänkt meddelande", exact: true }).click();
     await page.evaluate(() => { performance.clearMeasures(); performance.clearMarks(); });
     const started = Date.now();
-    await page.getByRole("button", { name: "Skicka" }).click();
-    await page.waitForFunction(() => document.querySelector("[data-testid=report-state]")?.textContent === "Sparad på telefonen", null, { polling: "raf" });
+    await page.getByRole("button", { name: "Skicka rapporten" }).click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=report-state]")?.textContent.startsWith("Den är sparad på telefonen"), null, { polling: "raf" });
     toUi.push(Date.now() - started);
     await page.waitForFunction(() => performance.getEntriesByName("vaksam-saved-shown").length === 1);
     const [commit, shown] = await page.evaluate(() => ["vaksam-save", "vaksam-saved-shown"].map((n) => performance.getEntriesByName(n)[0].duration));
