@@ -241,11 +241,15 @@ pub fn IncidentPage() -> impl IntoView {
         list
     });
 
+    // Moves to a screen and, after a tap (`focus` not empty), focus to where it starts; a
+    // screen opened by loading the page keeps the browser's own focus order (skip link first).
     let go = move |to: Stage, focus: &str| {
         if stage.get_untracked() != to {
             stage.set(to);
         }
-        focus_into_view(focus.to_owned());
+        if !focus.is_empty() {
+            focus_into_view(focus.to_owned());
+        }
     };
     // Errors go where the eye is: the first question at fault, scrolled into view and
     // focused, with its errors under its heading.
@@ -259,7 +263,8 @@ pub fn IncidentPage() -> impl IntoView {
         }
     };
 
-    let begin = move || {
+    let begin = move |tapped: bool| {
+        let at = move |selector: &'static str| if tapped { selector } else { "" };
         if let Some((note, place, aspects)) = finding.get_value() {
             let lang = ctx.lang.get_untracked();
             draft
@@ -276,7 +281,7 @@ pub fn IncidentPage() -> impl IntoView {
                     .collect(),
             ));
             drop_query();
-            go(Stage::Act, "#act-now");
+            go(Stage::Act, at("#act-now"));
             return;
         }
         drop_query();
@@ -297,17 +302,15 @@ pub fn IncidentPage() -> impl IntoView {
                 Some(field) => go(Stage::More, &format!("#q-{field}")),
                 None => go(Stage::More, "#question"),
             },
-            (None, _) => go(Stage::Category, "#question"),
+            (None, _) => go(Stage::Category, at("#question")),
             (Some(_), _) => {
                 let to = Stage::from_step(step);
-                go(
-                    to,
-                    if to == Stage::More {
-                        "#question"
-                    } else {
-                        "#act-now"
-                    },
-                );
+                let first = if to == Stage::More {
+                    "#question"
+                } else {
+                    "#act-now"
+                };
+                go(to, at(first));
             }
         }
     };
@@ -321,9 +324,8 @@ pub fn IncidentPage() -> impl IntoView {
         let started = had && draft.value.with_untracked(|d| d.draft.category.is_some());
         if started && !correcting {
             stage.set(Stage::Prompt);
-            focus_into_view("#question".into());
         } else {
-            begin();
+            begin(false);
         }
     });
     // The stage is part of the draft, so a reload or an update returns to it.
@@ -348,7 +350,7 @@ pub fn IncidentPage() -> impl IntoView {
     };
     let start_over = move || {
         draft.discard();
-        begin();
+        begin(true);
     };
     let cancel = {
         let navigate = navigate.clone();
@@ -418,7 +420,7 @@ pub fn IncidentPage() -> impl IntoView {
         match stage.get() {
         Stage::Loading => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
         Stage::Prompt => view! {
-            <DraftPrompt draft=draft.value on_continue=Callback::new(move |()| begin()) on_start_over=Callback::new(move |()| start_over())/>
+            <DraftPrompt draft=draft.value on_continue=Callback::new(move |()| begin(true)) on_start_over=Callback::new(move |()| start_over())/>
         }
         .into_any(),
         Stage::Category => view! {
