@@ -794,7 +794,7 @@ pub fn SavedPage() -> impl IntoView {
                 <A href="/" attr:class="button primary wide" attr:data-testid="done">{move || ctx.t(T::Done)}</A>
             </div>
             <SyncStatusLine/>
-            <p><A href=move || format!("/reports/{}", id())>{move || ctx.t(T::ToMyReports)}</A></p>
+            <p><A href="/reports">{move || ctx.t(T::ToMyReports)}</A></p>
             <StepSources steps=Signal::derive(move || info.get().and_then(|i| i.steps))/>
         </section>
     }
