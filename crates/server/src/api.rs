@@ -294,7 +294,7 @@ async fn case_statuses<S: Storage>(
             ),
         ));
     }
-    let records = state.storage.statuses(&device.kommunkod, &req.ids).await?;
+    let records = state.storage.statuses(&device, &req.ids).await?;
     Ok(Json(vaksam_core::protocol::StatusResponse { records }))
 }
 

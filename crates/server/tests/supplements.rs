@@ -209,6 +209,9 @@ async fn the_status_endpoint_answers_only_for_the_tokens_municipality() {
     assert!(out.contains("in_progress"), "{out}");
     let (_, body) = statuses(&s, &ours, &[incident, added]).await;
     let answer: vaksam_core::protocol::StatusResponse = serde_json::from_value(body).unwrap();
+    // Both are there (an empty list would pass `all`), each with the new status.
+    assert_eq!(answer.records.len(), 2, "{answer:?}");
+    assert!(answer.records.iter().any(|r| r.id == added));
     assert!(answer
         .records
         .iter()
@@ -315,4 +318,156 @@ async fn the_register_lists_each_case_with_its_status_supplements_and_deadline()
     assert!(err.contains("no case"), "{err}");
     let (ok, _, _) = s.admin(&["incidents", "status", "--kommunkod", "0428", &case, "done"]);
     assert!(!ok);
+}
+
+#[tokio::test]
+async fn another_device_of_the_same_municipality_can_neither_add_to_nor_ask_about_a_case() {
+    let s = Server::start().await;
+    let mine = s.enroll("0428").await;
+    let colleague = s.enroll("0428").await;
+    let incident = Uuid::now_v7();
+    s.sync(&mine, vec![record(incident, report("x"))]).await;
+    let added = Uuid::now_v7();
+    let stored = s
+        .sync(
+            &mine,
+            vec![supplement(added, incident, json!({"description": "mer"}))],
+        )
+        .await;
+    assert_eq!(stored[0]["status"], "stored");
+
+    // The colleague's phone is refused exactly as for an unknown report.
+    let results = s
+        .sync(
+            &colleague,
+            vec![
+                supplement(Uuid::now_v7(), incident, json!({"description": "a"})),
+                supplement(Uuid::now_v7(), Uuid::now_v7(), json!({"description": "b"})),
+            ],
+        )
+        .await;
+    assert_eq!(results[0]["status"], "rejected", "{results:?}");
+    assert_eq!(results[0]["errors"], results[1]["errors"]);
+    assert_eq!(results[0]["errors"][0]["field"], "payload.incident_id");
+    assert_eq!(supplement_rows(&s).await, 1);
+
+    // And learns nothing of its status; the phone that sent it still does.
+    let (code, body) = statuses(&s, &colleague, &[incident, added]).await;
+    assert_eq!(code, StatusCode::OK);
+    assert_eq!(body["records"], json!([]));
+    let (_, body) = statuses(&s, &mine, &[incident, added]).await;
+    assert_eq!(body["records"].as_array().unwrap().len(), 2, "{body}");
+}
+
+#[tokio::test]
+async fn a_supplement_to_a_closed_case_reopens_it() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let incident = Uuid::now_v7();
+    let stored = s.sync(&token, vec![record(incident, report("x"))]).await;
+    let case = stored[0]["case_number"].as_str().unwrap().to_owned();
+    let (ok, _, err) = s.admin(&[
+        "incidents",
+        "status",
+        "--kommunkod",
+        "0428",
+        &case,
+        "closed",
+    ]);
+    assert!(ok, "{err}");
+    let (_, body) = statuses(&s, &token, &[incident]).await;
+    assert_eq!(body["records"][0]["receipt"]["case_status"], "closed");
+    let closed_at = body["records"][0]["status_changed_at"].clone();
+
+    let added = Uuid::now_v7();
+    let answer = s
+        .sync(
+            &token,
+            vec![supplement(
+                added,
+                incident,
+                json!({"description": "Fler namn fanns på listan"}),
+            )],
+        )
+        .await;
+    assert_eq!(answer[0]["status"], "stored", "{answer:?}");
+    assert_eq!(answer[0]["case_status"], "received");
+
+    let status: String = sqlx::query_scalar("SELECT status FROM incidents WHERE id = ?")
+        .bind(incident.to_string())
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(status, "received");
+    let (_, body) = statuses(&s, &token, &[incident, added]).await;
+    let records = body["records"].as_array().unwrap();
+    assert_eq!(records.len(), 2, "{body}");
+    for r in records {
+        assert_eq!(r["receipt"]["case_status"], "received", "{body}");
+        assert_ne!(r["status_changed_at"], closed_at, "{body}");
+        assert!(r["status_changed_at"].is_string(), "{body}");
+    }
+
+    // A supplement to a case in progress leaves its status alone.
+    s.admin(&[
+        "incidents",
+        "status",
+        "--kommunkod",
+        "0428",
+        &case,
+        "in_progress",
+    ]);
+    let more = s
+        .sync(
+            &token,
+            vec![supplement(
+                Uuid::now_v7(),
+                incident,
+                json!({"ongoing": "no"}),
+            )],
+        )
+        .await;
+    assert_eq!(more[0]["case_status"], "in_progress", "{more:?}");
+}
+
+#[tokio::test]
+async fn a_supplement_must_name_an_incident_and_may_not_reuse_an_incidents_id() {
+    let s = Server::start().await;
+    let token = s.enroll("0428").await;
+    let pack: vaksam_core::Pack = s
+        .http
+        .get(format!("{}/pack", s.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let signature = Uuid::now_v7();
+    let signed = s
+        .sync(
+            &token,
+            vec![json!({ "id": signature, "kind": "signature",
+                "created_at": "2026-01-10T10:01:00+01:00", "payload": signed(&pack, "Anna Berg") })],
+        )
+        .await;
+    assert_eq!(signed[0]["status"], "stored", "{signed:?}");
+    let incident = Uuid::now_v7();
+    s.sync(&token, vec![record(incident, report("x"))]).await;
+
+    let results = s
+        .sync(
+            &token,
+            vec![
+                supplement(Uuid::now_v7(), signature, json!({"description": "a"})),
+                supplement(incident, incident, json!({"description": "b"})),
+            ],
+        )
+        .await;
+    assert_eq!(results[0]["status"], "rejected", "{results:?}");
+    assert_eq!(results[0]["errors"][0]["field"], "payload.incident_id");
+    assert_eq!(results[1]["status"], "conflict", "{results:?}");
+    assert_eq!(supplement_rows(&s).await, 0);
+    assert_eq!(s.incident_rows().await, 1);
 }

@@ -444,11 +444,11 @@ pub trait Storage: Clone + Send + Sync + 'static {
         kommunkod: &Kommunkod,
     ) -> impl Future<Output = Result<Vec<Trainee>, StorageError>> + Send;
 
-    /// Where this municipality's incidents and supplements with these ids stand; other ids
-    /// (unknown, another kind, another municipality) are left out.
+    /// Where the incidents and supplements with these ids that `device` itself sent stand;
+    /// other ids (unknown, another kind, another device or municipality) are left out.
     fn statuses(
         &self,
-        kommunkod: &Kommunkod,
+        device: &Device,
         ids: &[Uuid],
     ) -> impl Future<Output = Result<Vec<RecordStatus>, StorageError>> + Send;
 

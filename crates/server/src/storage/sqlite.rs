@@ -674,9 +674,11 @@ impl SqliteStorage {
     }
 
     /// Stores one supplement inside the batch transaction, under its incident, which must
-    /// be this municipality's and stored (earlier in this batch counts: it is in the same
-    /// transaction). Its receipt carries the incident's case number and status; a resend
-    /// answers with the first receipt.
+    /// have been sent by this same device (earlier in this batch counts: it is in the same
+    /// transaction); any other id is refused the same way, saying nothing of it. A
+    /// supplement to a closed case reopens it as received (new information, maybe personal
+    /// data, must not sit under a case nobody looks at). Its receipt carries the incident's
+    /// case number and (new) status; a resend answers with the first receipt.
     async fn store_supplement(
         tx: &mut sqlx::SqliteConnection,
         device: &Device,
@@ -689,19 +691,31 @@ impl SqliteStorage {
         }
         let incident_id = record.incident_id.map(|id| id.to_string());
         let case = sqlx::query(
-            "SELECT case_year, case_seq, status FROM incidents WHERE id = ? AND kommunkod = ?",
+            "SELECT case_year, case_seq, status FROM incidents \
+             WHERE id = ? AND kommunkod = ? AND device_id = ?",
         )
         .bind(&incident_id)
         .bind(kommunkod)
+        .bind(device.id.to_string())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(case) = case else {
             return Ok(Stored::Rejected(vec![FieldError::new(
                 "payload.incident_id",
                 FieldErrorCode::Invalid,
-                "the municipality has no report with this id (it must be sent first)",
+                "this device has sent no report with this id (it must be sent first)",
             )]));
         };
+        let mut status: String = case.try_get(2)?;
+        if status == CaseStatus::Closed.as_str() {
+            status = CaseStatus::Received.as_str().to_owned();
+            sqlx::query("UPDATE incidents SET status = ?, status_changed_at = ? WHERE id = ?")
+                .bind(&status)
+                .bind(received_at)
+                .bind(&incident_id)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
             "INSERT INTO supplements (id, incident_id, kommunkod, device_id, content_hash, \
              payload, device_created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -720,7 +734,7 @@ impl SqliteStorage {
             case.try_get(0)?,
             case.try_get(1)?,
             received_at,
-            case.try_get(2)?,
+            &status,
         )?))
     }
 
@@ -1119,28 +1133,38 @@ impl Storage for SqliteStorage {
 
     async fn statuses(
         &self,
-        kommunkod: &Kommunkod,
+        device: &Device,
         ids: &[Uuid],
     ) -> Result<Vec<RecordStatus>, StorageError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
+        let marks = vec!["?"; ids.len()].join(", ");
         let mut found = Vec::new();
-        for (kind, table, extra) in [
+        // Only what this device sent: another phone of the municipality learns nothing of
+        // a case it did not report. The columns follow `record_table`'s receipt columns.
+        for (kind, sql) in [
             (
                 RecordKind::Incident,
-                "incidents",
-                "status_changed_at, NULL AS incident_id",
+                format!(
+                    "SELECT id, content_hash, case_year, case_seq, received_at, status, \
+                     status_changed_at, NULL AS incident_id FROM incidents \
+                     WHERE +kommunkod = ? AND device_id = ? AND id IN ({marks})"
+                ),
             ),
             (
                 RecordKind::Supplement,
-                "supplement_receipts",
-                "status_changed_at, incident_id",
+                format!(
+                    "SELECT s.id, s.content_hash, i.case_year, i.case_seq, s.received_at, \
+                     i.status, i.status_changed_at, s.incident_id \
+                     FROM supplements s JOIN incidents i ON i.id = s.incident_id \
+                     WHERE +s.kommunkod = ? AND s.device_id = ? AND s.id IN ({marks})"
+                ),
             ),
         ] {
-            let (_, receipt_columns) = record_table(kind);
-            let sql = resends_sql(table, &format!("{receipt_columns}, {extra}"), ids.len());
-            let mut query = sqlx::query(&sql).bind(kommunkod.as_str());
+            let mut query = sqlx::query(&sql)
+                .bind(device.kommunkod.as_str())
+                .bind(device.id.to_string());
             for id in ids {
                 query = query.bind(id.to_string());
             }
