@@ -68,7 +68,10 @@ export class App {
         .filter((e) => e.getBoundingClientRect().right > width + 1)
         .slice(0, 5)
         .map((e) => `${label(e)} (to ${Math.round(e.getBoundingClientRect().right)} px)`);
+      // Text fields scroll their own text by design; anything else that hides what it holds
+      // at the side is cut off.
       const clipped = shown
+        .filter((e) => !e.matches("input, textarea, select"))
         .filter((e) => {
           const s = getComputedStyle(e);
           return ["hidden", "clip"].includes(s.overflowX) && s.textOverflow !== "ellipsis"
