@@ -63,6 +63,8 @@ async function shots({ server, open, shoot }) {
 
   const lookup = new Lookup(page);
   await lookup.open();
+  // Asked once, where the employee works: home care here.
+  if (await lookup.askSector.isVisible()) await lookup.chooseSector("Hemtjänst eller omsorg");
   await lookup.search("bild på brukare");
   await shot("lookup-search", "Var får jag spara?: search as you type, offline.");
   await page.goto("/lookup/kind/foto_brukare");
