@@ -266,14 +266,7 @@ impl Sync {
                 Ok(entries) => entries,
                 Err(e) => return Flush::Failed(FailReason::Storage(e.kind)),
             };
-            let mut batch: Vec<_> = entries
-                .into_iter()
-                .filter(|e| e.state == outbox::EntryState::Waiting)
-                .take(MAX_BATCH_RECORDS)
-                .collect();
-            // Oldest first, and supplements after the reports they add to: a corrected
-            // report is newer than the supplements moved to it (the sort is stable).
-            batch.sort_by_key(|e| e.record.kind == RecordKind::Supplement);
+            let batch = batch(entries, MAX_BATCH_RECORDS);
             if batch.is_empty() {
                 self.refresh_pack(&enrollment.token).await;
                 self.refresh_statuses(&enrollment.token).await;
@@ -458,4 +451,42 @@ fn shared_slot() -> (Slot, Slot) {
 /// when it was published; the core still reads it and signs it with version-1 digests.
 fn takes(pack: &vaksam_core::Pack) -> bool {
     pack.format == 1 || pack.validate("server").is_ok()
+}
+
+/// The next batch to send: at most `max` waiting entries, oldest first. A supplement whose
+/// report is still waiting in the outbox goes only in the same batch as that report, after
+/// it (a corrected report is newer than the supplements moved to it); without room for
+/// both it is held back for a later batch, since the server refuses a supplement to a
+/// report it does not hold, for good.
+pub fn batch(entries: Vec<outbox::OutboxEntry>, max: usize) -> Vec<outbox::OutboxEntry> {
+    let waiting: Vec<_> = entries
+        .into_iter()
+        .filter(|e| e.state == outbox::EntryState::Waiting)
+        .collect();
+    let waiting_reports: std::collections::HashSet<_> = waiting
+        .iter()
+        .filter(|e| e.record.kind == RecordKind::Incident)
+        .map(|e| e.record.id)
+        .collect();
+    let mut batch = Vec::new();
+    let mut held = Vec::new();
+    for entry in waiting {
+        if batch.len() == max {
+            break;
+        }
+        match entry.supplement() {
+            Some(s) if waiting_reports.contains(&s.incident_id) => {
+                held.push((s.incident_id, entry))
+            }
+            _ => batch.push(entry),
+        }
+    }
+    for (incident_id, entry) in held {
+        if batch.len() < max && batch.iter().any(|e| e.record.id == incident_id) {
+            batch.push(entry);
+        }
+    }
+    // Supplements after the reports (the sort is stable: each kind stays oldest first).
+    batch.sort_by_key(|e| e.record.kind == RecordKind::Supplement);
+    batch
 }

@@ -318,6 +318,162 @@ async fn a_corrected_report_takes_the_supplements_of_the_refused_one() {
 }
 
 #[wasm_bindgen_test]
+async fn a_corrected_report_takes_the_supplement_draft_of_the_refused_one() {
+    clear_outbox().await;
+    let refused = waiting_entry("fel");
+    outbox::add_from_draft(&refused, None).await.unwrap();
+    outbox::apply_results(std::slice::from_ref(&refused), &[refuse(&refused)])
+        .await
+        .unwrap();
+    let draft = SupplementDraft {
+        description: "halvskrivet".into(),
+        ..Default::default()
+    };
+    supplements::save_draft(&refused.id, &draft).await.unwrap();
+
+    let corrected = waiting_entry("rätt");
+    outbox::add_from_draft(&corrected, Some(&refused.id))
+        .await
+        .unwrap();
+    assert_eq!(supplements::load_draft(&refused.id).await.unwrap(), None);
+    assert_eq!(
+        supplements::load_draft(&corrected.id).await.unwrap(),
+        Some(draft)
+    );
+    store::drafts::delete(&supplements::draft_key(&corrected.id))
+        .await
+        .unwrap();
+    clear_outbox().await;
+}
+
+#[wasm_bindgen_test]
+async fn discarding_a_refused_report_discards_its_supplements_and_their_draft() {
+    clear_outbox().await;
+    let refused = waiting_entry("fel");
+    outbox::add_from_draft(&refused, None).await.unwrap();
+    let added = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &supplement_to(refused.record.id, "mer", None),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    outbox::add_supplement(&added).await.unwrap();
+    let other = waiting_entry("annan");
+    outbox::add_from_draft(&other, None).await.unwrap();
+    outbox::apply_results(std::slice::from_ref(&refused), &[refuse(&refused)])
+        .await
+        .unwrap();
+    let draft = SupplementDraft {
+        description: "halvskrivet".into(),
+        ..Default::default()
+    };
+    supplements::save_draft(&refused.id, &draft).await.unwrap();
+
+    outbox::discard(&refused.id).await.unwrap();
+    assert!(outbox::get(&refused.id).await.unwrap().is_none());
+    assert!(outbox::get(&added.id).await.unwrap().is_none());
+    assert_eq!(supplements::load_draft(&refused.id).await.unwrap(), None);
+    assert!(outbox::get(&other.id).await.unwrap().is_some());
+    clear_outbox().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_answered_after_a_discard_does_not_bring_the_entry_back() {
+    clear_outbox().await;
+    let gone = waiting_entry("bortkastad");
+    let conflicted = waiting_entry("krock");
+    let changed = waiting_entry("ändrad");
+    for e in [&gone, &conflicted, &changed] {
+        outbox::add_from_draft(e, None).await.unwrap();
+    }
+    // While the batch was under way the user discarded one, another tab discarded and
+    // saved another under the same key with new content.
+    outbox::discard(&gone.id).await.unwrap();
+    outbox::discard(&conflicted.id).await.unwrap();
+    outbox::discard(&changed.id).await.unwrap();
+    let mut newer = changed.clone();
+    newer.record.payload["description"] = "ändrad igen".into();
+    outbox::add_from_draft(&newer, None).await.unwrap();
+
+    let conflict = RecordResult {
+        id: conflicted.record.id,
+        outcome: RecordOutcome::Conflict {
+            message: "another record has this id".into(),
+        },
+    };
+    let applied = outbox::apply_results(
+        &[gone.clone(), conflicted.clone(), changed.clone()],
+        &[refuse(&gone), conflict, refuse(&changed)],
+    )
+    .await
+    .unwrap();
+    assert_eq!(applied.settled, 3);
+    assert!(outbox::get(&gone.id).await.unwrap().is_none());
+    assert!(outbox::get(&conflicted.id).await.unwrap().is_none());
+    let kept = outbox::get(&changed.id).await.unwrap().unwrap();
+    assert_eq!(kept, newer, "the newer copy is left as it is");
+    clear_outbox().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_holds_back_a_supplement_whose_report_is_still_waiting() {
+    clear_outbox().await;
+    let older: Vec<_> = (0..2)
+        .map(|i| waiting_entry(&format!("äldre {i}")))
+        .collect();
+    // A supplement moved to a corrected report is older than that report.
+    let report_id = vaksam::clock::new_record_id();
+    let added = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &supplement_to(report_id, "mer", None),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    let report = outbox::OutboxEntry::for_incident(
+        report_id,
+        &incident("rättad"),
+        None,
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    // A supplement to a report already delivered goes as usual.
+    let to_delivered = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &supplement_to(vaksam::clock::new_record_id(), "till skickad", None),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    let mut all = older.clone();
+    all.extend([added.clone(), report.clone()]);
+    let ids = |b: Vec<outbox::OutboxEntry>| b.into_iter().map(|e| e.id).collect::<Vec<_>>();
+
+    // No room for both: the supplement waits for a later batch.
+    let full = vaksam::sync::batch(all.clone(), 3);
+    assert_eq!(
+        ids(full),
+        vec![older[0].id.clone(), older[1].id.clone(), report.id.clone()]
+    );
+    // Room for both: the report first.
+    let roomy = vaksam::sync::batch(all.clone(), 4);
+    assert_eq!(
+        ids(roomy),
+        vec![
+            older[0].id.clone(),
+            older[1].id.clone(),
+            report.id.clone(),
+            added.id.clone()
+        ]
+    );
+    // The report refused (not waiting): the supplement is no longer held back.
+    let mut refused = report.clone();
+    refused.state = outbox::EntryState::Conflict {
+        message: "x".into(),
+    };
+    let alone = vaksam::sync::batch(vec![added.clone(), refused, to_delivered.clone()], 3);
+    assert_eq!(ids(alone), vec![added.id.clone(), to_delivered.id.clone()]);
+}
+
+#[wasm_bindgen_test]
 async fn a_reports_details_are_forgotten_30_days_after_its_receipt() {
     clear_outbox().await;
     let report = waiting_entry("hemligt");
@@ -403,8 +559,13 @@ async fn a_status_from_the_municipality_is_written_into_the_receipt() {
     let kept = receipts::get(&report.id).await.unwrap().unwrap();
     assert_eq!(kept.case_status, CaseStatus::Closed);
     assert_eq!(kept.status_changed_at, Some(vaksam::clock::rfc3339(now)));
-    // A closed case is not asked about again.
-    assert!(!receipts::status_ids(now, 100)
+    // A closed case is still asked about (a supplement can reopen it), within 60 days.
+    assert!(receipts::status_ids(now, 100)
+        .await
+        .unwrap()
+        .contains(&report.id));
+    let later = now + time::Duration::days(61);
+    assert!(!receipts::status_ids(later, 100)
         .await
         .unwrap()
         .contains(&report.id));
