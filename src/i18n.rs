@@ -252,6 +252,9 @@ pub enum T {
     DbBlockedText,
     SourcesTitle,
     // -- report flow and reports --
+    DraftLookupNote,
+    DraftKeepOld,
+    DraftStartNew,
     CancelYes,
     CancelNo,
     DraftStartedToday,
@@ -555,6 +558,9 @@ impl T {
             DbBlockedText => ("Vaksam uppdateras, men är öppen i en annan flik eller ett annat fönster. Stäng de andra flikarna med Vaksam, så fortsätter appen här av sig själv. Inget sparat går förlorat.", "Vaksam is being updated, but it is open in another tab or window. Close the other Vaksam tabs and the app goes on here by itself. Nothing saved is lost."),
             SourcesTitle => ("Källor", "Sources"),
             // -- report flow and reports --
+            DraftLookupNote => ("Det du hittade i Var får jag spara? blir en ny rapport. Den gamla sparas inte om du börjar den nya.", "What you found in Where may I store this? becomes a new report. The old one is not kept if you start the new one."),
+            DraftKeepOld => ("Fortsätt med den gamla", "Continue with the old one"),
+            DraftStartNew => ("Börja den nya", "Start the new one"),
             CancelYes => ("Ja, ta bort rapporten", "Yes, delete the report"),
             CancelNo => ("Nej, fortsätt", "No, go on"),
             DraftStartedToday => ("i dag kl.", "today at"),
@@ -574,22 +580,22 @@ impl T {
             SensitiveImplied => ("Hälsa, socialtjänst och skyddade personuppgifter är alltid känsliga uppgifter.", "Health, social services and protected identities are always sensitive data."),
             TellManagerTitle => ("Personuppgifter kan vara berörda", "Personal data may be involved"),
             TellManagerNow => ("Tala om det för din chef genast, så hinner kommunen bedöma om den ska anmälas.", "Tell your manager at once, so the municipality has time to judge whether it must be reported."),
-            TellManagerBy => ("Kommunen behöver veta före", "The municipality needs to know before"),
-            SavedCalm => ("Den är sparad på telefonen och skickas av sig själv när du har nät.", "It is saved on this phone and goes out by itself when you have a network."),
+            TellManagerBy => ("Kommunen har 72 timmar på sig att anmäla, till", "The municipality has 72 hours to report it, until"),
+            SavedCalm => ("Den är sparad på telefonen. Den skickas när du har nätverk.", "It is saved on this phone. It is sent when you have a network."),
             AddInformation => ("Lägg till information", "Add information"),
             Done => ("Klar", "Done"),
             FilledIn => ("Vi har fyllt i:", "We have filled in:"),
             SupplementHint => ("Skriv bara det som är nytt. Det hamnar i samma ärende.", "Write only what is new. It goes to the same case."),
-            SupplementSend => ("Skicka tillägget", "Send the addition"),
-            SupplementSaved => ("Tillägget är sparat och skickas av sig själv.", "The addition is saved and goes out by itself."),
+            SupplementSend => ("Skicka", "Send"),
+            SupplementSaved => ("Tillägget är sparat på telefonen. Det skickas när du har nätverk.", "The addition is saved on this phone. It is sent when you have a network."),
             SupplementsTitle => ("Tillägg", "Additions"),
-            SupplementWaiting => ("Tillägg sparat, skickas när du har nät", "Addition saved, goes out when you have a network"),
+            SupplementWaiting => ("Sparat på telefonen. Skickas när du har nätverk.", "Saved on this phone. Sent when you have a network."),
             SupplementSent => ("Tillägg skickat", "Addition sent"),
-            StatusLabel => ("Läge", "Status"),
+            StatusLabel => ("Status", "Status"),
             StatusReceived => ("Mottagen", "Received"),
             StatusInProgress => ("Under handläggning", "Being handled"),
             StatusClosed => ("Avslutad", "Closed"),
-            StatusWaiting => ("Sparad på telefonen, inte skickad än", "Saved on this phone, not sent yet"),
+            StatusWaiting => ("Sparad på telefonen. Skickas när du har nätverk.", "Saved on this phone. Sent when you have a network."),
             SentTitle => ("Det här skickade du", "What you sent"),
             SentGone => ("Detaljerna finns inte längre kvar på telefonen.", "The details are no longer kept on this phone."),
             SavedAtLabel => ("Sparad", "Saved"),
@@ -634,7 +640,7 @@ impl T {
             QuizWrongList => ("Det här blev fel", "What went wrong"),
             QuizPracticeMore => ("Öva 5 till", "Practise 5 more"),
             SyncSavedOffline => ("Sparad på telefonen. Skickas när du har nätverk.", "Saved on this phone. Sent when you have a network."),
-            SendNowOffline => ("Du har inget nätverk just nu. Rapporten skickas av sig själv när nätet är tillbaka.", "You have no network right now. The report is sent by itself when the network is back."),
+            SendNowOffline => ("Du har inget nätverk just nu. Det som väntar skickas av sig själv när nätverket är tillbaka.", "You have no network right now. What is waiting is sent by itself when the network is back."),
             HomeTodo => ("Att göra", "To do"),
             HomeMore => ("Mer i Vaksam", "More in Vaksam"),
             Hide => ("Dölj", "Hide"),
@@ -830,6 +836,30 @@ pub fn aspect(lang: Lang, a: Aspect) -> &'static str {
     lang.pick(sv, en)
 }
 
+/// What an aspect means for a report, in plain words and without its name: on the report's
+/// "Berätta mer" screen "Sekretess" means OSL secrecy only.
+pub fn aspect_plain(lang: Lang, a: Aspect) -> &'static str {
+    let (sv, en) = match a {
+        Aspect::Confidentiality => (
+            "Fel personer kan ha sett informationen",
+            "The wrong people may have seen the information",
+        ),
+        Aspect::Integrity => (
+            "Informationen kan ha blivit fel",
+            "The information may have become wrong",
+        ),
+        Aspect::Availability => (
+            "Informationen gick inte att nå",
+            "The information could not be reached",
+        ),
+        Aspect::Traceability => (
+            "Det går inte att se vem som gjorde vad",
+            "It cannot be seen who did what",
+        ),
+    };
+    lang.pick(sv, en)
+}
+
 /// Kinds of personal data.
 pub fn pd_kind(lang: Lang, k: PersonalDataKind) -> &'static str {
     let (sv, en) = match k {
@@ -878,13 +908,13 @@ pub fn answer(lang: Lang, a: Answer) -> &'static str {
 /// A "what to do now" step.
 pub fn step(lang: Lang, s: Step) -> &'static str {
     let (sv, en) = match s {
-        Step::CallItToBlockDevice => ("Ring IT-supporten direkt så att enheten kan spärras och raderas.", "Call IT support at once so the device can be locked and wiped."),
+        Step::CallItToBlockDevice => ("Ring IT-supporten direkt så att telefonen, surfplattan eller datorn kan spärras och raderas.", "Call IT support at once so the phone, tablet or computer can be locked and wiped."),
         Step::BlockCardOrKey => ("Spärra kortet eller taggen. Gäller det en nyckel till en bostad: berätta för den som bor där.", "Have the card or tag blocked. If it is a key to a home: tell the person who lives there."),
         Step::AskRecipientToDelete => ("Be mottagaren radera meddelandet. Skicka inte innehållet igen.", "Ask the recipient to delete the message. Do not send the content again."),
         Step::FetchPrintout => ("Hämta utskriften direkt om du kan, eller be någon i närheten göra det.", "Fetch the printout at once if you can, or ask someone nearby to."),
         Step::DoNotClickOrReply => ("Klicka inte, svara inte och öppna inga bilagor.", "Do not click, reply or open attachments."),
         Step::ChangePasswordIfEntered => ("Har du klickat eller skrivit ett lösenord? Byt lösenord nu och ring IT.", "Did you click or type a password? Change it now and call IT."),
-        Step::DisconnectAndCallIt => ("Koppla bort enheten från nätverket (stäng av wifi) och ring IT.", "Disconnect the device from the network (Wi-Fi off) and call IT."),
+        Step::DisconnectAndCallIt => ("Koppla bort datorn eller telefonen från nätverket (stäng av wifi) och ring IT.", "Disconnect the computer or phone from the network (Wi-Fi off) and call IT."),
         Step::UseFallbackRoutine => ("Använd reservrutinen (papper eller telefon) tills systemet fungerar.", "Use the fallback routine (paper or phone) until the system works."),
         Step::AskForRestore => ("Berätta för systemförvaltaren eller IT vad som ändrats, så att det kan återställas.", "Tell the system administrator or IT what changed so it can be restored."),
         Step::TellManager => ("Berätta för din chef i dag.", "Tell your manager today."),
@@ -1010,6 +1040,14 @@ pub fn more_nos(lang: Lang, n: usize, of_kinds: bool) -> String {
         (Lang::En, false) => format!("More places where it must not go ({n})"),
         (Lang::Sv, true) => format!("Mer som inte får läggas här ({n})"),
         (Lang::En, true) => format!("More that must not go here ({n})"),
+    }
+}
+
+/// "Mer som går bra här (7)", on a place's card.
+pub fn more_yes(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Sv => format!("Mer som går bra här ({n})"),
+        Lang::En => format!("More that is fine here ({n})"),
     }
 }
 

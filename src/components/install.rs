@@ -37,20 +37,28 @@ extern "C" {
     fn ios_browser_tab() -> bool;
 }
 
+thread_local! {
+    /// Whether the browser offers to install Vaksam right now: one signal for the whole
+    /// app, fed by one `vaksam-installable` listener added on the first visit to home.
+    static OFFERED: ArcRwSignal<bool> = {
+        let offered = ArcRwSignal::new(install_offered());
+        let set = offered.clone();
+        let changed = Closure::<dyn Fn()>::new(move || {
+            let now = install_offered();
+            if set.get_untracked() != now {
+                set.set(now);
+            }
+        });
+        on_install_change(changed.as_ref().unchecked_ref());
+        // One listener for the life of the page, not one per visit.
+        changed.forget();
+        offered
+    };
+}
+
 /// Whether the browser offers to install Vaksam right now (tracked).
-fn offered() -> ReadSignal<bool> {
-    let (get, set) = signal(install_offered());
-    let changed = Closure::<dyn Fn()>::new(move || {
-        let now = install_offered();
-        // `try_`: the listener outlives this home screen, whose signal may be gone.
-        if get.try_get_untracked().is_some_and(|was| was != now) {
-            set.try_set(now);
-        }
-    });
-    on_install_change(changed.as_ref().unchecked_ref());
-    // The listener lives as long as the page (one small closure per visit to home).
-    changed.forget();
-    get
+fn offered() -> ArcReadSignal<bool> {
+    OFFERED.with(|o| o.read_only())
 }
 
 /// "Installera Vaksam" where the browser offers it; the iOS guide in Safari on an iPhone.

@@ -167,6 +167,27 @@ fn misplaced_finding(kind: Option<&str>, place: &str) -> Option<(String, String,
     })
 }
 
+/// When the municipality must have told IMY, for the 72-hour advice before sending: from
+/// the personal-data answer and the discovery time alone, so the advice shows while other
+/// answers (a description for "Något annat") are still missing. `None` for "no personal
+/// data" or a discovery time that is not a valid time up to now.
+fn imy_deadline(d: &IncidentDraft) -> Option<time::OffsetDateTime> {
+    if d.personal_data.involved == Answer::No {
+        return None;
+    }
+    let minutes = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+    let seconds =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+    let text = d.discovered_at.trim();
+    let local = time::PrimitiveDateTime::parse(text, minutes)
+        .or_else(|_| time::PrimitiveDateTime::parse(text, seconds))
+        .ok()?;
+    let at = local.assume_offset(clock::offset_at(local));
+    // A minute's grace: the default time is "now" when the form opened.
+    (at <= clock::now() + time::Duration::minutes(1))
+        .then(|| vaksam_core::deadline::imy_notification_due(at))
+}
+
 /// When a draft was started, for the prompt: "i dag kl. 19.35" or "torsdag 26 nov kl. 19.35".
 fn started(lang: Lang, local: &str) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
@@ -420,7 +441,17 @@ pub fn IncidentPage() -> impl IntoView {
         match stage.get() {
         Stage::Loading => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
         Stage::Prompt => view! {
-            <DraftPrompt draft=draft.value on_continue=Callback::new(move |()| begin(true)) on_start_over=Callback::new(move |()| start_over())/>
+            <DraftPrompt
+                draft=draft.value
+                from_lookup=finding.with_value(Option::is_some)
+                on_continue=Callback::new(move |()| {
+                    // The old report goes on as it was: a finding from the lookup is not
+                    // merged into an unrelated draft.
+                    finding.set_value(None);
+                    begin(true)
+                })
+                on_start_over=Callback::new(move |()| start_over())
+            />
         }
         .into_any(),
         Stage::Category => view! {
@@ -463,6 +494,9 @@ pub fn IncidentPage() -> impl IntoView {
 #[component]
 fn DraftPrompt(
     draft: RwSignal<drafts::SavedDraft>,
+    /// Opened with a finding from the lookup: continuing keeps the old report without it,
+    /// starting over starts the new report from the finding.
+    from_lookup: bool,
     on_continue: Callback<()>,
     on_start_over: Callback<()>,
 ) -> impl IntoView {
@@ -482,9 +516,14 @@ fn DraftPrompt(
         <div class="draft-prompt" data-testid="draft-prompt">
             <h1 id="question" tabindex="-1">{move || ctx.t(T::DraftPromptTitle)}</h1>
             <p class="draft-what">"("{what}")"</p>
+            {from_lookup.then(|| view! { <p data-testid="draft-lookup-note">{move || ctx.t(T::DraftLookupNote)}</p> })}
             <div class="stack">
-                <button type="button" class="button primary wide" on:click=move |_| on_continue.run(())>{move || ctx.t(T::DraftContinue)}</button>
-                <button type="button" class="button wide" on:click=move |_| on_start_over.run(())>{move || ctx.t(T::DraftStartOver)}</button>
+                <button type="button" class="button primary wide" on:click=move |_| on_continue.run(())>
+                    {move || ctx.t(if from_lookup { T::DraftKeepOld } else { T::DraftContinue })}
+                </button>
+                <button type="button" class="button wide" on:click=move |_| on_start_over.run(())>
+                    {move || ctx.t(if from_lookup { T::DraftStartNew } else { T::DraftStartOver })}
+                </button>
             </div>
         </div>
     }
@@ -548,12 +587,7 @@ fn ActStep(
             None => Steps::Defaults(guidance::steps_for(&report)),
         })
     });
-    let deadline = Memo::new(move |_| {
-        draft
-            .with(|d| validate(&d.draft).ok())
-            .and_then(|i| i.imy_deadline())
-            .map(clock::rfc3339)
-    });
+    let deadline = Memo::new(move |_| draft.with(|d| imy_deadline(&d.draft)).map(clock::rfc3339));
     let category =
         move || draft.with(|d| d.draft.category.map(|c| i18n::category(ctx.lang.get(), c)));
     view! {
@@ -684,7 +718,7 @@ fn MoreStep(
                                     }
                                 });
                             }/>
-                        <span>{move || i18n::aspect(lang(), a)}</span>
+                        <span>{move || i18n::aspect_plain(lang(), a)}</span>
                     </label>
                 }).collect_view()}
             </fieldset>
@@ -767,6 +801,8 @@ pub fn SavedPage() -> impl IntoView {
     if just.is_some() {
         // The benchmark's end point: "saved on this phone" is on screen.
         request_animation_frame(|| measure("vaksam-saved-shown"));
+        // Arrived from "Skicka": a screen reader starts at "Tack …", not on the old button.
+        crate::components::form::focus_later("#saved-title");
     }
     let read = LocalResource::new(move || {
         ctx.sync.revision.track();
@@ -794,7 +830,7 @@ pub fn SavedPage() -> impl IntoView {
                 <A href="/" attr:class="button primary wide" attr:data-testid="done">{move || ctx.t(T::Done)}</A>
             </div>
             <SyncStatusLine/>
-            <p><A href="/reports">{move || ctx.t(T::ToMyReports)}</A></p>
+            <p><A href="/reports" attr:class="to-reports">{move || ctx.t(T::ToMyReports)}</A></p>
             <StepSources steps=Signal::derive(move || info.get().and_then(|i| i.steps))/>
         </section>
     }

@@ -347,7 +347,7 @@ pub fn ReportPage() -> impl IntoView {
             {move || unreadable.get().map(|kind| view! {
                 <p class="storage-problem" role="alert">{move || i18n::storage_problem(ctx.lang.get(), kind)}</p>
             })}
-            <p><A href="/reports">{move || ctx.t(T::ToMyReports)}</A></p>
+            <p><A href="/reports" attr:class="to-reports">{move || ctx.t(T::ToMyReports)}</A></p>
         </section>
     }
 }
@@ -426,7 +426,12 @@ fn DetailView(
     view! {
         <h1 tabindex="-1" id="report-title">{title}</h1>
         <p class="report-meta">{move || ctx.t(T::SavedAtLabel)}" "{move || text_in_words(ctx.lang.get(), &saved_at)}</p>
-        {added.then(|| view! { <p class="notice calm" role="status" data-testid="supplement-saved">{move || ctx.t(T::SupplementSaved)}</p> })}
+        {added.then(|| {
+            // Shown with the report, after it is read: a live region inserted with its text
+            // is not announced, so focus carries it to a screen reader.
+            crate::components::form::focus_later("#supplement-saved");
+            view! { <p class="notice calm" role="status" tabindex="-1" id="supplement-saved" data-testid="supplement-saved">{move || ctx.t(T::SupplementSaved)}</p> }
+        })}
         {state_view}
         {(!refused).then(|| view! {
             <A href=format!("/reports/{id}/add") attr:class="button wide" attr:data-testid="add-information">
@@ -561,7 +566,12 @@ pub fn AddInformationPage() -> impl IntoView {
         let id = id.clone();
         Effect::new(move |_| match save.value().get() {
             Some(Ok(())) => {
-                navigate(&format!("/reports/{id}?added=1"), Default::default());
+                // In place of the finished form, so the browser's back does not reopen it.
+                let options = leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                };
+                navigate(&format!("/reports/{id}?added=1"), options);
                 spawn_local(async move { ctx.sync.saved().await });
             }
             Some(Err(_)) => {

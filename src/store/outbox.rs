@@ -176,27 +176,13 @@ impl OutboxEntry {
 ///
 /// Supplements waiting for (or refused with) the refused report are moved to the corrected
 /// one in the same transaction and wait to be sent again: the server never stored them (it
-/// holds no supplement to a report it refused), so their ids are still free. So is a
-/// supplement draft (`supplement:<old id>` becomes `supplement:<new id>`).
+/// holds no supplement to a report it refused), so their ids are still free.
 pub async fn add_from_draft(entry: &OutboxEntry, replaces: Option<&str>) -> StoreResult<()> {
     let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
     let body = async {
         let outbox = tx.store(STORE)?;
         if let Some(old) = replaces {
             outbox.delete(JsValue::from_str(old)).await?;
-            let draft_store = tx.store(drafts::STORE)?;
-            let old_key = JsValue::from_str(&super::supplements::draft_key(old));
-            if let Some(draft) = draft_store
-                .get(old_key.clone())
-                .await?
-                .filter(|v| !v.is_undefined())
-            {
-                let new_key = super::supplements::draft_key(&entry.id);
-                draft_store
-                    .put(&draft, Some(&JsValue::from_str(&new_key)))
-                    .await?;
-                draft_store.delete(old_key).await?;
-            }
             for value in outbox.get_all(None, None).await? {
                 let mut moved: OutboxEntry = from_js(&value)?;
                 let Some(mut supplement) = moved.supplement() else {
@@ -287,34 +273,11 @@ pub async fn get(id: &str) -> StoreResult<Option<OutboxEntry>> {
     get_value(STORE, id).await
 }
 
-/// Removes an entry the user chose to discard. A report's supplements still in the outbox
-/// and its supplement draft go with it, in the same transaction: the server holds no
-/// supplement to a report it never stored.
+/// Removes an entry the user chose to discard.
 pub async fn discard(id: &str) -> StoreResult<()> {
-    let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
+    let tx = transaction(&[STORE], TransactionMode::ReadWrite).await?;
     let body = async {
-        let outbox = tx.store(STORE)?;
-        let gone: Option<OutboxEntry> = outbox
-            .get(JsValue::from_str(id))
-            .await?
-            .filter(|v| !v.is_undefined())
-            .map(|v| from_js(&v))
-            .transpose()?;
-        outbox.delete(JsValue::from_str(id)).await?;
-        if let Some(report) = gone.filter(|e| e.record.kind == RecordKind::Incident) {
-            for value in outbox.get_all(None, None).await? {
-                let other: OutboxEntry = from_js(&value)?;
-                if other
-                    .supplement()
-                    .is_some_and(|s| s.incident_id == report.record.id)
-                {
-                    outbox.delete(JsValue::from_str(&other.id)).await?;
-                }
-            }
-            tx.store(drafts::STORE)?
-                .delete(JsValue::from_str(&super::supplements::draft_key(id)))
-                .await?;
-        }
+        tx.store(STORE)?.delete(JsValue::from_str(id)).await?;
         Ok(())
     }
     .await;
@@ -503,45 +466,27 @@ async fn apply_in(
                 receipt_store.put(&to_js(&local)?, None).await?;
                 applied.delivered += 1;
             }
-            // Marked only if the entry is still there as it was sent: one discarded (or
-            // corrected, or changed by another tab) while the batch was under way must
-            // not come back as the stale copy.
             RecordOutcome::Rejected { errors } => {
-                if still_as_sent(&outbox, entry).await? {
-                    let marked = OutboxEntry {
-                        state: EntryState::Rejected {
-                            errors: errors.clone(),
-                        },
-                        ..entry.clone()
-                    };
-                    outbox.put(&to_js(&marked)?, None).await?;
-                }
+                let marked = OutboxEntry {
+                    state: EntryState::Rejected {
+                        errors: errors.clone(),
+                    },
+                    ..entry.clone()
+                };
+                outbox.put(&to_js(&marked)?, None).await?;
             }
             RecordOutcome::Conflict { message } => {
-                if still_as_sent(&outbox, entry).await? {
-                    let marked = OutboxEntry {
-                        state: EntryState::Conflict {
-                            message: message.clone(),
-                        },
-                        ..entry.clone()
-                    };
-                    outbox.put(&to_js(&marked)?, None).await?;
-                }
+                let marked = OutboxEntry {
+                    state: EntryState::Conflict {
+                        message: message.clone(),
+                    },
+                    ..entry.clone()
+                };
+                outbox.put(&to_js(&marked)?, None).await?;
             }
         }
     }
     Ok(applied)
-}
-
-/// Whether the outbox still holds `entry` unchanged (read in the answer's transaction).
-async fn still_as_sent(outbox: &rexie::Store, entry: &OutboxEntry) -> StoreResult<bool> {
-    let stored: Option<OutboxEntry> = outbox
-        .get(JsValue::from_str(&entry.id))
-        .await?
-        .filter(|v| !v.is_undefined())
-        .map(|v| from_js(&v))
-        .transpose()?;
-    Ok(stored.as_ref() == Some(entry))
 }
 
 /// Adds a delivered supplement to its report's receipt (once, however often the answer is

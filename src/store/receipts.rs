@@ -86,12 +86,12 @@ impl LocalReceipt {
         self.report.is_some() || self.supplements.iter().any(|s| s.report.is_some())
     }
 
-    /// Whether the phone should still ask for its status at `now`: received less than
-    /// [`STATUS_ASKED_DAYS`] ago. Closed cases too: a supplement (from this phone) reopens
-    /// a closed case as received.
+    /// Whether the phone should still ask for its status at `now`: not closed, and
+    /// received less than [`STATUS_ASKED_DAYS`] ago.
     pub fn status_worth_asking(&self, now: OffsetDateTime) -> bool {
-        crate::clock::parse(&self.received_at)
-            .is_some_and(|t| now - t < time::Duration::days(STATUS_ASKED_DAYS))
+        self.case_status != CaseStatus::Closed
+            && crate::clock::parse(&self.received_at)
+                .is_some_and(|t| now - t < time::Duration::days(STATUS_ASKED_DAYS))
     }
 }
 

@@ -89,18 +89,49 @@ fn screen_view(
     }
 }
 
-/// One kind of information: where it may go, where only if, where not; why, folded.
+/// One kind of information: where it may go, where only if, where not, among the places
+/// of the employee's work (asked inline once; the others behind "Visa allt"); why, folded.
 #[component]
 pub fn KindPage() -> impl IntoView {
+    view! {
+        <section class="page lookup">
+            <Show when=has_matrix fallback=|| view! { <LookupNotYet/> }>
+                {with_progress(|progress| view! { <KindBody progress/> })}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn KindBody(progress: RwSignal<Progress>) -> impl IntoView {
     let ctx = ctx();
     let id = route_id();
+    let sector = super::sector_of(progress);
+    let show_all = RwSignal::new(false);
     let screen = Memo::new(move |_| {
         let lang = ctx.lang.get();
         let id = id.get();
+        let sector = sector.get();
+        let all = show_all.get();
         with_matrix(|_, m| {
             m.kind(&id).map(|k| {
                 let tag = lang.tag();
-                let rows = places_card(&m.card(k), Some(k), lang);
+                let mut card = m.card(k);
+                // Places of other work (a school system for a home-care worker's kind
+                // "for everyone"): counted for "Visa allt", shown only after it.
+                let hidden = card
+                    .yes
+                    .iter()
+                    .chain(&card.only_if)
+                    .chain(&card.no)
+                    .filter(|a| !a.place.is_for(sector))
+                    .count();
+                if !all {
+                    for list in [&mut card.yes, &mut card.only_if, &mut card.no] {
+                        list.retain(|a| a.place.is_for(sector));
+                    }
+                }
+                let rows = places_card(&card, Some(k), lang);
                 let mut origins = rows.origins.clone();
                 origins.push(Origin::of(k));
                 let mut why = vec![k.why.get(tag).to_owned()];
@@ -111,17 +142,20 @@ pub fn KindPage() -> impl IntoView {
                     in_swedish: falls_back(lang, &[&k.name, &k.why]),
                     rows,
                     why,
-                    hidden: 0,
+                    hidden,
                     origins,
                 }
             })
         })
     });
-    view! {
-        <section class="page lookup">
-            {screen_view(screen, || ().into_any(), || ().into_any())}
-        </section>
-    }
+    let hidden = Signal::derive(move || {
+        screen.with(|s| s.as_ref().and_then(|s| s.as_ref()).map_or(0, |s| s.hidden))
+    });
+    screen_view(
+        screen,
+        move || view! { <AskSector progress/> }.into_any(),
+        move || view! { <ShowAll show_all hidden/> }.into_any(),
+    )
 }
 
 /// One place: which kinds of information of the employee's work may go there, only if, or
