@@ -105,6 +105,9 @@ test("other sectors wait behind 'Visa allt', the sector is remembered and the qu
   await chip.click();
   await expect(lookup.heading).toHaveText("Kan jag använda Teams?");
   await expect(lookup.card.getByRole("heading", { name: "Ja, för:" })).toBeVisible();
+  // A place takes many kinds: five, then the rest one tap away.
+  await expect(lookup.card.getByTestId("card-yes").locator("li")).toHaveCount(5);
+  await expect(lookup.card.getByText(/^Mer som går bra här \(\d+\)$/)).toBeVisible();
   await expect(lookup.card).not.toContainText("Klasslista med elevernas namn");
   await expect(lookup.noRow("Genomförandeplan")).toBeVisible();
   await lookup.showAll().click();
@@ -269,4 +272,25 @@ test("at 200 % text nothing scrolls sideways on the search, a kind, a place and 
     await page.locator("main details").evaluateAll((all) => all.forEach((d) => { d.open = true; }));
     await app.expectNoSideScroll(`${path} at 200 %`);
   }
+});
+
+test("a kind's card shows the places of the employee's work, asked inline once; other work behind 'Visa allt'", async ({ enrolled: page }) => {
+  await waitForPack(page);
+  const lookup = new Lookup(page);
+  await page.goto("/lookup/kind/orosanmalan");
+  await expect(lookup.heading).toHaveText("Orosanmälan till socialtjänsten");
+  // Not chosen yet: asked on the kind's own screen, everything shown until then.
+  await expect(lookup.askSector).toBeVisible();
+  await expect(lookup.card).toContainText("Skolans verksamhetssystem");
+  await lookup.chooseSector(CARE);
+  await expect(lookup.card).toContainText("Verksamhetssystemet för vård och omsorg");
+  await expect(lookup.card).not.toContainText("Skolans verksamhetssystem");
+  await expect(lookup.showAll()).toHaveText(/^Visa allt \(1 till/);
+  await lookup.showAll().click();
+  await expect(lookup.card).toContainText("Skolans verksamhetssystem");
+  // Remembered: the next kind asks no more.
+  await page.goto("/lookup/kind/skyddade_personuppgifter");
+  await expect(lookup.card).toContainText("Verksamhetssystemet för vård och omsorg");
+  await expect(lookup.askSector).toHaveCount(0);
+  await expect(lookup.card).not.toContainText("Skolans verksamhetssystem");
 });

@@ -12,6 +12,8 @@ use vaksam_core::pack::Text;
 
 /// "No" rows shown before "Fler ställen …".
 const FIRST_NOS: usize = 4;
+/// On a place's card, kinds shown under "Ja, för:" before "Mer som går bra här …".
+const FIRST_YES_KINDS: usize = 5;
 
 /// One line of the card, in one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,13 +190,31 @@ pub fn AnswerCard(rows: CardRows, lang: Lang) -> impl IntoView {
     };
     let none_fits = yes.is_empty() && only_if.is_empty() && !of_kinds;
     let yes_block = (!yes.is_empty()).then(|| {
+        // A place takes many kinds: the first few, the rest one tap away.
+        let mut first = yes;
+        let rest = if of_kinds {
+            first.split_off(FIRST_YES_KINDS.min(first.len()))
+        } else {
+            Vec::new()
+        };
+        let item = |l: Line| view! { <li><A href=l.href>{l.title}</A></li> };
+        let more = (!rest.is_empty()).then(|| {
+            let n = rest.len();
+            view! {
+                <details class="more-nos">
+                    <summary>{i18n::more_yes(lang, n)}</summary>
+                    <ul class="card-yes">{rest.into_iter().map(item).collect_view()}</ul>
+                </details>
+            }
+        });
         view! {
             <h2 class="card-head" data-verdict="yes">
                 <span class="mark" aria-hidden="true">"✓"</span>{yes_head.in_(lang)}
             </h2>
             <ul class="card-yes" data-testid="card-yes">
-                {yes.into_iter().map(|l| view! { <li><A href=l.href>{l.title}</A></li> }).collect_view()}
+                {first.into_iter().map(item).collect_view()}
             </ul>
+            {more}
         }
     });
     let none_block =

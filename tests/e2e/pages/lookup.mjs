@@ -11,7 +11,8 @@ export class Lookup {
     this.count = page.getByTestId("hit-count");
     this.hits = page.getByTestId("hits").locator("li.hit");
     this.card = page.getByTestId("answer-card");
-    this.yes = page.getByTestId("card-yes").locator("li");
+    // Every "yes", also those folded under "Mer som går bra här" on a place's card.
+    this.yes = page.getByTestId("answer-card").locator("ul.card-yes li");
     this.no = page.getByTestId("answer-card").locator("li.no-row");
     this.onlyIf = page.getByTestId("card-only-if").locator("li");
     this.askSector = page.getByTestId("ask-sector");
