@@ -319,12 +319,32 @@ pub fn QuizPage() -> impl IntoView {
             },
         }
     };
+    // The sources of what is on screen: the question asked or answered, or the ones the
+    // result lists as wrong.
     let origins = move || {
+        let ids: Vec<String> = match phase.get() {
+            Phase::Question(i) | Phase::Feedback(i) => draft.value.with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|s| s.session.questions.get(i).cloned())
+                    .into_iter()
+                    .collect()
+            }),
+            Phase::Done(done) => done
+                .answers
+                .iter()
+                .filter(|a| !a.correct)
+                .map(|a| a.question.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
         ctx.sync.pack.with(|p| {
-            p.as_ref()
-                .and_then(|p| p.quiz.as_ref())
-                .map(|bank| bank.questions.iter().map(Origin::of).collect::<Vec<_>>())
-                .unwrap_or_default()
+            let Some(bank) = p.as_ref().and_then(|p| p.quiz.as_ref()) else {
+                return Vec::new();
+            };
+            ids.iter()
+                .filter_map(|id| bank.question(id))
+                .map(Origin::of)
+                .collect::<Vec<_>>()
         })
     };
     view! {

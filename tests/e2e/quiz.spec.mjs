@@ -21,6 +21,8 @@ test("a round taken offline shows your answer, resumes with Fortsätt and is del
   await quiz.chooseSector("Skola");
   // One way to start, not a "Starta" link above a "Starta" button.
   await expect(page.locator("main").getByText("Starta", { exact: true })).toHaveCount(1);
+  // Sources belong to what is on screen: none before a question is asked.
+  await expect(page.getByTestId("page-sources")).toHaveCount(0);
   await app.scan("quiz: start");
   await quiz.start();
   await expect(quiz.progress).toHaveText("Fråga 1 av 5");
