@@ -274,6 +274,68 @@ async fn a_delivered_supplement_is_kept_once_with_its_report_and_can_bring_the_d
 }
 
 #[wasm_bindgen_test]
+async fn a_supplement_brings_the_deadline_also_after_the_reports_details_are_forgotten() {
+    clear_outbox().await;
+    let t = time::macros::datetime!(2026-11-23 10:00 +01:00);
+    let no_personal_data = Incident::validate(
+        IncidentReport {
+            personal_data: PersonalData {
+                involved: Answer::No,
+                ..Default::default()
+            },
+            ..incident("glömd").into_report()
+        },
+        t,
+    )
+    .unwrap();
+    let report = outbox::OutboxEntry::for_incident(
+        vaksam::clock::new_record_id(),
+        &no_personal_data,
+        None,
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    outbox::add_from_draft(&report, None).await.unwrap();
+    outbox::apply_results(
+        std::slice::from_ref(&report),
+        &[delivered(
+            &report,
+            receipt("2026-0021", CaseStatus::Received),
+        )],
+    )
+    .await
+    .unwrap();
+    receipts::purge_details(time::macros::datetime!(2026-12-25 10:00 UTC))
+        .await
+        .unwrap();
+    let purged = receipts::get(&report.id).await.unwrap().unwrap();
+    assert!(purged.report.is_none());
+    assert_eq!(purged.imy_deadline, None);
+
+    let added = outbox::OutboxEntry::for_supplement(
+        vaksam::clock::new_record_id(),
+        &supplement_to(report.record.id, "Det fanns namn", Some(Answer::Yes)),
+        vaksam::clock::now(),
+    )
+    .unwrap();
+    outbox::add_supplement(&added).await.unwrap();
+    outbox::apply_results(
+        std::slice::from_ref(&added),
+        &[delivered(
+            &added,
+            receipt("2026-0021", CaseStatus::Received),
+        )],
+    )
+    .await
+    .unwrap();
+    let kept = receipts::get(&report.id).await.unwrap().unwrap();
+    assert_eq!(
+        kept.imy_deadline.as_deref(),
+        Some(vaksam::clock::rfc3339(t + time::Duration::hours(72)).as_str())
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_corrected_report_takes_the_supplements_of_the_refused_one() {
     clear_outbox().await;
     let refused = waiting_entry("fel");

@@ -176,13 +176,27 @@ impl OutboxEntry {
 ///
 /// Supplements waiting for (or refused with) the refused report are moved to the corrected
 /// one in the same transaction and wait to be sent again: the server never stored them (it
-/// holds no supplement to a report it refused), so their ids are still free.
+/// holds no supplement to a report it refused), so their ids are still free. So is a
+/// supplement draft (`supplement:<old id>` becomes `supplement:<new id>`).
 pub async fn add_from_draft(entry: &OutboxEntry, replaces: Option<&str>) -> StoreResult<()> {
     let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
     let body = async {
         let outbox = tx.store(STORE)?;
         if let Some(old) = replaces {
             outbox.delete(JsValue::from_str(old)).await?;
+            let draft_store = tx.store(drafts::STORE)?;
+            let old_key = JsValue::from_str(&super::supplements::draft_key(old));
+            if let Some(draft) = draft_store
+                .get(old_key.clone())
+                .await?
+                .filter(|v| !v.is_undefined())
+            {
+                let new_key = super::supplements::draft_key(&entry.id);
+                draft_store
+                    .put(&draft, Some(&JsValue::from_str(&new_key)))
+                    .await?;
+                draft_store.delete(old_key).await?;
+            }
             for value in outbox.get_all(None, None).await? {
                 let mut moved: OutboxEntry = from_js(&value)?;
                 let Some(mut supplement) = moved.supplement() else {
@@ -273,11 +287,34 @@ pub async fn get(id: &str) -> StoreResult<Option<OutboxEntry>> {
     get_value(STORE, id).await
 }
 
-/// Removes an entry the user chose to discard.
+/// Removes an entry the user chose to discard. A report's supplements still in the outbox
+/// and its supplement draft go with it, in the same transaction: the server holds no
+/// supplement to a report it never stored.
 pub async fn discard(id: &str) -> StoreResult<()> {
-    let tx = transaction(&[STORE], TransactionMode::ReadWrite).await?;
+    let tx = transaction(&[STORE, drafts::STORE], TransactionMode::ReadWrite).await?;
     let body = async {
-        tx.store(STORE)?.delete(JsValue::from_str(id)).await?;
+        let outbox = tx.store(STORE)?;
+        let gone: Option<OutboxEntry> = outbox
+            .get(JsValue::from_str(id))
+            .await?
+            .filter(|v| !v.is_undefined())
+            .map(|v| from_js(&v))
+            .transpose()?;
+        outbox.delete(JsValue::from_str(id)).await?;
+        if let Some(report) = gone.filter(|e| e.record.kind == RecordKind::Incident) {
+            for value in outbox.get_all(None, None).await? {
+                let other: OutboxEntry = from_js(&value)?;
+                if other
+                    .supplement()
+                    .is_some_and(|s| s.incident_id == report.record.id)
+                {
+                    outbox.delete(JsValue::from_str(&other.id)).await?;
+                }
+            }
+            tx.store(drafts::STORE)?
+                .delete(JsValue::from_str(&super::supplements::draft_key(id)))
+                .await?;
+        }
         Ok(())
     }
     .await;
@@ -455,6 +492,10 @@ async fn apply_in(
                         .and_then(|e| e.imy_deadline.clone())
                         .or_else(|| entry.imy_deadline.clone()),
                     steps: entry.steps.clone(),
+                    discovered_at: report
+                        .as_ref()
+                        .map(|r| crate::clock::rfc3339(r.discovered_at))
+                        .or_else(|| earlier.as_ref().and_then(|e| e.discovered_at.clone())),
                     report,
                     case_status: receipt.case_status,
                     status_changed_at: earlier.as_ref().and_then(|e| e.status_changed_at.clone()),
@@ -466,33 +507,52 @@ async fn apply_in(
                 receipt_store.put(&to_js(&local)?, None).await?;
                 applied.delivered += 1;
             }
+            // Marked only if the entry is still there as it was sent: one discarded (or
+            // corrected, or changed by another tab) while the batch was under way must
+            // not come back as the stale copy.
             RecordOutcome::Rejected { errors } => {
-                let marked = OutboxEntry {
-                    state: EntryState::Rejected {
-                        errors: errors.clone(),
-                    },
-                    ..entry.clone()
-                };
-                outbox.put(&to_js(&marked)?, None).await?;
+                if still_as_sent(&outbox, entry).await? {
+                    let marked = OutboxEntry {
+                        state: EntryState::Rejected {
+                            errors: errors.clone(),
+                        },
+                        ..entry.clone()
+                    };
+                    outbox.put(&to_js(&marked)?, None).await?;
+                }
             }
             RecordOutcome::Conflict { message } => {
-                let marked = OutboxEntry {
-                    state: EntryState::Conflict {
-                        message: message.clone(),
-                    },
-                    ..entry.clone()
-                };
-                outbox.put(&to_js(&marked)?, None).await?;
+                if still_as_sent(&outbox, entry).await? {
+                    let marked = OutboxEntry {
+                        state: EntryState::Conflict {
+                            message: message.clone(),
+                        },
+                        ..entry.clone()
+                    };
+                    outbox.put(&to_js(&marked)?, None).await?;
+                }
             }
         }
     }
     Ok(applied)
 }
 
+/// Whether the outbox still holds `entry` unchanged (read in the answer's transaction).
+async fn still_as_sent(outbox: &rexie::Store, entry: &OutboxEntry) -> StoreResult<bool> {
+    let stored: Option<OutboxEntry> = outbox
+        .get(JsValue::from_str(&entry.id))
+        .await?
+        .filter(|v| !v.is_undefined())
+        .map(|v| from_js(&v))
+        .transpose()?;
+    Ok(stored.as_ref() == Some(entry))
+}
+
 /// Adds a delivered supplement to its report's receipt (once, however often the answer is
 /// applied). The IMY deadline follows the personal-data answer that holds now (the core's
 /// `supplement::imy_deadline`: counted from the report's discovery), while the report's
-/// details are kept. A report whose
+/// details are kept; after they are purged, a supplement saying personal data may be
+/// involved sets it from the receipt's `discovered_at`. A report whose
 /// receipt is gone (it did not fit) gets no trace of it either; the municipality has both.
 async fn add_to_receipt(
     receipt_store: &rexie::Store,
@@ -505,6 +565,10 @@ async fn add_to_receipt(
         return Ok(());
     };
     let mut local: LocalReceipt = from_js(&value)?;
+    let may_involve = supplement
+        .personal_data
+        .as_ref()
+        .is_some_and(|p| p.involved != vaksam_core::incident::Answer::No);
     local.case_status = receipt.case_status;
     local.supplements.retain(|s| s.id != entry.id);
     local.supplements.push(SupplementReceipt {
@@ -518,6 +582,13 @@ async fn add_to_receipt(
         let added = local.supplements.iter().filter_map(|s| s.report.as_ref());
         local.imy_deadline =
             vaksam_core::supplement::imy_deadline(report, added).map(crate::clock::rfc3339);
+    } else if may_involve {
+        // The details are purged: the deadline still counts from the discovery.
+        if let Some(discovered) = local.discovered_at.as_deref().and_then(crate::clock::parse) {
+            local.imy_deadline = Some(crate::clock::rfc3339(
+                vaksam_core::deadline::imy_notification_due(discovered),
+            ));
+        }
     }
     receipt_store.put(&to_js(&local)?, None).await?;
     Ok(())

@@ -58,6 +58,11 @@ pub struct LocalReceipt {
     /// Supplements delivered for this report, oldest first.
     #[serde(default)]
     pub supplements: Vec<SupplementReceipt>,
+    /// When the incident was discovered (RFC 3339): kept when the details are purged, so
+    /// a later supplement saying personal data may be involved still gets its IMY
+    /// deadline. `None` for receipts from before this was kept.
+    #[serde(default)]
+    pub discovered_at: Option<String>,
 }
 
 /// A delivered supplement, kept with its report's receipt.
@@ -86,12 +91,12 @@ impl LocalReceipt {
         self.report.is_some() || self.supplements.iter().any(|s| s.report.is_some())
     }
 
-    /// Whether the phone should still ask for its status at `now`: not closed, and
-    /// received less than [`STATUS_ASKED_DAYS`] ago.
+    /// Whether the phone should still ask for its status at `now`: received less than
+    /// [`STATUS_ASKED_DAYS`] ago. Closed cases too: a supplement (from this phone) reopens
+    /// a closed case as received.
     pub fn status_worth_asking(&self, now: OffsetDateTime) -> bool {
-        self.case_status != CaseStatus::Closed
-            && crate::clock::parse(&self.received_at)
-                .is_some_and(|t| now - t < time::Duration::days(STATUS_ASKED_DAYS))
+        crate::clock::parse(&self.received_at)
+            .is_some_and(|t| now - t < time::Duration::days(STATUS_ASKED_DAYS))
     }
 }
 

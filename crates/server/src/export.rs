@@ -36,7 +36,7 @@ fn supplement_line(s: &crate::storage::SupplementEntry) -> String {
         .filter(|f| !s.supplement[**f].is_null())
         .map(|f| {
             let value = match *f {
-                "personal_data" => text_at(&s.supplement, &["personal_data", "involved"]),
+                "personal_data" => personal_data_text(&s.supplement["personal_data"]),
                 _ => text_at(&s.supplement, &[f]),
             };
             format!("{f}={value}")
@@ -44,6 +44,23 @@ fn supplement_line(s: &crate::storage::SupplementEntry) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     format!("{}: {added}", s.received_at)
+}
+
+/// A supplement's whole personal-data answer: whether any are involved, then the kinds,
+/// how many people, sensitive and secrecy (`unknown, kinds: health/contact, people: one,
+/// sensitive: no, secrecy: unknown`); parts not given are left out.
+fn personal_data_text(p: &serde_json::Value) -> String {
+    let mut parts = vec![text_at(p, &["involved"])];
+    if let Some(kinds) = p["kinds"].as_array().filter(|k| !k.is_empty()) {
+        let names: Vec<String> = kinds.iter().map(|k| text_at(k, &[])).collect();
+        parts.push(format!("kinds: {}", names.join("/")));
+    }
+    for key in ["people", "sensitive", "secrecy"] {
+        if !p[key].is_null() {
+            parts.push(format!("{key}: {}", text_at(p, &[key])));
+        }
+    }
+    parts.join(", ")
 }
 
 /// One CSV field: quoted when needed, and defused against spreadsheet formula injection

@@ -269,7 +269,9 @@ async fn the_register_lists_each_case_with_its_status_supplements_and_deadline()
         vec![supplement(
             Uuid::now_v7(),
             incident,
-            json!({"description": "Det fanns namn i telefonen", "personal_data": {"involved": "unknown"}}),
+            json!({"description": "Det fanns namn i telefonen", "personal_data": {
+                "involved": "unknown", "kinds": ["health", "contact_details"], "people": "few",
+                "sensitive": "yes", "secrecy": "no"}}),
         )],
     )
     .await;
@@ -302,6 +304,14 @@ async fn the_register_lists_each_case_with_its_status_supplements_and_deadline()
     assert!(csv.contains("2026-01-13T09:00:00Z"), "{csv}");
     assert!(
         csv.contains("description=Det fanns namn i telefonen; personal_data=unknown"),
+        "{csv}"
+    );
+    // The whole personal-data answer, not only whether any are involved.
+    assert!(
+        csv.contains(
+            "personal_data=unknown, kinds: health/contact_details, people: few, \
+             sensitive: yes, secrecy: no"
+        ),
         "{csv}"
     );
 
