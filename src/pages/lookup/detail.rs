@@ -89,8 +89,9 @@ fn screen_view(
     }
 }
 
-/// One kind of information: where it may go, where only if, where not, among the places
-/// of the employee's work (asked inline once; the others behind "Visa allt"); why, folded.
+/// One kind of information: where it may go, where only if, where not, for the
+/// employee's work (a kind of several sectors: the other work's places behind "Visa allt");
+/// why, folded.
 #[component]
 pub fn KindPage() -> impl IntoView {
     view! {
@@ -117,20 +118,18 @@ fn KindBody(progress: RwSignal<Progress>) -> impl IntoView {
             m.kind(&id).map(|k| {
                 let tag = lang.tag();
                 let mut card = m.card(k);
-                // Places of other work (a school system for a home-care worker's kind
-                // "for everyone"): counted for "Visa allt", shown only after it.
-                let hidden = card
-                    .yes
-                    .iter()
-                    .chain(&card.only_if)
-                    .chain(&card.no)
-                    .filter(|a| !a.place.is_for(sector))
-                    .count();
+                let mine = |a: &vaksam_core::classification::Answer<'_>| a.place.is_for(sector);
                 if !all {
-                    for list in [&mut card.yes, &mut card.only_if, &mut card.no] {
-                        list.retain(|a| a.place.is_for(sector));
-                    }
+                    card.yes.retain(mine);
+                    card.only_if.retain(mine);
+                    card.no.retain(mine);
                 }
+                let hidden = m.card(k);
+                let hidden = [&hidden.yes, &hidden.only_if, &hidden.no]
+                    .into_iter()
+                    .flatten()
+                    .filter(|a| !mine(a))
+                    .count();
                 let rows = places_card(&card, Some(k), lang);
                 let mut origins = rows.origins.clone();
                 origins.push(Origin::of(k));
