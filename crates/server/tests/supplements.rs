@@ -481,3 +481,89 @@ async fn a_supplement_must_name_an_incident_and_may_not_reuse_an_incidents_id() 
     assert_eq!(supplement_rows(&s).await, 0);
     assert_eq!(s.incident_rows().await, 1);
 }
+
+#[tokio::test]
+async fn migration_0007_keeps_the_incidents_already_stored_as_received() {
+    use std::path::Path;
+    let dir = tempfile::tempdir().unwrap();
+    // The migrations before 0007, applied as the server before supplements did.
+    let old = dir.path().join("migrations-before-0007");
+    std::fs::create_dir(&old).unwrap();
+    let current = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    for entry in std::fs::read_dir(&current).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if name[..4].parse::<u32>().unwrap() < 7 {
+            std::fs::copy(entry.path(), old.join(&name)).unwrap();
+        }
+    }
+    let db = dir.path().join("vaksam.db");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}?mode=rwc", db.display()))
+        .await
+        .unwrap();
+    sqlx::migrate::Migrator::new(old.as_path())
+        .await
+        .unwrap()
+        .run(&pool)
+        .await
+        .unwrap();
+    let (employee, device, incident) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let now = "2026-11-20T08:00:00Z";
+    for (sql, binds) in [
+        (
+            "INSERT INTO employees (id, kommunkod, name, created_at) VALUES (?, '0428', 'Anna', ?)",
+            vec![employee.to_string(), now.to_owned()],
+        ),
+        (
+            "INSERT INTO devices (id, employee_id, kommunkod, token_hash, created_at) \
+             VALUES (?, ?, '0428', 'hash', ?)",
+            vec![device.to_string(), employee.to_string(), now.to_owned()],
+        ),
+        (
+            "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, content_hash, \
+             category, payload, device_created_at, received_at) \
+             VALUES (?, '0428', ?, 2026, 1, 'h', 'other', '{}', ?, ?)",
+            vec![
+                incident.to_string(),
+                device.to_string(),
+                now.to_owned(),
+                now.to_owned(),
+            ],
+        ),
+    ] {
+        let mut q = sqlx::query(sql);
+        for b in binds {
+            q = q.bind(b);
+        }
+        q.execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let storage =
+        vaksam_server::storage::sqlite::SqliteStorage::open(&format!("sqlite://{}", db.display()))
+            .await
+            .unwrap();
+    let found = storage
+        .statuses(
+            &vaksam_server::storage::Device {
+                id: device,
+                employee_id: employee,
+                kommunkod: "0428".parse().unwrap(),
+            },
+            &[incident],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].receipt.case_status.as_str(), "received");
+    assert_eq!(found[0].status_changed_at, None);
+    assert_eq!(
+        found[0].receipt.case_number.unwrap().to_string(),
+        "2026-0001"
+    );
+    let supplements: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM supplements")
+        .fetch_one(storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(supplements, 0);
+}
