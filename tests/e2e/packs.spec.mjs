@@ -32,47 +32,50 @@ async function enrollWithPack(page) {
   await expect.poll(async () => (await cachedPack(page))?.version, { timeout: 15_000 }).toBe("3+2026.12.1");
 }
 
-test("the policy says a source only where the document says it, and once that the rest is Vaksam's advice", async () => {
+test("the policy tells its sources once, in one quiet toggle, and that some of it is Vaksam's advice", async () => {
   const page = await browser.page();
   await enrollWithPack(page);
   await page.goto(server.url + "/policy");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Informationssäkerhetspolicy");
-  // One plain note for the whole screen, no "standardvärde" on every line.
-  await expect(page.getByTestId("advice-note")).toHaveCount(1);
-  await expect(page.getByTestId("advice-note")).toHaveText("Det som är märkt ”Vaksams råd” är allmänna råd från Vaksam. Kommunen har inte bekräftat dem.");
+  // No source line, mark or "standardvärde" on the rows: one "Källor" toggle for the screen,
+  // naming the sections the screen cites (§4 for "Varför" and the manager, §8 for the IT
+  // chief) and saying once that the rest is Vaksam's advice.
   await expect(page.getByText("standardvärde")).toHaveCount(0);
-  await expect(page.locator("#section-why")).toContainText("Källa i policyn: §4");
-  await expect(page.locator("#section-why [data-testid=advice-mark]")).toHaveCount(0);
-  // The manager's role is cited, when to call is Vaksam's: the mark sits on that field.
+  await expect(page.getByTestId("advice-mark")).toHaveCount(0);
+  const sources = page.getByTestId("page-sources");
+  await expect(sources).toHaveCount(1);
+  await expect(page.locator("main").getByText(/Källa i policyn/)).toBeHidden();
+  await sources.locator("summary").click();
+  await expect(sources).toContainText("Källa i policyn: §4, §8");
+  await expect(sources.getByTestId("advice-note")).toHaveText("En del av det här är allmänna råd från Vaksam. Kommunen har inte bekräftat dem än.");
+  for (const id of ["contact-manager", "contact-it", "contact-it_chief"]) {
+    await expect(page.getByTestId(id)).not.toContainText("Källa");
+  }
+  // A contact with a number has a call button; one without is named, with no excuse.
   const manager = page.getByTestId("contact-manager");
-  await expect(manager).toContainText("Källa i policyn: §4");
-  await expect(manager.locator("h3 [data-testid=advice-mark]")).toHaveCount(0);
-  await expect(manager.locator("p", { hasText: "När något har hänt." }).getByTestId("advice-mark")).toHaveText("Vaksams råd");
-  await expect(manager.getByRole("link", { name: "0151-19 100" })).toHaveAttribute("href", "tel:015119100");
-  // IT support is Vaksam's default throughout: a mark, no source line.
-  const it = page.getByTestId("contact-it");
-  await expect(it.getByTestId("advice-mark")).toHaveCount(1);
-  await expect(it).not.toContainText("Källa");
-  // The municipality's own IT chief: cited, unmarked.
-  const chief = page.getByTestId("contact-it_chief");
-  await expect(chief).toContainText("Källa i policyn: §8");
-  await expect(chief.getByTestId("advice-mark")).toHaveCount(0);
+  await expect(manager.getByTestId("call")).toHaveAttribute("href", "tel:015119100");
+  await expect(manager.getByTestId("call")).toContainText("0151-19 100");
+  await expect(page.getByTestId("contact-it").getByTestId("call")).toHaveCount(0);
+  await expect(page.getByText(/inte lagt in/)).toHaveCount(0);
   await expect(page.getByTestId("in-swedish")).toHaveCount(0);
-  // The whole document, its adoption date and diarienummer, where the municipality gives them.
+  // The whole document, its adoption date and diarienummer, folded away at the end.
+  await page.getByTestId("policy-about").locator("summary").click();
   await expect(page.getByRole("link", { name: "Läs hela policyn" })).toHaveAttribute("href", "https://www.example.se/policy.pdf");
   await expect(page.getByTestId("adopted")).toHaveText("2019-05-27");
   await expect(page.getByTestId("diarienummer")).toHaveText("KS 2019/123");
   await scan(page, "policy (format 2)");
 
   // In English, a block without a translation says once that it is shown in Swedish.
-  await page.getByRole("link", { name: "Inställningar" }).click();
+  await page.goto(server.url + "/settings");
   await page.getByLabel("English").check();
   await page.goto(server.url + "/policy");
   await expect(page.getByTestId("advice-note")).toContainText("general advice from Vaksam");
   // "Varför" has no English title, its text has: one note for the section.
-  await expect(page.locator("#section-why")).toContainText("Information matters.");
-  await expect(page.locator("#section-why [data-testid=in-swedish]")).toHaveCount(1);
-  await expect(page.locator("#section-why [data-testid=in-swedish]")).toHaveText("(in Swedish)");
+  const why = page.locator("#section-why");
+  await why.locator("summary").click();
+  await expect(why).toContainText("Information matters.");
+  await expect(why.getByTestId("in-swedish")).toHaveCount(1);
+  await expect(why.getByTestId("in-swedish")).toHaveText("(in Swedish)");
   await expect(page.getByTestId("contact-it_chief").getByTestId("in-swedish")).toHaveCount(1);
   await expect(manager).toContainText("When something happened.");
   await scan(page, "policy (format 2, en)");
@@ -132,7 +135,9 @@ test("the sector is asked once, decides the course, and can be changed in settin
   // A cited question: its source, and a link to the policy section it teaches.
   await page.getByLabel("Verksamheten", { exact: true }).check();
   await page.getByRole("button", { name: "Svara" }).click();
-  await expect(feedback).toContainText("Källa i policyn: §8");
+  await expect(feedback).not.toContainText("Källa");
+  await page.getByTestId("page-sources").locator("summary").click();
+  await expect(page.getByTestId("page-sources")).toContainText("Källa i policyn: §8");
   await scan(page, "quiz: cited feedback");
   await feedback.getByRole("link", { name: "Läs mer i policyn: Varför" }).click();
   await expect(page).toHaveURL(/\/policy#section-why$/);
@@ -140,6 +145,7 @@ test("the sector is asked once, decides the course, and can be changed in settin
 
   // Asked once: the quiz does not ask again; settings show the answer and change it.
   await page.goto(server.url + "/quiz");
+  await page.getByRole("button", { name: "Fortsätt" }).click();
   await expect(page.getByTestId("feedback")).toBeVisible();
   await expect(page.getByText("Var arbetar du?")).toHaveCount(0);
   await page.goto(server.url + "/settings");

@@ -96,8 +96,10 @@ test("a phone with a format-1 pack and records waiting loses nothing and then sh
   expect((await cachedPack(page)).format).toBe(2);
   await page.goto(server.url + "/policy");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Informationssäkerhetspolicy");
+  await page.locator("#section-why summary").click();
   await expect(page.locator("#section-why")).toContainText("Information är viktig.");
-  await expect(page.locator("#section-why")).toContainText("Källa i policyn: §4");
+  await page.getByTestId("page-sources").locator("summary").click();
+  await expect(page.getByTestId("page-sources")).toContainText("Källa i policyn: §4");
   // The signature was of the format-1 pack: the new pack asks to sign again.
   await expect(page.getByTestId("sign-status")).toContainText("Det finns en ny version");
   await page.goto(server.url + "/sign");
