@@ -558,7 +558,7 @@ impl T {
             DbBlockedText => ("Vaksam uppdateras, men är öppen i en annan flik eller ett annat fönster. Stäng de andra flikarna med Vaksam, så fortsätter appen här av sig själv. Inget sparat går förlorat.", "Vaksam is being updated, but it is open in another tab or window. Close the other Vaksam tabs and the app goes on here by itself. Nothing saved is lost."),
             SourcesTitle => ("Källor", "Sources"),
             // -- report flow and reports --
-            DraftLookupNote => ("Det du hittade i Var får jag spara? blir en ny rapport. Den gamla sparas inte om du börjar den nya.", "What you found in Where may I store this? becomes a new report. The old one is not kept if you start the new one."),
+            DraftLookupNote => ("Det du hittade i ”Var får jag spara?” blir en ny rapport. Den gamla sparas inte om du börjar den nya.", "What you found in “Where may I store this?” becomes a new report. The old one is not kept if you start the new one."),
             DraftKeepOld => ("Fortsätt med den gamla", "Continue with the old one"),
             DraftStartNew => ("Börja den nya", "Start the new one"),
             CancelYes => ("Ja, ta bort rapporten", "Yes, delete the report"),

@@ -4,7 +4,7 @@
 //
 // Written route-first: each screen is a path, plus the few taps that reach the screens
 // without one of their own (a report's steps, the saved page, a quiz's question, ...).
-import { test, expect, enroll, waitForPack } from "./fixtures.mjs";
+import { test, expect, enroll, idbValue, waitForPack } from "./fixtures.mjs";
 import { Lookup } from "./pages/lookup.mjs";
 import { QuizPage } from "./pages/quiz.mjs";
 import { LOST_PHONE, MyReports, ReportFlow } from "./pages/report.mjs";
@@ -53,6 +53,8 @@ async function scanReportFlow(page, app) {
   await flow.cancelButton.click();
   await app.scan("report: cancel asked");
   await page.getByRole("button", { name: "Nej, fortsätt" }).click();
+  // Stored before the page is left (the save is asynchronous).
+  await expect.poll(async () => (await idbValue(page, "drafts", "incident"))?.draft?.description).toBe("Något hände");
   await page.goto("/");
   await flow.open();
   await expect(flow.draftPrompt).toBeVisible();
@@ -69,6 +71,9 @@ async function scanMyReports(page, app) {
   await app.scan("my reports, one report");
   await reports.openReport(/./);
   await app.scan("a report's page");
+  await reports.addInformationButton.click();
+  await expect(reports.heading).toHaveText(/Lägg till information|Add information/);
+  await app.scan("a report's page: add information");
 }
 
 /** The search with hits and with none, then a kind's answer card with a "no" opened. */

@@ -1,6 +1,6 @@
 // The home screen: the report button first, the other functions as rows, one to-do card,
 // the sync status (offline is calm, "Skicka nu" offline answers), and installation.
-import { test, expect, fileReport, waitingStatus, Browser, enroll } from "./fixtures.mjs";
+import { test, expect, fileReport, waitingStatus, Browser, enroll, waitForPack } from "./fixtures.mjs";
 import { Home, smallTapTargets } from "./pages/home.mjs";
 
 test("the report button is the first thing on home and fits a 360×640 screen", async ({ enrolled }) => {
@@ -52,6 +52,38 @@ test("every control on home, settings and enrollment is at least 44×44 px", asy
   expect(await smallTapTargets(page), "settings").toEqual([]);
 });
 
+test("every control on the lookup, the policy and the quiz is at least 44×44 px", async ({ enrolled: page }) => {
+  await waitForPack(page);
+  await page.goto("/lookup?q=foto");
+  await expect(page.getByTestId("hits").locator("li.hit").first()).toBeVisible();
+  expect(await smallTapTargets(page), "lookup: search").toEqual([]);
+  await page.goto("/lookup/kind/foto_brukare");
+  await expect(page.getByTestId("answer-card")).toBeVisible();
+  await page.locator("main details").evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+  expect(await smallTapTargets(page), "lookup: a kind, rows open").toEqual([]);
+  await page.goto("/lookup/place/camera_roll");
+  await expect(page.getByTestId("answer-card")).toBeVisible();
+  expect(await smallTapTargets(page), "lookup: a place").toEqual([]);
+  await page.goto("/policy");
+  await expect(page.locator("main h1")).toBeVisible();
+  expect(await smallTapTargets(page), "policy").toEqual([]);
+  await page.goto("/quiz");
+  await expect(page.locator("main h1")).toBeVisible();
+  expect(await smallTapTargets(page), "quiz").toEqual([]);
+});
+
+test("the report flow says 'telefon, surfplatta eller dator', never 'enhet', for the device", async ({ enrolled: page }) => {
+  await page.goto("/report");
+  await expect(page.locator("main")).toContainText("telefon, surfplatta eller dator");
+  // (The base pack's own step for malware still says "enheten": pack content, not the app's.)
+  for (const category of ["Borttappad eller stulen telefon, surfplatta eller dator", "Borttappat kort, tagg eller nyckel"]) {
+    await page.getByRole("button", { name: category, exact: true }).click();
+    await expect(page.getByTestId("chosen-category")).toHaveText(category);
+    await expect(page.locator("main"), category).not.toContainText(/\benhet(en)?\b/);
+    await page.getByRole("button", { name: /^Ändra/ }).click();
+  }
+});
+
 test("offline is calm: saved on the phone, and 'Skicka nu' says why nothing happens", async ({ enrolled, phone, app }) => {
   const home = new Home(enrolled);
   await phone.setOffline(true);
@@ -74,14 +106,14 @@ test("offline is calm: saved on the phone, and 'Skicka nu' says why nothing happ
 
   await expect(home.sendNowAnswer).toBeEmpty();
   await home.sendNow.click();
-  await expect(home.sendNowAnswer).toHaveText("Du har inget nätverk just nu. Rapporten skickas av sig själv när nätet är tillbaka.");
+  await expect(home.sendNowAnswer).toHaveText("Du har inget nätverk just nu. Det som väntar skickas av sig själv när nätverket är tillbaka.");
   await expect(home.syncStatus).toHaveText(waitingStatus(1));
 
   await app.setLanguage("English");
   await home.open();
   await expect(home.syncBox).toContainText("Saved on this phone. Sent when you have a network.");
   await home.sendNow.click();
-  await expect(home.sendNowAnswer).toHaveText("You have no network right now. The report is sent by itself when the network is back.");
+  await expect(home.sendNowAnswer).toHaveText("You have no network right now. What is waiting is sent by itself when the network is back.");
 
   // Back online, the answer goes and the report is sent.
   await phone.setOffline(false);

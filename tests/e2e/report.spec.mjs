@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { test, expect, ROOT, cachedPack, enroll } from "./fixtures.mjs";
+import { test, expect, ROOT, cachedPack, enroll, idbValue, waitForPack } from "./fixtures.mjs";
+import { smallTapTargets } from "./pages/home.mjs";
 import { ReportFlow, MyReports, LOST_PHONE } from "./pages/report.mjs";
 
 const PACKS = join(ROOT, "crates/server/tests/fixtures/packs");
@@ -95,6 +96,8 @@ test("a started report is offered to continue or start over, never reopened sile
   const flow = new ReportFlow(page);
   await flow.open();
   await flow.choose("Borttappat kort, tagg eller nyckel");
+  // Stored before the page is left (the save is asynchronous).
+  await expect.poll(async () => (await idbValue(page, "drafts", "incident"))?.draft?.category).toBe("lost_card_or_key");
   await page.goto("/");
   await flow.open();
   await expect(flow.draftPrompt).toBeVisible();
@@ -204,13 +207,13 @@ test("a report's own page, waiting offline and received online, with its case nu
   const reports = new MyReports(page);
   await phone.setOffline(true);
   await flow.fileQuickly(LOST_PHONE, { place: "Bussen mot Vingåker", description: "Glömde telefonen på sätet." });
-  await expect(flow.reportState).toHaveText("Den är sparad på telefonen och skickas av sig själv när du har nät.");
+  await expect(flow.reportState).toHaveText("Den är sparad på telefonen. Den skickas när du har nätverk.");
   await reports.open();
   await expect(reports.waiting).toHaveCount(1);
   await expect(reports.waiting).toContainText("Bussen mot Vingåker");
   await reports.openReport("Bussen mot Vingåker");
   await expect(reports.heading).toHaveText(LOST_PHONE);
-  await expect(reports.caseStatus).toHaveText("Sparad på telefonen, inte skickad än");
+  await expect(reports.caseStatus).toHaveText("Sparad på telefonen. Skickas när du har nätverk.");
   await expect(reports.sent).toContainText("Glömde telefonen på sätet.");
   await expect(reports.tellManager).toBeVisible();
   await app.scan("report page, waiting");
@@ -243,7 +246,7 @@ test.describe("in English", () => {
     await expect(page.getByTestId("tell-manager-by")).toHaveText(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]{2} at \d\d:\d\d$/);
     await app.scan("act now (en)");
     await flow.send();
-    await expect(flow.reportState).toHaveText("It is saved on this phone and goes out by itself when you have a network.");
+    await expect(flow.reportState).toHaveText(/^(It is saved on this phone\. It is sent when you have a network\.|Received by the municipality · Case \S+)$/);
     await expect(flow.doneButton).toBeVisible();
     await expect(flow.addInformationButton).toBeVisible();
   });
@@ -266,8 +269,10 @@ test("information added offline is delivered once, to the same case, and a resen
   await phone.setOffline(true);
   await reports.openReport("E-post, brev eller sms till fel mottagare");
   await reports.addInformation({ description: "Mottagaren har raderat mejlet." });
+  // Announced: focus is on the notice (inserted with the report, after it is read).
+  await expect(reports.supplementSaved).toBeFocused();
   await expect(reports.supplements).toHaveCount(1);
-  await expect(reports.supplements.getByTestId("supplement-state")).toHaveText("Tillägg sparat, skickas när du har nät");
+  await expect(reports.supplements.getByTestId("supplement-state")).toHaveText("Sparat på telefonen. Skickas när du har nätverk.");
   await page.reload();
   await expect(reports.supplements).toHaveCount(1);
 
@@ -293,4 +298,73 @@ test("information added offline is delivered once, to the same case, and a resen
   expect(again.status).toBe(200);
   expect(JSON.stringify(await again.json())).toContain("already_stored");
   expect(rows()).toHaveLength(1);
+});
+
+test("the 72-hour advice shows before sending as soon as personal data may be involved, also while a description is missing", async ({ enrolled: page }) => {
+  const flow = new ReportFlow(page);
+  await flow.open();
+  await flow.choose("Något annat");
+  // "Något annat" needs a description before it can be sent; the advice does not wait for it.
+  await expect(flow.tellManager).toContainText("Tala om det för din chef genast");
+  await expect(page.getByTestId("tell-manager-by")).toHaveText(/kl\. \d\d\.\d\d$/);
+  await flow.tellMore({ personalData: "Nej" });
+  await flow.press(page.getByRole("button", { name: "Tillbaka", exact: true }).last());
+  await expect(flow.tellManager).toHaveCount(0);
+  await flow.tellMore({ personalData: "Ja" });
+  await flow.press(page.getByRole("button", { name: "Tillbaka", exact: true }).last());
+  await expect(flow.tellManager).toBeVisible();
+});
+
+test("a 'no' from the lookup with an old draft: no merge; the old report or the new one, said plainly", async ({ enrolled: page }) => {
+  await waitForPack(page);
+  const flow = new ReportFlow(page);
+  await flow.open();
+  await flow.choose("Borttappat kort, tagg eller nyckel");
+  await expect.poll(async () => (await idbValue(page, "drafts", "incident"))?.draft?.category).toBe("lost_card_or_key");
+  // Keeping the old one: nothing of the lookup is added to it. (From the kind's card, as
+  // the employee gets there: its "no" row's report link.)
+  const fromLookup = async () => {
+    await page.goto("/lookup/kind/foto_brukare");
+    await page.locator("main details").evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+    await page.locator('a[href="/report?kind=foto_brukare&place=camera_roll"]').first().click();
+  };
+  await fromLookup();
+  await expect(flow.draftPrompt).toBeVisible();
+  await expect(page.getByTestId("draft-lookup-note")).toHaveText("Det du hittade i ”Var får jag spara?” blir en ny rapport. Den gamla sparas inte om du börjar den nya.");
+  await flow.press(page.getByRole("button", { name: "Fortsätt med den gamla" }));
+  await expect(flow.chosenCategory).toHaveText("Borttappat kort, tagg eller nyckel");
+  await expect(page.getByTestId("filled-in")).toHaveCount(0);
+  await expect.poll(async () => (await idbValue(page, "drafts", "incident"))?.draft?.place).toBe("");
+  // Starting the new one: the lookup's finding, and the old draft is gone.
+  await fromLookup();
+  await flow.press(page.getByRole("button", { name: "Börja den nya" }));
+  await expect(page.getByTestId("filled-in")).toContainText("Foto i telefonens kamerarulle");
+  await expect.poll(async () => (await idbValue(page, "drafts", "incident"))?.draft?.place).toBe("Foto i telefonens kamerarulle");
+});
+
+test("after 'Skicka' focus is on the saved page's heading; report screens say 'telefon', never 'enhet', and every control is 44 px", async ({ enrolled: page, app }) => {
+  const flow = new ReportFlow(page);
+  const reports = new MyReports(page);
+  await flow.open();
+  expect(await smallTapTargets(page), "what happened").toEqual([]);
+  await flow.choose(LOST_PHONE);
+  await expect(page.locator("main")).not.toContainText(/\benhet(en)?\b/);
+  expect(await smallTapTargets(page), "what to do now").toEqual([]);
+  await flow.tellMore({ personalData: "Ja" });
+  expect(await smallTapTargets(page), "tell more").toEqual([]);
+  // "Sekretess" names OSL secrecy only; the aspect is said in plain words.
+  await expect(page.getByRole("checkbox", { name: "Fel personer kan ha sett informationen" })).toBeVisible();
+  await expect(page.locator("#q-aspects")).not.toContainText("Sekretess");
+  await flow.send();
+  await expect(page.locator("#saved-title")).toBeFocused();
+  await expect(page.locator("main")).not.toContainText(/\benhet(en)?\b/);
+  expect(await smallTapTargets(page), "saved").toEqual([]);
+  await reports.open();
+  expect(await smallTapTargets(page), "Mina rapporter").toEqual([]);
+  await reports.openReport("Borttappad");
+  expect(await smallTapTargets(page), "a report's page").toEqual([]);
+  await reports.addInformationButton.click();
+  await expect(reports.heading).toHaveText("Lägg till information");
+  expect(await smallTapTargets(page), "add information").toEqual([]);
+  await app.scan("report: add information");
 });

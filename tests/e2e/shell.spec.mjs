@@ -3,6 +3,7 @@
 // first visit on a slow network, and enrollment's first screen.
 import { test, expect, enroll } from "./fixtures.mjs";
 import { Home, PARENTS } from "./pages/home.mjs";
+import { Lookup } from "./pages/lookup.mjs";
 
 test("every screen but home has a 'Tillbaka' in the top bar that leads to its parent", async ({ enrolled }) => {
   const home = new Home(enrolled);
@@ -15,6 +16,30 @@ test("every screen but home has a 'Tillbaka' in the top bar that leads to its pa
     await home.back.click();
     await expect(enrolled, `back from ${path}`).toHaveURL(new URL(parent, enrolled.url()).href);
   }
+});
+
+test("'Tillbaka' goes back to where the employee was inside the app; a deep link opened fresh goes to the parent", async ({ enrolled }) => {
+  const home = new Home(enrolled);
+  const lookup = new Lookup(enrolled);
+  // Search, open a kind, Tillbaka: the same search with its words.
+  await lookup.open();
+  await lookup.search("foto");
+  await lookup.hit("Foto på brukare").getByRole("link").click();
+  await expect(lookup.heading).toHaveText("Foto på brukare");
+  await home.back.click();
+  await expect(enrolled).toHaveURL(/\/lookup\?q=foto$/);
+  await expect(lookup.box).toHaveValue("foto");
+  await expect(lookup.hit("Foto på brukare")).toBeVisible();
+  // The same kind opened fresh (a shared link, the installed app restarted): its parent.
+  await enrolled.goto("/lookup/kind/foto_brukare");
+  await expect(lookup.heading).toHaveText("Foto på brukare");
+  await home.back.click();
+  await expect(enrolled).toHaveURL(new URL("/lookup", enrolled.url()).href);
+  // Adding to a report opened fresh leads to that report, not to the list.
+  const id = "00000000-0000-4000-8000-000000000000";
+  await enrolled.goto(`/reports/${id}/add`);
+  await home.back.click();
+  await expect(enrolled).toHaveURL(new URL(`/reports/${id}`, enrolled.url()).href);
 });
 
 test("the top bar names the municipality and has a named settings button", async ({ enrolled }) => {

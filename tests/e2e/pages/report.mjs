@@ -132,7 +132,7 @@ export class MyReports {
     this.supplements = page.getByTestId("supplement");
     this.supplementSaved = page.getByTestId("supplement-saved");
     this.addInformationButton = page.getByRole("link", { name: either("Lägg till information", "Add information") });
-    this.sendSupplementButton = page.getByRole("button", { name: either("Skicka tillägget", "Send the addition") });
+    this.sendSupplementButton = page.getByRole("button", { name: either("Skicka", "Send") });
     this.tellManager = page.getByTestId("tell-manager");
     this.callButtons = page.getByTestId("call");
   }
