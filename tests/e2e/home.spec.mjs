@@ -75,7 +75,7 @@ test("every control on the lookup, the policy and the quiz is at least 44×44 px
 test("the report flow says 'telefon, surfplatta eller dator', never 'enhet', for the device", async ({ enrolled: page }) => {
   await page.goto("/report");
   await expect(page.locator("main")).toContainText("telefon, surfplatta eller dator");
-  // (The base pack's own step for malware still says "enheten": pack content, not the app's.)
+  // (Steps the base pack words itself, e.g. malware's, are checked against the pack, not here.)
   for (const category of ["Borttappad eller stulen telefon, surfplatta eller dator", "Borttappat kort, tagg eller nyckel"]) {
     await page.getByRole("button", { name: category, exact: true }).click();
     await expect(page.getByTestId("chosen-category")).toHaveText(category);
