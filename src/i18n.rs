@@ -580,7 +580,7 @@ impl T {
             SensitiveImplied => ("Hälsa, socialtjänst och skyddade personuppgifter är alltid känsliga uppgifter.", "Health, social services and protected identities are always sensitive data."),
             TellManagerTitle => ("Personuppgifter kan vara berörda", "Personal data may be involved"),
             TellManagerNow => ("Tala om det för din chef genast, så hinner kommunen bedöma om den ska anmälas.", "Tell your manager at once, so the municipality has time to judge whether it must be reported."),
-            TellManagerBy => ("Kommunen har 72 timmar på sig att anmäla, till", "The municipality has 72 hours to report it, until"),
+            TellManagerBy => ("Om det ska anmälas, gör kommunen det inom 72 timmar, senast", "If it must be reported, the municipality does so within 72 hours, by"),
             SavedCalm => ("Den är sparad på telefonen. Den skickas när du har nätverk.", "It is saved on this phone. It is sent when you have a network."),
             AddInformation => ("Lägg till information", "Add information"),
             Done => ("Klar", "Done"),
@@ -917,7 +917,7 @@ pub fn step(lang: Lang, s: Step) -> &'static str {
         Step::DisconnectAndCallIt => ("Koppla bort datorn eller telefonen från nätverket (stäng av wifi) och ring IT.", "Disconnect the computer or phone from the network (Wi-Fi off) and call IT."),
         Step::UseFallbackRoutine => ("Använd reservrutinen (papper eller telefon) tills systemet fungerar.", "Use the fallback routine (paper or phone) until the system works."),
         Step::AskForRestore => ("Berätta för systemförvaltaren eller IT vad som ändrats, så att det kan återställas.", "Tell the system administrator or IT what changed so it can be restored."),
-        Step::TellManager => ("Berätta för din chef i dag.", "Tell your manager today."),
+        Step::TellManager => ("Berätta för din chef genast.", "Tell your manager at once."),
         Step::FollowLexSarahRoutine => ("En brukare eller elev kan ta skada: följ rutinen för avvikelse eller lex Sarah.", "A care recipient or pupil may be harmed: follow the deviation or lex Sarah routine."),
         Step::CallNowItIsOngoing => ("Det pågår fortfarande: ring IT-supporten nu i stället för att vänta.", "It is still going on: call IT support now instead of waiting."),
     };
