@@ -48,7 +48,7 @@ pub struct PersistedDraft<T: 'static> {
     pub failed: RwSignal<Option<StoreErrorKind>>,
     /// `None` while loading; then whether a stored draft was found.
     found: RwSignal<Option<bool>>,
-    key: &'static str,
+    key: StoredValue<String>,
     stopped: StoredValue<bool>,
     generation: StoredValue<u64>,
     /// What is known to be stored (`None`: nothing known yet).
@@ -65,7 +65,7 @@ impl<T: 'static> Clone for PersistedDraft<T> {
 impl<T: 'static> Copy for PersistedDraft<T> {}
 
 /// The draft under `key`, starting from `T::default()` when none is stored.
-pub fn use_persisted_draft<T>(key: &'static str) -> PersistedDraft<T>
+pub fn use_persisted_draft<T>(key: impl Into<String>) -> PersistedDraft<T>
 where
     T: Serialize + DeserializeOwned + Clone + PartialEq + Default + Send + Sync + 'static,
 {
@@ -75,7 +75,7 @@ where
 /// The draft under `key`, starting from `fresh()` when none is stored (and after
 /// [`PersistedDraft::discard`]); `fresh` runs untracked, once the read is done.
 pub fn use_persisted_draft_or<T>(
-    key: &'static str,
+    key: impl Into<String>,
     fresh: impl Fn() -> T + 'static,
 ) -> PersistedDraft<T>
 where
@@ -85,13 +85,16 @@ where
         value: RwSignal::new(T::default()),
         failed: RwSignal::new(None),
         found: RwSignal::new(None),
-        key,
+        key: StoredValue::new(key.into()),
         stopped: StoredValue::new(false),
         generation: StoredValue::new(0),
         stored: StoredValue::new_local(None),
         fresh: StoredValue::new_local(Rc::new(fresh) as Rc<dyn Fn() -> T>),
     };
-    let read = LocalResource::new(move || drafts::load::<T>(key));
+    let read = LocalResource::new(move || {
+        let key = draft.key.get_value();
+        async move { drafts::load::<T>(&key).await }
+    });
     Effect::new(move |_| {
         let Some(read) = read.get() else { return };
         if draft.found.get_untracked().is_some() {
@@ -119,8 +122,9 @@ where
             return;
         }
         draft.stored.set_value(Some(value.clone()));
+        let key = draft.key.get_value();
         autosave(draft.generation, draft.failed, async move {
-            drafts::save(key, &value).await
+            drafts::save(&key, &value).await
         });
     });
     draft
@@ -157,9 +161,9 @@ where
         let fresh = self.fresh_value();
         self.stored.set_value(Some(fresh.clone()));
         self.set_if_changed(fresh);
-        let key = self.key;
+        let key = self.key.get_value();
         autosave(self.generation, self.failed, async move {
-            drafts::delete(key).await
+            drafts::delete(&key).await
         });
     }
 
@@ -205,21 +209,25 @@ where
     generation.set_value(mine);
     leptos::task::spawn_local(async move {
         let saved = save.await;
-        if generation.get_value() != mine {
+        if let Err(e) = &saved {
+            // Firefox leaves the connection read-only after a quota error.
+            if e.kind == StoreErrorKind::Quota {
+                crate::store::forget_connection();
+            }
+        }
+        // The form may be gone by now (the user left mid-save): its signals are disposed,
+        // and there is no one left to tell.
+        if generation.try_get_value() != Some(mine) {
             return;
         }
         match saved {
             Ok(()) => {
-                if failed.with_untracked(Option::is_some) {
-                    failed.set(None);
+                if failed.try_with_untracked(Option::is_some) == Some(true) {
+                    failed.try_set(None);
                 }
             }
             Err(e) => {
-                // Firefox leaves the connection read-only after a quota error.
-                if e.kind == StoreErrorKind::Quota {
-                    crate::store::forget_connection();
-                }
-                failed.set(Some(e.kind));
+                failed.try_set(Some(e.kind));
             }
         }
     });

@@ -524,9 +524,7 @@ pub fn AddInformationPage() -> impl IntoView {
     let ctx = ctx();
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
-    // The draft helper keys drafts by a static name; one small string per report opened.
-    let key: &'static str = Box::leak(supplements::draft_key(&id).into_boxed_str());
-    let draft = use_persisted_draft::<SupplementDraft>(key);
+    let draft = use_persisted_draft::<SupplementDraft>(supplements::draft_key(&id));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let save_failed = RwSignal::new(false);
     let navigate = use_navigate();
