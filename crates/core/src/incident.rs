@@ -438,7 +438,9 @@ fn check_unique<T: PartialEq>(errors: &mut Vec<FieldError>, field: &str, items: 
     }
 }
 
-fn check_personal_data(errors: &mut Vec<FieldError>, p: &PersonalData) {
+/// The personal-data rules (no choice twice; no details beside "no"); supplements check
+/// their answer with the same rules.
+pub(crate) fn check_personal_data(errors: &mut Vec<FieldError>, p: &PersonalData) {
     check_unique(errors, "personal_data.kinds", &p.kinds);
     if p.involved != Answer::No {
         return;

@@ -8,7 +8,8 @@
 //! add something; each field is checked like the incident's field of the same name.
 
 use crate::incident::{
-    Answer, IncidentReport, PersonalData, MAX_ACTIONS_CHARS, MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
+    check_personal_data, Answer, IncidentReport, PersonalData, MAX_ACTIONS_CHARS,
+    MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
 };
 use crate::validation::{check_max_chars, FieldError, FieldErrorCode};
 use serde::{Deserialize, Serialize};
@@ -164,39 +165,6 @@ fn supplement_errors(r: &SupplementReport) -> Vec<FieldError> {
     errors
 }
 
-/// The incident's personal-data rules (no choice twice; no details beside "no"), mirrored
-/// here because `incident.rs` keeps them private; a test checks that both agree.
-pub(crate) fn check_personal_data(errors: &mut Vec<FieldError>, p: &PersonalData) {
-    let duplicate = p
-        .kinds
-        .iter()
-        .enumerate()
-        .any(|(i, a)| p.kinds[..i].contains(a));
-    if duplicate {
-        errors.push(FieldError::new(
-            "personal_data.kinds",
-            FieldErrorCode::Duplicate,
-            "lists a choice twice",
-        ));
-    }
-    if p.involved != Answer::No {
-        return;
-    }
-    let given = [
-        ("kinds", !p.kinds.is_empty()),
-        ("people", p.people.is_some()),
-        ("sensitive", p.sensitive == Answer::Yes),
-        ("secrecy", p.secrecy == Answer::Yes),
-    ];
-    for (field, _) in given.into_iter().filter(|(_, g)| *g) {
-        errors.push(FieldError::new(
-            format!("personal_data.{field}"),
-            FieldErrorCode::Inconsistent,
-            "given although personal_data.involved is \"no\"",
-        ));
-    }
-}
-
 /// What the supplement form holds while the user fills it in, saved as a draft (key
 /// `supplement:<incident id>`) so nothing typed is lost. `None` answers are unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -306,7 +274,7 @@ mod tests {
         }
     }
 
-    /// The mirrored personal-data rules say exactly what the incident's say.
+    /// A supplement's personal-data answer is held to exactly the incident's rules.
     #[test]
     fn personal_data_rules_agree_with_the_incidents() {
         let now = datetime!(2026-11-23 14:00 +01:00);
