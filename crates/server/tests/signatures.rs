@@ -288,16 +288,7 @@ async fn a_signature_is_stored_once_and_answers_with_its_log_entry() {
     assert_eq!(conflict[0]["status"], "conflict");
 
     // The receipt can be fetched later, as for incidents.
-    let receipt: Value = s
-        .http
-        .get(format!("{}/records/{id}", s.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let receipt: Value = s.get_json(&token, &format!("/records/{id}")).await;
     assert_eq!(receipt["log_entry"], 1);
 }
 

@@ -73,16 +73,7 @@ async fn a_supplement_is_stored_once_with_its_reports_case_number() {
     assert!(kept.contains("Telefonen hittades"), "{kept}");
 
     // The receipt can be fetched later, with the case's status.
-    let receipt: Value = s
-        .http
-        .get(format!("{}/records/{id}", s.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let receipt: Value = s.get_json(&token, &format!("/records/{id}")).await;
     assert_eq!(receipt["case_number"], case);
     assert_eq!(receipt["case_status"], "received");
 }
@@ -444,16 +435,7 @@ async fn a_supplement_to_a_closed_case_reopens_it() {
 async fn a_supplement_must_name_an_incident_and_may_not_reuse_an_incidents_id() {
     let s = Server::start().await;
     let token = s.enroll("0428").await;
-    let pack: vaksam_core::Pack = s
-        .http
-        .get(format!("{}/pack", s.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let pack: vaksam_core::Pack = s.get_json(&token, "/pack").await;
     let signature = Uuid::now_v7();
     let signed = s
         .sync(

@@ -91,6 +91,19 @@ impl Server {
             .unwrap()
     }
 
+    /// `GET /api/v1{path}` with the device token, read as JSON.
+    pub async fn get_json<T: serde::de::DeserializeOwned>(&self, token: &str, path: &str) -> T {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub async fn sync(&self, token: &str, records: Vec<Value>) -> Vec<Value> {
         let res = self.sync_raw(token, json!({ "records": records })).await;
         assert_eq!(res.status(), StatusCode::OK);
