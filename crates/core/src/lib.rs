@@ -9,6 +9,7 @@ pub mod bank;
 pub mod case_number;
 pub mod check;
 pub mod classification;
+pub mod console;
 pub mod deadline;
 pub mod enrollment;
 pub mod guidance;
