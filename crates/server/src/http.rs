@@ -37,6 +37,10 @@ pub struct Deployment {
     /// Take the client's address from the last `X-Forwarded-For` entry (set only behind a
     /// proxy that writes it; a client could otherwise choose its own rate-limit key).
     pub trust_forwarded_for: bool,
+    /// The origin people reach Vaksam at (`https://vaksam.kommun.se`, or
+    /// `http://localhost:8080` on one machine): the console's WebAuthn relying party and the
+    /// links in its e-mails. `None`: `http://localhost`.
+    pub public_origin: Option<String>,
 }
 
 /// Adds the security headers to every response. The app's pages carry their own

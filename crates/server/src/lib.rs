@@ -9,6 +9,7 @@ compile_error!("the server must be built with panic = \"unwind\" (see [profile.r
 pub mod api;
 pub mod assets;
 pub mod chain;
+pub mod console;
 pub mod coordinator;
 pub mod enrollment;
 pub mod export;
@@ -31,7 +32,19 @@ pub use http::Deployment;
 /// the layers of [`layered`]; rate limits per route.
 pub fn app<S: Storage>(state: api::ApiState<S>, deployment: Deployment) -> Router {
     let (ip, device) = http::keys(&deployment);
+    let console = console::ConsoleState {
+        storage: state.storage.clone(),
+        clock: state.clock,
+        config: Arc::new(console::ConsoleConfig {
+            origin: deployment
+                .public_origin
+                .clone()
+                .unwrap_or_else(|| "http://localhost".to_owned()),
+            sessions: storage::accounts::SessionLimits::default(),
+        }),
+    };
     let routes = Router::new()
+        .nest(console::PREFIX, console::router(console))
         .nest(
             API_PREFIX,
             api::router(state, ip, device)

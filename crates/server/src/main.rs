@@ -528,9 +528,18 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
             )
             .await?;
             tracing::info!("Vaksam serves on http://{addr} with {}", cli.db);
+            let public_origin = public_url
+                .as_deref()
+                .map(|u| u.trim_end_matches('/').to_owned())
+                .or_else(|| {
+                    addr.ip()
+                        .is_loopback()
+                        .then(|| format!("http://localhost:{}", addr.port()))
+                });
             let deployment = vaksam_server::Deployment {
                 https,
                 trust_forwarded_for,
+                public_origin,
             };
             vaksam_server::serve(storage, listener, deployment)
                 .await

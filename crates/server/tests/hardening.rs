@@ -413,7 +413,7 @@ async fn behind_https_every_answer_carries_hsts() {
     let routes = axum::Router::new().route("/api/v1/x", axum::routing::get(|| async { "x" }));
     let deployment = vaksam_server::Deployment {
         https: true,
-        trust_forwarded_for: false,
+        ..Default::default()
     };
     let app = vaksam_server::layered(routes, deployment);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -8,6 +8,7 @@
 //!   of the failed one can stay open and swallow later writes);
 //! - errors say whether trying again later can help ([`StorageError::trouble`]).
 
+pub mod accounts;
 pub mod sqlite;
 
 use std::future::Future;
@@ -309,8 +310,9 @@ pub enum RedeemError {
     Storage(#[from] StorageError),
 }
 
-/// Everything the server persists.
-pub trait Storage: Clone + Send + Sync + 'static {
+/// Everything the server persists. The console's parts are traits of their own, one per
+/// area, each with its SQLite implementation beside it.
+pub trait Storage: accounts::Accounts + Clone + Send + Sync + 'static {
     /// Creates an employee and a one-time code (stored as `code_hash`); returns the employee id.
     fn create_enrollment(
         &self,

@@ -30,13 +30,13 @@ use vaksam_core::{CaseNumber, Kommunkod};
 #[derive(Clone)]
 pub struct SqliteStorage {
     write: SqlitePool,
-    read: SqlitePool,
-    health: Arc<WriteHealth>,
+    pub(crate) read: SqlitePool,
+    pub(crate) health: Arc<WriteHealth>,
 }
 
 /// What the server knows about its writes, for `/health`.
 #[derive(Default)]
-struct WriteHealth {
+pub(crate) struct WriteHealth {
     /// The last write failed because the database could not be written.
     failing: AtomicBool,
     /// Unix time of the last write that committed.
@@ -50,7 +50,7 @@ const HEALTH_TRUST_SECS: i64 = 30;
 
 impl WriteHealth {
     /// Remembers how a write ended.
-    fn note<T>(&self, result: &Result<T, StorageError>, now: OffsetDateTime) {
+    pub(crate) fn note<T>(&self, result: &Result<T, StorageError>, now: OffsetDateTime) {
         self.saw(result.as_ref().map(|_| ()).map_err(|e| e.trouble()), now);
     }
 
@@ -77,7 +77,7 @@ impl WriteHealth {
 /// connection whose transaction state is unknown, rules that out. Dropping a `WriteTx`
 /// (an error with `?`, or a request cancelled mid-write) closes the connection, which makes
 /// SQLite roll the transaction back.
-struct WriteTx {
+pub(crate) struct WriteTx {
     conn: Option<PoolConnection<Sqlite>>,
 }
 
@@ -101,11 +101,11 @@ impl WriteTx {
         Ok(())
     }
 
-    async fn commit(self) -> Result<(), StorageError> {
+    pub(crate) async fn commit(self) -> Result<(), StorageError> {
         self.end("COMMIT").await
     }
 
-    async fn rollback(self) -> Result<(), StorageError> {
+    pub(crate) async fn rollback(self) -> Result<(), StorageError> {
         self.end("ROLLBACK").await
     }
 }
@@ -137,21 +137,21 @@ impl Drop for WriteTx {
 
 /// A time as stored: UTC RFC 3339 text, which sorts like time. Times outside what RFC 3339
 /// can write (the core refuses them at the edge) are an error, never an empty string.
-fn ts(t: OffsetDateTime) -> Result<String, StorageError> {
+pub(crate) fn ts(t: OffsetDateTime) -> Result<String, StorageError> {
     t.checked_to_offset(time::UtcOffset::UTC)
         .and_then(|utc| utc.format(&Rfc3339).ok())
         .ok_or_else(|| StorageError::Corrupt(format!("time out of range: {t}")))
 }
 
-fn parse_ts(text: &str) -> Result<OffsetDateTime, StorageError> {
+pub(crate) fn parse_ts(text: &str) -> Result<OffsetDateTime, StorageError> {
     OffsetDateTime::parse(text, &Rfc3339).map_err(|e| StorageError::Corrupt(format!("{text}: {e}")))
 }
 
-fn parse_uuid(text: &str) -> Result<Uuid, StorageError> {
+pub(crate) fn parse_uuid(text: &str) -> Result<Uuid, StorageError> {
     Uuid::parse_str(text).map_err(|e| StorageError::Corrupt(format!("{text}: {e}")))
 }
 
-fn parse_kommunkod(text: &str) -> Result<Kommunkod, StorageError> {
+pub(crate) fn parse_kommunkod(text: &str) -> Result<Kommunkod, StorageError> {
     text.parse()
         .map_err(|e| StorageError::Corrupt(format!("{e}")))
 }
@@ -191,7 +191,7 @@ impl SqliteStorage {
         &self.write
     }
 
-    async fn begin(&self) -> Result<WriteTx, StorageError> {
+    pub(crate) async fn begin(&self) -> Result<WriteTx, StorageError> {
         WriteTx::begin(&self.write).await
     }
 }

@@ -11,8 +11,13 @@ use vaksam_server::api::ApiState;
 use vaksam_server::storage::sqlite::SqliteStorage;
 use vaksam_server::{app, enrollment, packs, system_clock};
 
+pub mod console;
+
 pub struct Server {
+    /// `http://127.0.0.1:PORT/api/v1`.
     pub base: String,
+    /// `http://127.0.0.1:PORT`: the console is under `{root}/admin`.
+    pub root: String,
     pub storage: SqliteStorage,
     pub http: Client,
     pub dir: tempfile::TempDir,
@@ -33,12 +38,17 @@ impl Server {
             }
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}/api/v1", listener.local_addr().unwrap());
+        let root = format!("http://{}", listener.local_addr().unwrap());
+        let base = format!("{root}/api/v1");
         let state = ApiState {
             storage: storage.clone(),
             clock: system_clock,
         };
-        let app = app(state, vaksam_server::Deployment::default());
+        let deployment = vaksam_server::Deployment {
+            public_origin: Some(root.clone()),
+            ..Default::default()
+        };
+        let app = app(state, deployment);
         tokio::spawn(async move {
             vaksam_server::http::serve(listener, app, std::future::pending())
                 .await
@@ -46,6 +56,7 @@ impl Server {
         });
         Self {
             base,
+            root,
             storage,
             http: Client::new(),
             dir,
