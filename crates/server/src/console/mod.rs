@@ -11,7 +11,12 @@
 // Handlers answer `Result<Response, Response>`: an error is a page like any other.
 #![allow(clippy::result_large_err)]
 
+pub mod admins;
+pub mod audit;
+pub mod auth;
+pub mod content;
 pub mod i18n;
+pub mod incidents;
 pub mod page;
 pub mod session;
 
@@ -75,6 +80,11 @@ pub fn router<S: Storage>(state: ConsoleState<S>) -> Router {
         .route("/sign-out", post(session::sign_out::<S>))
         .route("/language", post(i18n::choose))
         .route("/assets/{file}", get(asset))
+        .merge(auth::routes())
+        .merge(admins::routes())
+        .merge(audit::routes())
+        .merge(incidents::routes())
+        .merge(content::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), guard::<S>))
         .with_state(state)

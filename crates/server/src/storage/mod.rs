@@ -9,6 +9,8 @@
 //! - errors say whether trying again later can help ([`StorageError::trouble`]).
 
 pub mod accounts;
+pub mod cases;
+pub mod mail;
 pub mod sqlite;
 
 use std::future::Future;
@@ -312,7 +314,9 @@ pub enum RedeemError {
 
 /// Everything the server persists. The console's parts are traits of their own, one per
 /// area, each with its SQLite implementation beside it.
-pub trait Storage: accounts::Accounts + Clone + Send + Sync + 'static {
+pub trait Storage:
+    accounts::Accounts + cases::Cases + mail::Mail + Clone + Send + Sync + 'static
+{
     /// Creates an employee and a one-time code (stored as `code_hash`); returns the employee id.
     fn create_enrollment(
         &self,
