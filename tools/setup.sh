@@ -11,11 +11,19 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version =
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 # sqlite3: upgrade tests put a database in the state an older Vaksam left it.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v sqlite3 >/dev/null; then
-  say "installing Debian's chromium, chromium-driver and sqlite3"
+# libssl-dev, pkg-config: webauthn-rs (the console's passkeys) builds on OpenSSL.
+# python3-aiosmtpd: the real local SMTP server the console's mail tests start.
+APT_PACKAGES="chromium chromium-driver sqlite3 libssl-dev pkg-config python3-aiosmtpd"
+missing=""
+for p in $APT_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  say "installing Debian's$missing"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver sqlite3 >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
