@@ -3,4 +3,8 @@
 //! (`triage`), and CERT-SE's incident categories (`cert_se`). The server's `/admin` pages
 //! only render what these decide.
 
+pub mod cert_se;
+pub mod clock;
 pub mod roles;
+pub mod sweden_time;
+pub mod triage;
