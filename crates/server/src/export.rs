@@ -67,7 +67,7 @@ fn personal_data_text(p: &serde_json::Value) -> String {
 /// (OWASP): a cell whose first character is `=`, `+`, `-`, `@`, a tab or a carriage return,
 /// or whose first character after leading whitespace is one of `= + - @`, gets a leading
 /// apostrophe, so a spreadsheet shows it as text instead of evaluating it.
-fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     const TRIGGERS: [char; 4] = ['=', '+', '-', '@'];
     let risky = text.starts_with(['\t', '\r']) || text.trim_start().starts_with(TRIGGERS);
     let defused = if risky {
@@ -82,7 +82,7 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-fn text_at(report: &serde_json::Value, path: &[&str]) -> String {
+pub(crate) fn text_at(report: &serde_json::Value, path: &[&str]) -> String {
     let mut v = report;
     for key in path {
         v = &v[*key];
@@ -143,7 +143,7 @@ pub const SIGNERS_COLUMNS: [&str; 11] = [
     "current_policy_version",
 ];
 
-fn push_row(out: &mut String, row: &[String]) {
+pub(crate) fn push_row(out: &mut String, row: &[String]) {
     out.push_str(
         &row.iter()
             .map(|f| csv_field(f))

@@ -36,6 +36,11 @@ impl Ctx {
         i18n::text(self.lang, key, &args)
     }
 
+    /// The text with the key `prefix.name` (for names from data: `category.lost_device`).
+    pub fn tk(&self, prefix: &str, name: &str) -> String {
+        self.t(&format!("{prefix}.{name}"))
+    }
+
     /// The text with this key and one placeholder filled in.
     pub fn tf1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
         i18n::text(self.lang, key, &[(name, &value.to_string())])
