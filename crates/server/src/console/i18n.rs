@@ -195,7 +195,12 @@ mod tests {
             let mut rest = text;
             while let Some(at) = rest.find(pattern) {
                 let after = &rest[at + pattern.len()..];
-                if let Some(end) = after.find('"').filter(|end| *end > 0) {
+                // `ctx.t("…")`, never `put("…")` or `get("…")`.
+                let whole_word = !rest[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+                if let Some(end) = after.find('"').filter(|end| *end > 0 && whole_word) {
                     let key = format!("{keep}{}", &after[..end]);
                     let key = key.as_str();
                     if !key.is_empty()

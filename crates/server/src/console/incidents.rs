@@ -132,7 +132,10 @@ pub async fn load<S: Storage>(
                 .unwrap_or(&report.personal_data)
                 .involved;
             let id = Uuid::parse_str(&entry.id).map_err(|e| corrupt(e.to_string()))?;
-            let number: CaseNumber = entry.case_number.parse().map_err(|e| corrupt(format!("{e:?}")))?;
+            let number: CaseNumber = entry
+                .case_number
+                .parse()
+                .map_err(|e| corrupt(format!("{e:?}")))?;
             let triage = triages.remove(&id).unwrap_or_default();
             let mut view = CaseView {
                 entry,
@@ -320,9 +323,17 @@ fn due(ctx: &Ctx, number: &str, c: &Clock, now: OffsetDateTime) -> Due {
             false,
             left < time::Duration::hours(12),
         ),
-        ClockState::Overdue { by } => (ctx.tf1("clock.overdue_by", "time", span(ctx, by)), true, false),
+        ClockState::Overdue { by } => (
+            ctx.tf1("clock.overdue_by", "time", span(ctx, by)),
+            true,
+            false,
+        ),
         ClockState::DoneInTime => (ctx.t("clock.done"), false, false),
-        ClockState::DoneLate { by } => (ctx.tf1("clock.done_late", "time", span(ctx, by)), false, false),
+        ClockState::DoneLate { by } => (
+            ctx.tf1("clock.done_late", "time", span(ctx, by)),
+            false,
+            false,
+        ),
     };
     Due {
         number: number.to_owned(),
@@ -341,7 +352,10 @@ fn span(ctx: &Ctx, d: time::Duration) -> String {
     if days > 0 {
         ctx.tf("span.days_hours", &[("days", &days), ("hours", &hours)])
     } else {
-        ctx.tf("span.hours_minutes", &[("hours", &hours), ("minutes", &mins)])
+        ctx.tf(
+            "span.hours_minutes",
+            &[("hours", &hours), ("minutes", &mins)],
+        )
     }
 }
 
@@ -371,7 +385,9 @@ async fn list<S: Storage>(
         return Ok(forbidden(ctx));
     };
     let now = state.now();
-    let cases = visible(&state, &signed, &kommunkod, &filters).await.or_page()?;
+    let cases = visible(&state, &signed, &kommunkod, &filters)
+        .await
+        .or_page()?;
     let names = names_of(&state.storage.admins(Some(&kommunkod)).await.or_page()?);
     let mut board: Vec<(OffsetDateTime, Due)> = cases
         .iter()
@@ -402,7 +418,12 @@ async fn list<S: Storage>(
         .collect();
     let categories = vaksam_core::incident::Category::ALL
         .iter()
-        .map(|c| (c.as_str().to_owned(), ctx.t(&format!("category.{}", c.as_str()))))
+        .map(|c| {
+            (
+                c.as_str().to_owned(),
+                ctx.t(&format!("category.{}", c.as_str())),
+            )
+        })
         .collect();
     Ok(Page::new(ListPage {
         export_query: filters.query(),
@@ -433,7 +454,13 @@ async fn find<S: Storage>(
     let cases = load(&state.storage, &kommunkod).await.or_page()?;
     let found = cases.into_iter().find(|c| c.number == number);
     Ok(found
-        .filter(|c| may(signed.admin.role, Action::ViewIncident, Some(&c.subject(&signed.admin))))
+        .filter(|c| {
+            may(
+                signed.admin.role,
+                Action::ViewIncident,
+                Some(&c.subject(&signed.admin)),
+            )
+        })
         .map(|c| (kommunkod, c)))
 }
 
@@ -532,7 +559,12 @@ impl DetailPage {
         self.sent
             .errors
             .iter()
-            .map(|e| (e.field.replace('.', "-"), self.error(&e.field).unwrap_or_default()))
+            .map(|e| {
+                (
+                    e.field.replace('.', "-"),
+                    self.error(&e.field).unwrap_or_default(),
+                )
+            })
             .collect()
     }
 
@@ -744,7 +776,10 @@ fn recorded(c: &CaseView) -> HashMap<String, String> {
     put("nis2.notification_at", opt_time(n.notification_at));
     put("nis2.final_report_at", opt_time(n.final_report_at));
     put("cert_se", c.triage.cert_se.clone().unwrap_or_default());
-    put("handover.at", sweden_time::to_input(OffsetDateTime::now_utc()));
+    put(
+        "handover.at",
+        sweden_time::to_input(OffsetDateTime::now_utc()),
+    );
     v
 }
 
@@ -754,7 +789,16 @@ async fn detail<S: Storage>(
     ctx: Ctx,
     Path(case): Path<String>,
 ) -> Result<Response, Response> {
-    render_case(&state, &signed, ctx, &case, Sent::default(), StatusCode::OK, true).await
+    render_case(
+        &state,
+        &signed,
+        ctx,
+        &case,
+        Sent::default(),
+        StatusCode::OK,
+        true,
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -825,7 +869,16 @@ async fn render_case<S: Storage>(
         admins: admins
             .iter()
             .filter(|a| !a.disabled)
-            .map(|a| (a.id.to_string(), format!("{} ({})", a.name, ctx.t(&format!("role.{}", a.role.as_str())))))
+            .map(|a| {
+                (
+                    a.id.to_string(),
+                    format!(
+                        "{} ({})",
+                        a.name,
+                        ctx.t(&format!("role.{}", a.role.as_str()))
+                    ),
+                )
+            })
             .collect(),
         may_triage: may(role, Action::Triage, Some(&subject)),
         may_breach: may(role, Action::DecideBreach, Some(&subject)),
@@ -1104,7 +1157,16 @@ async fn change<S: Storage>(
                 vaksam_core::validation::FieldErrorCode::Inconsistent,
                 "changed meanwhile",
             );
-            render_case(&state, &signed, ctx, &case, back(vec![e]), StatusCode::CONFLICT, false).await
+            render_case(
+                &state,
+                &signed,
+                ctx,
+                &case,
+                back(vec![e]),
+                StatusCode::CONFLICT,
+                false,
+            )
+            .await
         }
         Applied::NoSuchAdmin => {
             let e = FieldError::new(
@@ -1150,7 +1212,11 @@ async fn dossier<S: Storage>(
     let Some((_, c)) = find(&state, &signed, &case).await? else {
         return Ok(not_found(ctx));
     };
-    if !may(signed.admin.role, Action::DecideBreach, Some(&c.subject(&signed.admin))) {
+    if !may(
+        signed.admin.role,
+        Action::DecideBreach,
+        Some(&c.subject(&signed.admin)),
+    ) {
         return Ok(not_found(ctx));
     }
     let now = state.now();
@@ -1192,7 +1258,11 @@ async fn dossier<S: Storage>(
 /// The dossier's sections, in the order of IMY's notification of a personal-data breach:
 /// the controller, what happened, when, the data and the people, the consequences, the
 /// measures, informing the people concerned, and a late notification's reason.
-fn dossier_sections(ctx: &Ctx, c: &CaseView, kommunkod: Option<&Kommunkod>) -> Vec<(String, Vec<Field>)> {
+fn dossier_sections(
+    ctx: &Ctx,
+    c: &CaseView,
+    kommunkod: Option<&Kommunkod>,
+) -> Vec<(String, Vec<Field>)> {
     let r = &c.report;
     let b = &c.triage.breach;
     let f = |label: &str, value: String| Field {
@@ -1230,7 +1300,10 @@ fn dossier_sections(ctx: &Ctx, c: &CaseView, kommunkod: Option<&Kommunkod>) -> V
         (
             ctx.t("dossier.s.what"),
             vec![
-                f("report.category", ctx.t(&format!("category.{}", c.entry.category))),
+                f(
+                    "report.category",
+                    ctx.t(&format!("category.{}", c.entry.category)),
+                ),
                 f(
                     "dossier.description",
                     format!("{to_check} {}", r.description.trim()),
@@ -1256,7 +1329,14 @@ fn dossier_sections(ctx: &Ctx, c: &CaseView, kommunkod: Option<&Kommunkod>) -> V
         (
             ctx.t("dossier.s.data"),
             vec![
-                f("report.kinds", if kinds.is_empty() { ctx.t("dossier.unknown") } else { kinds }),
+                f(
+                    "report.kinds",
+                    if kinds.is_empty() {
+                        ctx.t("dossier.unknown")
+                    } else {
+                        kinds
+                    },
+                ),
                 f("report.sensitive", answer(ctx, latest_pd.sensitive)),
                 f("report.people", people),
             ],
@@ -1293,9 +1373,7 @@ fn dossier_sections(ctx: &Ctx, c: &CaseView, kommunkod: Option<&Kommunkod>) -> V
             )],
         ),
     ];
-    let late = b
-        .notified_at
-        .unwrap_or_else(OffsetDateTime::now_utc)
+    let late = b.notified_at.unwrap_or_else(OffsetDateTime::now_utc)
         > r.discovered_at + time::Duration::hours(vaksam_core::deadline::GDPR_NOTIFICATION_HOURS);
     if late {
         sections.push((
@@ -1348,7 +1426,7 @@ async fn breach_cases<S: Storage>(
         .await
         .or_page()?;
     cases.retain(|c| c.triage.breach.is_breach == Some(true));
-    cases.sort_by(|a, b| a.number.cmp(&b.number));
+    cases.sort_by_key(|c| c.number);
     Ok(Some(cases))
 }
 
@@ -1376,7 +1454,9 @@ fn breach_row(ctx: &Ctx, c: &CaseView) -> BreachRow {
             .map(|r| ctx.t(&format!("risk.{}", r.as_str())))
             .unwrap_or_default(),
         decision: match (b.notify_imy, b.notified_at) {
-            (Some(true), Some(at)) => ctx.tf1("breach.notified_on", "time", sweden_time::format(at)),
+            (Some(true), Some(at)) => {
+                ctx.tf1("breach.notified_on", "time", sweden_time::format(at))
+            }
             (Some(true), None) => ctx.t("breach.to_notify"),
             (Some(false), _) => ctx.t("breach.not_notified"),
             (None, _) => ctx.t("breach.undecided"),
@@ -1470,12 +1550,17 @@ async fn export_cases<S: Storage>(
     let Some(kommunkod) = municipality(signed, Action::Export) else {
         return Ok(None);
     };
-    let mut cases = visible(state, signed, &kommunkod, filters).await.or_page()?;
-    cases.sort_by(|a, b| a.number.cmp(&b.number));
+    let mut cases = visible(state, signed, &kommunkod, filters)
+        .await
+        .or_page()?;
+    cases.sort_by_key(|c| c.number);
     let names = names_of(&state.storage.admins(Some(&kommunkod)).await.or_page()?);
     state
         .storage
-        .audit(NewAudit::by(&signed.admin, "incident.export", what, filters.query()), state.now())
+        .audit(
+            NewAudit::by(&signed.admin, "incident.export", what, filters.query()),
+            state.now(),
+        )
         .await
         .or_page()?;
     Ok(Some((cases, names)))
@@ -1487,7 +1572,8 @@ async fn export_csv<S: Storage>(
     ctx: Ctx,
     Query(filters): Query<Filters>,
 ) -> Result<Response, Response> {
-    let Some((cases, names)) = export_cases(&state, &signed, &filters, "incidents.csv").await? else {
+    let Some((cases, names)) = export_cases(&state, &signed, &filters, "incidents.csv").await?
+    else {
         return Ok(forbidden(ctx));
     };
     let entries: Vec<RegisterEntry> = cases.iter().map(|c| c.entry.clone()).collect();
@@ -1561,7 +1647,8 @@ async fn export_json<S: Storage>(
     ctx: Ctx,
     Query(filters): Query<Filters>,
 ) -> Result<Response, Response> {
-    let Some((cases, names)) = export_cases(&state, &signed, &filters, "incidents.json").await? else {
+    let Some((cases, names)) = export_cases(&state, &signed, &filters, "incidents.json").await?
+    else {
         return Ok(forbidden(ctx));
     };
     let body: Vec<_> = cases.iter().map(|c| case_json(c, &names)).collect();
@@ -1620,13 +1707,19 @@ async fn breaches_csv<S: Storage>(
     };
     state
         .storage
-        .audit(NewAudit::by(&signed.admin, "incident.export", "breaches.csv", ""), state.now())
+        .audit(
+            NewAudit::by(&signed.admin, "incident.export", "breaches.csv", ""),
+            state.now(),
+        )
         .await
         .or_page()?;
     let mut out = String::new();
     crate::export::push_row(
         &mut out,
-        &BREACH_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        &BREACH_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
     );
     for c in &cases {
         crate::export::push_row(&mut out, &breach_cells(c));
@@ -1644,7 +1737,10 @@ async fn breaches_json<S: Storage>(
     };
     state
         .storage
-        .audit(NewAudit::by(&signed.admin, "incident.export", "breaches.json", ""), state.now())
+        .audit(
+            NewAudit::by(&signed.admin, "incident.export", "breaches.json", ""),
+            state.now(),
+        )
         .await
         .or_page()?;
     let body: Vec<_> = cases
@@ -1663,4 +1759,85 @@ async fn breaches_json<S: Storage>(
 /// A time as the console shows it (for templates).
 pub fn when(t: &OffsetDateTime) -> String {
     sweden_time::format(*t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::i18n::{text, Lang};
+    use vaksam_core::console::clock::ClockKind;
+    use vaksam_core::console::roles::Role;
+    use vaksam_core::console::triage::{PersonalDataFlag, Risk, Routine};
+    use vaksam_core::incident::{Aspect, Category, PeopleAffected, PersonalDataKind};
+
+    fn wire<T: serde::Serialize>(v: T) -> String {
+        serde_json::to_value(v)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// Keys made from data (`category.<wire name>` …) exist in both languages.
+    #[test]
+    fn every_key_made_from_data_has_a_text() {
+        let mut keys: Vec<String> = Vec::new();
+        keys.extend(
+            Category::ALL
+                .iter()
+                .map(|c| format!("category.{}", c.as_str())),
+        );
+        keys.extend(
+            ClockKind::ALL
+                .iter()
+                .map(|c| format!("clock.{}", c.as_str())),
+        );
+        keys.extend(
+            Routine::ALL
+                .iter()
+                .map(|r| format!("routine.{}", r.as_str())),
+        );
+        keys.extend(Risk::ALL.iter().map(|r| format!("risk.{}", r.as_str())));
+        keys.extend(Role::ALL.iter().map(|r| format!("role.{}", r.as_str())));
+        keys.extend(
+            vaksam_core::protocol::CaseStatus::ALL
+                .iter()
+                .map(|s| format!("status.{}", s.as_str())),
+        );
+        for f in [
+            PersonalDataFlag::Yes,
+            PersonalDataFlag::Unknown,
+            PersonalDataFlag::No,
+        ] {
+            keys.push(format!("pd.{}", f.as_str()));
+        }
+        keys.extend(
+            PersonalDataKind::ALL
+                .iter()
+                .map(|k| format!("pdkind.{}", wire(k))),
+        );
+        keys.extend(
+            PeopleAffected::ALL
+                .iter()
+                .map(|p| format!("people.{}", wire(p))),
+        );
+        keys.extend(Aspect::ALL.iter().map(|a| format!("aspect.{}", wire(a))));
+        for code in [
+            "required",
+            "too_long",
+            "invalid",
+            "in_future",
+            "before_occurred",
+            "duplicate",
+            "inconsistent",
+        ] {
+            keys.push(format!("code.{code}"));
+        }
+        for lang in [Lang::Sv, Lang::En] {
+            let missing: Vec<_> = keys
+                .iter()
+                .filter(|k| text(lang, k, &[]).starts_with('⟦'))
+                .collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+        }
+    }
 }

@@ -213,9 +213,8 @@ impl Cases for SqliteStorage {
             let routine: String = r.get(0);
             Ok(HandoverEntry {
                 handover: Handover {
-                    routine: Routine::parse(&routine).ok_or_else(|| {
-                        StorageError::Corrupt(format!("routine {routine:?}"))
-                    })?,
+                    routine: Routine::parse(&routine)
+                        .ok_or_else(|| StorageError::Corrupt(format!("routine {routine:?}")))?,
                     to: r.get(1),
                     at: parse_ts(r.get(2))?,
                     note: r.get(3),
@@ -309,12 +308,14 @@ impl SqliteStorage {
                     return Ok(Applied::Stale);
                 }
                 if status != to.as_str() {
-                    sqlx::query("UPDATE incidents SET status = ?, status_changed_at = ? WHERE id = ?")
-                        .bind(to.as_str())
-                        .bind(&stamp)
-                        .bind(&id)
-                        .execute(&mut *tx)
-                        .await?;
+                    sqlx::query(
+                        "UPDATE incidents SET status = ?, status_changed_at = ? WHERE id = ?",
+                    )
+                    .bind(to.as_str())
+                    .bind(&stamp)
+                    .bind(&id)
+                    .execute(&mut *tx)
+                    .await?;
                 }
                 if to == CaseStatus::Closed {
                     sqlx::query(&set("closing_summary"))
