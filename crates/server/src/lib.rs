@@ -44,7 +44,7 @@ pub fn app<S: Storage>(state: api::ApiState<S>, deployment: Deployment) -> Route
         }),
     };
     let routes = Router::new()
-        .nest(console::PREFIX, console::router(console))
+        .nest(console::PREFIX, console::router(console, ip))
         .nest(
             API_PREFIX,
             api::router(state, ip, device)

@@ -105,6 +105,11 @@ enum Command {
         #[command(subcommand)]
         command: TrainingCommand,
     },
+    /// The console's administrators: invite one (a one-time link to register a passkey).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// List or export a municipality's incident register: each case with its status, its
     /// IMY deadline and what the employee added after sending. `incidents status` sets a
     /// case's status.
@@ -118,6 +123,38 @@ enum Command {
         format: Format,
         #[command(subcommand)]
         command: Option<IncidentsCommand>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator (or find them by e-mail) and print a one-time link that
+    /// registers a passkey and signs them in. Use it again for someone who lost their
+    /// passkey: redeeming the new link adds a passkey and ends their open sessions; old
+    /// passkeys stay until removed on their account page.
+    Invite {
+        /// The municipality's kommunkod (not for --role sysadmin).
+        #[arg(long)]
+        kommunkod: Option<String>,
+        /// Their e-mail address.
+        #[arg(long)]
+        email: String,
+        /// coordinator, dpo, manager or sysadmin.
+        #[arg(long)]
+        role: String,
+        /// Their name, as the console shows it (default: the e-mail address).
+        #[arg(long)]
+        name: Option<String>,
+        /// Hours the link stays valid (1 to 168).
+        #[arg(long, default_value_t = 72, value_parser = clap::value_parser!(i64).range(1..=168))]
+        valid_hours: i64,
+        /// The address people open Vaksam at (as for `serve`).
+        #[arg(
+            long,
+            env = "VAKSAM_PUBLIC_URL",
+            default_value = "http://localhost:8080"
+        )]
+        public_url: String,
     },
 }
 
@@ -671,6 +708,36 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                 TrainingCommand::Questions { .. } => export::questions_csv(&pack, &trainees)?,
             };
             print!("{csv}");
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::Invite {
+                    kommunkod: code,
+                    email,
+                    role,
+                    name,
+                    valid_hours,
+                    public_url,
+                },
+        } => {
+            let role = vaksam_core::console::roles::Role::parse(&role).ok_or_else(|| {
+                format!("{role:?} is not a role: coordinator, dpo, manager or sysadmin")
+            })?;
+            let k = code.as_deref().map(kommunkod).transpose()?;
+            let name = name.unwrap_or_else(|| email.clone());
+            let link = vaksam_server::console::auth::invite(
+                &storage,
+                &public_url,
+                k.as_ref(),
+                &email,
+                &name,
+                role,
+                Duration::hours(valid_hours),
+                system_clock(),
+            )
+            .await?;
+            println!("{link}");
             Ok(())
         }
         Command::Incidents {

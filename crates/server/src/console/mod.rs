@@ -74,13 +74,13 @@ impl<S> ConsoleState<S> {
 }
 
 /// The console's router, to be nested under [`PREFIX`].
-pub fn router<S: Storage>(state: ConsoleState<S>) -> Router {
+pub fn router<S: Storage>(state: ConsoleState<S>, ip: crate::http::ClientIp) -> Router {
     Router::new()
         .route("/", get(home))
         .route("/sign-out", post(session::sign_out::<S>))
         .route("/language", post(i18n::choose))
         .route("/assets/{file}", get(asset))
-        .merge(auth::routes())
+        .merge(auth::routes(ip))
         .merge(admins::routes())
         .merge(audit::routes())
         .merge(incidents::routes())

@@ -103,6 +103,38 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// A WebAuthn ceremony in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ceremony {
+    /// Its id, given to the browser.
+    pub id: Uuid,
+    /// The admin it is for (a registration), if known.
+    pub admin_id: Option<Uuid>,
+    /// `register` or `authenticate`.
+    pub kind: String,
+    /// The library's state, as JSON.
+    pub state: String,
+    /// When it lapses.
+    pub expires_at: OffsetDateTime,
+}
+
+/// A registered passkey.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPasskey {
+    /// The admin it belongs to.
+    pub admin_id: Uuid,
+    /// The credential id (base64url).
+    pub credential_id: String,
+    /// The library's passkey, as JSON.
+    pub passkey: String,
+    /// A name the admin recognises it by.
+    pub label: String,
+    /// When it was registered.
+    pub created_at: OffsetDateTime,
+    /// When it was last used to sign in.
+    pub last_used_at: Option<OffsetDateTime>,
+}
+
 /// How long a session lasts: at most `absolute` after sign-in, and `idle` after the last
 /// request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,6 +225,90 @@ pub trait Accounts: Clone + Send + Sync + 'static {
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 
+    /// Stores a one-time invite for `admin_id` (only the token's hash), valid until
+    /// `expires_at`.
+    fn create_invite(
+        &self,
+        admin_id: Uuid,
+        token_hash: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// The admin an unused, unexpired invite is for.
+    fn invite(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<Option<AdminAccount>, StorageError>> + Send;
+
+    /// Keeps a WebAuthn ceremony's state until it finishes (at most until `expires_at`).
+    fn save_ceremony(
+        &self,
+        ceremony: &Ceremony,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Takes a ceremony's state, once: it is deleted whether or not it has expired; an
+    /// expired one or one of another kind gives `None`.
+    fn take_ceremony(
+        &self,
+        id: Uuid,
+        kind: &str,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<Option<Ceremony>, StorageError>> + Send;
+
+    /// Uses up the invite and stores the admin's new passkey, in one transaction; `false`
+    /// (and nothing stored) if the invite was used or expired meanwhile. Ends the admin's
+    /// sessions: whoever held the account before the new invite is signed out.
+    fn redeem_invite(
+        &self,
+        token_hash: &str,
+        passkey: &StoredPasskey,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// The passkeys of every enabled admin with this e-mail (in any municipality), with
+    /// their admin.
+    fn passkeys_for_email(
+        &self,
+        email: &str,
+    ) -> impl Future<Output = Result<Vec<(AdminAccount, StoredPasskey)>, StorageError>> + Send;
+
+    /// One admin's passkeys.
+    fn passkeys(
+        &self,
+        admin_id: Uuid,
+    ) -> impl Future<Output = Result<Vec<StoredPasskey>, StorageError>> + Send;
+
+    /// Notes a sign-in with a passkey (its new state, e.g. the counter) and starts nothing.
+    fn passkey_used(
+        &self,
+        credential_id: &str,
+        passkey: &str,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Removes one of an admin's passkeys, never the last; `false` if it was the last or
+    /// not theirs.
+    fn remove_passkey(
+        &self,
+        admin_id: Uuid,
+        credential_id: &str,
+        audit: NewAudit,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Disables an admin (their sessions end at once); `false` if no such admin in the
+    /// municipality.
+    fn disable_admin(
+        &self,
+        kommunkod: Option<&Kommunkod>,
+        admin_id: Uuid,
+        audit: NewAudit,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
     /// A municipality's audit log, newest first, at most `limit` entries before `before`
     /// (a `seq`; `None`: from the newest).
     fn audit_log(
@@ -242,6 +358,23 @@ pub(crate) fn admin_from(r: &sqlx::sqlite::SqliteRow) -> Result<AdminAccount, St
         name: r.get(3),
         role: Role::parse(&role).ok_or_else(|| StorageError::Corrupt(format!("role {role:?}")))?,
         disabled: r.get::<Option<String>, _>(5).is_some(),
+    })
+}
+
+/// A passkey from a row whose columns from `at` are: credential id, passkey, label,
+/// created, last used; the admin id is column 0.
+fn passkey_from(r: &sqlx::sqlite::SqliteRow, at: usize) -> Result<StoredPasskey, StorageError> {
+    Ok(StoredPasskey {
+        admin_id: parse_uuid(r.get(0))?,
+        credential_id: r.get(at),
+        passkey: r.get(at + 1),
+        label: r.get(at + 2),
+        created_at: parse_ts(r.get(at + 3))?,
+        last_used_at: r
+            .get::<Option<String>, _>(at + 4)
+            .as_deref()
+            .map(parse_ts)
+            .transpose()?,
     })
 }
 
@@ -458,6 +591,295 @@ impl Accounts for SqliteStorage {
             let mut tx = self.begin().await?;
             append_audit(&mut tx, &entry, now).await?;
             tx.commit().await
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn create_invite(
+        &self,
+        admin_id: Uuid,
+        token_hash: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query(
+                "INSERT INTO admin_invites (token_hash, admin_id, created_at, expires_at) \
+                 VALUES (?, ?, ?, ?)",
+            )
+            .bind(token_hash)
+            .bind(admin_id.to_string())
+            .bind(ts(now)?)
+            .bind(ts(expires_at)?)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn invite(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<AdminAccount>, StorageError> {
+        let row = sqlx::query(&format!(
+            "SELECT {ADMIN_COLUMNS}, i.expires_at FROM admin_invites i \
+             JOIN admins a ON a.id = i.admin_id \
+             WHERE i.token_hash = ? AND i.used_at IS NULL AND a.disabled_at IS NULL"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        match row {
+            Some(r) if parse_ts(r.get(6))? > now => Ok(Some(admin_from(&r)?)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn save_ceremony(&self, c: &Ceremony, now: OffsetDateTime) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            // Lapsed ceremonies are swept as new ones start.
+            sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < ?")
+                .bind(ts(now)?)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO webauthn_ceremonies (id, admin_id, kind, state, expires_at) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(c.id.to_string())
+            .bind(c.admin_id.map(|a| a.to_string()))
+            .bind(&c.kind)
+            .bind(&c.state)
+            .bind(ts(c.expires_at)?)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn take_ceremony(
+        &self,
+        id: Uuid,
+        kind: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<Ceremony>, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let row = sqlx::query(
+                "DELETE FROM webauthn_ceremonies WHERE id = ? \
+                 RETURNING admin_id, kind, state, expires_at",
+            )
+            .bind(id.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            let Some(r) = row else { return Ok(None) };
+            let expires_at = parse_ts(r.get(3))?;
+            let found_kind: String = r.get(1);
+            if expires_at <= now || found_kind != kind {
+                return Ok(None);
+            }
+            Ok(Some(Ceremony {
+                id,
+                admin_id: r
+                    .get::<Option<String>, _>(0)
+                    .as_deref()
+                    .map(parse_uuid)
+                    .transpose()?,
+                kind: found_kind,
+                state: r.get(2),
+                expires_at,
+            }))
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn redeem_invite(
+        &self,
+        token_hash: &str,
+        passkey: &StoredPasskey,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let used = sqlx::query(
+                "UPDATE admin_invites SET used_at = ? \
+                 WHERE token_hash = ? AND admin_id = ? AND used_at IS NULL AND expires_at > ?",
+            )
+            .bind(ts(now)?)
+            .bind(token_hash)
+            .bind(passkey.admin_id.to_string())
+            .bind(ts(now)?)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if used != 1 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+            sqlx::query(
+                "INSERT INTO admin_passkeys (credential_id, admin_id, passkey, label, created_at) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(&passkey.credential_id)
+            .bind(passkey.admin_id.to_string())
+            .bind(&passkey.passkey)
+            .bind(&passkey.label)
+            .bind(ts(now)?)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE admin_sessions SET ended_at = ? WHERE admin_id = ? AND ended_at IS NULL",
+            )
+            .bind(ts(now)?)
+            .bind(passkey.admin_id.to_string())
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(true)
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn passkeys_for_email(
+        &self,
+        email: &str,
+    ) -> Result<Vec<(AdminAccount, StoredPasskey)>, StorageError> {
+        sqlx::query(&format!(
+            "SELECT {ADMIN_COLUMNS}, p.credential_id, p.passkey, p.label, p.created_at, \
+                    p.last_used_at \
+             FROM admin_passkeys p JOIN admins a ON a.id = p.admin_id \
+             WHERE a.email = ? AND a.disabled_at IS NULL"
+        ))
+        .bind(email)
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(|r| Ok((admin_from(r)?, passkey_from(r, 6)?)))
+        .collect()
+    }
+
+    async fn passkeys(&self, admin_id: Uuid) -> Result<Vec<StoredPasskey>, StorageError> {
+        sqlx::query(
+            "SELECT admin_id, credential_id, passkey, label, created_at, last_used_at \
+             FROM admin_passkeys WHERE admin_id = ? ORDER BY created_at",
+        )
+        .bind(admin_id.to_string())
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(|r| passkey_from(r, 1))
+        .collect()
+    }
+
+    async fn passkey_used(
+        &self,
+        credential_id: &str,
+        passkey: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query(
+                "UPDATE admin_passkeys SET passkey = ?, last_used_at = ? WHERE credential_id = ?",
+            )
+            .bind(passkey)
+            .bind(ts(now)?)
+            .bind(credential_id)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn remove_passkey(
+        &self,
+        admin_id: Uuid,
+        credential_id: &str,
+        audit: NewAudit,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let count: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM admin_passkeys WHERE admin_id = ?")
+                    .bind(admin_id.to_string())
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let removed = if count > 1 {
+                sqlx::query("DELETE FROM admin_passkeys WHERE admin_id = ? AND credential_id = ?")
+                    .bind(admin_id.to_string())
+                    .bind(credential_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+            } else {
+                0
+            };
+            if removed != 1 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+            append_audit(&mut tx, &audit, now).await?;
+            tx.commit().await?;
+            Ok(true)
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn disable_admin(
+        &self,
+        kommunkod: Option<&Kommunkod>,
+        admin_id: Uuid,
+        audit: NewAudit,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE admins SET disabled_at = ? WHERE id = ? \
+                 AND COALESCE(kommunkod, '') = COALESCE(?, '') AND disabled_at IS NULL",
+            )
+            .bind(ts(now)?)
+            .bind(admin_id.to_string())
+            .bind(kommunkod.map(Kommunkod::as_str))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed != 1 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+            sqlx::query(
+                "UPDATE admin_sessions SET ended_at = ? WHERE admin_id = ? AND ended_at IS NULL",
+            )
+            .bind(ts(now)?)
+            .bind(admin_id.to_string())
+            .execute(&mut *tx)
+            .await?;
+            append_audit(&mut tx, &audit, now).await?;
+            tx.commit().await?;
+            Ok(true)
         }
         .await;
         self.health.note(&result, now);
