@@ -311,6 +311,17 @@ pub struct RecordStatus {
     /// For a supplement: the incident it adds to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident_id: Option<Uuid>,
+    /// The municipality's short message to the employee about the case (an incident's;
+    /// absent for supplements and when there is none). Older phones ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// When the message was written.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::timestamp::rfc3339::option"
+    )]
+    pub message_at: Option<OffsetDateTime>,
 }
 
 /// Stable machine-readable error codes of the API.
@@ -500,14 +511,48 @@ mod tests {
                 },
                 status_changed_at: Some(datetime!(2026-11-24 08:00 UTC)),
                 incident_id: Some(crate::record_id::new_v7(1, [2; 10])),
+                message: None,
+                message_at: None,
             }],
         };
         let json = serde_json::to_value(&answer).unwrap();
         assert_eq!(json["records"][0]["kind"], "supplement");
+        // No message: nothing on the wire, as older servers sent it.
+        assert!(json["records"][0].get("message").is_none());
         assert_eq!(json["records"][0]["receipt"]["case_status"], "closed");
         assert_eq!(
             serde_json::from_value::<StatusResponse>(json).unwrap(),
             answer
+        );
+    }
+
+    #[test]
+    fn a_status_with_the_municipality_s_message_reads_both_ways() {
+        let json = serde_json::json!({
+            "id": crate::record_id::new_v7(1, [1; 10]),
+            "kind": "incident",
+            "receipt": { "case_number": "2026-0042", "received_at": "2026-11-23T10:00:01Z", "case_status": "in_progress" },
+            "status_changed_at": "2026-11-24T08:00:00Z",
+            "message": "Tack! Telefonen är spärrad.",
+            "message_at": "2026-11-24T08:01:00Z",
+        });
+        let status: RecordStatus = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(
+            status.message.as_deref(),
+            Some("Tack! Telefonen är spärrad.")
+        );
+        assert_eq!(status.message_at, Some(datetime!(2026-11-24 08:01 UTC)));
+        assert_eq!(
+            serde_json::to_value(&status).unwrap()["message"],
+            json["message"]
+        );
+        // An answer from an older server, without a message, still reads.
+        let mut old = json;
+        old.as_object_mut().unwrap().remove("message");
+        old.as_object_mut().unwrap().remove("message_at");
+        assert_eq!(
+            serde_json::from_value::<RecordStatus>(old).unwrap().message,
+            None
         );
     }
 

@@ -280,3 +280,40 @@ account.last = The last passkey cannot be removed: you could not sign in.
 account.add_hint = Want to sign in from another device too? Ask for a new invite and create a passkey there.
 account.sessions = Sign-ins
 account.default_label = Passkey
+
+# Administrators and log
+admins.sysadmins = System administrators
+admins.none = None yet.
+admins.email = E-mail
+admins.role = Role
+admins.active = Active
+admins.disabled = Disabled
+admins.disable = Disable
+admins.invite = Invite
+admins.municipality = Municipality
+admins.municipality_hint = A coordinator belongs to a municipality. A system administrator belongs to none.
+admins.make_link = Create an invite link
+admins.link_made = The invite is ready.
+admins.link_label = Link to send to the person
+admins.link_hint = The link is shown only now. It is valid for 72 hours and can be used once. Send it safely.
+admins.bad_role = Choose a role from the list.
+admins.bad_municipality = Choose a municipality for that role, or none for a system administrator.
+admins.bad_email = Write an e-mail address.
+admins.exists = The person already has another role. An invite does not change roles.
+audit.intro = Everything viewed or changed in cases and content, and every sign-in and sign-out. The log cannot be changed.
+audit.none = The log is empty.
+audit.when = When
+audit.who = Who
+audit.what = What
+audit.target = Concerns
+audit.detail = Details
+audit.older = Older events
+
+# Mail to the municipality about new reports
+mail.subject = New incident report in Vaksam, case { $case }
+mail.urgent = [Urgent]
+mail.new = A new incident report has reached Vaksam (municipality code { $kommunkod }).
+mail.personal_data = Personal data may be involved. If the incident must be notified to IMY, that is due by { $deadline }.
+mail.ongoing = According to the report, the incident is still going on.
+mail.open = Read the report and handle the case in the console: { $link }
+mail.no_personal_data = This mail holds no personal data and none of the employee's words. You get it because you have a role in the Vaksam console.

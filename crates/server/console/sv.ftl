@@ -280,3 +280,40 @@ account.last = Den sista nyckeln kan inte tas bort, då kan du inte logga in.
 account.add_hint = Vill du logga in från en enhet till? Be om en ny inbjudan och skapa en nyckel där.
 account.sessions = Inloggningar
 account.default_label = Nyckel
+
+# Administratörer och logg
+admins.sysadmins = Systemadministratörer
+admins.none = Inga ännu.
+admins.email = E-post
+admins.role = Roll
+admins.active = Aktiv
+admins.disabled = Inaktiverad
+admins.disable = Inaktivera
+admins.invite = Bjud in
+admins.municipality = Kommun
+admins.municipality_hint = En samordnare hör till en kommun. En systemadministratör hör inte till någon.
+admins.make_link = Skapa inbjudningslänk
+admins.link_made = Inbjudan är skapad.
+admins.link_label = Länk att skicka till personen
+admins.link_hint = Länken visas bara nu. Den gäller i 72 timmar och kan användas en gång. Skicka den på ett säkert sätt.
+admins.bad_role = Välj en roll i listan.
+admins.bad_municipality = Välj en kommun för den rollen, eller ingen för en systemadministratör.
+admins.bad_email = Skriv en e-postadress.
+admins.exists = Personen finns redan med en annan roll. En inbjudan ändrar inte roller.
+audit.intro = Allt som har visats eller ändrats i ärenden och innehåll, och alla in- och utloggningar. Loggen kan inte ändras.
+audit.none = Loggen är tom.
+audit.when = När
+audit.who = Vem
+audit.what = Vad
+audit.target = Gäller
+audit.detail = Detaljer
+audit.older = Äldre händelser
+
+# E-post till kommunen om nya rapporter
+mail.subject = Ny incidentrapport i Vaksam, ärende { $case }
+mail.urgent = [Brådskande]
+mail.new = En ny incidentrapport har kommit in till Vaksam (kommunkod { $kommunkod }).
+mail.personal_data = Personuppgifter kan vara berörda. Om incidenten ska anmälas till IMY ska det göras senast { $deadline }.
+mail.ongoing = Incidenten pågår enligt rapporten fortfarande.
+mail.open = Läs rapporten och hantera ärendet i konsolen: { $link }
+mail.no_personal_data = Mejlet innehåller inga personuppgifter och inget av det den anställda skrev. Du får det för att du har en roll i Vaksams konsol.

@@ -15,6 +15,7 @@ pub mod enrollment;
 pub mod export;
 pub mod http;
 pub mod ingest;
+pub mod notify;
 pub mod packs;
 pub mod storage;
 

@@ -51,6 +51,18 @@ enum Command {
         /// for rate limits. Never set this when clients reach the server directly.
         #[arg(long, env = "VAKSAM_TRUST_FORWARDED_FOR")]
         trust_forwarded_for: bool,
+        /// Send mail about new reports through this SMTP server: `smtp://host:port` (plain,
+        /// a relay nearby), `smtp://host:587?tls=required` (STARTTLS) or
+        /// `smtps://user:pass@host:465`. Without it no mail is sent.
+        #[arg(long, env = "VAKSAM_SMTP_URL")]
+        smtp_url: Option<String>,
+        /// The sender of that mail.
+        #[arg(
+            long,
+            env = "VAKSAM_MAIL_FROM",
+            default_value = "Vaksam <vaksam@localhost>"
+        )]
+        mail_from: String,
         /// Resolve every municipality's overlay with this base file instead of the one built
         /// into this Vaksam (for tests and trials of a new base; see README).
         #[arg(long, env = "VAKSAM_BASE", hide = true)]
@@ -526,6 +538,8 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
             public_url,
             trust_forwarded_for,
             base,
+            smtp_url,
+            mail_from,
         } => {
             let (base_name, base_text) = match &base {
                 Some(path) => read_pack(path)?,
@@ -573,6 +587,24 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                         .is_loopback()
                         .then(|| format!("http://localhost:{}", addr.port()))
                 });
+            match smtp_url {
+                Some(smtp_url) => {
+                    vaksam_server::notify::spawn(
+                        storage.clone(),
+                        vaksam_server::notify::MailConfig {
+                            smtp_url,
+                            from: mail_from,
+                            origin: public_origin
+                                .clone()
+                                .unwrap_or_else(|| "http://localhost".to_owned()),
+                        },
+                        system_clock,
+                    )?;
+                }
+                None => {
+                    tracing::info!("no --smtp-url: the municipality gets no mail about new reports")
+                }
+            }
             let deployment = vaksam_server::Deployment {
                 https,
                 trust_forwarded_for,
@@ -734,6 +766,7 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                 &name,
                 role,
                 Duration::hours(valid_hours),
+                None,
                 system_clock(),
             )
             .await?;

@@ -422,6 +422,7 @@ pub async fn invite<S: Storage>(
     name: &str,
     role: vaksam_core::console::roles::Role,
     valid: Duration,
+    by: Option<&crate::storage::accounts::AdminAccount>,
     now: OffsetDateTime,
 ) -> Result<String, String> {
     let email = email.trim().to_lowercase();
@@ -450,8 +451,10 @@ pub async fn invite<S: Storage>(
         .audit(
             NewAudit {
                 kommunkod: kommunkod.cloned(),
-                admin_id: None,
-                actor: "vaksam-server admin invite".into(),
+                admin_id: by.map(|a| a.id),
+                actor: by
+                    .map(|a| format!("{} <{}>", a.name, a.email))
+                    .unwrap_or_else(|| "vaksam-server admin invite".into()),
                 action: "admin.invite".into(),
                 target: email.clone(),
                 detail: role.as_str().into(),

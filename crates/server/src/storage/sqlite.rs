@@ -1147,16 +1147,18 @@ impl Storage for SqliteStorage {
             (
                 RecordKind::Incident,
                 format!(
-                    "SELECT id, content_hash, case_year, case_seq, received_at, status, \
-                     status_changed_at, NULL AS incident_id FROM incidents \
-                     WHERE +kommunkod = ? AND device_id = ? AND id IN ({marks})"
+                    "SELECT i.id, i.content_hash, i.case_year, i.case_seq, i.received_at, \
+                     i.status, i.status_changed_at, NULL AS incident_id, \
+                     t.employee_message, t.employee_message_at \
+                     FROM incidents i LEFT JOIN case_triage t ON t.incident_id = i.id \
+                     WHERE +i.kommunkod = ? AND i.device_id = ? AND i.id IN ({marks})"
                 ),
             ),
             (
                 RecordKind::Supplement,
                 format!(
                     "SELECT s.id, s.content_hash, i.case_year, i.case_seq, s.received_at, \
-                     i.status, i.status_changed_at, s.incident_id \
+                     i.status, i.status_changed_at, s.incident_id, NULL, NULL \
                      FROM supplements s JOIN incidents i ON i.id = s.incident_id \
                      WHERE +s.kommunkod = ? AND s.device_id = ? AND s.id IN ({marks})"
                 ),
@@ -1177,6 +1179,12 @@ impl Storage for SqliteStorage {
                     receipt: receipt_at(kind, &row, 2)?,
                     status_changed_at: changed.as_deref().map(parse_ts).transpose()?,
                     incident_id: incident_id.as_deref().map(parse_uuid).transpose()?,
+                    message: row.try_get(8)?,
+                    message_at: row
+                        .try_get::<Option<String>, _>(9)?
+                        .as_deref()
+                        .map(parse_ts)
+                        .transpose()?,
                 });
             }
         }

@@ -44,8 +44,9 @@ impl Server {
             storage: storage.clone(),
             clock: system_clock,
         };
+        // Passkeys need a domain as the relying party: the console's origin is localhost.
         let deployment = vaksam_server::Deployment {
-            public_origin: Some(root.clone()),
+            public_origin: Some(root.replace("127.0.0.1", "localhost")),
             ..Default::default()
         };
         let app = app(state, deployment);
