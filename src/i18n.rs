@@ -289,6 +289,8 @@ pub enum T {
     StatusReceived,
     StatusInProgress,
     StatusClosed,
+    /// The heading of the municipality's message on a report.
+    MessageFromMunicipality,
     StatusWaiting,
     SentTitle,
     SentGone,
@@ -595,6 +597,7 @@ impl T {
             StatusReceived => ("Mottagen", "Received"),
             StatusInProgress => ("Under handläggning", "Being handled"),
             StatusClosed => ("Avslutad", "Closed"),
+            MessageFromMunicipality => ("Meddelande från kommunen", "Message from the municipality"),
             StatusWaiting => ("Sparad på telefonen. Skickas när du har nätverk.", "Saved on this phone. Sent when you have a network."),
             SentTitle => ("Det här skickade du", "What you sent"),
             SentGone => ("Detaljerna finns inte längre kvar på telefonen.", "The details are no longer kept on this phone."),

@@ -611,6 +611,8 @@ async fn a_status_from_the_municipality_is_written_into_the_receipt() {
         receipt: receipt("2026-0013", case_status),
         status_changed_at: Some(now),
         incident_id: None,
+        message: None,
+        message_at: None,
     };
     assert!(receipts::apply_statuses(&[status(CaseStatus::Closed)])
         .await
@@ -621,6 +623,22 @@ async fn a_status_from_the_municipality_is_written_into_the_receipt() {
     let kept = receipts::get(&report.id).await.unwrap().unwrap();
     assert_eq!(kept.case_status, CaseStatus::Closed);
     assert_eq!(kept.status_changed_at, Some(vaksam::clock::rfc3339(now)));
+    assert_eq!(kept.message, None);
+    // The municipality's message is kept with the status, and a new one replaces it.
+    let with_message = |text: &str| vaksam_core::protocol::RecordStatus {
+        message: Some(text.to_owned()),
+        message_at: Some(now),
+        ..status(CaseStatus::Closed)
+    };
+    assert!(receipts::apply_statuses(&[with_message("Tack, spärrad.")])
+        .await
+        .unwrap());
+    assert!(!receipts::apply_statuses(&[with_message("Tack, spärrad.")])
+        .await
+        .unwrap());
+    let kept = receipts::get(&report.id).await.unwrap().unwrap();
+    assert_eq!(kept.message.as_deref(), Some("Tack, spärrad."));
+    assert_eq!(kept.message_at, Some(vaksam::clock::rfc3339(now)));
     // A closed case is still asked about (a supplement can reopen it), within 60 days.
     assert!(receipts::status_ids(now, 100)
         .await

@@ -155,7 +155,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <Show when=move || !received().is_empty()>
                     <h2>{move || ctx.t(T::Received)}</h2>
                     <ul class="reports">
-                        <For each=received key=|r| (r.id.clone(), r.case_status, r.supplements.len()) let:receipt>
+                        <For each=received key=|r| (r.id.clone(), r.case_status, r.supplements.len(), r.message.clone()) let:receipt>
                             <ReceivedRow receipt/>
                         </For>
                     </ul>
@@ -270,6 +270,7 @@ fn ReceivedRow(receipt: LocalReceipt) -> impl IntoView {
     let summary = receipt.report.as_ref().and_then(gist);
     let status = receipt.case_status;
     let saved = receipt.saved_at.clone();
+    let has_message = receipt.message.is_some();
     view! {
         <li class="report-item" data-testid="received-report">
             <A href=format!("/reports/{}", receipt.id) attr:class="report-link">
@@ -284,6 +285,11 @@ fn ReceivedRow(receipt: LocalReceipt) -> impl IntoView {
                     " "
                     <strong data-testid="case-number">{receipt.case_number.map(|c| c.to_string()).unwrap_or_default()}</strong>
                 </p>
+                {has_message.then(|| view! {
+                    <p class="report-message-mark" data-testid="has-message">
+                        <span aria-hidden="true">"✉ "</span>{move || ctx.t(T::MessageFromMunicipality)}
+                    </p>
+                })}
             </A>
         </li>
     }
@@ -359,6 +365,10 @@ fn DetailView(
     unreadable: RwSignal<Option<StoreErrorKind>>,
 ) -> impl IntoView {
     let ctx = ctx();
+    let message = match &detail.found {
+        Found::Received(r) => r.message.clone().map(|m| (m, r.message_at.clone())),
+        Found::Waiting(_) => None,
+    };
     let (id, category, saved_at, report, steps, deadline, state) = match detail.found {
         Found::Waiting(e) => {
             let report = e.incident();
@@ -394,6 +404,13 @@ fn DetailView(
                 <dt>{move || ctx.t(T::CaseNumber)}</dt>
                 <dd><strong data-testid="case-number">{case.unwrap_or_default()}</strong></dd>
             </dl>
+            {message.map(|(text, at)| view! {
+                <section class="municipality-message" data-testid="message" aria-labelledby="message-heading">
+                    <h2 id="message-heading">{move || ctx.t(T::MessageFromMunicipality)}</h2>
+                    <p class="message-text">{text}</p>
+                    {at.map(|at| view! { <p class="report-meta">{move || text_in_words(ctx.lang.get(), &at)}</p> })}
+                </section>
+            })}
         }
         .into_any(),
         Err(EntryState::Waiting) => view! {

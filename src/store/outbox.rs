@@ -499,6 +499,8 @@ async fn apply_in(
                     report,
                     case_status: receipt.case_status,
                     status_changed_at: earlier.as_ref().and_then(|e| e.status_changed_at.clone()),
+                    message: earlier.as_ref().and_then(|e| e.message.clone()),
+                    message_at: earlier.as_ref().and_then(|e| e.message_at.clone()),
                     supplements: earlier.map(|e| e.supplements).unwrap_or_default(),
                 };
                 // Deleted first: if the receipt does not fit, the whole transaction is

@@ -55,6 +55,14 @@ pub struct LocalReceipt {
     /// When the municipality last changed the status (RFC 3339), as last heard.
     #[serde(default)]
     pub status_changed_at: Option<String>,
+    /// The municipality's short message about the case, as last heard. Kept like the
+    /// status (also after the report's details are purged): it is the municipality's
+    /// words to the employee, not what the employee reported.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// When the message was written (RFC 3339).
+    #[serde(default)]
+    pub message_at: Option<String>,
     /// Supplements delivered for this report, oldest first.
     #[serde(default)]
     pub supplements: Vec<SupplementReceipt>,
@@ -170,11 +178,16 @@ pub async fn apply_statuses(statuses: &[RecordStatus]) -> StoreResult<bool> {
             };
             let mut receipt: LocalReceipt = from_js(&value)?;
             let changed_at = status.status_changed_at.map(crate::clock::rfc3339);
+            let message_at = status.message_at.map(crate::clock::rfc3339);
             if receipt.case_status != status.receipt.case_status
                 || receipt.status_changed_at != changed_at
+                || receipt.message != status.message
+                || receipt.message_at != message_at
             {
                 receipt.case_status = status.receipt.case_status;
                 receipt.status_changed_at = changed_at;
+                receipt.message = status.message.clone();
+                receipt.message_at = message_at;
                 store.put(&to_js(&receipt)?, None).await?;
                 changed = true;
             }

@@ -253,6 +253,12 @@ async fn closing_needs_a_summary_and_the_decisions_and_the_phone_sees_the_status
         status["records"][0]["receipt"]["case_status"], "closed",
         "{status}"
     );
+    // The municipality's message travels with the status.
+    assert_eq!(
+        status["records"][0]["message"], "Tack! Telefonen är spärrad.",
+        "{status}"
+    );
+    assert!(status["records"][0]["message_at"].is_string());
     let actions = audit_actions(&s, "0428").await;
     for action in ["incident.status", "incident.breach", "incident.message"] {
         assert!(

@@ -204,18 +204,20 @@ pub async fn resolve<S: Storage>(
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
-/// Whether a changing request comes from our own pages, as far as the browser tells:
-/// `Sec-Fetch-Site` is not `cross-site`, and `Origin`, if sent, is ours (the configured
-/// origin, or the `Host` the request was sent to).
+/// Whether a changing request comes from our own pages, as far as the browser tells.
+/// Browsers that send `Sec-Fetch-Site` (which no page can set) are believed: only
+/// `same-origin` (or `none`, a request the user made directly) passes. Otherwise `Origin`,
+/// if sent, must be ours (the configured origin, or the `Host` the request was sent to);
+/// `null` (what a form sends under `Referrer-Policy: no-referrer`) passes, since every
+/// form of a signed-in admin also carries the CSRF token.
 fn same_origin(headers: &HeaderMap, ours: &str) -> bool {
-    let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-    if matches!(site, Some("cross-site" | "same-site")) {
-        return false;
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return matches!(site.to_str(), Ok("same-origin" | "none"));
     }
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
-    if origin == ours {
+    if origin == ours || origin == "null" {
         return true;
     }
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
@@ -366,6 +368,15 @@ mod tests {
         );
         assert!(!same_origin(&h, "http://localhost:8080"));
         let mut h = HeaderMap::new();
+        h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(!same_origin(&h, "http://localhost:8080"));
+        h.insert("sec-fetch-site", HeaderValue::from_static("same-site"));
+        assert!(!same_origin(&h, "http://localhost:8080"));
+        // A form under `no-referrer` sends `Origin: null`; the browser's own
+        // Sec-Fetch-Site says where it came from.
+        h.insert(header::ORIGIN, HeaderValue::from_static("null"));
+        h.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
+        assert!(same_origin(&h, "http://localhost:8080"));
         h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
         assert!(!same_origin(&h, "http://localhost:8080"));
     }
