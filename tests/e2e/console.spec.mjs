@@ -105,7 +105,7 @@ test("a report from a phone is triaged in the console and its status reaches the
     await scan(c.page, "case");
 
     // Taken up.
-    await c.page.getByLabel("Status", { exact: true }).selectOption("in_progress");
+    await c.page.locator("#status-select").selectOption("in_progress");
     await c.page.getByRole("button", { name: "Spara status" }).click();
     await expect(c.page.locator(".status-line")).toContainText("Under utredning");
 
@@ -120,7 +120,7 @@ test("a report from a phone is triaged in the console and its status reaches the
     await expect(c.page.locator("#breach-reason")).toHaveValue("Telefonen saknade skärmlås");
     await scan(c.page, "case with errors");
     await c.page.locator("#breach-notify_imy").getByRole("radio", { name: "Ja" }).check();
-    await c.page.getByRole("button", { name: "Spara bedömningen" }).click();
+    await breach.getByRole("button", { name: "Spara bedömningen" }).click();
     await expect(c.page.locator("#breach .error-summary")).toHaveCount(0);
     await expect(c.page.locator("#breach-reason")).toHaveValue("Telefonen saknade skärmlås");
 
