@@ -182,3 +182,24 @@ test("the console on a 360 px phone, in English", async ({ server }) => {
     await c.browser.close();
   }
 });
+
+test("the content pages pass axe and keep what was typed", async ({ server }) => {
+  const c = await consoleBrowser(server);
+  try {
+    await register(c, invite(server));
+    await c.page.getByRole("link", { name: "Innehåll" }).first().click();
+    await expect(c.page.getByRole("heading", { level: 1 })).toHaveText("Innehåll");
+    await scan(c.page, "content");
+    await c.page.getByRole("link", { name: "Redigera kommunens fil" }).click();
+    const file = c.page.getByLabel("Kommunens fil (TOML)");
+    await expect(file).toHaveValue(/kommunkod = "0428"/);
+    await scan(c.page, "content edit");
+    await file.fill((await file.inputValue()).replace("[[policy.sections]]", "[[policy.sections]]\nnonsense = 1"));
+    await c.page.getByRole("button", { name: "Kontrollera" }).click();
+    await expect(c.page.locator(".error-summary")).toContainText("kommun.toml:");
+    await expect(file).toHaveValue(/nonsense = 1/);
+    await scan(c.page, "content with errors");
+  } finally {
+    await c.browser.close();
+  }
+});

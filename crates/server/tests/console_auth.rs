@@ -299,3 +299,97 @@ async fn the_audit_log_cannot_be_changed() {
         .unwrap();
     assert_eq!(n, 1);
 }
+
+#[tokio::test]
+async fn accounts_and_the_audit_log_follow_the_roles_and_stay_in_their_municipality() {
+    let s = Server::start().await;
+    let coordinator = s.admin_client(Some("0428"), Role::Coordinator).await;
+    let dpo = s.admin_client(Some("0428"), Role::Dpo).await;
+    let manager = s.admin_client(Some("0428"), Role::Manager).await;
+    let sysadmin = s.admin_client(None, Role::Sysadmin).await;
+    let other = s.admin_client(Some("0138"), Role::Coordinator).await;
+
+    // Every signed-in admin has an account page; only coordinators and sysadmins manage
+    // admins; only coordinators read their municipality's log.
+    for (who, admins, audit) in [
+        (&coordinator, 200, 200),
+        (&dpo, 403, 403),
+        (&manager, 403, 403),
+        (&sysadmin, 200, 403),
+    ] {
+        assert_eq!(who.get("/admin/account").await.status(), 200);
+        assert_eq!(
+            who.get("/admin/admins").await.status(),
+            admins,
+            "{:?}",
+            who.admin.role
+        );
+        assert_eq!(
+            who.get("/admin/audit").await.status(),
+            audit,
+            "{:?}",
+            who.admin.role
+        );
+    }
+    for path in ["/admin/account", "/admin/admins", "/admin/audit"] {
+        let res = client()
+            .get(format!("{}{path}", s.root))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "{path} signed out");
+    }
+
+    // A coordinator invites a DPO; the link is shown once; the log says who did it.
+    let res = coordinator
+        .post(
+            "/admin/admins/invite",
+            &[
+                ("email", "ny@vingaker.se"),
+                ("name", "Ny Dso"),
+                ("role", "dpo"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("/admin/invite#token="));
+    // A coordinator cannot make a sysadmin.
+    let res = coordinator
+        .post(
+            "/admin/admins/invite",
+            &[("email", "root@vingaker.se"), ("role", "sysadmin")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let log = coordinator.page("/admin/audit").await;
+    assert!(
+        log.contains("admin.invite") && log.contains("ny@vingaker.se"),
+        "{log}"
+    );
+
+    // Tyresö's coordinator sees none of it, and cannot disable Vingåker's DPO.
+    let theirs = other.page("/admin/audit").await;
+    assert!(!theirs.contains("ny@vingaker.se"));
+    assert!(!other.page("/admin/admins").await.contains(&dpo.admin.email));
+    let res = other
+        .post(&format!("/admin/admins/{}/disable", dpo.admin.id), &[])
+        .await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(
+        dpo.get("/admin/account").await.status(),
+        200,
+        "still signed in"
+    );
+
+    // Vingåker's coordinator disables the DPO: their session ends at once.
+    let res = coordinator
+        .post(&format!("/admin/admins/{}/disable", dpo.admin.id), &[])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(dpo.get("/admin/account").await.status(), 303);
+
+    // A sysadmin sees every municipality's admins by name and role, and no case.
+    let page = sysadmin.page("/admin/admins").await;
+    assert!(page.contains("Vingåker") && page.contains(&coordinator.admin.email));
+    assert_eq!(sysadmin.get("/admin/incidents").await.status(), 403);
+}
