@@ -66,11 +66,27 @@ pub fn prepare(
     overlay: PackFile<'_>,
     now: OffsetDateTime,
 ) -> Result<Prepared, String> {
-    let resolved = resolve::resolve(base, overlay).map_err(|errors| shown(&errors))?;
+    prepare_or_errors(base, overlay, now).map_err(|errors| shown(&errors))
+}
+
+/// [`prepare`] with its errors as they are (file, line, path, message), for the console
+/// to show each at its line.
+pub fn prepare_or_errors(
+    base: PackFile<'_>,
+    overlay: PackFile<'_>,
+    now: OffsetDateTime,
+) -> Result<Prepared, Vec<PackError>> {
+    let resolved = resolve::resolve(base, overlay)?;
     let pack = resolved.pack;
     let kommunkod: Kommunkod = pack.municipality.kommunkod.clone();
-    let file = overlay.name;
-    let body = serde_json::to_string(&pack).map_err(|e| format!("{file}: {e}"))?;
+    let body = serde_json::to_string(&pack).map_err(|e| {
+        vec![PackError {
+            file: overlay.name.to_owned(),
+            line: None,
+            path: String::new(),
+            message: e.to_string(),
+        }]
+    })?;
     let etag = format!("\"{}\"", &sha256_hex(body.as_bytes())[..32]);
     let stored = StoredPack {
         version: pack.version.clone(),

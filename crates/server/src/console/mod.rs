@@ -114,6 +114,7 @@ async fn asset(axum::extract::Path(file): axum::extract::Path<String>) -> Respon
     let (body, kind) = match file.as_str() {
         "console.css" => (CSS, "text/css; charset=utf-8"),
         "console.js" => (JS, "text/javascript; charset=utf-8"),
+        "content.js" => (content::SCRIPT, "text/javascript; charset=utf-8"),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     (

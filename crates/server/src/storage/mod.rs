@@ -413,6 +413,16 @@ pub trait Storage:
         pack: &StoredPack,
     ) -> impl Future<Output = Result<Published, StorageError>> + Send;
 
+    /// [`Self::publish_pack`] with the audit entry of an administrator's publish, written in
+    /// the same transaction when a new version is published (nothing is written otherwise).
+    fn publish_pack_audited(
+        &self,
+        kommunkod: &Kommunkod,
+        pack: &StoredPack,
+        audit: &accounts::NewAudit,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<Published, StorageError>> + Send;
+
     /// The current (latest published) pack of a municipality.
     fn current_pack(
         &self,

@@ -776,6 +776,51 @@ impl SqliteStorage {
     }
 }
 
+impl SqliteStorage {
+    /// Publishes `pack` unless its version exists; with `audit`, the entry is written in the
+    /// same transaction as the new version.
+    async fn publish_pack_with(
+        &self,
+        kommunkod: &Kommunkod,
+        pack: &StoredPack,
+        audit: Option<(&super::accounts::NewAudit, OffsetDateTime)>,
+    ) -> Result<Published, StorageError> {
+        let mut tx = self.begin().await?;
+        let existing = sqlx::query("SELECT etag FROM packs WHERE kommunkod = ? AND version = ?")
+            .bind(kommunkod.as_str())
+            .bind(&pack.version)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(row) = existing {
+            tx.rollback().await?;
+            return Ok(if row.get::<String, _>(0) == pack.etag {
+                Published::Unchanged
+            } else {
+                Published::VersionTaken
+            });
+        }
+        sqlx::query(
+            "INSERT INTO packs (kommunkod, version, body, etag, published_at, origin, \
+             overlay, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(kommunkod.as_str())
+        .bind(&pack.version)
+        .bind(&pack.body)
+        .bind(&pack.etag)
+        .bind(&pack.published_at)
+        .bind(pack.origin.as_str())
+        .bind(&pack.overlay)
+        .bind(&pack.base_version)
+        .execute(&mut *tx)
+        .await?;
+        if let Some((entry, now)) = audit {
+            super::accounts::append_audit(&mut tx, entry, now).await?;
+        }
+        tx.commit().await?;
+        Ok(Published::New)
+    }
+}
+
 impl Storage for SqliteStorage {
     async fn create_enrollment(
         &self,
@@ -896,36 +941,19 @@ impl Storage for SqliteStorage {
         kommunkod: &Kommunkod,
         pack: &StoredPack,
     ) -> Result<Published, StorageError> {
-        let mut tx = self.begin().await?;
-        let existing = sqlx::query("SELECT etag FROM packs WHERE kommunkod = ? AND version = ?")
-            .bind(kommunkod.as_str())
-            .bind(&pack.version)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if let Some(row) = existing {
-            tx.rollback().await?;
-            return Ok(if row.get::<String, _>(0) == pack.etag {
-                Published::Unchanged
-            } else {
-                Published::VersionTaken
-            });
-        }
-        sqlx::query(
-            "INSERT INTO packs (kommunkod, version, body, etag, published_at, origin, \
-             overlay, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(kommunkod.as_str())
-        .bind(&pack.version)
-        .bind(&pack.body)
-        .bind(&pack.etag)
-        .bind(&pack.published_at)
-        .bind(pack.origin.as_str())
-        .bind(&pack.overlay)
-        .bind(&pack.base_version)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(Published::New)
+        self.publish_pack_with(kommunkod, pack, None).await
+    }
+
+    async fn publish_pack_audited(
+        &self,
+        kommunkod: &Kommunkod,
+        pack: &StoredPack,
+        audit: &super::accounts::NewAudit,
+        now: OffsetDateTime,
+    ) -> Result<Published, StorageError> {
+        let result = self.publish_pack_with(kommunkod, pack, Some((audit, now))).await;
+        self.health.note(&result, now);
+        result
     }
 
     async fn current_pack(
