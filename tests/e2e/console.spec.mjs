@@ -196,7 +196,7 @@ test("the content pages pass axe and keep what was typed", async ({ server }) =>
     await scan(c.page, "content edit");
     await file.fill((await file.inputValue()).replace("[[policy.sections]]", "[[policy.sections]]\nnonsense = 1"));
     await c.page.getByRole("button", { name: "Kontrollera" }).click();
-    await expect(c.page.locator(".error-summary")).toContainText("kommun.toml:");
+    await expect(c.page.locator(".error-summary")).toContainText(/Rad \d+: /);
     await expect(file).toHaveValue(/nonsense = 1/);
     await scan(c.page, "content with errors");
   } finally {
