@@ -187,7 +187,7 @@ test("the content pages pass axe and keep what was typed", async ({ server }) =>
   const c = await consoleBrowser(server);
   try {
     await register(c, invite(server));
-    await c.page.getByRole("link", { name: "Innehåll" }).first().click();
+    await c.page.getByRole("link", { name: "Innehåll", exact: true }).first().click();
     await expect(c.page.getByRole("heading", { level: 1 })).toHaveText("Innehåll");
     await scan(c.page, "content");
     await c.page.getByRole("link", { name: "Redigera kommunens fil" }).click();
@@ -202,4 +202,47 @@ test("the content pages pass axe and keep what was typed", async ({ server }) =>
   } finally {
     await c.browser.close();
   }
+});
+
+// The municipality hears of a new report at once, by mail through a real SMTP server
+// (tools/smtp-sink.py), with a link and without personal data.
+const mailTest = test.extend({
+  smtp: [async ({}, use) => {
+    const { spawn } = await import("node:child_process");
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "vaksam-mail-"));
+    const proc = spawn("/usr/bin/python3", [join(import.meta.dirname, "../../tools/smtp-sink.py"), "--dir", dir], { stdio: ["pipe", "pipe", "inherit"] });
+    const port = await new Promise((ok, fail) => {
+      proc.stdout.once("data", (d) => ok(Number(String(d).trim().split(" ")[1])));
+      proc.once("exit", () => fail(new Error("the SMTP sink did not start")));
+    });
+    await use({ port, dir });
+    proc.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }, { scope: "worker" }],
+  serverArgs: async ({ smtp }, use) => use(["--smtp-url", `smtp://127.0.0.1:${smtp.port}`, "--mail-from", "Vaksam <vaksam@vingaker.example>"]),
+});
+
+mailTest("a new report is mailed to the coordinator with a link and no personal data", async ({ enrolled: page, server, smtp }) => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  invite(server);
+  const report = new ReportFlow(page);
+  await report.open();
+  await report.choose(LOST_PHONE);
+  await report.send();
+  const caseNumber = `${new Date().getFullYear()}-0001`;
+  let mail = "";
+  await expect.poll(() => {
+    const files = readdirSync(smtp.dir).filter((f) => f.endsWith(".eml"));
+    mail = files.map((f) => readFileSync(join(smtp.dir, f), "utf8")).join("\n");
+    return files.length;
+  }, { timeout: 20_000 }).toBe(1);
+  const body = mail.replace(/=\r?\n/g, "");
+  expect(body).toContain("X-Envelope-To: sam@vingaker.se");
+  expect(body).toContain(caseNumber);
+  expect(body).toContain(`/admin/incidents/${caseNumber}`);
+  expect(body).not.toContain("Anna Andersson");
 });

@@ -40,7 +40,7 @@ test("offline reports survive reload and browser restart, then arrive once with 
   expect(stored.outbox).toHaveLength(0);
   expect(stored.receipts).toHaveLength(3);
   for (const receipt of stored.receipts) {
-    expect(Object.keys(receipt).sort()).toEqual(["case_number", "case_status", "category", "discovered_at", "guidance", "id", "imy_deadline", "received_at", "report", "saved_at", "status_changed_at", "steps", "supplements"]);
+    expect(Object.keys(receipt).sort()).toEqual(["case_number", "case_status", "category", "discovered_at", "guidance", "id", "imy_deadline", "message", "message_at", "received_at", "report", "saved_at", "status_changed_at", "steps", "supplements"]);
     expect(receipt.case_status).toBe("received");
   }
   expect(stored.receipts.map((r) => r.report.description).sort()).toEqual(["ett", "tre", "två"]);
