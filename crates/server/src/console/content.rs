@@ -56,7 +56,51 @@ pub fn routes<S: Storage>() -> Router<ConsoleState<S>> {
 pub struct ContentPage {
     ctx: Ctx,
     current: Option<Current>,
-    unconfirmed: Vec<String>,
+    unconfirmed: usize,
+    groups: Vec<Group>,
+}
+
+/// Unconfirmed defaults of one list of the file, e.g. `classification.kinds`.
+pub struct Group {
+    /// The list's path in the file.
+    pub path: String,
+    /// The items (ids, with the defaulted fields in brackets), in pack order.
+    pub items: Vec<String>,
+}
+
+/// `Pack::unconfirmed_defaults` grouped by list (`contacts`, `classification.kinds`, …), so
+/// a hundred paths read as a dozen lines.
+fn grouped(paths: Vec<String>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for full in paths {
+        let (path, fields) = match full.split_once(" (") {
+            Some((p, f)) => (p, Some(f.trim_end_matches(')'))),
+            None => (full.as_str(), None),
+        };
+        let depth = match path.split('.').next() {
+            Some("classification" | "quiz") => 2,
+            _ => 1,
+        };
+        let parts: Vec<&str> = path.splitn(depth + 1, '.').collect();
+        let (list, id) = if parts.len() > depth {
+            (parts[..depth].join("."), parts[depth].to_owned())
+        } else {
+            (path.to_owned(), String::new())
+        };
+        let item = match (id.is_empty(), fields) {
+            (true, Some(f)) => format!("({f})"),
+            (false, Some(f)) => format!("{id} ({f})"),
+            (_, None) => id,
+        };
+        match groups.iter_mut().find(|g| g.path == list) {
+            Some(g) => g.items.push(item),
+            None => groups.push(Group {
+                path: list,
+                items: vec![item],
+            }),
+        }
+    }
+    groups
 }
 
 /// The published version as the overview shows it.
@@ -149,7 +193,8 @@ async fn overview<S: Storage>(
         return Ok(Page::new(ContentPage {
             ctx,
             current: None,
-            unconfirmed: Vec::new(),
+            unconfirmed: 0,
+            groups: Vec::new(),
         }));
     };
     let unconfirmed = served(&stored)?.unconfirmed_defaults();
@@ -165,7 +210,8 @@ async fn overview<S: Storage>(
             by,
             base_version: stored.base_version,
         }),
-        unconfirmed,
+        unconfirmed: unconfirmed.len(),
+        groups: grouped(unconfirmed),
     }))
 }
 
@@ -487,7 +533,7 @@ async fn resign<S: Storage>(
 }
 
 /// A few answers of "Var får jag spara?" from the new pack: kinds spread over the list,
-/// each at an everyday place that serves it.
+/// each at an everyday place that serves it, every other one where it may go.
 fn lookups(ctx: &Ctx, pack: &Pack) -> Vec<Entry> {
     let lang = ctx.lang.tag();
     let Some(m) = &pack.classification else {
@@ -503,10 +549,17 @@ fn lookups(ctx: &Ctx, pack: &Pack) -> Vec<Entry> {
     (0..n)
         .filter_map(|i| {
             let kind = &m.kinds[i * m.kinds.len() / n];
-            let place = (0..places.len())
+            let serving: Vec<_> = (0..places.len())
                 .map(|j| places[(i + j) % places.len()])
-                .find(|p| p.serves(&kind.sectors))?;
-            let a = answer(&kind.class, place);
+                .filter(|p| p.serves(&kind.sectors))
+                .collect();
+            // Every other answer where the kind may go, so the sample is not all "no".
+            let a = serving
+                .iter()
+                .map(|p| answer(&kind.class, p))
+                .find(|a| i % 2 == 1 || a.verdict != Verdict::No)
+                .or_else(|| serving.first().map(|p| answer(&kind.class, p)))?;
+            let place = a.place;
             let verdict = ctx.t(match a.verdict {
                 Verdict::Yes => "content.yes",
                 Verdict::OnlyIf => "content.only_if",
@@ -525,11 +578,51 @@ fn lookups(ctx: &Ctx, pack: &Pack) -> Vec<Entry> {
                         ("place", &place.name.get(lang)),
                     ],
                 ),
+                // Conditions are often written "Bara om …" already.
                 text: match condition {
+                    Some(c) if c.starts_with(verdict.as_str()) => c.to_owned(),
                     Some(c) => format!("{verdict}: {c}"),
                     None => verdict,
                 },
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn unconfirmed_defaults_are_grouped_by_list_in_order() {
+        let groups = grouped(
+            [
+                "policy.version",
+                "contacts.manager (when)",
+                "contacts.it",
+                "training (interval_months)",
+                "classification.places.paper.conditions[0]",
+                "classification.places.usb",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        );
+        let shown: Vec<(String, Vec<String>)> =
+            groups.into_iter().map(|g| (g.path, g.items)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("policy".into(), vec!["version".into()]),
+                (
+                    "contacts".into(),
+                    vec!["manager (when)".into(), "it".into()]
+                ),
+                ("training".into(), vec!["(interval_months)".into()]),
+                (
+                    "classification.places".into(),
+                    vec!["paper.conditions[0]".into(), "usb".into()]
+                ),
+            ]
+        );
+    }
 }
