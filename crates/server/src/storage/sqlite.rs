@@ -951,7 +951,9 @@ impl Storage for SqliteStorage {
         audit: &super::accounts::NewAudit,
         now: OffsetDateTime,
     ) -> Result<Published, StorageError> {
-        let result = self.publish_pack_with(kommunkod, pack, Some((audit, now))).await;
+        let result = self
+            .publish_pack_with(kommunkod, pack, Some((audit, now)))
+            .await;
         self.health.note(&result, now);
         result
     }
