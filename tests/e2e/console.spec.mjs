@@ -194,11 +194,16 @@ test("the content pages pass axe and keep what was typed", async ({ server }) =>
     const file = c.page.getByLabel("Kommunens fil (TOML)");
     await expect(file).toHaveValue(/kommunkod = "0428"/);
     await scan(c.page, "content edit");
-    await file.fill((await file.inputValue()).replace("[[policy.sections]]", "[[policy.sections]]\nnonsense = 1"));
+    const original = await file.inputValue();
+    await file.fill(original.replace("[[policy.sections]]", "[[policy.sections]]\nnonsense = 1"));
     await c.page.getByRole("button", { name: "Kontrollera" }).click();
     await expect(c.page.locator(".error-summary")).toContainText(/Rad \d+: /);
     await expect(file).toHaveValue(/nonsense = 1/);
     await scan(c.page, "content with errors");
+    await file.fill(original);
+    await c.page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(c.page.locator(".error-summary")).toHaveCount(0);
+    await scan(c.page, "content preview");
   } finally {
     await c.browser.close();
   }
