@@ -11,6 +11,7 @@ pub mod check;
 pub mod classification;
 pub mod console;
 pub mod deadline;
+pub mod directory;
 pub mod enrollment;
 pub mod guidance;
 pub mod incident;
