@@ -9,6 +9,7 @@ pub mod bank;
 pub mod case_number;
 pub mod check;
 pub mod classification;
+pub mod coverage;
 pub mod console;
 pub mod deadline;
 pub mod directory;

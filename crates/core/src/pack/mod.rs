@@ -34,6 +34,8 @@ pub use signing::{DigestVersion, SectionDigest};
 /// The pack format this build writes. Format-1 packs (stored before the upgrade, cached on
 /// phones) are still read; a pack file with another `format` is refused.
 pub const FORMAT_VERSION: u32 = 2;
+/// Longest grace period for new employees a pack may set, in weeks.
+pub const MAX_NEW_EMPLOYEE_WEEKS: u32 = 52;
 /// Longest training interval a pack may set, in months.
 pub const MAX_INTERVAL_MONTHS: u32 = 60;
 
@@ -291,6 +293,11 @@ sourced! {
     pub struct Training {
         /// Months between courses.
         pub interval_months: u32,
+        /// Weeks a new employee has, from their first day, to sign the policy and complete
+        /// the training; absent: Vaksam's default
+        /// ([`crate::coverage::DEFAULT_NEW_EMPLOYEE_WEEKS`]). Only the console reads it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub new_employee_weeks: Option<u32>,
         /// Why this interval, in plain words.
         pub note: Text
     }
@@ -404,6 +411,18 @@ impl Pack {
                 format!(
                     "{} is not between 1 and {MAX_INTERVAL_MONTHS} months",
                     t.interval_months
+                ),
+            );
+        }
+        if t
+            .new_employee_weeks
+            .is_some_and(|w| !(1..=MAX_NEW_EMPLOYEE_WEEKS).contains(&w))
+        {
+            c.error(
+                "training.new_employee_weeks",
+                format!(
+                    "{} is not between 1 and {MAX_NEW_EMPLOYEE_WEEKS} weeks",
+                    t.new_employee_weeks.unwrap_or_default()
                 ),
             );
         }
