@@ -219,8 +219,14 @@ impl Counts {
     /// Counts one employee.
     pub fn add(&mut self, s: &Standing) {
         self.total += 1;
-        self.signing[Signing::ALL.iter().position(|x| *x == s.signing).unwrap_or(0)] += 1;
-        self.training[Training::ALL.iter().position(|x| *x == s.training).unwrap_or(0)] += 1;
+        self.signing[Signing::ALL
+            .iter()
+            .position(|x| *x == s.signing)
+            .unwrap_or(0)] += 1;
+        self.training[Training::ALL
+            .iter()
+            .position(|x| *x == s.training)
+            .unwrap_or(0)] += 1;
         self.trained += u32::from(s.trained);
     }
 
@@ -340,7 +346,10 @@ mod tests {
         r.policy_published_at = datetime!(2026-10-01 00:00 UTC);
         let s = standing(&facts(Signing::SignAgain, None), &r, NOW);
         assert!(s.sign_late(NOW));
-        assert_eq!(standing(&facts(Signing::Current, None), &r, NOW).sign_due, None);
+        assert_eq!(
+            standing(&facts(Signing::Current, None), &r, NOW).sign_due,
+            None
+        );
     }
 
     #[test]
@@ -365,13 +374,28 @@ mod tests {
     #[test]
     fn reminders_come_every_two_weeks_at_most_three_times_and_never_twice() {
         let late = datetime!(2026-11-01 00:00 UTC);
-        assert_eq!(reminder_due(late, None, datetime!(2026-10-31 00:00 UTC)), None);
+        assert_eq!(
+            reminder_due(late, None, datetime!(2026-10-31 00:00 UTC)),
+            None
+        );
         assert_eq!(reminder_due(late, None, late), Some(1));
-        assert_eq!(reminder_due(late, Some(1), datetime!(2026-11-14 23:00 UTC)), None);
-        assert_eq!(reminder_due(late, Some(1), datetime!(2026-11-15 00:00 UTC)), Some(2));
+        assert_eq!(
+            reminder_due(late, Some(1), datetime!(2026-11-14 23:00 UTC)),
+            None
+        );
+        assert_eq!(
+            reminder_due(late, Some(1), datetime!(2026-11-15 00:00 UTC)),
+            Some(2)
+        );
         // A server that was down for a month sends the current one only.
-        assert_eq!(reminder_due(late, None, datetime!(2026-12-20 00:00 UTC)), Some(3));
-        assert_eq!(reminder_due(late, Some(3), datetime!(2027-06-01 00:00 UTC)), None);
+        assert_eq!(
+            reminder_due(late, None, datetime!(2026-12-20 00:00 UTC)),
+            Some(3)
+        );
+        assert_eq!(
+            reminder_due(late, Some(3), datetime!(2027-06-01 00:00 UTC)),
+            None
+        );
     }
 
     #[test]

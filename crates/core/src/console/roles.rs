@@ -68,6 +68,8 @@ pub enum Action {
     InviteAdmins,
     /// See coverage (who has signed and trained).
     ViewCoverage,
+    /// Keep the staff directory: employees, workplaces, imports, enrollment letters.
+    ManageDirectory,
     /// Run the installation (municipalities, sysadmins).
     ManageInstallation,
 }
@@ -111,6 +113,16 @@ pub fn may(role: Role, action: Action, subject: Option<&Subject>) -> bool {
             _ => false,
         },
         Role::Sysadmin => matches!(action, ManageInstallation | InviteAdmins),
+    }
+}
+
+/// Whether `role` sees the names behind a workplace's coverage figures: a coordinator for
+/// every workplace, a manager for their own (`own`); everyone else sees counts only.
+pub fn sees_names(role: Role, own: bool) -> bool {
+    match role {
+        Role::Coordinator => true,
+        Role::Manager => own,
+        Role::Dpo | Role::Sysadmin => false,
     }
 }
 
@@ -192,9 +204,21 @@ mod tests {
             ViewAudit,
             ManageContent,
             InviteAdmins,
+            ManageDirectory,
         ] {
             assert!(!may(Role::Manager, action, Some(&MINE)), "{action:?}");
         }
+    }
+
+    #[test]
+    fn names_in_coverage_for_coordinators_and_a_managers_own_workplaces_only() {
+        assert!(sees_names(Role::Coordinator, false));
+        assert!(sees_names(Role::Manager, true));
+        assert!(!sees_names(Role::Manager, false));
+        assert!(!sees_names(Role::Dpo, true));
+        assert!(!sees_names(Role::Sysadmin, true));
+        assert!(may(Role::Coordinator, Action::ManageDirectory, None));
+        assert!(!may(Role::Dpo, Action::ManageDirectory, None));
     }
 
     #[test]
@@ -210,7 +234,7 @@ mod tests {
         assert!(!sees_in_register(Role::Sysadmin, &MINE));
     }
 
-    const ALL_ACTIONS: [Action; 12] = [
+    const ALL_ACTIONS: [Action; 13] = [
         Action::ViewRegister,
         Action::ViewIncident,
         Action::Triage,
@@ -222,6 +246,7 @@ mod tests {
         Action::ManageContent,
         Action::InviteAdmins,
         Action::ViewCoverage,
+        Action::ManageDirectory,
         Action::ManageInstallation,
     ];
 

@@ -414,8 +414,7 @@ impl Pack {
                 ),
             );
         }
-        if t
-            .new_employee_weeks
+        if t.new_employee_weeks
             .is_some_and(|w| !(1..=MAX_NEW_EMPLOYEE_WEEKS).contains(&w))
         {
             c.error(

@@ -17,7 +17,9 @@ pub mod auth;
 pub mod content;
 pub mod i18n;
 pub mod incidents;
+pub mod letters;
 pub mod page;
+pub mod people;
 pub mod session;
 
 use crate::storage::Storage;
@@ -85,6 +87,7 @@ pub fn router<S: Storage>(state: ConsoleState<S>, ip: crate::http::ClientIp) -> 
         .merge(audit::routes())
         .merge(incidents::routes())
         .merge(content::routes())
+        .merge(people::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), guard::<S>))
         .with_state(state)

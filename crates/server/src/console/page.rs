@@ -46,6 +46,22 @@ impl Ctx {
         i18n::text(self.lang, key, &[(name, &value.to_string())])
     }
 
+    /// The text with this key and two placeholders filled in.
+    pub fn tf2(
+        &self,
+        key: &str,
+        a: &str,
+        a_value: impl std::fmt::Display,
+        b: &str,
+        b_value: impl std::fmt::Display,
+    ) -> String {
+        i18n::text(
+            self.lang,
+            key,
+            &[(a, &a_value.to_string()), (b, &b_value.to_string())],
+        )
+    }
+
     /// The CSRF token every form carries (empty before sign-in).
     pub fn csrf(&self) -> &str {
         self.signed.as_ref().map(|s| s.csrf.as_str()).unwrap_or("")
@@ -74,6 +90,7 @@ impl Ctx {
             ),
             ("/breaches", "nav.breaches", &[Role::Coordinator, Role::Dpo]),
             ("/content", "nav.content", &[Role::Coordinator]),
+            ("/people", "nav.people", &[Role::Coordinator]),
             ("/audit", "nav.audit", &[Role::Coordinator]),
             (
                 "/admins",

@@ -1,0 +1,383 @@
+//! The staff directory in the console over real HTTP: a CSV import previewed, applied and
+//! applied again with no change; row errors at their lines with the text kept; a preview
+//! gone stale refused; enrollment letters whose codes enroll a phone (code in the
+//! fragment, never a query); offboarding revokes the phone and keeps the signature; roles
+//! and tenant isolation.
+
+mod common;
+
+use common::console::AdminClient;
+use common::{signed, Server};
+use serde_json::{json, Value};
+use uuid::Uuid;
+use vaksam_core::console::roles::Role;
+use vaksam_core::Pack;
+use vaksam_server::storage::Storage;
+
+const STAFF: &str = "Namn;E-post;Anställningsnummer;Enhet;Chef\n\
+    Anna Andersson;anna.andersson@kommun.se;1001;Hemtjänst Norr;chef.norr@kommun.se\n\
+    \"Berg, Björn\";bjorn.berg@kommun.se;1002;Hemtjänst Norr;\n\
+    Cecilia Ceder;cecilia.ceder@kommun.se;1003;Skola Väst;rektor@kommun.se\n";
+
+/// The value of the hidden field `name` on a page.
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {html}"))
+        + marker.len();
+    html[at..].split('"').next().unwrap().to_owned()
+}
+
+async fn preview(c: &AdminClient, csv: &str) -> (u16, String) {
+    let res = c
+        .post("/admin/people/import", &[("csv", csv), ("step", "preview")])
+        .await;
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+async fn import(c: &AdminClient, csv: &str) -> String {
+    let (status, html) = preview(c, csv).await;
+    assert_eq!(status, 200, "{html}");
+    let digest = hidden(&html, "digest");
+    let res = c
+        .post(
+            "/admin/people/import",
+            &[("csv", csv), ("step", "apply"), ("digest", &digest)],
+        )
+        .await;
+    let status = res.status();
+    let html = res.text().await.unwrap();
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Importen är klar."), "{html}");
+    html
+}
+
+async fn employee_id(s: &Server, email: &str) -> String {
+    sqlx::query_scalar("SELECT id FROM employees WHERE email = ?")
+        .bind(email)
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_import_is_previewed_applied_and_a_second_time_changes_nothing() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+
+    let (status, html) = preview(&c, STAFF).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("3 läggs till"), "{html}");
+    assert!(html.contains("2 nya arbetsplatser"), "{html}");
+    // The preview stores nothing.
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 0);
+
+    let done = import(&c, STAFF).await;
+    assert!(
+        done.contains("3 tillagda, 0 ändrade, 0 avslutade, 2 nya arbetsplatser"),
+        "{done}"
+    );
+    let managers: Vec<(String, String)> = sqlx::query_as(
+        "SELECT w.name, m.email FROM workplace_managers m JOIN workplaces w ON w.id = m.workplace_id \
+         ORDER BY w.name",
+    )
+    .fetch_all(s.storage.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        managers,
+        vec![
+            ("Hemtjänst Norr".into(), "chef.norr@kommun.se".into()),
+            ("Skola Väst".into(), "rektor@kommun.se".into())
+        ]
+    );
+    let list = c.page("/admin/people").await;
+    assert!(
+        list.contains("Berg, Björn") && list.contains("Skola Väst"),
+        "{list}"
+    );
+
+    // The same file again: nothing to do, nothing offered.
+    let (status, again) = preview(&c, STAFF).await;
+    assert_eq!(status, 200);
+    assert!(
+        again.contains("Filen stämmer redan med personalen."),
+        "{again}"
+    );
+    assert!(!again.contains("value=\"apply\""), "{again}");
+
+    // A changed row and a new one; Björn is missing from the file but stays.
+    let next = "Namn;E-post;Anställningsnummer;Enhet\n\
+        Anna Andersson;anna.andersson@kommun.se;1001;Skola Väst\n\
+        Cecilia Ceder;cecilia.ceder@kommun.se;1003;Skola Väst\n\
+        David Dahl;david.dahl@kommun.se;1004;Skola Väst\n";
+    let (_, plan) = preview(&c, next).await;
+    assert!(
+        plan.contains("1 läggs till") && plan.contains("1 ändras"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("Arbetsplats: Hemtjänst Norr → Skola Väst"),
+        "{plan}"
+    );
+    assert!(plan.contains("1 finns inte i filen"), "{plan}");
+    import(&c, next).await;
+    let current: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM employees WHERE removed_at IS NULL")
+            .fetch_one(s.storage.pool())
+            .await
+            .unwrap();
+    assert_eq!(current, 4);
+    let audit: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'directory.import'")
+            .fetch_one(s.storage.pool())
+            .await
+            .unwrap();
+    assert_eq!(audit, 2);
+}
+
+#[tokio::test]
+async fn row_errors_name_their_lines_and_the_text_stays() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    let bad = "Namn,E-post\nAnna,anna@kommun.se\nBo,inte-en-adress\n,c@kommun.se\n";
+    let (status, html) = preview(&c, bad).await;
+    assert_eq!(status, 422);
+    assert!(
+        html.contains("Rad 3: E-post: &#34;inte-en-adress&#34; är ingen e-postadress."),
+        "{html}"
+    );
+    assert!(html.contains("Rad 4: Namn saknas."), "{html}");
+    assert!(
+        html.contains("inte-en-adress\n,c@kommun.se"),
+        "the text stays: {html}"
+    );
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 0);
+}
+
+#[tokio::test]
+async fn a_preview_gone_stale_is_not_applied() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    let (_, html) = preview(&c, STAFF).await;
+    let digest = hidden(&html, "digest");
+    // Someone adds Anna by hand meanwhile.
+    let res = c
+        .post(
+            "/admin/people/new",
+            &[
+                ("name", "Anna Andersson"),
+                ("email", "anna.andersson@kommun.se"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let res = c
+        .post(
+            "/admin/people/import",
+            &[("csv", STAFF), ("step", "apply"), ("digest", &digest)],
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Personalen har ändrats"), "{html}");
+    // The new preview knows Anna.
+    assert!(html.contains("2 läggs till"), "{html}");
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 1);
+}
+
+#[tokio::test]
+async fn letters_enroll_phones_and_offboarding_revokes_them_but_keeps_signatures() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    import(&c, STAFF).await;
+    let workplace: String =
+        sqlx::query_scalar("SELECT id FROM workplaces WHERE name = 'Hemtjänst Norr'")
+            .fetch_one(s.storage.pool())
+            .await
+            .unwrap();
+
+    let res = c
+        .post(
+            "/admin/people/letters",
+            &[
+                ("workplace", &workplace),
+                ("only_without_device", "yes"),
+                ("days", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert_eq!(
+        html.matches("<article class=\"letter\"").count(),
+        2,
+        "{html}"
+    );
+    assert!(html.contains("Hej Anna Andersson!") && !html.contains("Cecilia"));
+    assert!(html.contains("<svg"), "a QR code: {html}");
+    // The code travels in the fragment, never in a query.
+    assert!(html.contains("/enroll#code="), "{html}");
+    assert!(!html.contains("?code="), "{html}");
+    let at = html.find("data-url=\"").unwrap() + "data-url=\"".len();
+    let url = html[at..].split('"').next().unwrap();
+    let code = url.split("#code=").nth(1).unwrap().to_owned();
+
+    let res = s
+        .http
+        .post(format!("{}/enroll", s.base))
+        .json(&json!({ "code": code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let enrolled: Value = res.json().await.unwrap();
+    assert_eq!(enrolled["employee_name"], "Anna Andersson");
+    let token = enrolled["device_token"].as_str().unwrap().to_owned();
+
+    // A second round of letters for those without a phone leaves Anna out.
+    let again = c
+        .post(
+            "/admin/people/letters",
+            &[
+                ("workplace", &workplace),
+                ("only_without_device", "yes"),
+                ("days", "30"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        again.matches("<article class=\"letter\"").count(),
+        1,
+        "{again}"
+    );
+
+    // Anna signs.
+    let stored = s
+        .storage
+        .current_pack(&"0428".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let pack: Pack = serde_json::from_str(&stored.body).unwrap();
+    let sig = json!({ "id": Uuid::now_v7(), "kind": "signature", "created_at": "2026-01-10T10:01:00+01:00", "payload": signed(&pack, "Anna Andersson") });
+    let answer = s.sync(&token, vec![sig]).await;
+    assert_eq!(answer[0]["status"], "stored", "{answer:?}");
+
+    // Offboarding needs the box ticked.
+    let anna = employee_id(&s, "anna.andersson@kommun.se").await;
+    let refused = c.post(&format!("/admin/people/{anna}/remove"), &[]).await;
+    assert_eq!(refused.status(), 422);
+    let res = c
+        .post(
+            &format!("/admin/people/{anna}/remove"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let res = s.sync_raw(&token, json!({ "records": [] })).await;
+    assert_eq!(res.status(), 401, "the phone is revoked");
+    let signatures: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM signatures WHERE employee_id = ?")
+            .bind(&anna)
+            .fetch_one(s.storage.pool())
+            .await
+            .unwrap();
+    assert_eq!(signatures, 1, "the signature stays");
+    // Björn's unused code from the first letters was voided by the second; the second works.
+    let list = c.page("/admin/people").await;
+    assert!(!list.contains("Anna Andersson"), "{list}");
+}
+
+#[tokio::test]
+async fn only_coordinators_keep_the_directory_and_only_their_own() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    import(&c, STAFF).await;
+    let anna = employee_id(&s, "anna.andersson@kommun.se").await;
+
+    let manager = s.admin_client(Some("0428"), Role::Manager).await;
+    assert_eq!(manager.get("/admin/people").await.status(), 403);
+    let dpo = s.admin_client(Some("0428"), Role::Dpo).await;
+    assert_eq!(dpo.get("/admin/people/import").await.status(), 403);
+
+    let other = s.admin_client(Some("0138"), Role::Coordinator).await;
+    assert_eq!(
+        other.get(&format!("/admin/people/{anna}")).await.status(),
+        404
+    );
+    let res = other
+        .post(&format!("/admin/people/{anna}"), &[("name", "Mallory")])
+        .await;
+    assert_eq!(res.status(), 404);
+    let res = other
+        .post(
+            &format!("/admin/people/{anna}/remove"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), 404);
+    assert!(!other.page("/admin/people").await.contains("Anna"));
+    let name: String = sqlx::query_scalar("SELECT name FROM employees WHERE id = ?")
+        .bind(&anna)
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(name, "Anna Andersson");
+
+    // Without the CSRF token nothing changes.
+    let res = c
+        .post_raw(&format!("/admin/people/{anna}"), &[("name", "Mallory")])
+        .await;
+    assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn the_employee_form_keeps_what_was_typed_and_refuses_a_taken_email() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    import(&c, STAFF).await;
+    let res = c
+        .post(
+            "/admin/people/new",
+            &[
+                ("name", "Dora Dahl"),
+                ("email", "anna.andersson@kommun.se"),
+                ("workplace", "Skola Öst"),
+                ("started_on", "2026-02-30"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Skriv datumet som ÅÅÅÅ-MM-DD."), "{html}");
+    assert!(html.contains("value=\"Dora Dahl\"") && html.contains("value=\"Skola Öst\""));
+    let res = c
+        .post(
+            "/admin/people/new",
+            &[("name", "Dora Dahl"), ("email", "Anna.Andersson@kommun.se")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("En annan anställd har redan den e-postadressen."));
+}
