@@ -39,6 +39,9 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   // The API is always live: a cached answer would lie about what the server holds.
   if (url.pathname.startsWith("/api/")) return;
+  // The server's own pages (the console, sign-in with the municipality's account) are not
+  // the app: the shell must never stand in for them.
+  if (url.pathname === "/admin" || url.pathname.startsWith("/admin/") || url.pathname.startsWith("/oidc/")) return;
   if (request.mode === "navigate") {
     // Any page of the app (deep links too) is the shell of this version.
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(SHELL)).then((hit) => hit || fetch(request)));

@@ -22,8 +22,7 @@ pub fn EnrollPage() -> impl IntoView {
     let code_invalid = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let attempt = move || {
         if busy.get_untracked() {
             return;
         }
@@ -69,6 +68,18 @@ pub fn EnrollPage() -> impl IntoView {
             }
         });
     };
+    // A letter's QR code, or a sign-in with the municipality's account, opens
+    // `/enroll#code=…`: the code is filled in and tried at once. It came in the fragment,
+    // which never reaches a server; it is removed from the address (and the history) before
+    // anything else happens.
+    if let Some(from_link) = code_from_fragment() {
+        code.set(from_link);
+        attempt();
+    }
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempt();
+    };
     view! {
         <section class="page">
             <LanguagePicker/>
@@ -100,6 +111,33 @@ pub fn EnrollPage() -> impl IntoView {
                     {move || if busy.get() { ctx.t(T::EnrollWorking) } else { ctx.t(T::EnrollButton) }}
                 </button>
             </form>
+            <h2 class="enroll-or">{move || ctx.t(T::EnrollOr)}</h2>
+            // A page of the server, not of the app: `rel="external"` keeps the router out.
+            <a class="button" href="/oidc/enroll" rel="external" aria-describedby="account-hint">
+                {move || ctx.t(T::EnrollWithAccount)}
+            </a>
+            <p class="hint" id="account-hint">{move || ctx.t(T::EnrollWithAccountHint)}</p>
         </section>
     }
+}
+
+/// The code in the address's fragment (`#code=…`), removed from the address.
+fn code_from_fragment() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    let code = hash
+        .strip_prefix('#')?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("code="))
+        .map(|c| {
+            js_sys::decode_uri_component(c)
+                .map(String::from)
+                .unwrap_or_default()
+        })?;
+    let path = location.pathname().unwrap_or_else(|_| "/enroll".into());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    Some(code)
 }

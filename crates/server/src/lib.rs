@@ -11,6 +11,7 @@ pub mod assets;
 pub mod chain;
 pub mod console;
 pub mod coordinator;
+pub mod coverage;
 pub mod enrollment;
 pub mod export;
 pub mod http;

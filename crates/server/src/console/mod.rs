@@ -15,6 +15,7 @@ pub mod admins;
 pub mod audit;
 pub mod auth;
 pub mod content;
+pub mod coverage;
 pub mod i18n;
 pub mod incidents;
 pub mod letters;
@@ -88,6 +89,7 @@ pub fn router<S: Storage>(state: ConsoleState<S>, ip: crate::http::ClientIp) -> 
         .merge(incidents::routes())
         .merge(content::routes())
         .merge(people::routes())
+        .merge(coverage::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), guard::<S>))
         .with_state(state)

@@ -90,6 +90,11 @@ impl Ctx {
             ),
             ("/breaches", "nav.breaches", &[Role::Coordinator, Role::Dpo]),
             ("/content", "nav.content", &[Role::Coordinator]),
+            (
+                "/coverage",
+                "nav.coverage",
+                &[Role::Coordinator, Role::Manager],
+            ),
             ("/people", "nav.people", &[Role::Coordinator]),
             ("/audit", "nav.audit", &[Role::Coordinator]),
             (

@@ -147,6 +147,13 @@ pub trait Directory {
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<Option<Applied>, StorageError>> + Send;
 
+    /// Every published pack version of a municipality, oldest first: (version, body as
+    /// JSON, published at).
+    fn pack_history(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<Vec<(String, String, OffsetDateTime)>, StorageError>> + Send;
+
     /// Makes a new one-time code for each of these current employees of the municipality
     /// (`code_hash` per employee, from the caller), voiding their earlier unused codes.
     fn issue_codes(
@@ -691,6 +698,19 @@ impl Directory for SqliteStorage {
             .await;
         self.health.note(&result, now);
         result
+    }
+
+    async fn pack_history(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> Result<Vec<(String, String, OffsetDateTime)>, StorageError> {
+        sqlx::query("SELECT version, body, published_at FROM packs WHERE kommunkod = ? ORDER BY id")
+            .bind(kommunkod.as_str())
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|r| Ok((r.get(0), r.get(1), parse_ts(r.get(2))?)))
+            .collect()
     }
 
     async fn issue_codes(

@@ -1,0 +1,216 @@
+//! Coverage in the console over real HTTP: counts per workplace and for the municipality,
+//! names for coordinators and for a manager's own workplaces only, the new employees'
+//! grace period, the CSV export, the yearly summary, and who may look.
+
+mod common;
+
+use common::console::AdminClient;
+use common::{signed, Server};
+use serde_json::{json, Value};
+use uuid::Uuid;
+use vaksam_core::console::roles::Role;
+use vaksam_core::Pack;
+use vaksam_server::storage::Storage;
+
+/// Cecilia started long ago; Anna and Björn are new (no start date: counted from today).
+const STAFF: &str = "Namn;E-post;Enhet;Chef;Startdatum\n\
+    Anna Andersson;anna@kommun.se;Hemtjänst Norr;chef.norr@kommun.se;\n\
+    Björn Berg;bjorn@kommun.se;Hemtjänst Norr;;\n\
+    Cecilia Ceder;cecilia@kommun.se;Skola Väst;rektor@kommun.se;2020-01-01\n";
+
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html.find(&marker).unwrap() + marker.len();
+    html[at..].split('"').next().unwrap().to_owned()
+}
+
+/// Imports the staff, and lets Anna enroll through a letter and sign.
+async fn municipality_with_staff(s: &Server) -> AdminClient {
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    let html = c
+        .post(
+            "/admin/people/import",
+            &[("csv", STAFF), ("step", "preview")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let digest = hidden(&html, "digest");
+    let res = c
+        .post(
+            "/admin/people/import",
+            &[("csv", STAFF), ("step", "apply"), ("digest", &digest)],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let letters = c
+        .post(
+            "/admin/people/letters",
+            &[("workplace", "all"), ("days", "30")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = letters.find("Hej Anna Andersson!").unwrap();
+    let rest = &letters[at..];
+    let marker = "#code=";
+    let from = rest.find(marker).unwrap() + marker.len();
+    let code: String = rest[from..].chars().take(14).collect();
+    let res = s
+        .http
+        .post(format!("{}/enroll", s.base))
+        .json(&json!({ "code": code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let token = res.json::<Value>().await.unwrap()["device_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let stored = s
+        .storage
+        .current_pack(&"0428".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let pack: Pack = serde_json::from_str(&stored.body).unwrap();
+    let sig = json!({ "id": Uuid::now_v7(), "kind": "signature", "created_at": "2026-01-10T10:01:00+01:00", "payload": signed(&pack, "Anna Andersson") });
+    assert_eq!(s.sync(&token, vec![sig]).await[0]["status"], "stored");
+    c
+}
+
+#[tokio::test]
+async fn coordinators_see_counts_and_names_and_the_grace_period() {
+    let s = Server::start().await;
+    let c = municipality_with_staff(&s).await;
+    let html = c.page("/admin/coverage").await;
+    assert!(
+        html.contains("Hemtjänst Norr") && html.contains("Skola Väst"),
+        "{html}"
+    );
+    // One of three signed: 33 %.
+    assert!(html.contains("(33 %)"), "{html}");
+    assert!(
+        html.contains("Vaksams standardvärde"),
+        "the default is marked: {html}"
+    );
+
+    let never = c.page("/admin/coverage?signing=never").await;
+    assert!(
+        never.contains("Björn Berg") && never.contains("Cecilia Ceder"),
+        "{never}"
+    );
+    assert!(
+        !never.contains("<th scope=\"row\">Anna Andersson"),
+        "{never}"
+    );
+    // Björn is new and within the grace period; Cecilia started long ago.
+    let soon = c.page("/admin/coverage?training=due_soon").await;
+    assert!(
+        soon.contains("Björn Berg") && soon.contains("Ny</span>"),
+        "{soon}"
+    );
+    assert!(!soon.contains("Cecilia Ceder"), "{soon}");
+    let late = c.page("/admin/coverage?training=never_started").await;
+    assert!(late.contains("Cecilia Ceder"), "{late}");
+
+    let csv = c.get("/admin/coverage.csv").await;
+    assert_eq!(csv.status(), 200);
+    assert!(csv.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let body = csv.text().await.unwrap();
+    assert!(body.starts_with("name,email,employee_number,workplace,signing,training"));
+    assert!(
+        body.contains("Anna Andersson,anna@kommun.se,,Hemtjänst Norr,current,due_soon"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Cecilia Ceder,cecilia@kommun.se,,Skola Väst,never,never_started"),
+        "{body}"
+    );
+
+    let report = c.page("/admin/coverage/report").await;
+    assert!(report.contains("<td class=\"num\">33 %</td>"), "{report}");
+    let report_csv = c
+        .get("/admin/coverage/report.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        report_csv.starts_with("month,employees,signed_percent"),
+        "{report_csv}"
+    );
+    assert!(
+        report_csv.lines().last().unwrap().contains(",3,33,0,"),
+        "{report_csv}"
+    );
+}
+
+#[tokio::test]
+async fn a_manager_sees_names_of_their_own_workplaces_only() {
+    let s = Server::start().await;
+    let _ = municipality_with_staff(&s).await;
+    let manager = s
+        .admin_client_as(
+            Some("0428"),
+            Role::Manager,
+            "Chef.Norr@kommun.se",
+            "Chef Norr",
+        )
+        .await;
+    let html = manager.page("/admin/coverage?signing=never").await;
+    assert!(html.contains("Björn Berg"), "{html}");
+    assert!(!html.contains("Cecilia Ceder"), "{html}");
+    assert!(
+        html.contains("Du ser namn bara för de arbetsplatser"),
+        "{html}"
+    );
+    // Their own workplace opens; Skola Väst is counted but not linked.
+    assert!(html.contains(">Hemtjänst Norr</a>"), "{html}");
+    assert!(!html.contains(">Skola Väst</a>"), "{html}");
+    let csv = manager
+        .get("/admin/coverage.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("Anna Andersson") && csv.contains("Björn Berg"),
+        "{csv}"
+    );
+    assert!(!csv.contains("Cecilia"), "{csv}");
+
+    // Another manager sees counts only.
+    let other = s.admin_client(Some("0428"), Role::Manager).await;
+    let html = other.page("/admin/coverage?signing=never").await;
+    assert!(
+        !html.contains("Björn Berg") && !html.contains("Cecilia Ceder"),
+        "{html}"
+    );
+    assert!(html.contains("(33 %)"), "{html}");
+    let csv = other.get("/admin/coverage.csv").await.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+}
+
+#[tokio::test]
+async fn coverage_is_the_municipalitys_own_and_not_the_dpos() {
+    let s = Server::start().await;
+    let _ = municipality_with_staff(&s).await;
+    let dpo = s.admin_client(Some("0428"), Role::Dpo).await;
+    assert_eq!(dpo.get("/admin/coverage").await.status(), 403);
+    assert_eq!(dpo.get("/admin/coverage.csv").await.status(), 403);
+    let sysadmin = s.admin_client(None, Role::Sysadmin).await;
+    assert_eq!(sysadmin.get("/admin/coverage").await.status(), 403);
+    let other = s.admin_client(Some("0138"), Role::Coordinator).await;
+    let html = other.page("/admin/coverage?signing=never").await;
+    assert!(
+        !html.contains("Björn") && !html.contains("Hemtjänst Norr"),
+        "{html}"
+    );
+}
