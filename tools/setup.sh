@@ -47,8 +47,9 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [ ! -d tests/e2e/node_modules/@playwright/test ]; then
-  say "installing Playwright and axe-core from npm (the browser is Debian's)"
+# jsqr: the enrollment letters' QR codes are read back as a phone's camera would.
+if [ ! -d tests/e2e/node_modules/@playwright/test ] || [ ! -d tests/e2e/node_modules/jsqr ]; then
+  say "installing Playwright, axe-core and jsQR from npm (the browser is Debian's)"
   (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 

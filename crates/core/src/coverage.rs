@@ -13,9 +13,10 @@
 //!   added when the first day is not known, to sign and complete the training.
 //! - A new policy version gives everyone the same grace period from its publication to
 //!   sign again.
-//! - Reminders: an employee with something overdue is reminded when it becomes overdue and
-//!   then every [`REMINDER_EVERY_DAYS`] days, at most [`MAX_REMINDERS`] times per due date;
-//!   a missed reminder is not sent late on top of the next one.
+//! - Reminders: an employee with something late is reminded when it becomes late (or when
+//!   reminding starts, for someone late since before), then [`REMINDER_EVERY_DAYS`] days
+//!   after the last reminder, at most [`MAX_REMINDERS`] times per due date; missed
+//!   reminders are never sent in a burst.
 
 use crate::quiz::add_months;
 use serde::{Deserialize, Serialize};
@@ -260,22 +261,40 @@ fn percent(part: u32, whole: u32) -> u32 {
     }
 }
 
-/// Which reminder about `late_since` is due at `now` (1 to [`MAX_REMINDERS`]), given the
-/// highest already sent about that date; `None` when none is due.
+/// Which reminder about `late_since` is due at `now` (1 to [`MAX_REMINDERS`]), given when
+/// the ones already sent about that date went out; `None` when none is due. The first goes
+/// when something becomes late (or when reminding starts, for someone late since before),
+/// each next one [`REMINDER_EVERY_DAYS`] after the last.
 pub fn reminder_due(
     late_since: OffsetDateTime,
-    last_sent: Option<u8>,
+    sent: &[OffsetDateTime],
     now: OffsetDateTime,
 ) -> Option<u8> {
-    if now < late_since {
+    if now < late_since || sent.len() >= usize::from(MAX_REMINDERS) {
         return None;
     }
-    let elapsed = (now - late_since).whole_days();
-    let slot = (elapsed / REMINDER_EVERY_DAYS + 1).min(i64::from(MAX_REMINDERS)) as u8;
-    match last_sent {
-        Some(sent) if sent >= slot => None,
-        _ => Some(slot),
+    match sent.iter().max() {
+        None => Some(1),
+        Some(last) if now - *last >= Duration::days(REMINDER_EVERY_DAYS) => {
+            Some(sent.len() as u8 + 1)
+        }
+        Some(_) => None,
     }
+}
+
+/// The hour (Swedish time) on Monday from which a week's digest to managers is due.
+pub const DIGEST_HOUR: u8 = 7;
+
+/// The ISO week (`2026-W49`) whose digest to managers is due at `now`: from Monday 07:00
+/// Swedish time to the end of Sunday; `None` early on Monday morning. A digest missed
+/// during a week (the server was down) is sent later that week, never in the next.
+pub fn digest_week(now: OffsetDateTime) -> Option<String> {
+    let local = crate::console::sweden_time::local(now);
+    if local.weekday() == time::Weekday::Monday && local.hour() < DIGEST_HOUR {
+        return None;
+    }
+    let (year, week, _) = local.to_iso_week_date();
+    Some(format!("{year}-W{week:02}"))
 }
 
 #[cfg(test)]
@@ -374,27 +393,50 @@ mod tests {
     #[test]
     fn reminders_come_every_two_weeks_at_most_three_times_and_never_twice() {
         let late = datetime!(2026-11-01 00:00 UTC);
+        let day = |d: i64| late + Duration::days(d);
+        assert_eq!(reminder_due(late, &[], day(-1)), None);
+        assert_eq!(reminder_due(late, &[], late), Some(1));
+        assert_eq!(reminder_due(late, &[late], day(13)), None);
+        assert_eq!(reminder_due(late, &[late], day(14)), Some(2));
+        // Late since years: the first reminder when reminding starts, then every two weeks.
+        let long_ago = datetime!(2020-01-29 00:00 UTC);
+        assert_eq!(reminder_due(long_ago, &[], late), Some(1));
+        assert_eq!(reminder_due(long_ago, &[late], day(7)), None);
+        assert_eq!(reminder_due(long_ago, &[late], day(14)), Some(2));
+        // A server down for a month sends one, not the missed ones at once.
+        assert_eq!(reminder_due(late, &[late], day(40)), Some(2));
         assert_eq!(
-            reminder_due(late, None, datetime!(2026-10-31 00:00 UTC)),
+            reminder_due(late, &[late, day(14), day(28)], day(400)),
             None
         );
-        assert_eq!(reminder_due(late, None, late), Some(1));
+    }
+
+    #[test]
+    fn the_weekly_digest_is_due_from_monday_seven_swedish_time() {
+        // Monday 2026-12-07 06:59 in Stockholm (UTC+1) is 05:59 UTC.
+        assert_eq!(digest_week(datetime!(2026-12-07 05:59 UTC)), None);
         assert_eq!(
-            reminder_due(late, Some(1), datetime!(2026-11-14 23:00 UTC)),
-            None
+            digest_week(datetime!(2026-12-07 06:00 UTC)).as_deref(),
+            Some("2026-W50")
+        );
+        // Sunday evening is still the same week; Saturday of the week before is W49.
+        assert_eq!(
+            digest_week(datetime!(2026-12-13 22:00 UTC)).as_deref(),
+            Some("2026-W50")
         );
         assert_eq!(
-            reminder_due(late, Some(1), datetime!(2026-11-15 00:00 UTC)),
-            Some(2)
+            digest_week(datetime!(2026-12-05 12:00 UTC)).as_deref(),
+            Some("2026-W49")
         );
-        // A server that was down for a month sends the current one only.
+        // Summer time: Monday 07:00 in Stockholm is 05:00 UTC.
         assert_eq!(
-            reminder_due(late, None, datetime!(2026-12-20 00:00 UTC)),
-            Some(3)
+            digest_week(datetime!(2026-06-01 05:00 UTC)).as_deref(),
+            Some("2026-W23")
         );
+        // ISO years: 2027-01-01 is a Friday of 2026's week 53.
         assert_eq!(
-            reminder_due(late, Some(3), datetime!(2027-06-01 00:00 UTC)),
-            None
+            digest_week(datetime!(2027-01-01 12:00 UTC)).as_deref(),
+            Some("2026-W53")
         );
     }
 

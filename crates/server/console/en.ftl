@@ -518,3 +518,21 @@ coverage.trained_pct = Valid training
 coverage.policy_version = Policy version
 coverage.bank_version = Question bank
 coverage.per_workplace_at = Per workplace, { $at }
+
+# Reminders and the weekly summary (e-mail)
+reminder.subject = Reminder from Vaksam
+reminder.hello = Hello { $name }!
+reminder.sign = You need to sign the municipality's information-security policy in the Vaksam app.
+reminder.train = It is time for the training in the Vaksam app. It takes a few minutes at a time.
+reminder.open = Open Vaksam: { $link }
+reminder.why = You get this e-mail from Vaksam because you work at { $municipality }.
+digest.subject = This week in Vaksam ({ $week })
+digest.intro = This is how your workplaces at { $municipality } stand this week.
+digest.line = { $total } employees. { $signed } have signed the policy ({ $percent } %). { $trained } have a valid training. { $late } are late with the training.
+digest.open = You see the names in the console: { $link }
+digest.no_names = This e-mail contains no names. You get it because you manage the workplaces above.
+coverage.reminders = Reminders by e-mail
+coverage.reminders_on = Reminders are on. Employees who are late get an e-mail, at most three times, and managers get a summary every Monday.
+coverage.reminders_off = Reminders are turned off for the municipality.
+coverage.reminders_turn_off = Turn reminders off
+coverage.reminders_turn_on = Turn reminders on

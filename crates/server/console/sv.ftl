@@ -518,3 +518,21 @@ coverage.trained_pct = Giltig utbildning
 coverage.policy_version = Policyversion
 coverage.bank_version = Frågebank
 coverage.per_workplace_at = Per arbetsplats, { $at }
+
+# Påminnelser och veckosammanfattning (e-post)
+reminder.subject = Påminnelse från Vaksam
+reminder.hello = Hej { $name }!
+reminder.sign = Du behöver skriva under kommunens informationssäkerhetspolicy i appen Vaksam.
+reminder.train = Det är dags för utbildningen i appen Vaksam. Den tar några minuter åt gången.
+reminder.open = Öppna Vaksam: { $link }
+reminder.why = Du får det här mejlet från Vaksam för att du arbetar i { $municipality }.
+digest.subject = Veckans läge i Vaksam ({ $week })
+digest.intro = Så här ser det ut på dina arbetsplatser i { $municipality } den här veckan.
+digest.line = { $total } anställda. { $signed } har skrivit under policyn ({ $percent } %). { $trained } har en giltig utbildning. { $late } är sena med utbildningen.
+digest.open = Namnen ser du i konsolen: { $link }
+digest.no_names = Mejlet innehåller inga namn. Du får det för att du är chef för arbetsplatserna ovan.
+coverage.reminders = Påminnelser via e-post
+coverage.reminders_on = Påminnelser är på. Anställda som är sena får ett mejl, högst tre gånger, och chefer får en sammanfattning varje måndag.
+coverage.reminders_off = Påminnelser är avstängda för kommunen.
+coverage.reminders_turn_off = Stäng av påminnelser
+coverage.reminders_turn_on = Slå på påminnelser

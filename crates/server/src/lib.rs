@@ -18,6 +18,7 @@ pub mod http;
 pub mod ingest;
 pub mod notify;
 pub mod packs;
+pub mod reminders;
 pub mod storage;
 
 use axum::extract::DefaultBodyLimit;

@@ -51,7 +51,8 @@ enum Command {
         /// for rate limits. Never set this when clients reach the server directly.
         #[arg(long, env = "VAKSAM_TRUST_FORWARDED_FOR")]
         trust_forwarded_for: bool,
-        /// Send mail about new reports through this SMTP server: `smtp://host:port` (plain,
+        /// Send mail (new reports to the console's people, reminders to late employees, the
+        /// managers' weekly digest) through this SMTP server: `smtp://host:port` (plain,
         /// a relay nearby), `smtp://host:587?tls=required` (STARTTLS) or
         /// `smtps://user:pass@host:465`. Without it no mail is sent.
         #[arg(long, env = "VAKSAM_SMTP_URL")]
@@ -589,20 +590,21 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                 });
             match smtp_url {
                 Some(smtp_url) => {
-                    vaksam_server::notify::spawn(
-                        storage.clone(),
-                        vaksam_server::notify::MailConfig {
-                            smtp_url,
-                            from: mail_from,
-                            origin: public_origin
-                                .clone()
-                                .unwrap_or_else(|| "http://localhost".to_owned()),
-                        },
-                        system_clock,
-                    )?;
+                    let config = vaksam_server::notify::MailConfig {
+                        smtp_url,
+                        from: mail_from,
+                        origin: public_origin
+                            .clone()
+                            .unwrap_or_else(|| "http://localhost".to_owned()),
+                    };
+                    vaksam_server::notify::spawn(storage.clone(), config.clone(), system_clock)?;
+                    // Reminders to late employees and the managers' weekly digest.
+                    vaksam_server::reminders::spawn(storage.clone(), config, system_clock)?;
                 }
                 None => {
-                    tracing::info!("no --smtp-url: the municipality gets no mail about new reports")
+                    tracing::info!(
+                        "no --smtp-url: the municipality gets no mail about new reports, and no reminders are sent"
+                    )
                 }
             }
             let deployment = vaksam_server::Deployment {

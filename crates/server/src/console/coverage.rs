@@ -30,6 +30,7 @@ pub fn routes<S: Storage>() -> Router<ConsoleState<S>> {
         .route("/coverage.csv", get(csv::<S>))
         .route("/coverage/report", get(report::<S>))
         .route("/coverage/report.csv", get(report_csv::<S>))
+        .route("/coverage/reminders", axum::routing::post(reminders::<S>))
 }
 
 /// The filters of the overview and its export.
@@ -191,6 +192,8 @@ pub struct CoveragePage {
     signing_states: Vec<Signing>,
     training_states: Vec<Training>,
     query: String,
+    /// For a coordinator: whether reminders are on.
+    reminders: Option<bool>,
 }
 
 fn groups(viewer: &Viewer, inputs: &Inputs, snap: &Snapshot) -> (Vec<GroupRow>, GroupRow) {
@@ -282,7 +285,19 @@ async fn overview<S: Storage>(
         page::url_encode(&filters.signing),
         page::url_encode(&filters.training)
     );
+    let reminders = if viewer.role == Role::Coordinator {
+        Some(
+            state
+                .storage
+                .reminders_enabled(&viewer.kommunkod)
+                .await
+                .or_page()?,
+        )
+    } else {
+        None
+    };
     let page = CoveragePage {
+        reminders,
         policy_version: snap.pack.policy.version.label.clone(),
         bank_version: snap
             .pack
@@ -552,4 +567,48 @@ async fn report_csv<S: Storage>(
         &format!("vaksam-coverage-{}-{year}.csv", viewer.kommunkod),
         out,
     ))
+}
+
+/// The reminders switch.
+#[derive(Debug, serde::Deserialize)]
+pub struct RemindersForm {
+    /// `on` or `off`.
+    enabled: String,
+}
+
+async fn reminders<S: Storage>(
+    State(state): State<ConsoleState<S>>,
+    signed: Signed,
+    ctx: Ctx,
+    axum::Form(form): axum::Form<RemindersForm>,
+) -> Result<Response, Response> {
+    let Some(k) = signed.admin.kommunkod.clone() else {
+        return Ok(page::error(ctx, StatusCode::FORBIDDEN, "error.forbidden"));
+    };
+    if signed.admin.role != Role::Coordinator {
+        return Ok(page::error(ctx, StatusCode::FORBIDDEN, "error.forbidden"));
+    }
+    let enabled = match form.enabled.as_str() {
+        "on" => true,
+        "off" => false,
+        _ => {
+            return Ok(page::error(
+                ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "error.not_found",
+            ))
+        }
+    };
+    let audit = crate::storage::accounts::NewAudit::by(
+        &signed.admin,
+        "reminders.set",
+        k.as_str(),
+        form.enabled.clone(),
+    );
+    state
+        .storage
+        .set_reminders_enabled(&k, enabled, &audit, state.now())
+        .await
+        .or_page()?;
+    Ok(super::see_other("/coverage"))
 }

@@ -147,6 +147,41 @@ pub trait Directory {
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<Option<Applied>, StorageError>> + Send;
 
+    /// Whether the municipality sends reminders by e-mail (on unless turned off).
+    fn reminders_enabled(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Turns the municipality's reminders on or off.
+    fn set_reminders_enabled(
+        &self,
+        kommunkod: &Kommunkod,
+        enabled: bool,
+        audit: &NewAudit,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// The reminders of `kind` sent to `recipient` whose period starts with `prefix`:
+    /// (period, when sent).
+    fn reminders_sent(
+        &self,
+        kommunkod: &Kommunkod,
+        kind: &str,
+        recipient: &str,
+        prefix: &str,
+    ) -> impl Future<Output = Result<Vec<(String, OffsetDateTime)>, StorageError>> + Send;
+
+    /// Records a reminder as sent (once per kind, recipient and period).
+    fn record_reminder(
+        &self,
+        kommunkod: &Kommunkod,
+        kind: &str,
+        recipient: &str,
+        period: &str,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
     /// Every published pack version of a municipality, oldest first: (version, body as
     /// JSON, published at).
     fn pack_history(
@@ -696,6 +731,94 @@ impl Directory for SqliteStorage {
         let result = self
             .apply_import_tx(kommunkod, plan, digest, remove_missing, audit, now)
             .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn reminders_enabled(&self, kommunkod: &Kommunkod) -> Result<bool, StorageError> {
+        let row = sqlx::query("SELECT enabled FROM reminder_settings WHERE kommunkod = ?")
+            .bind(kommunkod.as_str())
+            .fetch_optional(&self.read)
+            .await?;
+        Ok(row.is_none_or(|r| r.get::<i64, _>(0) == 1))
+    }
+
+    async fn set_reminders_enabled(
+        &self,
+        kommunkod: &Kommunkod,
+        enabled: bool,
+        audit: &NewAudit,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query(
+                "INSERT INTO reminder_settings (kommunkod, enabled, updated_at) VALUES (?, ?, ?) \
+                 ON CONFLICT (kommunkod) DO UPDATE SET enabled = excluded.enabled, \
+                 updated_at = excluded.updated_at",
+            )
+            .bind(kommunkod.as_str())
+            .bind(i64::from(enabled))
+            .bind(ts(now)?)
+            .execute(&mut *tx)
+            .await?;
+            append_audit(&mut tx, audit, now).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn reminders_sent(
+        &self,
+        kommunkod: &Kommunkod,
+        kind: &str,
+        recipient: &str,
+        prefix: &str,
+    ) -> Result<Vec<(String, OffsetDateTime)>, StorageError> {
+        sqlx::query(
+            "SELECT period, sent_at FROM reminders_sent WHERE kommunkod = ? AND kind = ? \
+             AND recipient = ? AND substr(period, 1, length(?)) = ?",
+        )
+        .bind(kommunkod.as_str())
+        .bind(kind)
+        .bind(recipient)
+        .bind(prefix)
+        .bind(prefix)
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(|r| Ok((r.get(0), parse_ts(r.get(1))?)))
+        .collect()
+    }
+
+    async fn record_reminder(
+        &self,
+        kommunkod: &Kommunkod,
+        kind: &str,
+        recipient: &str,
+        period: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query(
+                "INSERT OR IGNORE INTO reminders_sent (kommunkod, kind, recipient, period, sent_at) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(kommunkod.as_str())
+            .bind(kind)
+            .bind(recipient)
+            .bind(period)
+            .bind(ts(now)?)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await;
         self.health.note(&result, now);
         result
     }

@@ -12,6 +12,7 @@ use vaksam_server::storage::sqlite::SqliteStorage;
 use vaksam_server::{app, enrollment, packs, system_clock};
 
 pub mod console;
+pub mod mail;
 
 pub struct Server {
     /// `http://127.0.0.1:PORT/api/v1`.
