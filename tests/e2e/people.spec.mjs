@@ -48,7 +48,7 @@ test("import, letters with a QR code that enrolls a phone, and coverage per role
   const c = await consoleBrowser(server);
   try {
     await register(c, invite(server));
-    await c.page.getByRole("link", { name: "Personal" }).click();
+    await c.page.getByRole("link", { name: "Personal" }).first().click();
     await expect(c.page.getByRole("heading", { level: 1 })).toHaveText("Personal");
     await scan(c.page, "people (empty)");
 
@@ -93,11 +93,11 @@ test("import, letters with a QR code that enrolls a phone, and coverage per role
     // The coordinator sees Anna's phone, and coverage with names.
     await c.page.goto(`${c.origin}/admin/people?q=anna`);
     await expect(c.page.getByRole("row", { name: /Anna Andersson/ }).getByRole("cell").last()).toHaveText("1");
-    await c.page.getByRole("link", { name: "Täckning" }).click();
+    await c.page.getByRole("link", { name: "Täckning" }).first().click();
     await expect(c.page.getByRole("heading", { level: 1 })).toHaveText("Täckning");
     await scan(c.page, "coverage");
     await c.page.getByLabel("Policyn").selectOption("never");
-    await c.page.getByRole("button", { name: "Filtrera" }).click();
+    await c.page.getByRole("button", { name: "Visa", exact: true }).click();
     await expect(c.page.getByRole("rowheader", { name: /Cecilia Ceder/ })).toBeVisible();
     await scan(c.page, "coverage drill-down");
     await c.page.getByRole("link", { name: "Årssammanställning" }).click();
@@ -113,9 +113,9 @@ test("import, letters with a QR code that enrolls a phone, and coverage per role
   try {
     await register(m, invite(server, { email: "chef.norr@vingaker.se", role: "manager", name: "Chef Norr" }));
     await expect(m.page.getByRole("link", { name: "Personal" })).toHaveCount(0);
-    await m.page.getByRole("link", { name: "Täckning" }).click();
+    await m.page.getByRole("link", { name: "Täckning" }).first().click();
     await m.page.getByLabel("Policyn").selectOption("never");
-    await m.page.getByRole("button", { name: "Filtrera" }).click();
+    await m.page.getByRole("button", { name: "Visa", exact: true }).click();
     await expect(m.page.getByRole("rowheader", { name: /Björn Berg/ })).toBeVisible();
     await expect(m.page.getByText("Cecilia Ceder")).toHaveCount(0);
     await expect(m.page.getByText("Du ser namn bara för de arbetsplatser där du är chef.")).toBeVisible();
