@@ -189,7 +189,10 @@ async fn a_preview_gone_stale_is_not_applied() {
         .await;
     assert_eq!(res.status(), 409);
     let html = res.text().await.unwrap();
-    assert!(html.contains("Personalen har ändrats"), "{html}");
+    assert!(
+        html.contains("Filen eller personalen har ändrats"),
+        "{html}"
+    );
     // The new preview knows Anna.
     assert!(html.contains("2 läggs till"), "{html}");
     let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
@@ -197,6 +200,29 @@ async fn a_preview_gone_stale_is_not_applied() {
         .await
         .unwrap();
     assert_eq!(rows, 1);
+}
+
+#[tokio::test]
+async fn a_file_edited_after_its_preview_is_previewed_again_not_imported() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    let (_, html) = preview(&c, STAFF).await;
+    let digest = hidden(&html, "digest");
+    let edited = format!("{STAFF}Eva Ek;eva@kommun.se;1005;Skola Väst;\n");
+    let res = c
+        .post(
+            "/admin/people/import",
+            &[("csv", &edited), ("step", "apply"), ("digest", &digest)],
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("4 läggs till"), "{html}");
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 0);
 }
 
 #[tokio::test]

@@ -644,7 +644,10 @@ async fn import<S: Storage>(
     };
     let employees = state.storage.employees(&k, false).await.or_page()?;
     let workplaces = state.storage.workplaces(&k).await.or_page()?;
-    let digest = directory_digest(&employees, &workplaces);
+    let directory = directory_digest(&employees, &workplaces);
+    // The preview's digest covers the file too: a file edited after its preview is
+    // previewed again, never imported unseen.
+    let digest = vaksam_core::protocol::sha256_hex(format!("{directory}\n{}", form.csv).as_bytes());
     let (existing, managers) = plan_inputs(&employees, &workplaces);
     let plan = directory::plan(&file, &existing, &managers);
     if !plan.errors.is_empty() {
@@ -658,7 +661,7 @@ async fn import<S: Storage>(
             .apply_import(
                 &k,
                 &plan,
-                &digest,
+                &directory,
                 form.remove_missing.is_some(),
                 &audit,
                 state.now(),
