@@ -5,12 +5,8 @@
 mod common;
 
 use common::console::AdminClient;
-use common::{signed, Server};
-use serde_json::{json, Value};
-use uuid::Uuid;
+use common::Server;
 use vaksam_core::console::roles::Role;
-use vaksam_core::Pack;
-use vaksam_server::storage::Storage;
 
 /// Cecilia started long ago; Anna and Björn are new (no start date: counted from today).
 const STAFF: &str = "Namn;E-post;Enhet;Chef;Startdatum\n\
@@ -18,32 +14,10 @@ const STAFF: &str = "Namn;E-post;Enhet;Chef;Startdatum\n\
     Björn Berg;bjorn@kommun.se;Hemtjänst Norr;;\n\
     Cecilia Ceder;cecilia@kommun.se;Skola Väst;rektor@kommun.se;2020-01-01\n";
 
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let at = html.find(&marker).unwrap() + marker.len();
-    html[at..].split('"').next().unwrap().to_owned()
-}
-
 /// Imports the staff, and lets Anna enroll through a letter and sign.
 async fn municipality_with_staff(s: &Server) -> AdminClient {
     let c = s.admin_client(Some("0428"), Role::Coordinator).await;
-    let html = c
-        .post(
-            "/admin/people/import",
-            &[("csv", STAFF), ("step", "preview")],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
-    let digest = hidden(&html, "digest");
-    let res = c
-        .post(
-            "/admin/people/import",
-            &[("csv", STAFF), ("step", "apply"), ("digest", &digest)],
-        )
-        .await;
-    assert_eq!(res.status(), 200);
+    c.import_staff(STAFF).await;
     let letters = c
         .post(
             "/admin/people/letters",
@@ -58,27 +32,8 @@ async fn municipality_with_staff(s: &Server) -> AdminClient {
     let marker = "#code=";
     let from = rest.find(marker).unwrap() + marker.len();
     let code: String = rest[from..].chars().take(14).collect();
-    let res = s
-        .http
-        .post(format!("{}/enroll", s.base))
-        .json(&json!({ "code": code }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let token = res.json::<Value>().await.unwrap()["device_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let stored = s
-        .storage
-        .current_pack(&"0428".parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
-    let pack: Pack = serde_json::from_str(&stored.body).unwrap();
-    let sig = json!({ "id": Uuid::now_v7(), "kind": "signature", "created_at": "2026-01-10T10:01:00+01:00", "payload": signed(&pack, "Anna Andersson") });
-    assert_eq!(s.sync(&token, vec![sig]).await[0]["status"], "stored");
+    let token = s.redeem(&code).await;
+    s.sign_current(&token, "0428", "Anna Andersson").await;
     c
 }
 

@@ -6,51 +6,22 @@
 
 mod common;
 
-use common::console::AdminClient;
-use common::{signed, Server};
-use serde_json::{json, Value};
-use uuid::Uuid;
+use common::console::{hidden, AdminClient};
+use common::Server;
+use serde_json::json;
 use vaksam_core::console::roles::Role;
-use vaksam_core::Pack;
-use vaksam_server::storage::Storage;
 
 const STAFF: &str = "Namn;E-post;Anställningsnummer;Enhet;Chef\n\
     Anna Andersson;anna.andersson@kommun.se;1001;Hemtjänst Norr;chef.norr@kommun.se\n\
     \"Berg, Björn\";bjorn.berg@kommun.se;1002;Hemtjänst Norr;\n\
     Cecilia Ceder;cecilia.ceder@kommun.se;1003;Skola Väst;rektor@kommun.se\n";
 
-/// The value of the hidden field `name` on a page.
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let at = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {name} in {html}"))
-        + marker.len();
-    html[at..].split('"').next().unwrap().to_owned()
-}
-
 async fn preview(c: &AdminClient, csv: &str) -> (u16, String) {
-    let res = c
-        .post("/admin/people/import", &[("csv", csv), ("step", "preview")])
-        .await;
-    (res.status().as_u16(), res.text().await.unwrap())
+    c.preview_import(csv).await
 }
 
 async fn import(c: &AdminClient, csv: &str) -> String {
-    let (status, html) = preview(c, csv).await;
-    assert_eq!(status, 200, "{html}");
-    let digest = hidden(&html, "digest");
-    let res = c
-        .post(
-            "/admin/people/import",
-            &[("csv", csv), ("step", "apply"), ("digest", &digest)],
-        )
-        .await;
-    let status = res.status();
-    let html = res.text().await.unwrap();
-    assert_eq!(status, 200, "{html}");
-    assert!(html.contains("Importen är klar."), "{html}");
-    html
+    c.import_staff(csv).await
 }
 
 async fn employee_id(s: &Server, email: &str) -> String {
@@ -71,10 +42,7 @@ async fn an_import_is_previewed_applied_and_a_second_time_changes_nothing() {
     assert!(html.contains("3 läggs till"), "{html}");
     assert!(html.contains("2 nya arbetsplatser"), "{html}");
     // The preview stores nothing.
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
-        .fetch_one(s.storage.pool())
-        .await
-        .unwrap();
+    let rows = s.count("SELECT COUNT(*) FROM employees").await;
     assert_eq!(rows, 0);
 
     let done = import(&c, STAFF).await;
@@ -157,10 +125,7 @@ async fn row_errors_name_their_lines_and_the_text_stays() {
         html.contains("inte-en-adress\n,c@kommun.se"),
         "the text stays: {html}"
     );
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
-        .fetch_one(s.storage.pool())
-        .await
-        .unwrap();
+    let rows = s.count("SELECT COUNT(*) FROM employees").await;
     assert_eq!(rows, 0);
 }
 
@@ -195,10 +160,7 @@ async fn a_preview_gone_stale_is_not_applied() {
     );
     // The new preview knows Anna.
     assert!(html.contains("2 läggs till"), "{html}");
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
-        .fetch_one(s.storage.pool())
-        .await
-        .unwrap();
+    let rows = s.count("SELECT COUNT(*) FROM employees").await;
     assert_eq!(rows, 1);
 }
 
@@ -218,10 +180,7 @@ async fn a_file_edited_after_its_preview_is_previewed_again_not_imported() {
     assert_eq!(res.status(), 409);
     let html = res.text().await.unwrap();
     assert!(html.contains("4 läggs till"), "{html}");
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
-        .fetch_one(s.storage.pool())
-        .await
-        .unwrap();
+    let rows = s.count("SELECT COUNT(*) FROM employees").await;
     assert_eq!(rows, 0);
 }
 
@@ -262,17 +221,15 @@ async fn letters_enroll_phones_and_offboarding_revokes_them_but_keeps_signatures
     let url = html[at..].split('"').next().unwrap();
     let code = url.split("#code=").nth(1).unwrap().to_owned();
 
-    let res = s
-        .http
-        .post(format!("{}/enroll", s.base))
-        .json(&json!({ "code": code }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let enrolled: Value = res.json().await.unwrap();
-    assert_eq!(enrolled["employee_name"], "Anna Andersson");
-    let token = enrolled["device_token"].as_str().unwrap().to_owned();
+    let token = s.redeem(&code).await;
+    let name: String = sqlx::query_scalar(
+        "SELECT e.name FROM devices d JOIN employees e ON e.id = d.employee_id \
+         WHERE d.revoked_at IS NULL",
+    )
+    .fetch_one(s.storage.pool())
+    .await
+    .unwrap();
+    assert_eq!(name, "Anna Andersson");
 
     // A second round of letters for those without a phone leaves Anna out.
     let again = c
@@ -295,16 +252,7 @@ async fn letters_enroll_phones_and_offboarding_revokes_them_but_keeps_signatures
     );
 
     // Anna signs.
-    let stored = s
-        .storage
-        .current_pack(&"0428".parse().unwrap())
-        .await
-        .unwrap()
-        .unwrap();
-    let pack: Pack = serde_json::from_str(&stored.body).unwrap();
-    let sig = json!({ "id": Uuid::now_v7(), "kind": "signature", "created_at": "2026-01-10T10:01:00+01:00", "payload": signed(&pack, "Anna Andersson") });
-    let answer = s.sync(&token, vec![sig]).await;
-    assert_eq!(answer[0]["status"], "stored", "{answer:?}");
+    s.sign_current(&token, "0428", "Anna Andersson").await;
 
     // Offboarding needs the box ticked.
     let anna = employee_id(&s, "anna.andersson@kommun.se").await;

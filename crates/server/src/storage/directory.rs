@@ -394,6 +394,42 @@ async fn write_employee(
     Ok(())
 }
 
+/// Whether `id` is a current (not removed) employee of the municipality.
+async fn is_current(
+    conn: &mut sqlx::SqliteConnection,
+    kommunkod: &Kommunkod,
+    id: &str,
+) -> Result<bool, StorageError> {
+    Ok(
+        sqlx::query(
+            "SELECT 1 FROM employees WHERE kommunkod = ? AND id = ? AND removed_at IS NULL",
+        )
+        .bind(kommunkod.as_str())
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some(),
+    )
+}
+
+/// Ends the employee's unused codes now.
+async fn void_codes(
+    conn: &mut sqlx::SqliteConnection,
+    id: &str,
+    at: &str,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE enrollment_codes SET expires_at = ? \
+         WHERE employee_id = ? AND used_at IS NULL AND expires_at > ?",
+    )
+    .bind(at)
+    .bind(id)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Offboards one employee inside a transaction; the number of devices revoked, or `None`
 /// if they are not a current employee of the municipality.
 async fn offboard(
@@ -423,15 +459,7 @@ async fn offboard(
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query(
-        "UPDATE enrollment_codes SET expires_at = ? \
-         WHERE employee_id = ? AND used_at IS NULL AND expires_at > ?",
-    )
-    .bind(&at)
-    .bind(id)
-    .bind(&at)
-    .execute(&mut *conn)
-    .await?;
+    void_codes(conn, id, &at).await?;
     Ok(Some(devices.rows_affected() as u32))
 }
 
@@ -624,14 +652,7 @@ impl Directory for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             if let Some(id) = id {
-                let current = sqlx::query(
-                    "SELECT 1 FROM employees WHERE kommunkod = ? AND id = ? AND removed_at IS NULL",
-                )
-                .bind(kommunkod.as_str())
-                .bind(id.to_string())
-                .fetch_optional(&mut *tx)
-                .await?;
-                if current.is_none() {
+                if !is_current(&mut tx, kommunkod, &id.to_string()).await? {
                     tx.rollback().await?;
                     return Ok(Err(Clash::Unknown));
                 }
@@ -849,27 +870,12 @@ impl Directory for SqliteStorage {
             let at = ts(now)?;
             for (employee, code_hash) in codes {
                 let id = employee.to_string();
-                let current = sqlx::query(
-                    "SELECT 1 FROM employees WHERE kommunkod = ? AND id = ? AND removed_at IS NULL",
-                )
-                .bind(kommunkod.as_str())
-                .bind(&id)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if current.is_none() {
+                if !is_current(&mut tx, kommunkod, &id).await? {
                     return Err(StorageError::Corrupt(format!(
                         "employee {id} is not a current employee of {kommunkod}"
                     )));
                 }
-                sqlx::query(
-                    "UPDATE enrollment_codes SET expires_at = ? \
-                     WHERE employee_id = ? AND used_at IS NULL AND expires_at > ?",
-                )
-                .bind(&at)
-                .bind(&id)
-                .bind(&at)
-                .execute(&mut *tx)
-                .await?;
+                void_codes(&mut tx, &id, &at).await?;
                 sqlx::query(
                     "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
                      VALUES (?, ?, ?, ?)",

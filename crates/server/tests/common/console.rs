@@ -104,3 +104,86 @@ impl AdminClient {
         res.text().await.unwrap()
     }
 }
+
+/// The value of the hidden field `name` on a page.
+pub fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {html}"))
+        + marker.len();
+    html[at..].split('"').next().unwrap().to_owned()
+}
+
+impl AdminClient {
+    /// Previews an import of `csv` in the directory: (status, page).
+    pub async fn preview_import(&self, csv: &str) -> (u16, String) {
+        let res = self
+            .post("/admin/people/import", &[("csv", csv), ("step", "preview")])
+            .await;
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// Imports `csv` into the directory (preview, then import), which must work; the page.
+    pub async fn import_staff(&self, csv: &str) -> String {
+        let (status, html) = self.preview_import(csv).await;
+        assert_eq!(status, 200, "{html}");
+        let digest = hidden(&html, "digest");
+        let res = self
+            .post(
+                "/admin/people/import",
+                &[("csv", csv), ("step", "apply"), ("digest", &digest)],
+            )
+            .await;
+        let status = res.status();
+        let html = res.text().await.unwrap();
+        assert_eq!(status, 200, "{html}");
+        assert!(html.contains("Importen är klar."), "{html}");
+        html
+    }
+}
+
+impl Server {
+    /// Redeems an enrollment code through the API; the device token.
+    pub async fn redeem(&self, code: &str) -> String {
+        let res = self
+            .http
+            .post(format!("{}/enroll", self.base))
+            .json(&serde_json::json!({ "code": code }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        res.json::<serde_json::Value>().await.unwrap()["device_token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// `name` signs the current pack of `kommunkod` from the device with `token`.
+    pub async fn sign_current(&self, token: &str, kommunkod: &str, name: &str) {
+        use vaksam_server::storage::Storage;
+        let stored = self
+            .storage
+            .current_pack(&kommunkod.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let pack: vaksam_core::Pack = serde_json::from_str(&stored.body).unwrap();
+        let record = serde_json::json!({
+            "id": Uuid::now_v7(), "kind": "signature",
+            "created_at": "2026-01-10T10:01:00+01:00",
+            "payload": super::signed(&pack, name),
+        });
+        let answer = self.sync(token, vec![record]).await;
+        assert_eq!(answer[0]["status"], "stored", "{answer:?}");
+    }
+
+    /// How many rows `sql` (a `SELECT COUNT(*) …` without parameters) counts.
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(self.storage.pool())
+            .await
+            .unwrap()
+    }
+}
