@@ -72,9 +72,19 @@ pub fn EnrollPage() -> impl IntoView {
     // `/enroll#code=…`: the code is filled in and tried at once. It came in the fragment,
     // which never reaches a server; it is removed from the address (and the history) before
     // anything else happens.
+    // A phone already registered to someone is never switched by a link alone (a
+    // colleague's letter scanned "to show how", a link sent in a chat): the code is filled
+    // in and the employee decides.
+    let already = ctx
+        .enrollment
+        .get_untracked()
+        .flatten()
+        .map(|e| e.employee_name);
     if let Some(from_link) = code_from_fragment() {
         code.set(from_link);
-        attempt();
+        if already.is_none() {
+            attempt();
+        }
     }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -85,6 +95,9 @@ pub fn EnrollPage() -> impl IntoView {
             <LanguagePicker/>
             <h1>{move || ctx.t(T::EnrollTitle)}</h1>
             <p>{move || ctx.t(T::EnrollIntro)}</p>
+            {already.map(|name| view! {
+                <p class="notice" role="status">{move || ctx.t(T::EnrollAlready).replace("{name}", &name)}</p>
+            })}
             <form on:submit=submit novalidate>
                 <div class="field">
                     <label for="code">{move || ctx.t(T::EnrollCodeLabel)}</label>

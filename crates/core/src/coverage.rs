@@ -282,6 +282,16 @@ pub fn reminder_due(
     }
 }
 
+/// Whether reminders and digests may be sent at `now`: weekdays 07:00–18:00 Swedish time,
+/// never at night or over the weekend.
+pub fn sending_hours(now: OffsetDateTime) -> bool {
+    let local = crate::console::sweden_time::local(now);
+    !matches!(
+        local.weekday(),
+        time::Weekday::Saturday | time::Weekday::Sunday
+    ) && (7..18).contains(&local.hour())
+}
+
 /// The hour (Swedish time) on Monday from which a week's digest to managers is due.
 pub const DIGEST_HOUR: u8 = 7;
 
@@ -438,6 +448,16 @@ mod tests {
             digest_week(datetime!(2027-01-01 12:00 UTC)).as_deref(),
             Some("2026-W53")
         );
+    }
+
+    #[test]
+    fn mail_goes_out_on_weekdays_in_office_hours_swedish_time() {
+        // Monday 2026-12-07: 07:00 in Stockholm is 06:00 UTC.
+        assert!(!sending_hours(datetime!(2026-12-07 05:59 UTC)));
+        assert!(sending_hours(datetime!(2026-12-07 06:00 UTC)));
+        assert!(sending_hours(datetime!(2026-12-07 16:59 UTC)));
+        assert!(!sending_hours(datetime!(2026-12-07 17:00 UTC)));
+        assert!(!sending_hours(datetime!(2026-12-06 10:00 UTC)), "a Sunday");
     }
 
     #[test]

@@ -522,7 +522,9 @@ pub fn plan(
         workplaces.keys().map(|name| (fold(name), name)).collect();
 
     let mut plan = Plan::default();
-    let mut named: BTreeSet<usize> = BTreeSet::new();
+    // Existing employee → the line that matched them: a second row matching the same one
+    // (by the other key) is an error, not a silent overwrite.
+    let mut named: BTreeMap<usize, usize> = BTreeMap::new();
     let mut new_workplaces: BTreeMap<String, String> = BTreeMap::new();
     let mut file_managers: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
     for row in &file.rows {
@@ -560,7 +562,14 @@ pub fn plan(
         match matched {
             None => plan.added.push((row.line, p.clone())),
             Some(i) => {
-                named.insert(i);
+                if let Some(first) = named.insert(i, row.line) {
+                    named.insert(i, first);
+                    plan.errors.push(RowError {
+                        line: row.line,
+                        problem: Problem::SameAsLine(first),
+                    });
+                    continue;
+                }
                 let before = &existing[i].person;
                 let after = merged(before, p, &known_workplaces);
                 if &after == before {
@@ -580,7 +589,8 @@ pub fn plan(
         .iter()
         .enumerate()
         .filter(|(i, e)| {
-            !named.contains(i) && (e.person.email.is_some() || e.person.employee_number.is_some())
+            !named.contains_key(i)
+                && (e.person.email.is_some() || e.person.employee_number.is_some())
         })
         .map(|(_, e)| e.clone())
         .collect();
@@ -894,6 +904,29 @@ mod tests {
             }]
         );
         assert!(plan.changed.is_empty() && plan.added.is_empty());
+    }
+
+    #[test]
+    fn two_rows_matching_one_employee_by_different_keys_are_an_error() {
+        let existing = vec![Existing {
+            id: "x".into(),
+            person: Person {
+                name: "X".into(),
+                email: Some("anna@k.se".into()),
+                employee_number: Some("1001".into()),
+                ..Person::default()
+            },
+        }];
+        let file =
+            read("Namn,E-post,Anställningsnummer\nA,anna.a@k.se,1001\nB,anna@k.se,2002\n").unwrap();
+        let plan = plan(&file, &existing, &BTreeMap::new());
+        assert_eq!(
+            plan.errors,
+            vec![RowError {
+                line: 3,
+                problem: Problem::SameAsLine(2)
+            }]
+        );
     }
 
     #[test]

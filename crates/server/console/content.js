@@ -1,9 +1,10 @@
-// The content edit page, enhanced: load a chosen .toml file into the text box, and let an
-// error's link put the cursor on its line. Without JavaScript, pasting works and the links
-// go to the text box.
+// The content edit page and the staff import, enhanced: load a chosen file into the text
+// box (the box is the page's `textarea[data-file]`, or #overlay), and let an error's link
+// put the cursor on its line. Without JavaScript, pasting works and the links go to the
+// text box.
 (function () {
   'use strict';
-  var area = document.getElementById('overlay');
+  var area = document.querySelector('textarea[data-file]') || document.getElementById('overlay');
   if (!area) return;
 
   var load = document.getElementById('overlay-load');
@@ -14,12 +15,18 @@
     input.addEventListener('change', function () {
       var file = input.files && input.files[0];
       if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        area.value = String(reader.result);
+      // UTF-8 first; a file that is not (Swedish Excel saves CSV in Windows-1252) is read
+      // again as Windows-1252, so å, ä and ö survive.
+      file.arrayBuffer().then(function (bytes) {
+        var text;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch (e) {
+          text = new TextDecoder('windows-1252').decode(bytes);
+        }
+        area.value = text.replace(/^\uFEFF/, '');
         if (status) status.textContent = status.getAttribute('data-text');
-      };
-      reader.readAsText(file, 'utf-8');
+      });
     });
   }
 

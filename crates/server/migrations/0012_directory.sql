@@ -52,8 +52,8 @@ CREATE TABLE reminder_settings (
 );
 
 -- Each reminder sent, so none goes twice in its period: `period` is the ISO week
--- ("2026-W49") of a digest, or the due date an employee's reminder is about plus the
--- reminder's number ("2026-12-01#1").
+-- ("2026-W49") of a digest, or the due dates of what an employee's reminder is about plus
+-- the reminder's number ("sign:2026-12-01|train:-#1").
 CREATE TABLE reminders_sent (
     kommunkod   TEXT NOT NULL,
     kind        TEXT NOT NULL CHECK (kind IN ('employee', 'digest')),

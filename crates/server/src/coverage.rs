@@ -66,6 +66,14 @@ fn corrupt(what: &str, e: impl std::fmt::Display) -> StorageError {
     StorageError::Corrupt(format!("{what}: {e}"))
 }
 
+/// Whether a signature of `a` is still current for `b`.
+fn same_signature(a: &Pack, b: &Pack) -> bool {
+    a.policy.version.label == b.policy.version.label
+        && a.undertaking.version == b.undertaking.version
+        && a.section_digests() == b.section_digests()
+        && a.undertaking_digest() == b.undertaking_digest()
+}
+
 /// Reads what coverage needs.
 pub async fn inputs<S: Storage>(
     storage: &S,
@@ -123,11 +131,12 @@ impl Inputs {
     pub fn at(&self, t: OffsetDateTime) -> Option<Snapshot<'_>> {
         let current = self.packs.iter().rposition(|p| p.published_at <= t)?;
         let pack = &self.packs[current].pack;
-        // The policy version became current with the first of the latest run of versions
-        // naming it.
-        let label = &pack.policy.version.label;
+        // What employees sign became current with the first of the latest run of versions
+        // asking for the same signature (the same label, section texts and undertaking: what
+        // `signing_status` compares), so a new text under an old label gives everyone the
+        // grace period too.
         let mut first = current;
-        while first > 0 && &self.packs[first - 1].pack.policy.version.label == label {
+        while first > 0 && same_signature(&self.packs[first - 1].pack, pack) {
             first -= 1;
         }
         let weeks = pack.training.new_employee_weeks;

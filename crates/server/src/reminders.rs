@@ -18,13 +18,16 @@ use std::collections::BTreeMap;
 use std::time::Duration as StdDuration;
 use time::OffsetDateTime;
 use vaksam_core::console::sweden_time;
-use vaksam_core::coverage::{digest_week, reminder_due, Counts, Signing, Training};
+use vaksam_core::coverage::{digest_week, reminder_due, sending_hours, Counts, Signing, Training};
 use vaksam_core::Kommunkod;
 
 use crate::notify::MailConfig;
 
 /// How often reminders are looked at.
 pub const ROUND: StdDuration = StdDuration::from_secs(15 * 60);
+/// Most mails one municipality sends in a round: a relay (Exchange Online allows about
+/// 30 a minute) is never flooded; the rest go in the next rounds.
+pub const PER_ROUND: u32 = 200;
 
 /// What one round sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -78,18 +81,30 @@ pub async fn run<S: Storage>(
     now: OffsetDateTime,
 ) -> Result<Sent, String> {
     let mut sent = Sent::default();
+    if !sending_hours(now) {
+        return Ok(sent);
+    }
     for (k, pack) in storage.current_packs().await.map_err(|e| e.to_string())? {
-        if !storage
-            .reminders_enabled(&k)
-            .await
-            .map_err(|e| e.to_string())?
-        {
-            continue;
+        // One municipality's trouble never stops the others' reminders.
+        let one = async {
+            if !storage
+                .reminders_enabled(&k)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                return Ok(Sent::default());
+            }
+            let municipality = pack.municipality_name().map_err(|e| e.to_string())?;
+            municipality_round(storage, mailer, config, &k, &municipality, now).await
         }
-        let municipality = pack.municipality_name().map_err(|e| e.to_string())?;
-        let one = municipality_round(storage, mailer, config, &k, &municipality, now).await?;
-        sent.employees += one.employees;
-        sent.digests += one.digests;
+        .await;
+        match one {
+            Ok(one) => {
+                sent.employees += one.employees;
+                sent.digests += one.digests;
+            }
+            Err(e) => tracing::error!("reminders for {k}: {e}"),
+        }
     }
     Ok(sent)
 }
@@ -129,15 +144,28 @@ async fn municipality_round<S: Storage>(
         return Ok(sent);
     };
     let app = format!("{}/", config.origin.trim_end_matches('/'));
+    let day = |t: OffsetDateTime| sweden_time::format(t)[..10].to_owned();
     for row in &snap.rows {
+        if sent.employees >= PER_ROUND {
+            break;
+        }
         let Some(email) = &row.employee.person.email else {
             continue;
         };
         let Some(late) = row.standing.late_since(now) else {
             continue;
         };
-        let date = sweden_time::format(late)[..10].to_owned();
-        let prefix = format!("{date}#");
+        // Counted per set of late items: something newly late starts a count of its own.
+        let sign_due = row
+            .standing
+            .sign_due
+            .filter(|_| row.standing.sign_late(now));
+        let train_due = Some(row.standing.training_due).filter(|_| row.standing.training.is_late());
+        let prefix = format!(
+            "sign:{}|train:{}#",
+            sign_due.map_or("-".to_owned(), day),
+            train_due.map_or("-".to_owned(), day)
+        );
         let sent_at: Vec<OffsetDateTime> = storage
             .reminders_sent(k, "employee", email, &prefix)
             .await
@@ -209,6 +237,9 @@ async fn municipality_round<S: Storage>(
     }
     let console = format!("{}/admin/coverage", config.origin.trim_end_matches('/'));
     for (manager, workplaces) in managed {
+        if sent.employees + sent.digests >= PER_ROUND {
+            break;
+        }
         if !storage
             .reminders_sent(k, "digest", manager, &week)
             .await

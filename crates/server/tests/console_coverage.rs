@@ -18,6 +18,11 @@ const STAFF: &str = "Namn;E-post;Enhet;Chef;Startdatum\n\
 async fn municipality_with_staff(s: &Server) -> AdminClient {
     let c = s.admin_client(Some("0428"), Role::Coordinator).await;
     c.import_staff(STAFF).await;
+    // Cecilia was added to Vaksam long ago (and employed since 2020): her grace is over.
+    sqlx::query("UPDATE employees SET created_at = '2020-01-01T00:00:00Z' WHERE email = 'cecilia@kommun.se'")
+        .execute(s.storage.pool())
+        .await
+        .unwrap();
     let letters = c
         .post(
             "/admin/people/letters",
@@ -65,7 +70,7 @@ async fn coordinators_see_counts_and_names_and_the_grace_period() {
     // Björn is new and within the grace period; Cecilia started long ago.
     let soon = c.page("/admin/coverage?training=due_soon").await;
     assert!(
-        soon.contains("Björn Berg") && soon.contains("Ny</span>"),
+        soon.contains("Björn Berg") && soon.contains("Ny i Vaksam</span>"),
         "{soon}"
     );
     assert!(!soon.contains("Cecilia Ceder"), "{soon}");
@@ -79,7 +84,7 @@ async fn coordinators_see_counts_and_names_and_the_grace_period() {
         .unwrap()
         .starts_with("text/csv"));
     let body = csv.text().await.unwrap();
-    assert!(body.starts_with("name,email,employee_number,workplace,signing,training"));
+    assert!(body.starts_with("\u{feff}name,email,employee_number,workplace,signing,training"));
     assert!(
         body.contains("Anna Andersson,anna@kommun.se,,Hemtjänst Norr,current,due_soon"),
         "{body}"
@@ -98,7 +103,7 @@ async fn coordinators_see_counts_and_names_and_the_grace_period() {
         .await
         .unwrap();
     assert!(
-        report_csv.starts_with("month,employees,signed_percent"),
+        report_csv.starts_with("\u{feff}month,employees,signed_percent"),
         "{report_csv}"
     );
     assert!(
@@ -154,18 +159,79 @@ async fn a_manager_sees_names_of_their_own_workplaces_only() {
 }
 
 #[tokio::test]
-async fn coverage_is_the_municipalitys_own_and_not_the_dpos() {
+async fn names_never_leak_to_other_roles_workplaces_or_municipalities() {
     let s = Server::start().await;
-    let _ = municipality_with_staff(&s).await;
+    let c = municipality_with_staff(&s).await;
+    let skola: String = sqlx::query_scalar("SELECT id FROM workplaces WHERE name = 'Skola Väst'")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+
+    // The data protection officer sees counts, never names.
     let dpo = s.admin_client(Some("0428"), Role::Dpo).await;
-    assert_eq!(dpo.get("/admin/coverage").await.status(), 403);
-    assert_eq!(dpo.get("/admin/coverage.csv").await.status(), 403);
+    let html = dpo.page("/admin/coverage?signing=never").await;
+    assert!(html.contains("(33 %)"), "{html}");
+    assert!(
+        !html.contains("Björn Berg") && !html.contains("Cecilia Ceder"),
+        "{html}"
+    );
+    let csv = dpo.get("/admin/coverage.csv").await.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+
+    // A manager asking for another workplace by id, in the page, the CSV or the report.
+    let manager = s
+        .admin_client_as(
+            Some("0428"),
+            Role::Manager,
+            "chef.norr@kommun.se",
+            "Chef Norr",
+        )
+        .await;
+    let html = manager
+        .page(&format!("/admin/coverage?workplace={skola}&signing=never"))
+        .await;
+    assert!(!html.contains("Cecilia Ceder"), "{html}");
+    let csv = manager
+        .get(&format!("/admin/coverage.csv?workplace={skola}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+    let report = manager.page("/admin/coverage/report").await;
+    assert!(
+        !report.contains("Cecilia") && !report.contains("Björn"),
+        "{report}"
+    );
+
+    // A sysadmin has no municipality's coverage.
     let sysadmin = s.admin_client(None, Role::Sysadmin).await;
     assert_eq!(sysadmin.get("/admin/coverage").await.status(), 403);
+
+    // Another municipality's coordinator sees none of it and changes none of it.
     let other = s.admin_client(Some("0138"), Role::Coordinator).await;
     let html = other.page("/admin/coverage?signing=never").await;
     assert!(
         !html.contains("Björn") && !html.contains("Hemtjänst Norr"),
         "{html}"
     );
+    let res = other
+        .post(
+            &format!("/admin/workplaces/{skola}/managers"),
+            &[("managers", "mallory@evil.test")],
+        )
+        .await;
+    assert_eq!(res.status(), 404);
+    let res = other
+        .post(
+            "/admin/people/letters",
+            &[("workplace", &skola), ("days", "30")],
+        )
+        .await;
+    assert_eq!(res.status(), 422, "nobody of theirs works there");
+    let managers: i64 = s
+        .count("SELECT COUNT(*) FROM workplace_managers WHERE email = 'mallory@evil.test'")
+        .await;
+    assert_eq!(managers, 0);
+    drop(c);
 }

@@ -24,6 +24,16 @@ async fn import(c: &AdminClient, csv: &str) -> String {
     c.import_staff(csv).await
 }
 
+/// The code of the letter greeting `name` on a letters page.
+fn code_of(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("Hej {name}!"))
+        .unwrap_or_else(|| panic!("no letter for {name}"));
+    let rest = &html[at..];
+    let from = rest.find("#code=").unwrap() + "#code=".len();
+    rest[from..].chars().take(14).collect()
+}
+
 async fn employee_id(s: &Server, email: &str) -> String {
     sqlx::query_scalar("SELECT id FROM employees WHERE email = ?")
         .bind(email)
@@ -217,9 +227,8 @@ async fn letters_enroll_phones_and_offboarding_revokes_them_but_keeps_signatures
     // The code travels in the fragment, never in a query.
     assert!(html.contains("/enroll#code="), "{html}");
     assert!(!html.contains("?code="), "{html}");
-    let at = html.find("data-url=\"").unwrap() + "data-url=\"".len();
-    let url = html[at..].split('"').next().unwrap();
-    let code = url.split("#code=").nth(1).unwrap().to_owned();
+    let code = code_of(&html, "Anna Andersson");
+    let bjorns_first = code_of(&html, "Berg, Björn");
 
     let token = s.redeem(&code).await;
     let name: String = sqlx::query_scalar(
@@ -250,6 +259,20 @@ async fn letters_enroll_phones_and_offboarding_revokes_them_but_keeps_signatures
         1,
         "{again}"
     );
+    // Björn's first code was voided by his new letter.
+    let res = s
+        .http
+        .post(format!("{}/enroll", s.base))
+        .json(&json!({ "code": bjorns_first }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap()["error"],
+        "invalid_code"
+    );
+    let bjorns_code = code_of(&again, "Berg, Björn");
 
     // Anna signs.
     s.sign_current(&token, "0428", "Anna Andersson").await;
@@ -274,9 +297,29 @@ async fn letters_enroll_phones_and_offboarding_revokes_them_but_keeps_signatures
             .await
             .unwrap();
     assert_eq!(signatures, 1, "the signature stays");
-    // Björn's unused code from the first letters was voided by the second; the second works.
     let list = c.page("/admin/people").await;
     assert!(!list.contains("Anna Andersson"), "{list}");
+    // Removing Björn voids his unused code.
+    let bjorn = employee_id(&s, "bjorn.berg@kommun.se").await;
+    let res = c
+        .post(
+            &format!("/admin/people/{bjorn}/remove"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let res = s
+        .http
+        .post(format!("{}/enroll", s.base))
+        .json(&json!({ "code": bjorns_code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        400,
+        "an offboarded employee's code no longer works"
+    );
 }
 
 #[tokio::test]
@@ -354,4 +397,32 @@ async fn the_employee_form_keeps_what_was_typed_and_refuses_a_taken_email() {
         .await
         .unwrap()
         .contains("En annan anställd har redan den e-postadressen."));
+}
+
+#[tokio::test]
+async fn a_large_municipalitys_staff_file_imports_in_one_go() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    // 20 000 rows with å/ä/ö in every row: about 2.5 MB once url-encoded.
+    let mut csv = String::from("Namn;E-post;Anställningsnummer;Enhet;Chef\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "Åsa Öberg {i};asa.oberg.{i}@kommun.se;{i};Hemtjänst Ängen {};chef.{}@kommun.se\n",
+            i % 200,
+            i % 200
+        ));
+    }
+    let (status, html) = c.preview_import(&csv).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("20000 läggs till"), "preview");
+    assert!(html.contains("De första 500 av 20000 visas."));
+    c.import_staff(&csv).await;
+    assert_eq!(s.count("SELECT COUNT(*) FROM employees").await, 20_000);
+    assert_eq!(s.count("SELECT COUNT(*) FROM workplaces").await, 200);
+    // The same file again changes nothing.
+    let (_, again) = c.preview_import(&csv).await;
+    assert!(
+        again.contains("Filen stämmer redan med personalen."),
+        "second preview"
+    );
 }

@@ -15,7 +15,7 @@ use vaksam_server::reminders::{self, Sent};
 use vaksam_server::system_clock;
 
 const STAFF: &str = "Namn;E-post;Enhet;Chef;Startdatum\n\
-    Anna Andersson;anna@kommun.se;Hemtjänst Norr;chef.norr@kommun.se;\n\
+    Anna Andersson;anna@kommun.se;Hemtjänst Norr;chef.norr@kommun.se;2018-01-01\n\
     Cecilia Ceder;cecilia@kommun.se;Skola Väst;rektor@kommun.se;2020-01-01\n";
 
 /// The next Monday 08:00 Swedish time after `t`.
@@ -40,6 +40,11 @@ async fn late_employees_are_reminded_and_managers_get_a_weekly_digest_without_na
     let s = Server::start().await;
     let c = s.admin_client(Some("0428"), Role::Coordinator).await;
     c.import_staff(STAFF).await;
+    // Cecilia was added to Vaksam long ago (and employed since 2020): her grace is over.
+    sqlx::query("UPDATE employees SET created_at = '2020-01-01T00:00:00Z' WHERE email = 'cecilia@kommun.se'")
+        .execute(s.storage.pool())
+        .await
+        .unwrap();
 
     let sink = Sink::start();
     let config = MailConfig {
@@ -50,7 +55,8 @@ async fn late_employees_are_reminded_and_managers_get_a_weekly_digest_without_na
     let mailer = reminders::mailer(&config).unwrap();
     let monday = next_monday_morning(system_clock());
 
-    // Monday: Cecilia (long employed, never signed or trained) is reminded; Anna is new.
+    // Monday: Cecilia (long employed, never signed or trained) is reminded. Anna is employed
+    // since 2018 too, but was added to Vaksam today: her grace period counts from now.
     let sent = reminders::run(&s.storage, &mailer, &config, monday)
         .await
         .unwrap();

@@ -91,6 +91,8 @@ pub struct Subject {
 ///   personal data, or that are assigned to them; the GDPR decision and the breach
 ///   register. The cybersäkerhetslag's decision, content, the audit log and accounts are
 ///   the coordinator's.
+/// - Coverage: coordinators and managers, and the data protection officer in counts (names
+///   only as [`sees_names`] says).
 /// - A manager sees their own workplaces' coverage, and an incident only when it is
 ///   assigned to them (then they may work on it, not record the legal decisions).
 /// - A sysadmin runs the installation and invites its administrators, and never sees an
@@ -102,7 +104,7 @@ pub fn may(role: Role, action: Action, subject: Option<&Subject>) -> bool {
     match role {
         Role::Coordinator => action != ManageInstallation,
         Role::Dpo => match action {
-            ViewRegister | ViewBreachRegister | Export => true,
+            ViewRegister | ViewBreachRegister | Export | ViewCoverage => true,
             ViewIncident | Triage | DecideBreach => subject.is_some() && (personal || assigned),
             _ => false,
         },
@@ -219,6 +221,7 @@ mod tests {
         assert!(!sees_names(Role::Sysadmin, true));
         assert!(may(Role::Coordinator, Action::ManageDirectory, None));
         assert!(!may(Role::Dpo, Action::ManageDirectory, None));
+        assert!(may(Role::Dpo, Action::ViewCoverage, None));
     }
 
     #[test]

@@ -333,7 +333,10 @@ fn person_row(r: &Row) -> PersonRow {
     }
 }
 
+/// A CSV download. It starts with a byte-order mark, so that Excel set to Swedish reads
+/// å, ä and ö as UTF-8.
 fn csv_response(name: &str, body: String) -> Response {
+    let body = format!("\u{feff}{body}");
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -484,6 +487,24 @@ fn months(inputs: &Inputs, year: i32, now: OffsetDateTime) -> Vec<MonthRow> {
     out
 }
 
+/// The first year with a published pack (or this year).
+fn first_year(inputs: &Inputs, now: OffsetDateTime) -> i32 {
+    inputs
+        .packs
+        .first()
+        .map(|p| sweden_time::local(p.published_at).year())
+        .unwrap_or(sweden_time::local(now).year())
+}
+
+/// The year asked for (default: this one), if a report can be made for it.
+fn report_year(inputs: &Inputs, asked: Option<i32>, now: OffsetDateTime) -> Option<i32> {
+    let this_year = sweden_time::local(now).year();
+    let year = asked.unwrap_or(this_year);
+    (first_year(inputs, now)..=this_year)
+        .contains(&year)
+        .then_some(year)
+}
+
 async fn report<S: Storage>(
     State(state): State<ConsoleState<S>>,
     signed: Signed,
@@ -492,16 +513,11 @@ async fn report<S: Storage>(
 ) -> Result<Response, Response> {
     let (viewer, inputs) = viewer(&state, &signed, &ctx).await?;
     let now = state.now();
-    let this_year = sweden_time::local(now).year();
-    let year = query.year.unwrap_or(this_year);
-    let first_year = inputs
-        .packs
-        .first()
-        .map(|p| sweden_time::local(p.published_at).year())
-        .unwrap_or(this_year);
-    if !(first_year..=this_year).contains(&year) {
+    let Some(year) = report_year(&inputs, query.year, now) else {
         return Ok(page::error(ctx, StatusCode::NOT_FOUND, "error.not_found"));
-    }
+    };
+    let this_year = sweden_time::local(now).year();
+    let first_year = first_year(&inputs, now);
     let months = months(&inputs, year, now);
     // Per workplace at the year's end (or now).
     let at = month_end(year, Month::December, now).unwrap_or(now);
@@ -547,7 +563,9 @@ async fn report_csv<S: Storage>(
 ) -> Result<Response, Response> {
     let (viewer, inputs) = viewer(&state, &signed, &ctx).await?;
     let now = state.now();
-    let year = query.year.unwrap_or(sweden_time::local(now).year());
+    let Some(year) = report_year(&inputs, query.year, now) else {
+        return Ok(page::error(ctx, StatusCode::NOT_FOUND, "error.not_found"));
+    };
     let mut out = REPORT_COLUMNS.join(",");
     out.push('\n');
     for m in months(&inputs, year, now) {

@@ -43,6 +43,10 @@ pub struct LettersForm {
     only_without_device: bool,
     days: String,
     error: Option<String>,
+    /// Where the codes' links go.
+    app_url: String,
+    /// The installation has no public address: the links work on this computer only.
+    local_only: bool,
 }
 
 /// One printed letter.
@@ -104,7 +108,13 @@ async fn render_form<S: Storage>(
     } else {
         StatusCode::OK
     };
+    let origin = state.config.origin.trim_end_matches('/');
+    let local_only = ["http://localhost", "http://127.", "http://[::1]"]
+        .iter()
+        .any(|p| origin.starts_with(p));
     let page = LettersForm {
+        app_url: format!("{origin}/enroll"),
+        local_only,
         workplaces,
         chosen: query.workplace,
         only_without_device: query.only_without_device.is_some() || query.days.is_empty(),

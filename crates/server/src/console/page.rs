@@ -93,7 +93,7 @@ impl Ctx {
             (
                 "/coverage",
                 "nav.coverage",
-                &[Role::Coordinator, Role::Manager],
+                &[Role::Coordinator, Role::Dpo, Role::Manager],
             ),
             ("/people", "nav.people", &[Role::Coordinator]),
             ("/audit", "nav.audit", &[Role::Coordinator]),

@@ -24,8 +24,8 @@ use vaksam_core::directory::{
 };
 use vaksam_core::Kommunkod;
 
-/// Largest import form (a CSV of a large municipality, url-encoded).
-const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+/// Largest import form (a CSV of a large municipality, url-encoded): the guard's limit.
+const MAX_IMPORT_BYTES: usize = super::session::MAX_FORM_BYTES;
 
 /// The routes of this part.
 pub fn routes<S: Storage>() -> Router<ConsoleState<S>> {
@@ -139,7 +139,9 @@ async fn render_list<S: Storage>(
             workplace: w,
         })
         .collect();
-    let notice = (!query.done.is_empty()).then(|| ctx.tk("people.done", &query.done));
+    let notice = ["added", "changed", "removed", "managers"]
+        .contains(&query.done.as_str())
+        .then(|| ctx.tk("people.done", &query.done));
     let status = if managers_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

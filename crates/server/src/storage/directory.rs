@@ -38,12 +38,15 @@ pub struct Employee {
 }
 
 impl Employee {
-    /// The day the grace period counts from: the first day when known, else the day added.
+    /// The moment the grace period counts from: the later of the first day of employment
+    /// (its start in Swedish time) and the day they were added to Vaksam. Staff employed for
+    /// years get the grace period from when the municipality adds them, never a reminder
+    /// the day their file is imported; someone added before their first day, from that day.
     pub fn started(&self) -> OffsetDateTime {
-        self.person
-            .started_on
-            .map(|d| d.midnight().assume_utc())
-            .unwrap_or(self.created_at)
+        let first_day = self.person.started_on.map(|d| {
+            vaksam_core::console::sweden_time::from_local(d.with_time(time::Time::MIDNIGHT))
+        });
+        first_day.map_or(self.created_at, |d| d.max(self.created_at))
     }
 }
 
@@ -570,10 +573,22 @@ impl SqliteStorage {
                 }
             }
         }
+        // Who was changed and removed (employee ids), so a mass change can be traced.
+        let changed: Vec<&str> = plan.changed.iter().map(|c| c.id.as_str()).collect();
+        let removed: Vec<&str> = if remove_missing {
+            plan.not_in_file.iter().map(|e| e.id.as_str()).collect()
+        } else {
+            Vec::new()
+        };
         let mut audit = audit.clone();
         audit.detail = format!(
-            "added {}, changed {}, removed {}, new workplaces {}",
-            applied.added, applied.changed, applied.removed, applied.workplaces
+            "added {}, changed {} [{}], removed {} [{}], new workplaces {}",
+            applied.added,
+            applied.changed,
+            changed.join(" "),
+            applied.removed,
+            removed.join(" "),
+            applied.workplaces
         );
         append_audit(&mut tx, &audit, now).await?;
         tx.commit().await?;
