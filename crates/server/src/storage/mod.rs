@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod cases;
 pub mod mail;
+pub mod oidc;
 pub mod sqlite;
 
 use std::future::Future;
@@ -315,7 +316,7 @@ pub enum RedeemError {
 /// Everything the server persists. The console's parts are traits of their own, one per
 /// area, each with its SQLite implementation beside it.
 pub trait Storage:
-    accounts::Accounts + cases::Cases + mail::Mail + Clone + Send + Sync + 'static
+    accounts::Accounts + cases::Cases + mail::Mail + oidc::Oidc + Clone + Send + Sync + 'static
 {
     /// Creates an employee and a one-time code (stored as `code_hash`); returns the employee id.
     fn create_enrollment(
