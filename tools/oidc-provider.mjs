@@ -16,9 +16,11 @@
 // Tests post those forms like a browser would.
 //
 // Test hooks (this is a test provider, on loopback only):
-//   GET  /test/token-requests        the client id and PKCE verifier of each code redeemed
-//   POST /test/substitute-id-token   {"id_token": "…"}: the next token response carries this
-//                                    ID token instead of its own (a token-substitution attack)
+//   GET  /test/token-requests        the client id, code and PKCE verifier of each code
+//                                    redeemed
+//   POST /test/substitute-id-token   {"code": "…", "id_token": "…"}: the token response for
+//                                    that code carries this ID token instead of its own (a
+//                                    token-substitution attack)
 //
 // It prints "ready <issuer>" when it listens, and exits when its standard input closes
 // (the test process that started it has gone).
@@ -86,10 +88,11 @@ const provider = new Provider(issuer, {
 });
 
 const tokenRequests = [];
-let substitute = null;
+const substitutes = new Map();
 provider.on('grant.success', (ctx) => {
   tokenRequests.push({
     client_id: ctx.oidc.client?.clientId,
+    code: ctx.oidc.params?.code ?? null,
     code_verifier: ctx.oidc.params?.code_verifier ?? null,
   });
 });
@@ -111,7 +114,8 @@ provider.use(async (ctx, next) => {
   if (path === '/test/substitute-id-token' && ctx.method === 'POST') {
     const chunks = [];
     for await (const chunk of ctx.req) chunks.push(chunk);
-    substitute = JSON.parse(Buffer.concat(chunks).toString('utf8')).id_token;
+    const { code, id_token: idToken } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    substitutes.set(code, idToken);
     ctx.status = 204;
     return;
   }
@@ -144,7 +148,7 @@ provider.use(async (ctx, next) => {
       return;
     }
     const { prompt: { details: missing }, params, session: { accountId } } = details;
-    let grant = details.grantId
+    const grant = details.grantId
       ? await provider.Grant.find(details.grantId)
       : new provider.Grant({ accountId, clientId: params.client_id });
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
@@ -155,9 +159,10 @@ provider.use(async (ctx, next) => {
     return;
   }
   await next();
-  if (path === '/token' && substitute && ctx.body && typeof ctx.body === 'object' && ctx.body.id_token) {
-    ctx.body = { ...ctx.body, id_token: substitute };
-    substitute = null;
+  const code = path === '/token' ? ctx.oidc?.params?.code : undefined;
+  if (code && substitutes.has(code) && ctx.body && typeof ctx.body === 'object' && ctx.body.id_token) {
+    ctx.body = { ...ctx.body, id_token: substitutes.get(code) };
+    substitutes.delete(code);
   }
 });
 

@@ -176,6 +176,8 @@ enum AdminCommand {
     },
 }
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum OidcCommand {
     /// Set (or replace) a municipality's identity provider. Register Vaksam there as a
