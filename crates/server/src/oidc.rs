@@ -17,9 +17,10 @@ use openidconnect::core::{
 };
 use openidconnect::{
     AccessTokenHash, AdditionalClaims, AuthorizationCode, Client, ClientId, ClientSecret,
-    CsrfToken, EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenFields,
-    IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
-    StandardErrorResponse, StandardTokenResponse, TokenResponse,
+    CsrfToken, DiscoveryError, EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet,
+    EndpointSet, IdTokenFields, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
+    PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, StandardErrorResponse,
+    StandardTokenResponse, TokenResponse, UserInfoError,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -409,7 +410,7 @@ async fn client(
         .map_err(|e| ProtocolError::Config(format!("issuer: {e}")))?;
     let metadata = CoreProviderMetadata::discover_async(issuer, http_client()?)
         .await
-        .map_err(|e| ProtocolError::Unreachable(error_chain(&e)))?;
+        .map_err(|e| ProtocolError::Unreachable(discovery_error(&e)))?;
     let redirect = RedirectUrl::new(redirect_uri.to_owned())
         .map_err(|e| ProtocolError::Config(format!("redirect URI: {e}")))?;
     Ok(OidcClient::from_provider_metadata(
@@ -483,7 +484,7 @@ pub async fn finish(
         .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_owned()))
         .request_async(http)
         .await
-        .map_err(|e| ProtocolError::Token(error_chain(&e)))?;
+        .map_err(|e| ProtocolError::Token(token_error(&e)))?;
     let id_token = tokens
         .id_token()
         .ok_or_else(|| ProtocolError::IdToken("the provider sent no ID token".into()))?;
@@ -524,7 +525,7 @@ pub async fn finish(
                 }
             }
             // The ID token's claims may be enough; a mapping that needs more says so.
-            Err(e) => tracing::warn!("oidc: userinfo failed: {}", error_chain(&e)),
+            Err(e) => tracing::warn!("oidc: userinfo failed: {}", userinfo_error(&e)),
         }
     }
     Ok(all)
@@ -537,7 +538,38 @@ fn as_map<T: serde::Serialize>(claims: &T) -> Map<String, Value> {
     }
 }
 
-/// An error with its causes, for the log (the crate's errors carry no tokens).
+// What a failure says in the log and the audit log. A response that could not be parsed
+// is named by where it failed, never by its text: a parse error's message can quote a
+// value of the response, and a token response holds tokens.
+
+fn discovery_error<RE: std::error::Error + 'static>(e: &DiscoveryError<RE>) -> String {
+    match e {
+        DiscoveryError::Parse(p) => format!("unreadable discovery document (at {})", p.path()),
+        DiscoveryError::Request(_) | DiscoveryError::UrlParse(_) => error_chain(e),
+        other => other.to_string(),
+    }
+}
+
+fn token_error<RE: std::error::Error + 'static, T: openidconnect::ErrorResponse + 'static>(
+    e: &RequestTokenError<RE, T>,
+) -> String {
+    match e {
+        RequestTokenError::Parse(p, _) => format!("unreadable token response (at {})", p.path()),
+        RequestTokenError::Request(_) => error_chain(e),
+        other => other.to_string(),
+    }
+}
+
+fn userinfo_error<RE: std::error::Error + 'static>(e: &UserInfoError<RE>) -> String {
+    match e {
+        UserInfoError::Parse(p) => format!("unreadable userinfo response (at {})", p.path()),
+        UserInfoError::Request(_) | UserInfoError::ClaimsVerification(_) => error_chain(e),
+        other => other.to_string(),
+    }
+}
+
+/// An error with its causes, for errors that quote nothing the provider sent but names
+/// and reasons (network failures, the ID token's checks).
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut source = e.source();
