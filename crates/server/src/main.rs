@@ -985,6 +985,9 @@ async fn oidc_command(storage: &SqliteStorage, command: OidcCommand) -> Result<(
             if let (Some(k), true) = (&wanted, shown.is_empty()) {
                 return Err(format!("{k} has no sign-in with its own accounts"));
             }
+            if shown.is_empty() {
+                println!("no municipality signs in with its own accounts (`oidc set`)");
+            }
             for s in shown {
                 println!("{}", s.kommunkod);
                 println!("  issuer: {}", s.issuer);

@@ -842,6 +842,19 @@ async fn a_provider_that_cannot_be_reached_is_said_so() {
     let page = res.text().await.unwrap();
     assert!(page.contains("svarar inte just nu"), "{page}");
     assert!(page.contains("does not answer right now"), "{page}");
+    let refusals: Vec<String> = s
+        .storage
+        .audit_log(Some(&"0138".parse().unwrap()), None, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "oidc.console.refused")
+        .map(|e| e.detail)
+        .collect();
+    assert!(
+        refusals.len() == 1 && refusals[0].starts_with("unreachable: "),
+        "{refusals:?}"
+    );
     // Two municipalities now: the phone's page lets the person choose.
     let res = Browser::new()
         .get(&format!("{}/oidc/enroll", origin(&s)))

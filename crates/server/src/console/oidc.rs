@@ -363,7 +363,7 @@ async fn start<S: Storage>(
         return Err(refusal_page(Refusal::NotConfigured, start_over(kind, None)));
     };
     if kind == FlowKind::Enroll && state.storage.current_pack(k).await.or_page()?.is_none() {
-        return Err(refusal_page(Refusal::NotServed, start_over(kind, None)));
+        return Err(refuse_in(state, k, kind, Refusal::NotServed, "", "no published pack").await);
     }
     let authorization = match protocol::authorize(
         &settings,
@@ -374,10 +374,7 @@ async fn start<S: Storage>(
     .await
     {
         Ok(a) => a,
-        Err(e) => {
-            tracing::warn!("oidc: {k}: cannot start a {} sign-in: {e}", kind.as_str());
-            return Err(refusal_page((&e).into(), start_over(kind, Some(k))));
-        }
+        Err(e) => return Err(refuse_in(state, k, kind, (&e).into(), "", &e.to_string()).await),
     };
     let browser = session::random_token();
     let now = state.now();
@@ -435,10 +432,21 @@ async fn refuse<S: Storage>(
     target: &str,
     detail: &str,
 ) -> Response {
-    let k = &flow.kommunkod;
+    refuse_in(state, &flow.kommunkod, flow.kind, refusal, target, detail).await
+}
+
+/// [`refuse`] for a municipality known before any flow exists.
+async fn refuse_in<S: Storage>(
+    state: &ConsoleState<S>,
+    k: &Kommunkod,
+    kind: FlowKind,
+    refusal: Refusal,
+    target: &str,
+    detail: &str,
+) -> Response {
     tracing::warn!(
         "oidc: {k}: {} sign-in refused: {}{}{detail}",
-        flow.kind.as_str(),
+        kind.as_str(),
         refusal.code(),
         if detail.is_empty() { "" } else { ": " },
     );
@@ -446,7 +454,7 @@ async fn refuse<S: Storage>(
         kommunkod: Some(k.clone()),
         admin_id: None,
         actor: "OpenID Connect".into(),
-        action: format!("oidc.{}.refused", flow.kind.as_str()),
+        action: format!("oidc.{}.refused", kind.as_str()),
         target: if target.is_empty() {
             "-".into()
         } else {
@@ -461,7 +469,7 @@ async fn refuse<S: Storage>(
     if let Err(e) = state.storage.audit(entry, state.now()).await {
         tracing::error!("oidc: the refusal could not be written to the audit log: {e}");
     }
-    refusal_page(refusal, start_over(flow.kind, Some(k)))
+    refusal_page(refusal, start_over(kind, Some(k)))
 }
 
 async fn answer<S: Storage>(
