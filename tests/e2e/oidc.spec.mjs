@@ -2,8 +2,9 @@
 // server and a real OpenID provider (npm's oidc-provider, tools/oidc-provider.mjs): the
 // sign-in page's button, the provider's own login and consent pages, back to the console
 // with a session (the callback's page goes on to the console, so the SameSite=Strict
-// session cookie is sent), and a refused address shown in Swedish and English. Every page
-// of ours passes axe.
+// session cookie is sent), and a refused address shown in Swedish and English; and a phone
+// that signs in at /oidc/enroll lands on /enroll#code=… with a code /api/v1/enroll takes.
+// Every console page of ours passes axe.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -81,6 +82,38 @@ test("a coordinator signs in with the municipality's account", async ({ server }
     await eve.goto(`${origin}/admin`);
     await expect(eve).toHaveURL(/\/admin\/sign-in/);
     expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+    provider.stop();
+  }
+});
+
+test("a phone signs in with the municipality's account and gets its enrollment code", async ({ server }) => {
+  const origin = `http://localhost:${server.port}`;
+  const provider = await startProvider(`${origin}/oidc/callback`);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  try {
+    const secret = join(server.dir, "oidc.secret");
+    writeFileSync(secret, "vaksam-test-secret\n");
+    server.cli("oidc", "set", "--kommun", "0428", "--issuer", provider.issuer, "--client-id", "vaksam-test",
+      "--client-secret-file", secret, "--domains", "kommun.test", "--claim-employee-id", "employee_number",
+      "--claim-workplace", "workplace", "--public-url", origin);
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: "sv-SE" });
+    const page = await context.newPage();
+    // Only Vingåker signs in this way: straight to its provider.
+    await page.goto(`${origin}/oidc/enroll`);
+    await page.getByRole("button", { name: "bo@kommun.test" }).click();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page).toHaveURL(/\/enroll#code=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const code = new URL(page.url()).hash.slice("#code=".length);
+    // What the app does with it: the existing enrollment call.
+    const res = await fetch(`${server.url}/api/v1/enroll`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }),
+    });
+    expect(res.status).toBe(200);
+    const enrolled = await res.json();
+    expect(enrolled.employee_name).toBe("Bo Berg");
+    expect(enrolled.device_token.length).toBeGreaterThan(30);
   } finally {
     await browser.close();
     provider.stop();
