@@ -108,6 +108,7 @@ test("a phone signs in with the municipality's account and gets its enrollment c
     await page.getByRole("button", { name: "bo@kommun.test" }).click();
     await page.getByRole("button", { name: "Allow" }).click();
     await expect(page).toHaveURL(/\/enroll#code=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await expect(page).toHaveTitle("enroll");
     const code = new URL(page.url()).hash.slice("#code=".length);
     // What the app does with it: the existing enrollment call.
     const res = await fetch(`${server.url}/api/v1/enroll`, {
