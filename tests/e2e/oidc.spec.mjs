@@ -105,6 +105,14 @@ test("a phone signs in with the municipality's account and gets its enrollment c
     await page.route("**/api/v1/enroll", (route) => route.abort());
     // Only Vingåker signs in this way: straight to its provider.
     await page.goto(`${origin}/oidc/enroll`);
+    await expect(page.getByRole("button", { name: "bo@kommun.test" })).toBeVisible();
+    // With a second municipality, the phone chooses first.
+    server.cli("oidc", "set", "--kommun", "0138", "--issuer", provider.issuer, "--client-id", "vaksam-test",
+      "--client-secret-file", secret, "--domains", "kommun.test", "--public-url", origin);
+    await page.goto(`${origin}/oidc/enroll`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Koppla telefonen till Vaksam");
+    await scan(page, "choose the municipality");
+    await page.locator('a[href="/oidc/enroll?kommun=0428"]').click();
     await page.getByRole("button", { name: "bo@kommun.test" }).click();
     await page.getByRole("button", { name: "Allow" }).click();
     await expect(page).toHaveURL(/\/enroll#code=[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
