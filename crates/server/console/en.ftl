@@ -406,5 +406,6 @@ oidc.signed_in.continue = Go on to the console
 oidc.enroll.title = Connect your phone to Vaksam
 oidc.enroll.intro = Sign in with your account at the municipality. Then your phone is connected to Vaksam.
 oidc.enroll.choose = Choose your municipality:
+oidc.enroll.choose_above = Choose your municipality above.
 oidc.enroll.none = No municipality signs in with its own accounts yet. Use the code you were given.
 oidc.enroll.have_code = I have a code

@@ -406,5 +406,6 @@ oidc.signed_in.continue = Fortsätt till konsolen
 oidc.enroll.title = Koppla telefonen till Vaksam
 oidc.enroll.intro = Logga in med ditt konto i kommunen. Sedan kopplas telefonen till Vaksam.
 oidc.enroll.choose = Välj din kommun:
+oidc.enroll.choose_above = Välj din kommun ovan.
 oidc.enroll.none = Ingen kommun har inloggning med kommunens konto ännu. Använd koden du har fått.
 oidc.enroll.have_code = Jag har en kod

@@ -24,7 +24,6 @@ use openidconnect::{
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 use vaksam_core::console::roles::Role;
 use vaksam_core::Kommunkod;
 
@@ -387,28 +386,26 @@ pub struct Authorization {
     pub pkce_verifier: String,
 }
 
-/// The HTTP client for the provider: no redirects (SSRF), short timeouts.
-fn http_client() -> Result<&'static openidconnect::reqwest::Client, ProtocolError> {
-    static CLIENT: OnceLock<openidconnect::reqwest::Client> = OnceLock::new();
-    if let Some(client) = CLIENT.get() {
-        return Ok(client);
-    }
-    let client = openidconnect::reqwest::Client::builder()
+/// An HTTP client for one sign-in's requests to the provider: no redirects (SSRF), short
+/// timeouts. One per sign-in, not one per process: a client's pooled connections belong to
+/// the runtime that opened them.
+fn http_client() -> Result<openidconnect::reqwest::Client, ProtocolError> {
+    openidconnect::reqwest::Client::builder()
         .redirect(openidconnect::reqwest::redirect::Policy::none())
         .connect_timeout(std::time::Duration::from_secs(5))
         .timeout(std::time::Duration::from_secs(10))
         .build()
-        .map_err(|e| ProtocolError::Config(format!("HTTP client: {e}")))?;
-    Ok(CLIENT.get_or_init(|| client))
+        .map_err(|e| ProtocolError::Config(format!("HTTP client: {e}")))
 }
 
 async fn client(
     settings: &ProviderSettings,
     redirect_uri: &str,
+    http: &openidconnect::reqwest::Client,
 ) -> Result<OidcClient, ProtocolError> {
     let issuer = IssuerUrl::new(settings.issuer.clone())
         .map_err(|e| ProtocolError::Config(format!("issuer: {e}")))?;
-    let metadata = CoreProviderMetadata::discover_async(issuer, http_client()?)
+    let metadata = CoreProviderMetadata::discover_async(issuer, http)
         .await
         .map_err(|e| ProtocolError::Unreachable(discovery_error(&e)))?;
     let redirect = RedirectUrl::new(redirect_uri.to_owned())
@@ -423,7 +420,7 @@ async fn client(
 
 /// Whether the provider's discovery document can be read and names this issuer.
 pub async fn discover(settings: &ProviderSettings) -> Result<(), ProtocolError> {
-    client(settings, "http://localhost/oidc/callback")
+    client(settings, "http://localhost/oidc/callback", &http_client()?)
         .await
         .map(|_| ())
 }
@@ -436,7 +433,7 @@ pub async fn authorize(
     state: String,
     nonce: String,
 ) -> Result<Authorization, ProtocolError> {
-    let client = client(settings, redirect_uri).await?;
+    let client = client(settings, redirect_uri, &http_client()?).await?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let mut request = client
         .authorize_url(
@@ -476,8 +473,8 @@ pub async fn finish(
     nonce: &str,
     pkce_verifier: &str,
 ) -> Result<Map<String, Value>, ProtocolError> {
-    let client = client(settings, redirect_uri).await?;
-    let http = http_client()?;
+    let http = &http_client()?;
+    let client = client(settings, redirect_uri, http).await?;
     let tokens = client
         .exchange_code(AuthorizationCode::new(code.to_owned()))
         .map_err(|e| ProtocolError::Config(e.to_string()))?

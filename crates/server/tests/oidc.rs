@@ -273,7 +273,13 @@ async fn start_console(b: &mut Browser, s: &Server) -> Url {
     let res = b
         .get(&format!("{}/oidc/console?kommun=0428", origin(s)))
         .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let status = res.status();
+    if status != StatusCode::SEE_OTHER {
+        panic!(
+            "starting a sign-in: {status}: {}",
+            res.text().await.unwrap()
+        );
+    }
     Url::parse(res.headers()["location"].to_str().unwrap()).unwrap()
 }
 

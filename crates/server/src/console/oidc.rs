@@ -741,6 +741,7 @@ mod tests {
             "oidc.enroll.title",
             "oidc.enroll.intro",
             "oidc.enroll.choose",
+            "oidc.enroll.choose_above",
             "oidc.enroll.none",
             "oidc.enroll.have_code",
         ] {
