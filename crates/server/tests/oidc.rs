@@ -877,3 +877,48 @@ async fn a_provider_that_cannot_be_reached_is_said_so() {
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn an_answer_naming_another_issuer_is_refused() {
+    let s = server(&[]).await;
+    let k = "0428".parse().unwrap();
+    s.storage
+        .create_admin(
+            Some(&k),
+            "anna@kommun.test",
+            "Anna",
+            Role::Coordinator,
+            system_clock(),
+        )
+        .await
+        .unwrap();
+    let mut b = Browser::new();
+    let auth = start_console(&mut b, &s).await;
+    let back = b.sign_in_at_provider(auth.as_str(), "anna").await;
+    assert_eq!(
+        query(&back, "iss").as_deref(),
+        Some(provider().issuer.as_str())
+    );
+    let mut mixed_up = back.clone();
+    let pairs: Vec<(String, String)> = back
+        .query_pairs()
+        .map(|(k, v)| {
+            let v = if k == "iss" {
+                "https://idp.evil.test".into()
+            } else {
+                v
+            };
+            (k.into_owned(), v.into_owned())
+        })
+        .collect();
+    mixed_up.query_pairs_mut().clear().extend_pairs(pairs);
+    let res = b.get(mixed_up.as_str()).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(admin_session_count(&s).await, 0);
+    let actions = audit_actions(&s).await;
+    assert!(
+        actions.iter().any(|(a, _, d)| a == "oidc.console.refused"
+            && d == "bad_token: the answer names another issuer"),
+        "{actions:?}"
+    );
+}

@@ -406,6 +406,9 @@ pub struct CallbackQuery {
     state: Option<String>,
     code: Option<String>,
     error: Option<String>,
+    /// The issuer of the answer (RFC 9207), when the provider says: it must be ours, so
+    /// an answer from another provider cannot be passed off as our provider's.
+    iss: Option<String>,
 }
 
 async fn callback<S: Storage>(
@@ -529,6 +532,16 @@ async fn answer<S: Storage>(
         )
         .await);
     };
+    if q.iss.as_deref().is_some_and(|iss| iss != settings.issuer) {
+        return Err(refuse(
+            state,
+            &flow,
+            Refusal::BadToken,
+            "",
+            "the answer names another issuer",
+        )
+        .await);
+    }
     let claims = match protocol::finish(
         &settings,
         &redirect_uri(&state.config.origin),
