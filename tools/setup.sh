@@ -42,8 +42,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  say "installing wasm-opt (binaryen 132) from npm"
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/oidc-provider ]; then
+  say "installing wasm-opt (binaryen 132) and oidc-provider (the OpenID provider of the tests) from npm"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

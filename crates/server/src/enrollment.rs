@@ -67,6 +67,34 @@ pub async fn create_code<S: Storage>(
     Ok(code)
 }
 
+/// How long a code made by signing in with the municipality's account stays valid: it
+/// goes straight to the phone that signed in, so minutes are enough.
+pub const SIGNED_IN_CODE_VALIDITY: Duration = Duration::minutes(15);
+
+/// Makes a one-time code for an employee who is already in `kommunkod`'s directory (and
+/// not removed); returns the code to hand over. `None`: no such employee.
+pub async fn create_code_for_employee<S: Storage>(
+    storage: &S,
+    kommunkod: &Kommunkod,
+    employee_id: uuid::Uuid,
+    now: OffsetDateTime,
+    valid_for: Duration,
+) -> Result<Option<String>, CreateError> {
+    if storage.current_pack(kommunkod).await?.is_none() {
+        return Err(CreateError::UnsupportedMunicipality(kommunkod.clone()));
+    }
+    let code = code_from_random(random_bytes::<CODE_LEN>());
+    let added = storage
+        .add_enrollment_code(
+            employee_id,
+            &sha256_hex(code.as_bytes()),
+            now,
+            now + valid_for,
+        )
+        .await?;
+    Ok(added.then_some(code))
+}
+
 /// Trades a typed code for a new device token.
 pub async fn redeem<S: Storage>(
     storage: &S,

@@ -17,6 +17,7 @@ pub mod export;
 pub mod http;
 pub mod ingest;
 pub mod notify;
+pub mod oidc;
 pub mod packs;
 pub mod reminders;
 pub mod storage;
@@ -47,7 +48,8 @@ pub fn app<S: Storage>(state: api::ApiState<S>, deployment: Deployment) -> Route
         }),
     };
     let routes = Router::new()
-        .nest(console::PREFIX, console::router(console, ip))
+        .nest(console::PREFIX, console::router(console.clone(), ip))
+        .nest("/oidc", console::oidc_router(console, ip))
         .nest(
             API_PREFIX,
             api::router(state, ip, device)

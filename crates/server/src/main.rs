@@ -123,6 +123,12 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Sign-in with the municipality's own account (OpenID Connect): set, show or remove a
+    /// municipality's identity provider.
+    Oidc {
+        #[command(subcommand)]
+        command: OidcCommand,
+    },
     /// List or export a municipality's incident register: each case with its status, its
     /// IMY deadline and what the employee added after sending. `incidents status` sets a
     /// case's status.
@@ -168,6 +174,84 @@ enum AdminCommand {
             default_value = "http://localhost:8080"
         )]
         public_url: String,
+    },
+}
+
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand)]
+enum OidcCommand {
+    /// Set (or replace) a municipality's identity provider. Register Vaksam there as a
+    /// confidential web client (client_secret_basic, authorization code with PKCE) with
+    /// the redirect URI `<public URL>/oidc/callback`, which this command prints.
+    Set {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommun: String,
+        /// The provider's issuer URL (https; its discovery document is at
+        /// `<issuer>/.well-known/openid-configuration`).
+        #[arg(long)]
+        issuer: String,
+        /// Vaksam's client id at the provider.
+        #[arg(long)]
+        client_id: String,
+        /// A file holding Vaksam's client secret on one line (not on the command line,
+        /// where other users of the machine could read it).
+        #[arg(long)]
+        client_secret_file: std::path::PathBuf,
+        /// The e-mail domains people may sign in with, comma-separated (e.g.
+        /// `vingaker.se,skola.vingaker.se`); any other address is refused.
+        #[arg(long)]
+        domains: String,
+        /// The claim with the person's name.
+        #[arg(long, default_value = "name")]
+        claim_name: String,
+        /// The claim with the person's e-mail address.
+        #[arg(long, default_value = "email")]
+        claim_email: String,
+        /// The claim with the employee id (anställningsnummer), matched first when
+        /// enrolling a phone.
+        #[arg(long)]
+        claim_employee_id: Option<String>,
+        /// The claim with the workplace's name (created in the directory if missing).
+        #[arg(long)]
+        claim_workplace: Option<String>,
+        /// The claim that lists the person's groups: with it, a console sign-in creates or
+        /// updates the admin with the role their group gives (see --group-role).
+        #[arg(long)]
+        group_claim: Option<String>,
+        /// GROUP=ROLE (coordinator, dpo or manager); repeat for each group.
+        #[arg(long = "group-role")]
+        group_role: Vec<String>,
+        /// Scopes to ask for beside `openid email profile` (space- or comma-separated).
+        #[arg(long)]
+        scopes: Option<String>,
+        /// The address people open Vaksam at (as for `serve`), for the redirect URI.
+        #[arg(
+            long,
+            env = "VAKSAM_PUBLIC_URL",
+            default_value = "http://localhost:8080"
+        )]
+        public_url: String,
+    },
+    /// Show a municipality's identity provider (without the secret), or every one.
+    Show {
+        /// The municipality's kommunkod (default: every municipality that has one).
+        #[arg(long)]
+        kommun: Option<String>,
+        /// The address people open Vaksam at (as for `serve`), for the redirect URI.
+        #[arg(
+            long,
+            env = "VAKSAM_PUBLIC_URL",
+            default_value = "http://localhost:8080"
+        )]
+        public_url: String,
+    },
+    /// Remove a municipality's identity provider; sign-ins in progress stop working.
+    Remove {
+        /// The municipality's kommunkod.
+        #[arg(long)]
+        kommun: String,
     },
 }
 
@@ -775,6 +859,7 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
             println!("{link}");
             Ok(())
         }
+        Command::Oidc { command } => oidc_command(&storage, command).await,
         Command::Incidents {
             command:
                 Some(IncidentsCommand::Status {
@@ -817,6 +902,141 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                     serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())?
                 ),
             }
+            Ok(())
+        }
+    }
+}
+
+/// `oidc set`, `oidc show`, `oidc remove`.
+async fn oidc_command(storage: &SqliteStorage, command: OidcCommand) -> Result<(), String> {
+    use vaksam_server::console::oidc::redirect_uri;
+    use vaksam_server::storage::accounts::{Accounts, NewAudit};
+    use vaksam_server::storage::oidc::Oidc;
+    let audit = |k: &Kommunkod, action: &str, detail: String| NewAudit {
+        kommunkod: Some(k.clone()),
+        admin_id: None,
+        actor: "vaksam-server oidc".into(),
+        action: action.into(),
+        target: k.to_string(),
+        detail,
+    };
+    match command {
+        OidcCommand::Set {
+            kommun,
+            issuer,
+            client_id,
+            client_secret_file,
+            domains,
+            claim_name,
+            claim_email,
+            claim_employee_id,
+            claim_workplace,
+            group_claim,
+            group_role,
+            scopes,
+            public_url,
+        } => {
+            let client_secret = std::fs::read_to_string(&client_secret_file).map_err(|e| {
+                format!(
+                    "--client-secret-file: {}: {e}",
+                    client_secret_file.display()
+                )
+            })?;
+            let settings = vaksam_server::oidc::settings(&vaksam_server::oidc::SettingsInput {
+                kommunkod: kommun,
+                issuer,
+                client_id,
+                client_secret,
+                domains,
+                extra_scopes: scopes,
+                claim_name,
+                claim_email,
+                claim_employee_id,
+                claim_workplace,
+                group_claim,
+                group_roles: group_role,
+            })
+            .map_err(|errors| errors.join("\n"))?;
+            let k = settings.kommunkod.clone();
+            if let Err(e) = vaksam_server::oidc::discover(&settings).await {
+                eprintln!("warning: {e}; saved all the same, check --issuer");
+            }
+            let now = system_clock();
+            storage
+                .set_oidc_provider(&settings, now)
+                .await
+                .map_err(|e| e.to_string())?;
+            storage
+                .audit(audit(&k, "oidc.set", settings.issuer.clone()), now)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{k}: sign-in with {} is set", settings.issuer);
+            println!(
+                "redirect URI to register at the provider: {}",
+                redirect_uri(public_url.trim_end_matches('/'))
+            );
+            Ok(())
+        }
+        OidcCommand::Show { kommun, public_url } => {
+            let all = storage.oidc_providers().await.map_err(|e| e.to_string())?;
+            let wanted = kommun.as_deref().map(kommunkod).transpose()?;
+            let shown: Vec<_> = all
+                .iter()
+                .filter(|s| wanted.as_ref().is_none_or(|k| *k == s.kommunkod))
+                .collect();
+            if let (Some(k), true) = (&wanted, shown.is_empty()) {
+                return Err(format!("{k} has no sign-in with its own accounts"));
+            }
+            if shown.is_empty() {
+                println!("no municipality signs in with its own accounts (`oidc set`)");
+            }
+            for s in shown {
+                println!("{}", s.kommunkod);
+                println!("  issuer: {}", s.issuer);
+                println!("  client id: {}", s.client_id);
+                println!("  client secret: stored, not shown");
+                println!("  e-mail domains: {}", s.email_domains.join(", "));
+                if !s.extra_scopes.is_empty() {
+                    println!("  extra scopes: {}", s.extra_scopes.join(" "));
+                }
+                println!(
+                    "  claims: name={} email={} employee id={} workplace={}",
+                    s.claims.name,
+                    s.claims.email,
+                    s.claims.employee_id.as_deref().unwrap_or("-"),
+                    s.claims.workplace.as_deref().unwrap_or("-"),
+                );
+                match &s.group_claim {
+                    Some(claim) => {
+                        println!("  groups from claim {claim}:");
+                        for (group, role) in &s.group_roles {
+                            println!("    {group} = {}", role.as_str());
+                        }
+                    }
+                    None => println!("  console: admins matched by e-mail"),
+                }
+                println!(
+                    "  redirect URI: {}",
+                    redirect_uri(public_url.trim_end_matches('/'))
+                );
+            }
+            Ok(())
+        }
+        OidcCommand::Remove { kommun } => {
+            let k = kommunkod(&kommun)?;
+            let now = system_clock();
+            if !storage
+                .remove_oidc_provider(&k, now)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                return Err(format!("{k} has no sign-in with its own accounts"));
+            }
+            storage
+                .audit(audit(&k, "oidc.remove", String::new()), now)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{k}: sign-in with the municipality's accounts removed");
             Ok(())
         }
     }

@@ -38,7 +38,7 @@ const CEREMONY_TTL: Duration = Duration::minutes(5);
 pub fn routes<S: Storage>(ip: ClientIp) -> axum::Router<ConsoleState<S>> {
     let limited = http::rate_limit(ip, http::ENROLL_RATE);
     Router::new()
-        .route("/sign-in", get(sign_in_page))
+        .route("/sign-in", get(sign_in_page::<S>))
         .route(
             "/sign-in/start",
             post(sign_in_start::<S>).layer(limited.clone()),
@@ -101,18 +101,37 @@ pub struct SignInPage {
     ctx: Ctx,
     next: String,
     signed_out: bool,
+    /// Sign-in with the municipality's account: (link, municipality's name), one per
+    /// municipality that has it.
+    oidc: Vec<(String, String)>,
 }
 
-async fn sign_in_page(ctx: Ctx, Query(q): Query<Next>) -> Response {
+async fn sign_in_page<S: Storage>(
+    State(state): State<ConsoleState<S>>,
+    ctx: Ctx,
+    Query(q): Query<Next>,
+) -> Result<Response, Response> {
     let next = page::safe_next(q.next.as_deref());
     if ctx.signed.is_some() {
-        return Redirect::to(&next).into_response();
+        return Ok(Redirect::to(&next).into_response());
     }
-    Page::new(SignInPage {
+    let oidc = super::oidc::municipalities(&state.storage, false)
+        .await
+        .or_page()?
+        .into_iter()
+        .map(|(k, name)| {
+            (
+                format!("/oidc/console?kommun={k}&next={}", page::url_encode(&next)),
+                name,
+            )
+        })
+        .collect();
+    Ok(Page::new(SignInPage {
         ctx,
         next,
         signed_out: q.signed_out.is_some(),
-    })
+        oidc,
+    }))
 }
 
 async fn sign_in_start<S: Storage>(

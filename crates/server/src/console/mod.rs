@@ -19,6 +19,7 @@ pub mod coverage;
 pub mod i18n;
 pub mod incidents;
 pub mod letters;
+pub mod oidc;
 pub mod page;
 pub mod people;
 pub mod session;
@@ -91,6 +92,15 @@ pub fn router<S: Storage>(state: ConsoleState<S>, ip: crate::http::ClientIp) -> 
         .merge(people::routes())
         .merge(coverage::routes())
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), guard::<S>))
+        .with_state(state)
+}
+
+/// The routes of signing in with the municipality's account, to be nested under `/oidc`
+/// (outside [`PREFIX`]: the provider's redirect URI is `/oidc/callback`), behind the same
+/// [`guard`] as every console route.
+pub fn oidc_router<S: Storage>(state: ConsoleState<S>, ip: crate::http::ClientIp) -> Router {
+    oidc::routes(ip)
         .layer(middleware::from_fn_with_state(state.clone(), guard::<S>))
         .with_state(state)
 }

@@ -292,7 +292,7 @@ fn date_text(d: Option<Date>) -> Option<String> {
 }
 
 /// The id of the municipality's workplace with this name, made if there is none.
-async fn workplace_id(
+pub(crate) async fn workplace_id(
     conn: &mut sqlx::SqliteConnection,
     kommunkod: &Kommunkod,
     name: &str,

@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod cases;
 pub mod directory;
 pub mod mail;
+pub mod oidc;
 pub mod sqlite;
 
 use std::future::Future;
@@ -320,6 +321,7 @@ pub trait Storage:
     + cases::Cases
     + directory::Directory
     + mail::Mail
+    + oidc::Oidc
     + Clone
     + Send
     + Sync

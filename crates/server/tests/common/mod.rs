@@ -26,6 +26,13 @@ pub struct Server {
 
 impl Server {
     pub async fn start() -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::start_on(listener).await
+    }
+
+    /// [`Server::start`] on a listener the test chose (e.g. a port a provider already
+    /// knows in its redirect URIs).
+    pub async fn start_on(listener: tokio::net::TcpListener) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("vaksam.db").display());
         let storage = SqliteStorage::open(&url).await.unwrap();
@@ -38,7 +45,6 @@ impl Server {
                 panic!("the shipped {file} does not resolve with the shipped base:\n{errors}");
             }
         }
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let root = format!("http://{}", listener.local_addr().unwrap());
         let base = format!("{root}/api/v1");
         let state = ApiState {

@@ -1,0 +1,688 @@
+//! Sign-in with the municipality's own account (OpenID Connect): each municipality's
+//! provider settings, the sign-ins in progress, and what a sign-in finds or makes in the
+//! console's accounts and the staff directory. The trait and its SQLite implementation.
+//!
+//! Contracts, beside the module-level ones of [`super`]:
+//! - a flow is taken once: [`Oidc::take_oidc_flow`] deletes it whether or not it has
+//!   expired, so a replayed `state` finds nothing;
+//! - a sign-in never enables a disabled admin, and never matches a removed employee.
+
+use super::accounts::{admin_from, append_audit, AdminAccount, NewAudit};
+use super::sqlite::{parse_kommunkod, parse_ts, parse_uuid, ts, SqliteStorage};
+use super::StorageError;
+use sqlx::Row;
+use std::collections::BTreeMap;
+use std::future::Future;
+use time::OffsetDateTime;
+use uuid::Uuid;
+use vaksam_core::console::roles::Role;
+use vaksam_core::directory::tidy;
+use vaksam_core::Kommunkod;
+
+/// The names of the claims a municipality's provider carries each value in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimNames {
+    /// The person's name (default `name`).
+    pub name: String,
+    /// Their e-mail address (default `email`).
+    pub email: String,
+    /// Their employee id (anställningsnummer), if the provider has one.
+    pub employee_id: Option<String>,
+    /// Their workplace (enhet) by name, if the provider has one.
+    pub workplace: Option<String>,
+}
+
+/// A municipality's identity provider, as `oidc set` stored it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ProviderSettings {
+    /// The municipality.
+    pub kommunkod: Kommunkod,
+    /// The issuer URL (discovery is at `{issuer}/.well-known/openid-configuration`).
+    pub issuer: String,
+    /// Vaksam's client id at the provider.
+    pub client_id: String,
+    /// Vaksam's client secret at the provider.
+    pub client_secret: String,
+    /// The domains (folded) an e-mail address must be in, e.g. `vingaker.se`.
+    pub email_domains: Vec<String>,
+    /// Scopes asked for beside `openid email profile`.
+    pub extra_scopes: Vec<String>,
+    /// Which claim carries what.
+    pub claims: ClaimNames,
+    /// The claim that lists the person's groups; `None`: roles are not taken from groups.
+    pub group_claim: Option<String>,
+    /// Group → console role.
+    pub group_roles: BTreeMap<String, Role>,
+}
+
+impl std::fmt::Debug for ProviderSettings {
+    /// Everything but the secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderSettings")
+            .field("kommunkod", &self.kommunkod)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("email_domains", &self.email_domains)
+            .field("extra_scopes", &self.extra_scopes)
+            .field("claims", &self.claims)
+            .field("group_claim", &self.group_claim)
+            .field("group_roles", &self.group_roles)
+            .finish()
+    }
+}
+
+/// What a sign-in is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlowKind {
+    /// Signing in to the console.
+    Console,
+    /// Enrolling a phone: the sign-in ends in a one-time enrollment code.
+    Enroll,
+}
+
+impl FlowKind {
+    /// Its name in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowKind::Console => "console",
+            FlowKind::Enroll => "enroll",
+        }
+    }
+
+    fn parse(name: &str) -> Result<FlowKind, StorageError> {
+        match name {
+            "console" => Ok(FlowKind::Console),
+            "enroll" => Ok(FlowKind::Enroll),
+            other => Err(StorageError::Corrupt(format!("flow kind {other:?}"))),
+        }
+    }
+}
+
+/// A sign-in in progress, between the redirect to the provider and its answer.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PendingFlow {
+    /// The SHA-256 of the `state` the browser carries.
+    pub state_hash: String,
+    /// The municipality whose provider it goes to.
+    pub kommunkod: Kommunkod,
+    /// What it is for.
+    pub kind: FlowKind,
+    /// The nonce the ID token must carry.
+    pub nonce: String,
+    /// The PKCE verifier sent with the code.
+    pub pkce_verifier: String,
+    /// The SHA-256 of the cookie that binds it to the browser that started it.
+    pub browser_hash: String,
+    /// Where a console sign-in goes afterwards (a console path).
+    pub next: String,
+    /// When it lapses.
+    pub expires_at: OffsetDateTime,
+}
+
+impl std::fmt::Debug for PendingFlow {
+    /// Without the nonce and the verifier.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingFlow")
+            .field("kommunkod", &self.kommunkod)
+            .field("kind", &self.kind)
+            .field("next", &self.next)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Who the provider says signed in, mapped from its claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The provider's subject (`sub`).
+    pub subject: String,
+    /// Their name.
+    pub name: String,
+    /// Their e-mail address, folded.
+    pub email: String,
+    /// Their employee id, trimmed.
+    pub employee_number: Option<String>,
+    /// Their workplace's name, tidied.
+    pub workplace: Option<String>,
+}
+
+/// The directory's employee a sign-in enrolls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedEmployee {
+    /// Employee id.
+    pub id: Uuid,
+    /// Whether the sign-in made the row (no employee matched).
+    pub created: bool,
+}
+
+/// What signing in did to the console's admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminOutcome {
+    /// An admin with that e-mail in the municipality, unchanged.
+    Found(AdminAccount),
+    /// Made now, with the role from their group.
+    Created(AdminAccount),
+    /// Their role changed to the one their group gives.
+    RoleChanged(AdminAccount, Role),
+}
+
+impl AdminOutcome {
+    /// The admin.
+    pub fn admin(&self) -> &AdminAccount {
+        match self {
+            AdminOutcome::Found(a) | AdminOutcome::Created(a) | AdminOutcome::RoleChanged(a, _) => {
+                a
+            }
+        }
+    }
+}
+
+/// Settings, flows and what sign-ins find or make.
+pub trait Oidc: Clone + Send + Sync + 'static {
+    /// Sets (or replaces) a municipality's provider.
+    fn set_oidc_provider(
+        &self,
+        settings: &ProviderSettings,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// A municipality's provider, if it has one.
+    fn oidc_provider(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> impl Future<Output = Result<Option<ProviderSettings>, StorageError>> + Send;
+
+    /// Every municipality's provider, by kommunkod.
+    fn oidc_providers(
+        &self,
+    ) -> impl Future<Output = Result<Vec<ProviderSettings>, StorageError>> + Send;
+
+    /// Removes a municipality's provider and its sign-ins in progress; `false` if it had
+    /// none.
+    fn remove_oidc_provider(
+        &self,
+        kommunkod: &Kommunkod,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Keeps a flow until its answer comes (at most until it expires); lapsed flows are
+    /// swept as new ones start.
+    fn save_oidc_flow(
+        &self,
+        flow: &PendingFlow,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StorageError>> + Send;
+
+    /// Takes the flow with this state hash, once: it is deleted whether or not it has
+    /// expired (the caller checks `expires_at`).
+    fn take_oidc_flow(
+        &self,
+        state_hash: &str,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<Option<PendingFlow>, StorageError>> + Send;
+
+    /// The admin with this e-mail (folded) in the municipality.
+    fn admin_by_email(
+        &self,
+        kommunkod: &Kommunkod,
+        email: &str,
+    ) -> impl Future<Output = Result<Option<AdminAccount>, StorageError>> + Send;
+
+    /// The admin with this e-mail in the municipality, created with `role` or given it
+    /// (with an audit entry by `actor` in the same transaction when anything changed). A
+    /// disabled admin is returned as it is, still disabled.
+    fn admin_with_role(
+        &self,
+        kommunkod: &Kommunkod,
+        email: &str,
+        name: &str,
+        role: Role,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<AdminOutcome, StorageError>> + Send;
+
+    /// The municipality's employee this person is: by employee id, else by e-mail (never
+    /// a removed one), else a new employee (with their workplace by name, created if
+    /// missing). Notes the sign-in either way.
+    fn employee_for(
+        &self,
+        kommunkod: &Kommunkod,
+        person: &Person,
+        now: OffsetDateTime,
+    ) -> impl Future<Output = Result<SignedEmployee, StorageError>> + Send;
+
+    /// Stores a one-time enrollment code (its hash) for an existing employee who is not
+    /// removed; `false` (and nothing stored) otherwise.
+    fn add_enrollment_code(
+        &self,
+        employee_id: Uuid,
+        code_hash: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+}
+
+const PROVIDER_COLUMNS: &str = "kommunkod, issuer, client_id, client_secret, email_domains, \
+     extra_scopes, claim_name, claim_email, claim_employee_id, claim_workplace, group_claim, \
+     group_roles";
+
+fn provider_from(r: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings, StorageError> {
+    let corrupt = |what: &str, e: &dyn std::fmt::Display| {
+        StorageError::Corrupt(format!("oidc_providers.{what}: {e}"))
+    };
+    let domains: String = r.get(4);
+    let roles: String = r.get(11);
+    let roles: BTreeMap<String, String> =
+        serde_json::from_str(&roles).map_err(|e| corrupt("group_roles", &e))?;
+    let group_roles = roles
+        .into_iter()
+        .map(|(group, role)| {
+            Role::parse(&role)
+                .map(|r| (group, r))
+                .ok_or_else(|| corrupt("group_roles", &role))
+        })
+        .collect::<Result<_, _>>()?;
+    let scopes: String = r.get(5);
+    Ok(ProviderSettings {
+        kommunkod: parse_kommunkod(r.get(0))?,
+        issuer: r.get(1),
+        client_id: r.get(2),
+        client_secret: r.get(3),
+        email_domains: serde_json::from_str(&domains).map_err(|e| corrupt("email_domains", &e))?,
+        extra_scopes: scopes.split_whitespace().map(str::to_owned).collect(),
+        claims: ClaimNames {
+            name: r.get(6),
+            email: r.get(7),
+            employee_id: r.get(8),
+            workplace: r.get(9),
+        },
+        group_claim: r.get(10),
+        group_roles,
+    })
+}
+
+const ADMIN_COLUMNS: &str = "a.id, a.kommunkod, a.email, a.name, a.role, a.disabled_at";
+
+impl Oidc for SqliteStorage {
+    async fn set_oidc_provider(
+        &self,
+        s: &ProviderSettings,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        let roles: BTreeMap<&str, &str> = s
+            .group_roles
+            .iter()
+            .map(|(g, r)| (g.as_str(), r.as_str()))
+            .collect();
+        let roles = serde_json::to_string(&roles)
+            .map_err(|e| StorageError::Corrupt(format!("group roles: {e}")))?;
+        let domains = serde_json::to_string(&s.email_domains)
+            .map_err(|e| StorageError::Corrupt(format!("domains: {e}")))?;
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query(&format!(
+                "INSERT OR REPLACE INTO oidc_providers ({PROVIDER_COLUMNS}, updated_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ))
+            .bind(s.kommunkod.as_str())
+            .bind(&s.issuer)
+            .bind(&s.client_id)
+            .bind(&s.client_secret)
+            .bind(domains)
+            .bind(s.extra_scopes.join(" "))
+            .bind(&s.claims.name)
+            .bind(&s.claims.email)
+            .bind(&s.claims.employee_id)
+            .bind(&s.claims.workplace)
+            .bind(&s.group_claim)
+            .bind(roles)
+            .bind(ts(now)?)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn oidc_provider(
+        &self,
+        kommunkod: &Kommunkod,
+    ) -> Result<Option<ProviderSettings>, StorageError> {
+        sqlx::query(&format!(
+            "SELECT {PROVIDER_COLUMNS} FROM oidc_providers WHERE kommunkod = ?"
+        ))
+        .bind(kommunkod.as_str())
+        .fetch_optional(&self.read)
+        .await?
+        .as_ref()
+        .map(provider_from)
+        .transpose()
+    }
+
+    async fn oidc_providers(&self) -> Result<Vec<ProviderSettings>, StorageError> {
+        sqlx::query(&format!(
+            "SELECT {PROVIDER_COLUMNS} FROM oidc_providers ORDER BY kommunkod"
+        ))
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(provider_from)
+        .collect()
+    }
+
+    async fn remove_oidc_provider(
+        &self,
+        kommunkod: &Kommunkod,
+        now: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let removed = sqlx::query("DELETE FROM oidc_providers WHERE kommunkod = ?")
+                .bind(kommunkod.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            sqlx::query("DELETE FROM oidc_flows WHERE kommunkod = ?")
+                .bind(kommunkod.as_str())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(removed == 1)
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn save_oidc_flow(
+        &self,
+        flow: &PendingFlow,
+        now: OffsetDateTime,
+    ) -> Result<(), StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            sqlx::query("DELETE FROM oidc_flows WHERE expires_at < ?")
+                .bind(ts(now)?)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO oidc_flows (state_hash, kommunkod, kind, nonce, pkce_verifier, \
+                 browser_hash, next, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&flow.state_hash)
+            .bind(flow.kommunkod.as_str())
+            .bind(flow.kind.as_str())
+            .bind(&flow.nonce)
+            .bind(&flow.pkce_verifier)
+            .bind(&flow.browser_hash)
+            .bind(&flow.next)
+            .bind(ts(now)?)
+            .bind(ts(flow.expires_at)?)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn take_oidc_flow(
+        &self,
+        state_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<PendingFlow>, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let row = sqlx::query(
+                "DELETE FROM oidc_flows WHERE state_hash = ? RETURNING kommunkod, kind, nonce, \
+                 pkce_verifier, browser_hash, next, expires_at",
+            )
+            .bind(state_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            let Some(r) = row else { return Ok(None) };
+            Ok(Some(PendingFlow {
+                state_hash: state_hash.to_owned(),
+                kommunkod: parse_kommunkod(r.get(0))?,
+                kind: FlowKind::parse(r.get(1))?,
+                nonce: r.get(2),
+                pkce_verifier: r.get(3),
+                browser_hash: r.get(4),
+                next: r.get(5),
+                expires_at: parse_ts(r.get(6))?,
+            }))
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn admin_by_email(
+        &self,
+        kommunkod: &Kommunkod,
+        email: &str,
+    ) -> Result<Option<AdminAccount>, StorageError> {
+        sqlx::query(&format!(
+            "SELECT {ADMIN_COLUMNS} FROM admins a WHERE a.kommunkod = ? AND a.email = ?"
+        ))
+        .bind(kommunkod.as_str())
+        .bind(email)
+        .fetch_optional(&self.read)
+        .await?
+        .as_ref()
+        .map(admin_from)
+        .transpose()
+    }
+
+    async fn admin_with_role(
+        &self,
+        kommunkod: &Kommunkod,
+        email: &str,
+        name: &str,
+        role: Role,
+        actor: &str,
+        now: OffsetDateTime,
+    ) -> Result<AdminOutcome, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let existing = sqlx::query(&format!(
+                "SELECT {ADMIN_COLUMNS} FROM admins a WHERE a.kommunkod = ? AND a.email = ?"
+            ))
+            .bind(kommunkod.as_str())
+            .bind(email)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let audit = |admin: &AdminAccount, detail: String| NewAudit {
+                kommunkod: Some(kommunkod.clone()),
+                admin_id: Some(admin.id),
+                actor: actor.to_owned(),
+                action: "admin.oidc_role".into(),
+                target: email.to_owned(),
+                detail,
+            };
+            let outcome = match existing {
+                Some(row) => {
+                    let admin = admin_from(&row)?;
+                    if admin.role == role || admin.disabled {
+                        tx.rollback().await?;
+                        return Ok(AdminOutcome::Found(admin));
+                    }
+                    sqlx::query("UPDATE admins SET role = ? WHERE id = ?")
+                        .bind(role.as_str())
+                        .bind(admin.id.to_string())
+                        .execute(&mut *tx)
+                        .await?;
+                    let before = admin.role;
+                    let admin = AdminAccount { role, ..admin };
+                    append_audit(
+                        &mut tx,
+                        &audit(&admin, format!("{} → {}", before.as_str(), role.as_str())),
+                        now,
+                    )
+                    .await?;
+                    AdminOutcome::RoleChanged(admin, before)
+                }
+                None => {
+                    let admin = AdminAccount {
+                        id: Uuid::now_v7(),
+                        kommunkod: Some(kommunkod.clone()),
+                        email: email.to_owned(),
+                        name: name.to_owned(),
+                        role,
+                        disabled: false,
+                    };
+                    sqlx::query(
+                        "INSERT INTO admins (id, kommunkod, email, name, role, created_at) \
+                         VALUES (?, ?, ?, ?, ?, ?)",
+                    )
+                    .bind(admin.id.to_string())
+                    .bind(kommunkod.as_str())
+                    .bind(email)
+                    .bind(name)
+                    .bind(role.as_str())
+                    .bind(ts(now)?)
+                    .execute(&mut *tx)
+                    .await?;
+                    append_audit(
+                        &mut tx,
+                        &audit(&admin, format!("created as {}", role.as_str())),
+                        now,
+                    )
+                    .await?;
+                    AdminOutcome::Created(admin)
+                }
+            };
+            tx.commit().await?;
+            Ok(outcome)
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn employee_for(
+        &self,
+        kommunkod: &Kommunkod,
+        person: &Person,
+        now: OffsetDateTime,
+    ) -> Result<SignedEmployee, StorageError> {
+        let result = async {
+            let k = kommunkod.as_str();
+            let mut tx = self.begin().await?;
+            let mut found: Option<String> = None;
+            if let Some(number) = &person.employee_number {
+                found = sqlx::query_scalar(
+                    "SELECT id FROM employees WHERE kommunkod = ? AND employee_number = ? \
+                     AND removed_at IS NULL",
+                )
+                .bind(k)
+                .bind(number)
+                .fetch_optional(&mut *tx)
+                .await?;
+            }
+            if found.is_none() {
+                found = sqlx::query_scalar(
+                    "SELECT id FROM employees WHERE kommunkod = ? AND email = ? \
+                     AND removed_at IS NULL",
+                )
+                .bind(k)
+                .bind(&person.email)
+                .fetch_optional(&mut *tx)
+                .await?;
+            }
+            let created = found.is_none();
+            let id = match found {
+                Some(id) => parse_uuid(&id)?,
+                None => {
+                    let workplace_id = match &person.workplace {
+                        Some(name) => Some(workplace(&mut tx, kommunkod, name, now).await?),
+                        None => None,
+                    };
+                    let id = Uuid::now_v7();
+                    sqlx::query(
+                        "INSERT INTO employees (id, kommunkod, name, created_at, email, \
+                         employee_number, workplace_id, updated_at) \
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    )
+                    .bind(id.to_string())
+                    .bind(k)
+                    .bind(&person.name)
+                    .bind(ts(now)?)
+                    .bind(&person.email)
+                    .bind(&person.employee_number)
+                    .bind(workplace_id)
+                    .bind(ts(now)?)
+                    .execute(&mut *tx)
+                    .await?;
+                    id
+                }
+            };
+            sqlx::query(
+                "INSERT INTO oidc_employees (employee_id, kommunkod, subject, created, \
+                 first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?) \
+                 ON CONFLICT (employee_id) DO UPDATE SET subject = excluded.subject, \
+                 last_seen_at = excluded.last_seen_at",
+            )
+            .bind(id.to_string())
+            .bind(k)
+            .bind(&person.subject)
+            .bind(i64::from(created))
+            .bind(ts(now)?)
+            .bind(ts(now)?)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(SignedEmployee { id, created })
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+
+    async fn add_enrollment_code(
+        &self,
+        employee_id: Uuid,
+        code_hash: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> Result<bool, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let added = sqlx::query(
+                "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
+                 SELECT ?, id, ?, ? FROM employees WHERE id = ? AND removed_at IS NULL",
+            )
+            .bind(code_hash)
+            .bind(ts(now)?)
+            .bind(ts(expires_at)?)
+            .bind(employee_id.to_string())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            Ok(added == 1)
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
+}
+
+/// The id of the municipality's workplace with this name (folded), created if missing.
+async fn workplace(
+    conn: &mut sqlx::SqliteConnection,
+    kommunkod: &Kommunkod,
+    name: &str,
+    now: OffsetDateTime,
+) -> Result<String, StorageError> {
+    Ok(
+        super::directory::workplace_id(conn, kommunkod, &tidy(name), now)
+            .await?
+            .to_string(),
+    )
+}
