@@ -826,6 +826,40 @@ async fn enrollment_matches_a_directory_employee_by_employee_id() {
 }
 
 #[tokio::test]
+async fn an_offboarded_employee_cannot_come_back_by_signing_in() {
+    let s = server(&["--claim-employee-id", "employee_number"]).await;
+    // Anna was removed from the directory (offboarded); her account still works.
+    sqlx::query(
+        "INSERT INTO employees (id, kommunkod, name, created_at, email, employee_number, removed_at) \
+         VALUES ('00000000-0000-7000-8000-000000000002', '0428', 'Anna Andersson', \
+         '2026-01-01T00:00:00Z', 'anna.andersson@kommun.test', 'A1001', '2026-06-01T00:00:00Z')",
+    )
+    .execute(s.storage.pool())
+    .await
+    .unwrap();
+    let mut b = Browser::new();
+    let res = b
+        .get(&format!("{}/oidc/enroll?kommun=0428", origin(&s)))
+        .await;
+    let auth = res.headers()["location"].to_str().unwrap().to_owned();
+    let back = b.sign_in_at_provider(&auth, "anna").await;
+    let res = b.get(back.as_str()).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let page = res.text().await.unwrap();
+    assert!(!page.contains("#code="), "{page}");
+    let employees: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM employees")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(employees, 1, "no new row brings her back");
+    let codes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM enrollment_codes")
+        .fetch_one(s.storage.pool())
+        .await
+        .unwrap();
+    assert_eq!(codes, 0);
+}
+
+#[tokio::test]
 async fn a_provider_that_cannot_be_reached_is_said_so() {
     let s = server(&[]).await;
     // A port nothing listens on.

@@ -242,9 +242,10 @@ pub trait Oidc: Clone + Send + Sync + 'static {
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<AdminOutcome, StorageError>> + Send;
 
-    /// The municipality's employee this person is: by employee id, else by e-mail (never
-    /// a removed one), else a new employee (with their workplace by name, created if
-    /// missing). Notes the sign-in either way.
+    /// The municipality's employee this person is: by employee id, else by e-mail (a
+    /// current one), else a removed one with that id or e-mail (for whom no code can be
+    /// made: offboarded stays offboarded), else a new employee (with their workplace by
+    /// name, created if missing). Notes the sign-in either way.
     fn employee_for(
         &self,
         kommunkod: &Kommunkod,
@@ -592,6 +593,27 @@ impl Oidc for SqliteStorage {
                 )
                 .bind(k)
                 .bind(&person.email)
+                .fetch_optional(&mut *tx)
+                .await?;
+            }
+            if found.is_none() {
+                // Someone the municipality removed (offboarded) stays removed: their account
+                // at the municipality does not bring them back. The removed row is returned
+                // and no code can be made for it; a coordinator who re-employs them adds
+                // them again.
+                found = sqlx::query_scalar(
+                    "SELECT id FROM employees WHERE kommunkod = ? AND removed_at IS NOT NULL \
+                     AND (email = ? OR (employee_number IS NOT NULL AND employee_number = ?)) \
+                     AND NOT EXISTS (SELECT 1 FROM employees c WHERE c.kommunkod = ? \
+                         AND c.removed_at IS NULL AND (c.email = ? OR c.employee_number = ?)) \
+                     ORDER BY removed_at DESC LIMIT 1",
+                )
+                .bind(k)
+                .bind(&person.email)
+                .bind(&person.employee_number)
+                .bind(k)
+                .bind(&person.email)
+                .bind(&person.employee_number)
                 .fetch_optional(&mut *tx)
                 .await?;
             }
