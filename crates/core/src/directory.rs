@@ -37,6 +37,24 @@ pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A key that sorts names as a Swedish list does: case-insensitive, Å Ä Ö after Z (in that
+/// order), é and ü with e and u. Ties keep their order (sort stably).
+pub fn swedish_order(text: &str) -> String {
+    tidy(text)
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' => 'u',
+            'á' | 'à' => 'a',
+            c => c,
+        })
+        .collect()
+}
+
 /// Whether `email` (folded) looks like an address: one `@`, something before it, a domain
 /// with a dot after it, no spaces or control characters.
 pub fn is_email(email: &str) -> bool {
@@ -926,6 +944,16 @@ mod tests {
                 line: 3,
                 problem: Problem::SameAsLine(2)
             }]
+        );
+    }
+
+    #[test]
+    fn swedish_lists_put_a_ring_a_umlaut_o_umlaut_last() {
+        let mut names = vec!["Örjan", "Åsa", "Zelda", "Ärla", "anna", "Émile", "Bo"];
+        names.sort_by_key(|n| swedish_order(n));
+        assert_eq!(
+            names,
+            vec!["anna", "Bo", "Émile", "Zelda", "Åsa", "Ärla", "Örjan"]
         );
     }
 

@@ -50,14 +50,14 @@ async fn an_import_is_previewed_applied_and_a_second_time_changes_nothing() {
     let (status, html) = preview(&c, STAFF).await;
     assert_eq!(status, 200);
     assert!(html.contains("3 läggs till"), "{html}");
-    assert!(html.contains("2 nya arbetsplatser"), "{html}");
+    assert!(html.contains("Nya arbetsplatser: 2"), "{html}");
     // The preview stores nothing.
     let rows = s.count("SELECT COUNT(*) FROM employees").await;
     assert_eq!(rows, 0);
 
     let done = import(&c, STAFF).await;
     assert!(
-        done.contains("3 tillagda, 0 ändrade, 0 avslutade, 2 nya arbetsplatser"),
+        done.contains("Tillagda: 3. Ändrade: 0. Avslutade: 0. Nya arbetsplatser: 2."),
         "{done}"
     );
     let managers: Vec<(String, String)> = sqlx::query_as(
@@ -425,4 +425,18 @@ async fn a_large_municipalitys_staff_file_imports_in_one_go() {
         again.contains("Filen stämmer redan med personalen."),
         "second preview"
     );
+    // Letters for all 20 000 at once would not print: one workplace at a time.
+    let res = c
+        .post(
+            "/admin/people/letters",
+            &[("workplace", "all"), ("days", "30")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Gruppen har 20000 personer."));
+    assert_eq!(s.count("SELECT COUNT(*) FROM enrollment_codes").await, 0);
 }

@@ -77,7 +77,7 @@ async fn late_employees_are_reminded_and_managers_get_a_weekly_digest_without_na
     assert_eq!(digest.len(), 1, "{mails:?}");
     assert!(digest[0].contains("Hemtjänst Norr"), "{}", digest[0]);
     assert!(
-        digest[0].contains("1 anställda. 0 har skrivit under policyn (0 %)"),
+        digest[0].contains("Anställda: 1. Har skrivit under policyn: 0 (0 %)."),
         "{}",
         digest[0]
     );

@@ -25,6 +25,9 @@ use vaksam_core::protocol::sha256_hex;
 
 /// Longest validity a coordinator may give letters' codes, in days.
 pub const MAX_VALID_DAYS: i64 = 90;
+/// Most letters made at once: a printable page stays printable (a letter is a few kB of
+/// SVG); a larger group is printed a workplace at a time.
+pub const MAX_LETTERS: usize = 1000;
 /// The validity the form suggests, in days.
 pub const DEFAULT_VALID_DAYS: i64 = 30;
 
@@ -188,6 +191,16 @@ async fn make<S: Storage>(
         .collect();
     if employees.is_empty() {
         let error = ctx.t("letters.error.nobody");
+        return render_form(&state, &k, ctx, query, Some(error)).await;
+    }
+    if employees.len() > MAX_LETTERS {
+        let error = ctx.tf2(
+            "letters.error.too_many",
+            "n",
+            employees.len(),
+            "max",
+            MAX_LETTERS,
+        );
         return render_form(&state, &k, ctx, query, Some(error)).await;
     }
     let now = state.now();

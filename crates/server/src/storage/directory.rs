@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
-use vaksam_core::directory::{fold, Existing, Person, Plan};
+use vaksam_core::directory::{fold, swedish_order, Existing, Person, Plan};
 use vaksam_core::Kommunkod;
 
 /// An employee as the directory holds them.
@@ -87,7 +87,8 @@ pub struct Applied {
 
 /// The directory.
 pub trait Directory {
-    /// A municipality's employees, current ones only unless `with_removed`, by name.
+    /// A municipality's employees, current ones only unless `with_removed`, by name in
+    /// Swedish order.
     fn employees(
         &self,
         kommunkod: &Kommunkod,
@@ -607,17 +608,18 @@ impl Directory for SqliteStorage {
         } else {
             "AND e.removed_at IS NULL"
         };
-        sqlx::query(&format!(
+        let mut list = sqlx::query(&format!(
             "SELECT {EMPLOYEE_COLUMNS} FROM employees e LEFT JOIN workplaces w \
-             ON w.id = e.workplace_id WHERE e.kommunkod = ? {filter} \
-             ORDER BY e.name COLLATE NOCASE, e.id"
+             ON w.id = e.workplace_id WHERE e.kommunkod = ? {filter} ORDER BY e.id"
         ))
         .bind(kommunkod.as_str())
         .fetch_all(&self.read)
         .await?
         .iter()
         .map(employee_from)
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+        list.sort_by_cached_key(|e| swedish_order(&e.person.name));
+        Ok(list)
     }
 
     async fn employee(
@@ -640,20 +642,23 @@ impl Directory for SqliteStorage {
 
     async fn workplaces(&self, kommunkod: &Kommunkod) -> Result<Vec<Workplace>, StorageError> {
         let mut managers = self.managers_of(kommunkod).await?;
-        sqlx::query("SELECT id, name FROM workplaces WHERE kommunkod = ? ORDER BY name_key")
-            .bind(kommunkod.as_str())
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|r| {
-                let id: String = r.get(0);
-                Ok(Workplace {
-                    id: parse_uuid(&id)?,
-                    name: r.get(1),
-                    managers: managers.remove(&id).unwrap_or_default(),
+        let mut list =
+            sqlx::query("SELECT id, name FROM workplaces WHERE kommunkod = ? ORDER BY id")
+                .bind(kommunkod.as_str())
+                .fetch_all(&self.read)
+                .await?
+                .iter()
+                .map(|r| {
+                    let id: String = r.get(0);
+                    Ok(Workplace {
+                        id: parse_uuid(&id)?,
+                        name: r.get(1),
+                        managers: managers.remove(&id).unwrap_or_default(),
+                    })
                 })
-            })
-            .collect()
+                .collect::<Result<Vec<_>, StorageError>>()?;
+        list.sort_by_cached_key(|w| swedish_order(&w.name));
+        Ok(list)
     }
 
     async fn save_employee(
