@@ -12,6 +12,9 @@
 //!   its own.
 //! - Employees in the directory that the file does not name are listed, never removed by
 //!   the plan itself (removing them is a separate, explicit choice).
+//! - A row that matches no current employee but a removed one (by employee id, then
+//!   e-mail) brings that employee back: the same row, so their signatures and training
+//!   still count.
 //! - Importing the same file twice: the second plan changes nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -439,6 +442,8 @@ pub struct Existing {
     pub id: String,
     /// What the directory holds.
     pub person: Person,
+    /// Removed (offboarded): matched only by a row that matches no current employee.
+    pub removed: bool,
 }
 
 /// What an import would do to one employee already in the directory.
@@ -496,6 +501,8 @@ pub struct Plan {
     pub added: Vec<(usize, Person)>,
     /// Employees the file changes.
     pub changed: Vec<Changed>,
+    /// Removed employees the file brings back (with what it changes).
+    pub returning: Vec<Changed>,
     /// How many rows match an employee exactly as the directory holds them.
     pub unchanged: usize,
     /// Employees with a key (e-mail or employee id) that the file does not name: they stay
@@ -514,28 +521,32 @@ impl Plan {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.changed.is_empty()
+            && self.returning.is_empty()
             && self.new_workplaces.is_empty()
             && self.managers.is_empty()
     }
 }
 
-/// Plans an import of `file` into a directory holding `existing` employees (not removed
-/// ones) and `workplaces` (name → its managers, folded e-mail).
+/// Plans an import of `file` into a directory holding `existing` employees (current and
+/// removed ones, the most recently removed last) and `workplaces` (name → its managers,
+/// folded e-mail).
 pub fn plan(
     file: &ImportFile,
     existing: &[Existing],
     workplaces: &BTreeMap<String, BTreeSet<String>>,
 ) -> Plan {
-    let by_number: BTreeMap<&str, usize> = existing
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| e.person.employee_number.as_deref().map(|n| (n, i)))
-        .collect();
-    let by_email: BTreeMap<&str, usize> = existing
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| e.person.email.as_deref().map(|m| (m, i)))
-        .collect();
+    let index = |removed: bool, key: fn(&Person) -> Option<&str>| -> BTreeMap<&str, usize> {
+        existing
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.removed == removed)
+            .filter_map(|(i, e)| key(&e.person).map(|k| (k, i)))
+            .collect()
+    };
+    let by_number = index(false, |p| p.employee_number.as_deref());
+    let by_email = index(false, |p| p.email.as_deref());
+    let gone_by_number = index(true, |p| p.employee_number.as_deref());
+    let gone_by_email = index(true, |p| p.email.as_deref());
     let known_workplaces: BTreeMap<String, &String> =
         workplaces.keys().map(|name| (fold(name), name)).collect();
 
@@ -562,6 +573,17 @@ pub fn plan(
             }
             (a, b) => a.or(b),
         };
+        // No current employee: perhaps one who was removed and comes back.
+        let matched = matched.or_else(|| {
+            p.employee_number
+                .as_deref()
+                .and_then(|n| gone_by_number.get(n).copied())
+                .or_else(|| {
+                    p.email
+                        .as_deref()
+                        .and_then(|m| gone_by_email.get(m).copied())
+                })
+        });
         if let Some(w) = &p.workplace {
             let key = fold(w);
             if !known_workplaces.contains_key(&key) {
@@ -590,7 +612,14 @@ pub fn plan(
                 }
                 let before = &existing[i].person;
                 let after = merged(before, p, &known_workplaces);
-                if &after == before {
+                if existing[i].removed {
+                    plan.returning.push(Changed {
+                        line: row.line,
+                        id: existing[i].id.clone(),
+                        before: before.clone(),
+                        after,
+                    });
+                } else if &after == before {
                     plan.unchanged += 1;
                 } else {
                     plan.changed.push(Changed {
@@ -607,7 +636,8 @@ pub fn plan(
         .iter()
         .enumerate()
         .filter(|(i, e)| {
-            !named.contains_key(i)
+            !e.removed
+                && !named.contains_key(i)
                 && (e.person.email.is_some() || e.person.employee_number.is_some())
         })
         .map(|(_, e)| e.clone())
@@ -683,6 +713,7 @@ mod tests {
             .map(|(i, r)| Existing {
                 id: format!("e{i}"),
                 person: r.person.clone(),
+                removed: false,
             })
             .collect()
     }
@@ -814,6 +845,7 @@ mod tests {
                     workplace: Some("hemtjänst norr".into()),
                     started_on: None,
                 },
+                removed: false,
             },
             Existing {
                 id: "d".into(),
@@ -822,6 +854,7 @@ mod tests {
                     email: Some("david@kommun.se".into()),
                     ..Person::default()
                 },
+                removed: false,
             },
             Existing {
                 id: "sub".into(),
@@ -829,6 +862,7 @@ mod tests {
                     name: "Vikarie utan konto".into(),
                     ..Person::default()
                 },
+                removed: false,
             },
         ];
         let wp = workplaces(&[("hemtjänst norr", &[])]);
@@ -867,6 +901,7 @@ mod tests {
                 workplace: Some("Skola".into()),
                 started_on: Some(date!(2026 - 08 - 01)),
             },
+            removed: false,
         }];
         let file = read("Namn,E-post,Enhet\nAnna,a@k.se,\n").unwrap();
         let plan = plan(&file, &existing, &workplaces(&[("Skola", &[])]));
@@ -902,6 +937,7 @@ mod tests {
                     employee_number: Some("1".into()),
                     ..Person::default()
                 },
+                removed: false,
             },
             Existing {
                 id: "b".into(),
@@ -910,6 +946,7 @@ mod tests {
                     email: Some("b@k.se".into()),
                     ..Person::default()
                 },
+                removed: false,
             },
         ];
         let file = read("Namn,E-post,Anställningsnummer\nA,b@k.se,1\n").unwrap();
@@ -934,6 +971,7 @@ mod tests {
                 employee_number: Some("1001".into()),
                 ..Person::default()
             },
+            removed: false,
         }];
         let file =
             read("Namn,E-post,Anställningsnummer\nA,anna.a@k.se,1001\nB,anna@k.se,2002\n").unwrap();
@@ -955,6 +993,43 @@ mod tests {
             names,
             vec!["anna", "Bo", "Émile", "Zelda", "Åsa", "Ärla", "Örjan"]
         );
+    }
+
+    #[test]
+    fn a_removed_employee_in_the_file_comes_back_as_the_same_employee() {
+        let existing = vec![
+            Existing {
+                id: "old".into(),
+                person: Person {
+                    name: "Vera Vikarie".into(),
+                    email: Some("vera@k.se".into()),
+                    ..Person::default()
+                },
+                removed: true,
+            },
+            Existing {
+                id: "cur".into(),
+                person: Person {
+                    name: "Bo".into(),
+                    email: Some("bo@k.se".into()),
+                    ..Person::default()
+                },
+                removed: false,
+            },
+        ];
+        let file = read("Namn,E-post,Enhet\nVera Vikarie,vera@k.se,Skola\nBo,bo@k.se,\n").unwrap();
+        let plan = plan(&file, &existing, &BTreeMap::new());
+        assert_eq!(plan.returning.len(), 1);
+        assert_eq!(plan.returning[0].id, "old");
+        assert_eq!(plan.returning[0].after.workplace.as_deref(), Some("Skola"));
+        assert!(plan.added.is_empty());
+        assert_eq!(plan.unchanged, 1);
+        assert!(!plan.is_empty());
+        // Not in a file: a removed employee is never listed as missing.
+        let only_bo = read("Namn,E-post\nBo,bo@k.se\n").unwrap();
+        assert!(super::plan(&only_bo, &existing, &BTreeMap::new())
+            .not_in_file
+            .is_empty());
     }
 
     #[test]

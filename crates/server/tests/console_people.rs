@@ -57,7 +57,7 @@ async fn an_import_is_previewed_applied_and_a_second_time_changes_nothing() {
 
     let done = import(&c, STAFF).await;
     assert!(
-        done.contains("Tillagda: 3. Ändrade: 0. Avslutade: 0. Nya arbetsplatser: 2."),
+        done.contains("Tillagda: 3. Ändrade: 0. Tillbaka: 0. Avslutade: 0. Nya arbetsplatser: 2."),
         "{done}"
     );
     let managers: Vec<(String, String)> = sqlx::query_as(
@@ -425,6 +425,15 @@ async fn a_large_municipalitys_staff_file_imports_in_one_go() {
         again.contains("Filen stämmer redan med personalen."),
         "second preview"
     );
+    // The list comes in pages of 200.
+    let list = c.page("/admin/people?page=2").await;
+    assert!(list.contains("Sida 2 av 100"), "paged");
+    assert_eq!(
+        list.matches("<th scope=\"row\"><a href=\"/admin/people/")
+            .count(),
+        200
+    );
+    assert!(list.contains("Anställda: 20000 av 20000"));
     // Letters for all 20 000 at once would not print: one workplace at a time.
     let res = c
         .post(
@@ -439,4 +448,54 @@ async fn a_large_municipalitys_staff_file_imports_in_one_go() {
         .unwrap()
         .contains("Gruppen har 20000 personer."));
     assert_eq!(s.count("SELECT COUNT(*) FROM enrollment_codes").await, 0);
+}
+
+#[tokio::test]
+async fn a_removed_employee_named_again_comes_back_with_their_signature() {
+    let s = Server::start().await;
+    let c = s.admin_client(Some("0428"), Role::Coordinator).await;
+    import(&c, STAFF).await;
+    let letters = c
+        .post(
+            "/admin/people/letters",
+            &[("workplace", "all"), ("days", "30")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let token = s.redeem(&code_of(&letters, "Anna Andersson")).await;
+    s.sign_current(&token, "0428", "Anna Andersson").await;
+    let anna = employee_id(&s, "anna.andersson@kommun.se").await;
+    let res = c
+        .post(
+            &format!("/admin/people/{anna}/remove"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+
+    // A substitute's year: she is in the next file again.
+    let (_, plan) = preview(&c, STAFF).await;
+    assert!(plan.contains("Kommer tillbaka: 1"), "{plan}");
+    assert!(plan.contains("0 läggs till"), "{plan}");
+    let done = import(&c, STAFF).await;
+    assert!(done.contains("Tillbaka: 1."), "{done}");
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM employees WHERE removed_at IS NULL")
+            .await,
+        3
+    );
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM employees").await,
+        3,
+        "the same row"
+    );
+    // Her signature counts again.
+    let csv = c.get("/admin/coverage.csv").await.text().await.unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Anna Andersson,") && l.contains(",current,")),
+        "{csv}"
+    );
 }

@@ -72,7 +72,14 @@ pub struct WorkplaceRow {
 pub struct PeoplePage {
     ctx: Ctx,
     employees: Vec<Employee>,
+    /// How many match the filters (over all pages).
+    matching: usize,
     total: usize,
+    /// This page and the number of pages.
+    page: usize,
+    pages: usize,
+    /// The filters as a query string, for the page links.
+    filter_query: String,
     workplaces: Vec<WorkplaceRow>,
     q: String,
     workplace: String,
@@ -91,7 +98,13 @@ pub struct ListQuery {
     /// A notice after a change (a key under `people.done.`).
     #[serde(default)]
     done: String,
+    /// The page of the list (from 1).
+    #[serde(default)]
+    page: Option<usize>,
 }
+
+/// Employees listed per page.
+pub const PER_PAGE: usize = 200;
 
 async fn list<S: Storage>(
     State(state): State<ConsoleState<S>>,
@@ -128,6 +141,19 @@ async fn render_list<S: Storage>(
         })
         .cloned()
         .collect();
+    let matching = employees.len();
+    let pages = matching.div_ceil(PER_PAGE).max(1);
+    let page = query.page.unwrap_or(1).clamp(1, pages);
+    let employees: Vec<Employee> = employees
+        .into_iter()
+        .skip((page - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .collect();
+    let filter_query = format!(
+        "q={}&workplace={}",
+        page::url_encode(&query.q),
+        page::url_encode(&query.workplace)
+    );
     let rows = workplaces
         .into_iter()
         .map(|w| WorkplaceRow {
@@ -150,6 +176,10 @@ async fn render_list<S: Storage>(
     Ok(page::render(
         &PeoplePage {
             total: all.len(),
+            matching,
+            page,
+            pages,
+            filter_query,
             employees,
             workplaces: rows,
             q: query.q,
@@ -561,6 +591,8 @@ pub struct ImportPage {
     errors: Vec<ImportError>,
     plan: Option<Plan>,
     changes: Vec<ChangeRow>,
+    /// Removed employees the file brings back: (line, name).
+    returning: Vec<(usize, String)>,
     digest: String,
     stale: bool,
     applied_text: Option<String>,
@@ -584,6 +616,7 @@ impl ImportPage {
             errors: Vec::new(),
             plan: None,
             changes: Vec::new(),
+            returning: Vec::new(),
             digest: String::new(),
             stale: false,
             applied_text: None,
@@ -644,7 +677,8 @@ async fn import<S: Storage>(
             return Ok(page::render(&page, StatusCode::UNPROCESSABLE_ENTITY));
         }
     };
-    let employees = state.storage.employees(&k, false).await.or_page()?;
+    // Removed employees too: a file that names one brings them back.
+    let employees = state.storage.employees(&k, true).await.or_page()?;
     let workplaces = state.storage.workplaces(&k).await.or_page()?;
     let directory = directory_digest(&employees, &workplaces);
     // The preview's digest covers the file too: a file edited after its preview is
@@ -679,6 +713,11 @@ async fn import<S: Storage>(
     } else if form.step == "apply" {
         page.stale = true;
     }
+    page.returning = plan
+        .returning
+        .iter()
+        .map(|c| (c.line, c.after.name.clone()))
+        .collect();
     page.changes = plan
         .changed
         .iter()
@@ -715,6 +754,7 @@ fn applied_text(ctx: &Ctx, a: &Applied) -> String {
         &[
             ("added", &a.added),
             ("changed", &a.changed),
+            ("returned", &a.returned),
             ("removed", &a.removed),
             ("workplaces", &a.workplaces),
         ],

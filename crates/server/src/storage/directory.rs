@@ -79,6 +79,8 @@ pub struct Applied {
     pub added: u32,
     /// Employees changed.
     pub changed: u32,
+    /// Removed employees brought back.
+    pub returned: u32,
     /// Employees removed (not in the file, when chosen).
     pub removed: u32,
     /// Workplaces added.
@@ -208,15 +210,15 @@ pub trait Directory {
 /// What an import plan is worked out against, for [`plan_inputs`].
 pub type PlanInputs = (Vec<Existing>, BTreeMap<String, BTreeSet<String>>);
 
-/// The directory as an import plan needs it: the current employees and the workplaces'
-/// managers.
+/// The directory as an import plan needs it: the employees (removed ones too, who come
+/// back when a file names them) and the workplaces' managers.
 pub fn plan_inputs(employees: &[Employee], workplaces: &[Workplace]) -> PlanInputs {
     let existing = employees
         .iter()
-        .filter(|e| e.removed_at.is_none())
         .map(|e| Existing {
             id: e.id.to_string(),
             person: e.person.clone(),
+            removed: e.removed_at.is_some(),
         })
         .collect();
     let managers = workplaces
@@ -232,8 +234,7 @@ pub fn directory_digest(employees: &[Employee], workplaces: &[Workplace]) -> Str
     let mut h = Sha256::new();
     let mut rows: Vec<String> = employees
         .iter()
-        .filter(|e| e.removed_at.is_none())
-        .map(|e| format!("{}|{:?}", e.id, e.person))
+        .map(|e| format!("{}|{:?}|{}", e.id, e.person, e.removed_at.is_some()))
         .collect();
     rows.sort();
     for r in rows {
@@ -500,7 +501,7 @@ impl SqliteStorage {
         // this check and the commit).
         let employees = sqlx::query(&format!(
             "SELECT {EMPLOYEE_COLUMNS} FROM employees e LEFT JOIN workplaces w \
-             ON w.id = e.workplace_id WHERE e.kommunkod = ? AND e.removed_at IS NULL"
+             ON w.id = e.workplace_id WHERE e.kommunkod = ?"
         ))
         .bind(kommunkod.as_str())
         .fetch_all(&mut *tx)
@@ -545,6 +546,18 @@ impl SqliteStorage {
             write_employee(&mut tx, kommunkod, parse_uuid(&c.id)?, false, &c.after, now).await?;
             applied.changed += 1;
         }
+        // Back from being removed: the same row, so their signatures and training count.
+        // No current employee holds their keys (the plan matched none), so the unique
+        // indexes of current employees hold.
+        for c in &plan.returning {
+            write_employee(&mut tx, kommunkod, parse_uuid(&c.id)?, false, &c.after, now).await?;
+            sqlx::query("UPDATE employees SET removed_at = NULL WHERE kommunkod = ? AND id = ?")
+                .bind(kommunkod.as_str())
+                .bind(&c.id)
+                .execute(&mut *tx)
+                .await?;
+            applied.returned += 1;
+        }
         for w in &plan.new_workplaces {
             workplace_id(&mut tx, kommunkod, w, now).await?;
         }
@@ -581,12 +594,15 @@ impl SqliteStorage {
         } else {
             Vec::new()
         };
+        let returned: Vec<&str> = plan.returning.iter().map(|c| c.id.as_str()).collect();
         let mut audit = audit.clone();
         audit.detail = format!(
-            "added {}, changed {} [{}], removed {} [{}], new workplaces {}",
+            "added {}, changed {} [{}], back {} [{}], removed {} [{}], new workplaces {}",
             applied.added,
             applied.changed,
             changed.join(" "),
+            applied.returned,
+            returned.join(" "),
             applied.removed,
             removed.join(" "),
             applied.workplaces
