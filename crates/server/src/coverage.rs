@@ -38,7 +38,7 @@ pub struct Inputs {
     pub packs: Vec<PackVersion>,
     /// Signatures per employee: (received, the record), in log order.
     pub signatures: BTreeMap<Uuid, Vec<(OffsetDateTime, SignatureRecord)>>,
-    /// Training results per employee.
+    /// Training results per employee, by `finished_at`.
     pub results: BTreeMap<Uuid, Vec<QuizResult>>,
 }
 
@@ -108,12 +108,15 @@ pub async fn inputs<S: Storage>(
     for t in storage.trainees(kommunkod).await? {
         let employee = Uuid::parse_str(&t.employee_id).map_err(|e| corrupt("employee id", e))?;
         // A stored result that no longer reads cannot be a real session (see export.rs).
-        let list: Vec<QuizResult> = t
+        let mut list: Vec<QuizResult> = t
             .results
             .iter()
             .filter_map(|p| serde_json::from_str(p).ok())
             .collect();
         if !list.is_empty() {
+            // In time order, so a moment's results are a prefix (stable: ties keep the
+            // order received, as `proven_completion` expects).
+            list.sort_by_key(|r| r.finished_at);
             results.insert(employee, list);
         }
     }
@@ -164,18 +167,13 @@ impl Inputs {
                     SigningStatus::SignAgain { .. } => Signing::SignAgain,
                     SigningStatus::NotSigned => Signing::Never,
                 };
-                let done: Vec<QuizResult> = self
+                let done: &[QuizResult] = self
                     .results
                     .get(&e.id)
-                    .map(|list| {
-                        list.iter()
-                            .filter(|r| r.finished_at <= t)
-                            .cloned()
-                            .collect()
-                    })
+                    .map(|list| &list[..list.partition_point(|r| r.finished_at <= t)])
                     .unwrap_or_default();
                 let completed =
-                    proven_completion(&done, |r| by_version.get(r.pack_version.as_str()).copied());
+                    proven_completion(done, |r| by_version.get(r.pack_version.as_str()).copied());
                 let facts = Facts {
                     signing,
                     completed_at: completed.map(|c| c.completed_at),

@@ -397,6 +397,29 @@ async fn the_employee_form_keeps_what_was_typed_and_refuses_a_taken_email() {
         .await
         .unwrap()
         .contains("En annan anställd har redan den e-postadressen."));
+
+    // A change is audited with the fields it changed, not their values.
+    let anna = employee_id(&s, "anna.andersson@kommun.se").await;
+    let res = c
+        .post(
+            &format!("/admin/people/{anna}"),
+            &[
+                ("name", "Anna Andersson"),
+                ("email", "anna.andersson@kommun.se"),
+                ("employee_number", "1001"),
+                ("workplace", "Skola Väst"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let detail: String = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'employee.change' AND target = ?",
+    )
+    .bind(&anna)
+    .fetch_one(s.storage.pool())
+    .await
+    .unwrap();
+    assert_eq!(detail, "fields: workplace");
 }
 
 #[tokio::test]

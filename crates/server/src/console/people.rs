@@ -371,12 +371,30 @@ async fn save<S: Storage>(
     let checked = form.check(&ctx);
     let errors = match checked {
         Ok(person) => {
-            let action = if id.is_some() {
-                "employee.change"
-            } else {
-                "employee.add"
+            // A change's audit entry names the fields it changed (not their values).
+            let (action, detail) = match id {
+                Some(id) => {
+                    let before = state.storage.employee(&k, id).await.or_page()?;
+                    let fields = before
+                        .map(|b| {
+                            vaksam_core::directory::Changed {
+                                line: 0,
+                                id: id.to_string(),
+                                before: b.person,
+                                after: person.clone(),
+                            }
+                            .fields()
+                            .iter()
+                            .map(|f| f.swedish_key())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                        })
+                        .unwrap_or_default();
+                    ("employee.change", format!("fields: {fields}"))
+                }
+                None => ("employee.add", String::new()),
             };
-            let audit = NewAudit::by(&signed.admin, action, "", "");
+            let audit = NewAudit::by(&signed.admin, action, "", detail);
             match state
                 .storage
                 .save_employee(&k, id, &person, &audit, state.now())
