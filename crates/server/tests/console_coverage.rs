@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::console::code_of;
 use common::console::AdminClient;
 use common::Server;
 use vaksam_core::console::roles::Role;
@@ -32,12 +33,7 @@ async fn municipality_with_staff(s: &Server) -> AdminClient {
         .text()
         .await
         .unwrap();
-    let at = letters.find("Hej Anna Andersson!").unwrap();
-    let rest = &letters[at..];
-    let marker = "#code=";
-    let from = rest.find(marker).unwrap() + marker.len();
-    let code: String = rest[from..].chars().take(14).collect();
-    let token = s.redeem(&code).await;
+    let token = s.redeem(&code_of(&letters, "Anna Andersson")).await;
     s.sign_current(&token, "0428", "Anna Andersson").await;
     c
 }

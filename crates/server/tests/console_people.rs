@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::console::{hidden, AdminClient};
+use common::console::{code_of, hidden, AdminClient};
 use common::Server;
 use serde_json::json;
 use vaksam_core::console::roles::Role;
@@ -22,16 +22,6 @@ async fn preview(c: &AdminClient, csv: &str) -> (u16, String) {
 
 async fn import(c: &AdminClient, csv: &str) -> String {
     c.import_staff(csv).await
-}
-
-/// The code of the letter greeting `name` on a letters page.
-fn code_of(html: &str, name: &str) -> String {
-    let at = html
-        .find(&format!("Hej {name}!"))
-        .unwrap_or_else(|| panic!("no letter for {name}"));
-    let rest = &html[at..];
-    let from = rest.find("#code=").unwrap() + "#code=".len();
-    rest[from..].chars().take(14).collect()
 }
 
 async fn employee_id(s: &Server, email: &str) -> String {

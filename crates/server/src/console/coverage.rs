@@ -3,6 +3,7 @@
 //! may see them (coordinators everywhere, managers in their own workplaces), counts
 //! elsewhere; CSV export; and the yearly summary (monthly percentages).
 
+use super::incidents::csv_response;
 use super::page::{self, Ctx, OrPage};
 use super::session::Signed;
 use super::ConsoleState;
@@ -10,8 +11,8 @@ use crate::coverage::{inputs, Inputs, Row, Snapshot};
 use crate::export::push_row;
 use crate::storage::Storage;
 use axum::extract::{Query, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use std::collections::BTreeSet;
@@ -331,23 +332,6 @@ fn person_row(r: &Row) -> PersonRow {
         due: due_text(r.standing.training_due),
         new: r.standing.new,
     }
-}
-
-/// A CSV download. It starts with a byte-order mark, so that Excel set to Swedish reads
-/// å, ä and ö as UTF-8.
-fn csv_response(name: &str, body: String) -> Response {
-    let body = format!("\u{feff}{body}");
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 /// Columns of the coverage export: one row per employee the viewer may see by name.

@@ -1527,7 +1527,9 @@ fn triage_cells(c: &CaseView, names: &HashMap<Uuid, String>) -> Vec<String> {
     ]
 }
 
-fn csv_response(name: &str, body: String) -> Response {
+/// A CSV download named `name`. It starts with a byte-order mark, so that Excel set to
+/// Swedish reads å, ä and ö as UTF-8.
+pub(super) fn csv_response(name: &str, body: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

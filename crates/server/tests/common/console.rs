@@ -115,6 +115,16 @@ pub fn hidden(html: &str, name: &str) -> String {
     html[at..].split('"').next().unwrap().to_owned()
 }
 
+/// The code of the letter greeting `name` on a letters page.
+pub fn code_of(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("Hej {name}!"))
+        .unwrap_or_else(|| panic!("no letter for {name}"));
+    let rest = &html[at..];
+    let from = rest.find("#code=").unwrap() + "#code=".len();
+    rest[from..].chars().take(14).collect()
+}
+
 impl AdminClient {
     /// Previews an import of `csv` in the directory: (status, page).
     pub async fn preview_import(&self, csv: &str) -> (u16, String) {
