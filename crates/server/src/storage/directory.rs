@@ -487,8 +487,9 @@ impl SqliteStorage {
         Ok(out)
     }
 
-    async fn apply_import_tx(
-        &self,
+    /// [`Directory::apply_import`] inside its write transaction.
+    async fn apply_import_in(
+        tx: &mut sqlx::SqliteConnection,
         kommunkod: &Kommunkod,
         plan: &Plan,
         digest: &str,
@@ -496,7 +497,6 @@ impl SqliteStorage {
         audit: &NewAudit,
         now: OffsetDateTime,
     ) -> Result<Option<Applied>, StorageError> {
-        let mut tx = self.begin().await?;
         // Read again inside the write transaction (BEGIN IMMEDIATE: no one writes between
         // this check and the commit).
         let employees = sqlx::query(&format!(
@@ -531,7 +531,6 @@ impl SqliteStorage {
             });
         }
         if directory_digest(&employees, &workplaces) != digest {
-            tx.rollback().await?;
             return Ok(None);
         }
         let mut applied = Applied {
@@ -539,18 +538,18 @@ impl SqliteStorage {
             ..Applied::default()
         };
         for (_, person) in &plan.added {
-            write_employee(&mut tx, kommunkod, Uuid::now_v7(), true, person, now).await?;
+            write_employee(tx, kommunkod, Uuid::now_v7(), true, person, now).await?;
             applied.added += 1;
         }
         for c in &plan.changed {
-            write_employee(&mut tx, kommunkod, parse_uuid(&c.id)?, false, &c.after, now).await?;
+            write_employee(tx, kommunkod, parse_uuid(&c.id)?, false, &c.after, now).await?;
             applied.changed += 1;
         }
         // Back from being removed: the same row, so their signatures and training count.
         // No current employee holds their keys (the plan matched none), so the unique
         // indexes of current employees hold.
         for c in &plan.returning {
-            write_employee(&mut tx, kommunkod, parse_uuid(&c.id)?, false, &c.after, now).await?;
+            write_employee(tx, kommunkod, parse_uuid(&c.id)?, false, &c.after, now).await?;
             sqlx::query("UPDATE employees SET removed_at = NULL WHERE kommunkod = ? AND id = ?")
                 .bind(kommunkod.as_str())
                 .bind(&c.id)
@@ -559,10 +558,10 @@ impl SqliteStorage {
             applied.returned += 1;
         }
         for w in &plan.new_workplaces {
-            workplace_id(&mut tx, kommunkod, w, now).await?;
+            workplace_id(tx, kommunkod, w, now).await?;
         }
         for m in &plan.managers {
-            let id = workplace_id(&mut tx, kommunkod, &m.workplace, now).await?;
+            let id = workplace_id(tx, kommunkod, &m.workplace, now).await?;
             for email in &m.removed {
                 sqlx::query("DELETE FROM workplace_managers WHERE workplace_id = ? AND email = ?")
                     .bind(id.to_string())
@@ -582,7 +581,7 @@ impl SqliteStorage {
         }
         if remove_missing {
             for e in &plan.not_in_file {
-                if offboard(&mut tx, kommunkod, &e.id, now).await?.is_some() {
+                if offboard(tx, kommunkod, &e.id, now).await?.is_some() {
                     applied.removed += 1;
                 }
             }
@@ -607,8 +606,7 @@ impl SqliteStorage {
             removed.join(" "),
             applied.workplaces
         );
-        append_audit(&mut tx, &audit, now).await?;
-        tx.commit().await?;
+        append_audit(tx, &audit, now).await?;
         Ok(Some(applied))
     }
 }
@@ -685,32 +683,26 @@ impl Directory for SqliteStorage {
         audit: &NewAudit,
         now: OffsetDateTime,
     ) -> Result<Result<Uuid, Clash>, StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             if let Some(id) = id {
-                if !is_current(&mut tx, kommunkod, &id.to_string()).await? {
-                    tx.rollback().await?;
+                if !is_current(tx, kommunkod, &id.to_string()).await? {
                     return Ok(Err(Clash::Unknown));
                 }
             }
-            if let Some(c) = clash(&mut tx, kommunkod, id, person).await? {
-                tx.rollback().await?;
+            if let Some(c) = clash(tx, kommunkod, id, person).await? {
                 return Ok(Err(c));
             }
             let (employee, new) = match id {
                 Some(id) => (id, false),
                 None => (Uuid::now_v7(), true),
             };
-            write_employee(&mut tx, kommunkod, employee, new, person, now).await?;
+            write_employee(tx, kommunkod, employee, new, person, now).await?;
             let mut audit = audit.clone();
             audit.target = employee.to_string();
-            append_audit(&mut tx, &audit, now).await?;
-            tx.commit().await?;
+            append_audit(tx, &audit, now).await?;
             Ok(Ok(employee))
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn remove_employee(
@@ -720,21 +712,16 @@ impl Directory for SqliteStorage {
         audit: &NewAudit,
         now: OffsetDateTime,
     ) -> Result<Option<u32>, StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
-            let Some(revoked) = offboard(&mut tx, kommunkod, &id.to_string(), now).await? else {
-                tx.rollback().await?;
+        self.write(now, async |tx| {
+            let Some(revoked) = offboard(tx, kommunkod, &id.to_string(), now).await? else {
                 return Ok(None);
             };
             let mut audit = audit.clone();
             audit.detail = format!("devices revoked: {revoked}");
-            append_audit(&mut tx, &audit, now).await?;
-            tx.commit().await?;
+            append_audit(tx, &audit, now).await?;
             Ok(Some(revoked))
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn set_managers(
@@ -745,35 +732,30 @@ impl Directory for SqliteStorage {
         audit: &NewAudit,
         now: OffsetDateTime,
     ) -> Result<bool, StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             let known = sqlx::query("SELECT 1 FROM workplaces WHERE kommunkod = ? AND id = ?")
                 .bind(kommunkod.as_str())
                 .bind(workplace.to_string())
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?;
             if known.is_none() {
-                tx.rollback().await?;
                 return Ok(false);
             }
             sqlx::query("DELETE FROM workplace_managers WHERE workplace_id = ?")
                 .bind(workplace.to_string())
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             for email in managers {
                 sqlx::query("INSERT INTO workplace_managers (workplace_id, email) VALUES (?, ?)")
                     .bind(workplace.to_string())
                     .bind(email)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
             }
-            append_audit(&mut tx, audit, now).await?;
-            tx.commit().await?;
+            append_audit(tx, audit, now).await?;
             Ok(true)
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn apply_import(
@@ -785,11 +767,10 @@ impl Directory for SqliteStorage {
         audit: &NewAudit,
         now: OffsetDateTime,
     ) -> Result<Option<Applied>, StorageError> {
-        let result = self
-            .apply_import_tx(kommunkod, plan, digest, remove_missing, audit, now)
-            .await;
-        self.health.note(&result, now);
-        result
+        self.write(now, async |tx| {
+            Self::apply_import_in(tx, kommunkod, plan, digest, remove_missing, audit, now).await
+        })
+        .await
     }
 
     async fn reminders_enabled(&self, kommunkod: &Kommunkod) -> Result<bool, StorageError> {
@@ -807,8 +788,7 @@ impl Directory for SqliteStorage {
         audit: &NewAudit,
         now: OffsetDateTime,
     ) -> Result<(), StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             sqlx::query(
                 "INSERT INTO reminder_settings (kommunkod, enabled, updated_at) VALUES (?, ?, ?) \
                  ON CONFLICT (kommunkod) DO UPDATE SET enabled = excluded.enabled, \
@@ -817,15 +797,12 @@ impl Directory for SqliteStorage {
             .bind(kommunkod.as_str())
             .bind(i64::from(enabled))
             .bind(ts(now)?)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            append_audit(&mut tx, audit, now).await?;
-            tx.commit().await?;
+            append_audit(tx, audit, now).await?;
             Ok(())
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn reminders_sent(
@@ -859,8 +836,7 @@ impl Directory for SqliteStorage {
         period: &str,
         now: OffsetDateTime,
     ) -> Result<(), StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             sqlx::query(
                 "INSERT OR IGNORE INTO reminders_sent (kommunkod, kind, recipient, period, sent_at) \
                  VALUES (?, ?, ?, ?, ?)",
@@ -870,14 +846,11 @@ impl Directory for SqliteStorage {
             .bind(recipient)
             .bind(period)
             .bind(ts(now)?)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            tx.commit().await?;
             Ok(())
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn pack_history(
@@ -901,17 +874,16 @@ impl Directory for SqliteStorage {
         audit: &NewAudit,
         now: OffsetDateTime,
     ) -> Result<(), StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             let at = ts(now)?;
             for (employee, code_hash) in codes {
                 let id = employee.to_string();
-                if !is_current(&mut tx, kommunkod, &id).await? {
+                if !is_current(tx, kommunkod, &id).await? {
                     return Err(StorageError::Corrupt(format!(
                         "employee {id} is not a current employee of {kommunkod}"
                     )));
                 }
-                void_codes(&mut tx, &id, &at).await?;
+                void_codes(tx, &id, &at).await?;
                 sqlx::query(
                     "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
                      VALUES (?, ?, ?, ?)",
@@ -920,17 +892,14 @@ impl Directory for SqliteStorage {
                 .bind(&id)
                 .bind(&at)
                 .bind(ts(expires_at)?)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             }
             let mut audit = audit.clone();
             audit.detail = format!("codes: {}", codes.len());
-            append_audit(&mut tx, &audit, now).await?;
-            tx.commit().await?;
+            append_audit(tx, &audit, now).await?;
             Ok(())
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 }

@@ -320,8 +320,7 @@ impl Oidc for SqliteStorage {
             .map_err(|e| StorageError::Corrupt(format!("group roles: {e}")))?;
         let domains = serde_json::to_string(&s.email_domains)
             .map_err(|e| StorageError::Corrupt(format!("domains: {e}")))?;
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             sqlx::query(&format!(
                 "INSERT OR REPLACE INTO oidc_providers ({PROVIDER_COLUMNS}, updated_at) \
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -339,13 +338,11 @@ impl Oidc for SqliteStorage {
             .bind(&s.group_claim)
             .bind(roles)
             .bind(ts(now)?)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            tx.commit().await
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+            Ok(())
+        })
+        .await
     }
 
     async fn oidc_provider(
@@ -379,23 +376,19 @@ impl Oidc for SqliteStorage {
         kommunkod: &Kommunkod,
         now: OffsetDateTime,
     ) -> Result<bool, StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             let removed = sqlx::query("DELETE FROM oidc_providers WHERE kommunkod = ?")
                 .bind(kommunkod.as_str())
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?
                 .rows_affected();
             sqlx::query("DELETE FROM oidc_flows WHERE kommunkod = ?")
                 .bind(kommunkod.as_str())
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
-            tx.commit().await?;
             Ok(removed == 1)
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn save_oidc_flow(
@@ -403,11 +396,10 @@ impl Oidc for SqliteStorage {
         flow: &PendingFlow,
         now: OffsetDateTime,
     ) -> Result<(), StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             sqlx::query("DELETE FROM oidc_flows WHERE expires_at < ?")
                 .bind(ts(now)?)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             sqlx::query(
                 "INSERT INTO oidc_flows (state_hash, kommunkod, kind, nonce, pkce_verifier, \
@@ -422,13 +414,11 @@ impl Oidc for SqliteStorage {
             .bind(&flow.next)
             .bind(ts(now)?)
             .bind(ts(flow.expires_at)?)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            tx.commit().await
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+            Ok(())
+        })
+        .await
     }
 
     async fn take_oidc_flow(
@@ -436,31 +426,29 @@ impl Oidc for SqliteStorage {
         state_hash: &str,
         now: OffsetDateTime,
     ) -> Result<Option<PendingFlow>, StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
-            let row = sqlx::query(
-                "DELETE FROM oidc_flows WHERE state_hash = ? RETURNING kommunkod, kind, nonce, \
-                 pkce_verifier, browser_hash, next, expires_at",
-            )
-            .bind(state_hash)
-            .fetch_optional(&mut *tx)
+        // Taken once: the row is gone when the transaction commits, and read after.
+        let row = self
+            .write(now, async |tx| {
+                Ok(sqlx::query(
+                    "DELETE FROM oidc_flows WHERE state_hash = ? RETURNING kommunkod, kind, \
+                     nonce, pkce_verifier, browser_hash, next, expires_at",
+                )
+                .bind(state_hash)
+                .fetch_optional(&mut **tx)
+                .await?)
+            })
             .await?;
-            tx.commit().await?;
-            let Some(r) = row else { return Ok(None) };
-            Ok(Some(PendingFlow {
-                state_hash: state_hash.to_owned(),
-                kommunkod: parse_kommunkod(r.get(0))?,
-                kind: FlowKind::parse(r.get(1))?,
-                nonce: r.get(2),
-                pkce_verifier: r.get(3),
-                browser_hash: r.get(4),
-                next: r.get(5),
-                expires_at: parse_ts(r.get(6))?,
-            }))
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(PendingFlow {
+            state_hash: state_hash.to_owned(),
+            kommunkod: parse_kommunkod(r.get(0))?,
+            kind: FlowKind::parse(r.get(1))?,
+            nonce: r.get(2),
+            pkce_verifier: r.get(3),
+            browser_hash: r.get(4),
+            next: r.get(5),
+            expires_at: parse_ts(r.get(6))?,
+        }))
     }
 
     async fn admin_by_email(
@@ -489,14 +477,13 @@ impl Oidc for SqliteStorage {
         actor: &str,
         now: OffsetDateTime,
     ) -> Result<AdminOutcome, StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             let existing = sqlx::query(&format!(
                 "SELECT {ADMIN_COLUMNS} FROM admins a WHERE a.kommunkod = ? AND a.email = ?"
             ))
             .bind(kommunkod.as_str())
             .bind(email)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut **tx)
             .await?;
             let audit = |admin: &AdminAccount, detail: String| NewAudit {
                 kommunkod: Some(kommunkod.clone()),
@@ -510,18 +497,17 @@ impl Oidc for SqliteStorage {
                 Some(row) => {
                     let admin = admin_from(&row)?;
                     if admin.role == role || admin.disabled {
-                        tx.rollback().await?;
                         return Ok(AdminOutcome::Found(admin));
                     }
                     sqlx::query("UPDATE admins SET role = ? WHERE id = ?")
                         .bind(role.as_str())
                         .bind(admin.id.to_string())
-                        .execute(&mut *tx)
+                        .execute(&mut **tx)
                         .await?;
                     let before = admin.role;
                     let admin = AdminAccount { role, ..admin };
                     append_audit(
-                        &mut tx,
+                        tx,
                         &audit(&admin, format!("{} → {}", before.as_str(), role.as_str())),
                         now,
                     )
@@ -547,10 +533,10 @@ impl Oidc for SqliteStorage {
                     .bind(name)
                     .bind(role.as_str())
                     .bind(ts(now)?)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                     append_audit(
-                        &mut tx,
+                        tx,
                         &audit(&admin, format!("created as {}", role.as_str())),
                         now,
                     )
@@ -558,12 +544,9 @@ impl Oidc for SqliteStorage {
                     AdminOutcome::Created(admin)
                 }
             };
-            tx.commit().await?;
             Ok(outcome)
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn employee_for(
@@ -572,9 +555,8 @@ impl Oidc for SqliteStorage {
         person: &Person,
         now: OffsetDateTime,
     ) -> Result<SignedEmployee, StorageError> {
-        let result = async {
-            let k = kommunkod.as_str();
-            let mut tx = self.begin().await?;
+        let k = kommunkod.as_str();
+        self.write(now, async |tx| {
             let mut found: Option<String> = None;
             if let Some(number) = &person.employee_number {
                 found = sqlx::query_scalar(
@@ -583,7 +565,7 @@ impl Oidc for SqliteStorage {
                 )
                 .bind(k)
                 .bind(number)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?;
             }
             if found.is_none() {
@@ -593,7 +575,7 @@ impl Oidc for SqliteStorage {
                 )
                 .bind(k)
                 .bind(&person.email)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?;
             }
             if found.is_none() {
@@ -614,7 +596,7 @@ impl Oidc for SqliteStorage {
                 .bind(k)
                 .bind(&person.email)
                 .bind(&person.employee_number)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?;
             }
             let created = found.is_none();
@@ -622,7 +604,7 @@ impl Oidc for SqliteStorage {
                 Some(id) => parse_uuid(&id)?,
                 None => {
                     let workplace_id = match &person.workplace {
-                        Some(name) => Some(workplace(&mut tx, kommunkod, name, now).await?),
+                        Some(name) => Some(workplace(tx, kommunkod, name, now).await?),
                         None => None,
                     };
                     let id = Uuid::now_v7();
@@ -639,7 +621,7 @@ impl Oidc for SqliteStorage {
                     .bind(&person.employee_number)
                     .bind(workplace_id)
                     .bind(ts(now)?)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                     id
                 }
@@ -656,14 +638,11 @@ impl Oidc for SqliteStorage {
             .bind(i64::from(created))
             .bind(ts(now)?)
             .bind(ts(now)?)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-            tx.commit().await?;
             Ok(SignedEmployee { id, created })
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 
     async fn add_enrollment_code(
@@ -673,8 +652,7 @@ impl Oidc for SqliteStorage {
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> Result<bool, StorageError> {
-        let result = async {
-            let mut tx = self.begin().await?;
+        self.write(now, async |tx| {
             let added = sqlx::query(
                 "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
                  SELECT ?, id, ?, ? FROM employees WHERE id = ? AND removed_at IS NULL",
@@ -683,15 +661,12 @@ impl Oidc for SqliteStorage {
             .bind(ts(now)?)
             .bind(ts(expires_at)?)
             .bind(employee_id.to_string())
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?
             .rows_affected();
-            tx.commit().await?;
             Ok(added == 1)
-        }
-        .await;
-        self.health.note(&result, now);
-        result
+        })
+        .await
     }
 }
 

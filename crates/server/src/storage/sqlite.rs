@@ -194,6 +194,25 @@ impl SqliteStorage {
     pub(crate) async fn begin(&self) -> Result<WriteTx, StorageError> {
         WriteTx::begin(&self.write).await
     }
+
+    /// One write transaction: `work` runs inside it, which commits when `work` succeeds and
+    /// rolls back (the connection is closed) when it fails; the outcome is noted in the
+    /// write health. `work` that decides to write nothing just returns: an empty commit.
+    pub(crate) async fn write<T>(
+        &self,
+        now: OffsetDateTime,
+        work: impl AsyncFnOnce(&mut WriteTx) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        let result = async {
+            let mut tx = self.begin().await?;
+            let value = work(&mut tx).await?;
+            tx.commit().await?;
+            Ok(value)
+        }
+        .await;
+        self.health.note(&result, now);
+        result
+    }
 }
 
 fn receipt_from(
