@@ -8,7 +8,7 @@ use time::Duration;
 use uuid::Uuid;
 use vaksam_core::pack::resolve::PackFile;
 use vaksam_core::Kommunkod;
-use vaksam_server::storage::sqlite::SqliteStorage;
+use vaksam_server::storage::sql::{PoolSize, SqlStorage};
 use vaksam_server::storage::Published;
 use vaksam_server::storage::Storage;
 use vaksam_server::{chain, coordinator, enrollment, export, packs, system_clock};
@@ -20,7 +20,9 @@ use vaksam_server::{chain, coordinator, enrollment, export, packs, system_clock}
     about = "Vaksam's sync server and admin tool"
 )]
 struct Cli {
-    /// Database URL. SQLite is embedded: `sqlite://path/to/file.db`.
+    /// Database URL. SQLite is embedded: `sqlite://path/to/file.db`. For many server
+    /// instances on one database: `postgres://user:password@host:5432/vaksam` (add
+    /// `?sslmode=verify-full` for a managed database).
     #[arg(
         long,
         env = "VAKSAM_DB",
@@ -28,6 +30,11 @@ struct Cli {
         global = true
     )]
     db: String,
+    /// PostgreSQL: the most connections this instance opens (reads and writes share them).
+    /// Keep instances × pool below the server's `max_connections`, with room for admin
+    /// tools. SQLite ignores it.
+    #[arg(long, env = "VAKSAM_DB_POOL", default_value_t = 16, global = true)]
+    db_pool: u32,
     #[command(subcommand)]
     command: Command,
 }
@@ -495,7 +502,7 @@ async fn pack_diff(
     let old = if let Some(old_base) = from_base {
         resolve_file(file, Some(old_base))?
     } else if db_given {
-        let storage = open(db).await?;
+        let storage = open(db, PoolSize::default().postgres).await?;
         let k = new.municipality.kommunkod.clone();
         current_pack(&storage, &k).await?
     } else {
@@ -517,15 +524,21 @@ async fn pack_diff(
     Ok(())
 }
 
-async fn open(db: &str) -> Result<SqliteStorage, String> {
-    if !db.starts_with("sqlite:") {
-        return Err(format!(
-            "unsupported database URL {db:?}: this build stores data in SQLite (sqlite://path/to/file.db); PostgreSQL is planned behind the same Storage trait"
-        ));
-    }
-    SqliteStorage::open(db)
+async fn open(db: &str, pool: u32) -> Result<SqlStorage, String> {
+    SqlStorage::open_with(db, PoolSize { postgres: pool })
         .await
-        .map_err(|e| format!("opening {db}: {e}"))
+        .map_err(|e| format!("opening {}: {e}", redacted(db)))
+}
+
+/// A database URL fit for a message: the password replaced.
+fn redacted(db: &str) -> String {
+    match url::Url::parse(db) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => db.to_owned(),
+    }
 }
 
 async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
@@ -615,7 +628,7 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
             Err(failed.join("\n"))
         };
     }
-    let storage = open(&cli.db).await?;
+    let storage = open(&cli.db, cli.db_pool).await?;
     match cli.command {
         Command::Serve {
             addr,
@@ -708,7 +721,7 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                 .backup(&to)
                 .await
                 .map_err(|e| format!("backup to {}: {e}", to.display()))?;
-            println!("backed up {} to {}", cli.db, to.display());
+            println!("backed up {} to {}", redacted(&cli.db), to.display());
             Ok(())
         }
         Command::Limits {
@@ -908,7 +921,7 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
 }
 
 /// `oidc set`, `oidc show`, `oidc remove`.
-async fn oidc_command(storage: &SqliteStorage, command: OidcCommand) -> Result<(), String> {
+async fn oidc_command(storage: &SqlStorage, command: OidcCommand) -> Result<(), String> {
     use vaksam_server::console::oidc::redirect_uri;
     use vaksam_server::storage::accounts::{Accounts, NewAudit};
     use vaksam_server::storage::oidc::Oidc;

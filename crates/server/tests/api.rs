@@ -6,7 +6,7 @@ use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 mod common;
 use common::*;
-use vaksam_server::storage::sqlite::SqliteStorage;
+use vaksam_server::storage::sql::SqlStorage;
 use vaksam_server::storage::Storage;
 use vaksam_server::{enrollment, system_clock};
 
@@ -137,7 +137,7 @@ async fn token_of_one_municipality_cannot_read_or_write_another() {
     let hijack = s.sync(&b, vec![record(id, report("A:s rapport"))]).await;
     assert_eq!(hijack[0]["status"], "conflict");
     assert!(hijack[0].get("case_number").is_none());
-    let owner: String = sqlx::query_scalar("SELECT kommunkod FROM incidents WHERE id = ?")
+    let owner: String = sqlx::query_scalar("SELECT kommunkod FROM incidents WHERE id = $1")
         .bind(id.to_string())
         .fetch_one(s.storage.pool())
         .await
@@ -358,7 +358,7 @@ async fn register_exports_as_csv_with_case_numbers() {
 async fn server_restart_keeps_everything() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("v.db").display());
-    let storage = SqliteStorage::open(&url).await.unwrap();
+    let storage = SqlStorage::open(&url).await.unwrap();
     // A municipality is served once it has a pack; `serve` publishes the shipped ones.
     vaksam_server::packs::publish_shipped(
         &storage,
@@ -380,7 +380,7 @@ async fn server_restart_keeps_everything() {
         .await
         .unwrap();
     drop(storage);
-    let reopened = SqliteStorage::open(&url).await.unwrap();
+    let reopened = SqlStorage::open(&url).await.unwrap();
     let token_hash = vaksam_core::protocol::sha256_hex(enrolled.device_token.as_bytes());
     assert!(reopened
         .device_by_token(&token_hash)

@@ -147,7 +147,7 @@ async fn an_expired_or_used_invite_is_refused() {
         .unwrap();
     let (status, _) = post_json(&s, "/admin/invite/start", json!({ "token": "old" })).await;
     assert_eq!(status, 400);
-    sqlx::query("INSERT INTO admin_invites (token_hash, admin_id, created_at, expires_at, used_at) VALUES (?, ?, '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z', '2026-01-01T00:00:01Z')")
+    sqlx::query("INSERT INTO admin_invites (token_hash, admin_id, created_at, expires_at, used_at) VALUES ($1, $2, '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z', '2026-01-01T00:00:01Z')")
         .bind(sha256_hex(b"used"))
         .bind(admin.id.to_string())
         .execute(s.storage.pool())
@@ -267,7 +267,7 @@ async fn a_session_ends_when_idle_and_at_its_absolute_limit() {
         .create_session(admin.id, "h3", "csrf", t0, limits)
         .await
         .unwrap();
-    sqlx::query("UPDATE admins SET disabled_at = '2026-01-01T00:00:00Z' WHERE id = ?")
+    sqlx::query("UPDATE admins SET disabled_at = '2026-01-01T00:00:00Z' WHERE id = $1")
         .bind(admin.id.to_string())
         .execute(s.storage.pool())
         .await

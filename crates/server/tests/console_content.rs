@@ -33,7 +33,7 @@ fn with_version(overlay: &str, v: &str) -> String {
 /// How many `pack.publish` entries name `version`.
 async fn publish_entries(s: &Server, version: &str) -> i64 {
     sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_log WHERE action = 'pack.publish' AND target = ?",
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'pack.publish' AND target = $1",
     )
     .bind(version)
     .fetch_one(s.storage.pool())
@@ -256,7 +256,7 @@ async fn a_preview_counts_who_must_sign_again_and_publishing_reaches_the_phone()
     );
     assert_eq!(publish_entries(&s, &version).await, 1);
     let (actor, detail): (String, String) = sqlx::query_as(
-        "SELECT actor, detail FROM audit_log WHERE action = 'pack.publish' AND target = ?",
+        "SELECT actor, detail FROM audit_log WHERE action = 'pack.publish' AND target = $1",
     )
     .bind(&version)
     .fetch_one(s.storage.pool())

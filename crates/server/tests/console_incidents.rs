@@ -26,7 +26,7 @@ fn no_personal_data(description: &str) -> Value {
 }
 
 async fn audit_actions(s: &Server, kommunkod: &str) -> Vec<(String, String)> {
-    sqlx::query_as("SELECT action, target FROM audit_log WHERE kommunkod = ? ORDER BY seq")
+    sqlx::query_as("SELECT action, target FROM audit_log WHERE kommunkod = $1 ORDER BY seq")
         .bind(kommunkod)
         .fetch_all(s.storage.pool())
         .await

@@ -25,7 +25,7 @@ async fn import(c: &AdminClient, csv: &str) -> String {
 }
 
 async fn employee_id(s: &Server, email: &str) -> String {
-    sqlx::query_scalar("SELECT id FROM employees WHERE email = ?")
+    sqlx::query_scalar("SELECT id FROM employees WHERE email = $1")
         .bind(email)
         .fetch_one(s.storage.pool())
         .await
@@ -281,7 +281,7 @@ async fn letters_enroll_phones_and_offboarding_revokes_them_but_keeps_signatures
     let res = s.sync_raw(&token, json!({ "records": [] })).await;
     assert_eq!(res.status(), 401, "the phone is revoked");
     let signatures: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM signatures WHERE employee_id = ?")
+        sqlx::query_scalar("SELECT COUNT(*) FROM signatures WHERE employee_id = $1")
             .bind(&anna)
             .fetch_one(s.storage.pool())
             .await
@@ -341,7 +341,7 @@ async fn only_coordinators_keep_the_directory_and_only_their_own() {
         .await;
     assert_eq!(res.status(), 404);
     assert!(!other.page("/admin/people").await.contains("Anna"));
-    let name: String = sqlx::query_scalar("SELECT name FROM employees WHERE id = ?")
+    let name: String = sqlx::query_scalar("SELECT name FROM employees WHERE id = $1")
         .bind(&anna)
         .fetch_one(s.storage.pool())
         .await
@@ -403,7 +403,7 @@ async fn the_employee_form_keeps_what_was_typed_and_refuses_a_taken_email() {
         .await;
     assert_eq!(res.status(), 303);
     let detail: String = sqlx::query_scalar(
-        "SELECT detail FROM audit_log WHERE action = 'employee.change' AND target = ?",
+        "SELECT detail FROM audit_log WHERE action = 'employee.change' AND target = $1",
     )
     .bind(&anna)
     .fetch_one(s.storage.pool())

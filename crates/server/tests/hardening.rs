@@ -261,12 +261,20 @@ async fn a_resend_is_recognised_before_it_is_validated_again() {
     sqlx::query(
         "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, content_hash, \
          category, payload, device_created_at, received_at) \
-         VALUES (?, '0428', ?, 2026, 7, ?, 'lost_device', ?, '2026-01-10T09:01:00Z', '2026-01-10T09:02:00Z')",
+         VALUES ($1, '0428', $2, 2026, 7, $3, 'lost_device', $4, '2026-01-10T09:01:00Z', '2026-01-10T09:02:00Z')",
     )
     .bind(id.to_string())
     .bind(device.id.to_string())
     .bind(wire.content_hash())
     .bind(old.to_string())
+    .execute(s.storage.pool())
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO records (id, kind, kommunkod, content_hash) VALUES ($1, 'incident', '0428', $2)",
+    )
+    .bind(id.to_string())
+    .bind(wire.content_hash())
     .execute(s.storage.pool())
     .await
     .unwrap();

@@ -331,7 +331,7 @@ async fn the_authorization_request_is_a_code_flow_with_pkce_for_our_client() {
     let state = query(&auth, "state").unwrap();
     assert!(state.len() >= 43 && query(&auth, "nonce").unwrap().len() >= 43);
     // Only the state's hash is stored; the flow is bound to this browser by its cookie.
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_flows WHERE state_hash = ?")
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_flows WHERE state_hash = $1")
         .bind(vaksam_core::protocol::sha256_hex(state.as_bytes()))
         .fetch_one(s.storage.pool())
         .await
@@ -604,7 +604,7 @@ async fn an_expired_state_is_refused() {
     let auth = start_console(&mut b, &s).await;
     let back = b.sign_in_at_provider(auth.as_str(), "anna").await;
     // Eleven minutes at the provider.
-    sqlx::query("UPDATE oidc_flows SET expires_at = ?")
+    sqlx::query("UPDATE oidc_flows SET expires_at = $1")
         .bind(
             (system_clock() - time::Duration::minutes(1))
                 .format(&time::format_description::well_known::Rfc3339)
@@ -777,7 +777,7 @@ async fn signing_in_on_the_phone_gives_an_enrollment_code_the_app_redeems() {
         .unwrap();
     assert_eq!(employees, 1);
     let codes: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM enrollment_codes WHERE employee_id = ?")
+        sqlx::query_scalar("SELECT COUNT(*) FROM enrollment_codes WHERE employee_id = $1")
             .bind(&row.0)
             .fetch_one(s.storage.pool())
             .await

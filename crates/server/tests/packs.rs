@@ -85,7 +85,7 @@ fn signature_record(payload: Value) -> Value {
 async fn stored_row(db: &str, kommunkod: &str) -> (String, Option<String>, Option<String>, String) {
     let pool = sqlx::SqlitePool::connect(db).await.unwrap();
     let row: (String, Option<String>, Option<String>, String) = sqlx::query_as(
-        "SELECT version, overlay, base_version, origin FROM packs WHERE kommunkod = ? \
+        "SELECT version, overlay, base_version, origin FROM packs WHERE kommunkod = $1 \
          ORDER BY id DESC LIMIT 1",
     )
     .bind(kommunkod)
@@ -592,7 +592,7 @@ async fn enrollment_needs_a_published_pack_and_a_sixth_municipality_is_one_publi
 async fn database_before_format_2(dir: &Path) -> String {
     let old = dir.join("migrations-before-format-2");
     std::fs::create_dir(&old).unwrap();
-    let current = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let current = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
     for entry in std::fs::read_dir(&current).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().into_string().unwrap();
@@ -621,7 +621,7 @@ async fn database_before_format_2(dir: &Path) -> String {
     );
     sqlx::query(
         "INSERT INTO packs (kommunkod, version, body, etag, published_at, origin) \
-         VALUES ('0428', '2026.11.3', ?, ?, '2026-11-20T08:00:00Z', 'shipped')",
+         VALUES ('0428', '2026.11.3', $1, $2, '2026-11-20T08:00:00Z', 'shipped')",
     )
     .bind(&body)
     .bind(&etag)

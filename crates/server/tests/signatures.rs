@@ -126,7 +126,7 @@ async fn each_token_gets_its_own_municipalitys_pack() {
 
 /// The version of a municipality's current pack.
 async fn current_version(
-    storage: &vaksam_server::storage::sqlite::SqliteStorage,
+    storage: &vaksam_server::storage::sql::SqlStorage,
     kommunkod: &vaksam_core::Kommunkod,
 ) -> String {
     storage
@@ -142,7 +142,7 @@ async fn a_restart_brings_newer_shipped_packs_but_keeps_a_municipalitys_own() {
     // A database from before this version: no shipped pack published at start.
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("old.db").display());
-    let storage = vaksam_server::storage::sqlite::SqliteStorage::open(&url)
+    let storage = vaksam_server::storage::sql::SqlStorage::open(&url)
         .await
         .unwrap();
     let now = vaksam_server::system_clock();

@@ -65,7 +65,7 @@ async fn a_supplement_is_stored_once_with_its_reports_case_number() {
     let other = supplement(id, incident, json!({"description": "Något annat"}));
     let conflict = s.sync(&token, vec![other]).await;
     assert_eq!(conflict[0]["status"], "conflict");
-    let kept: String = sqlx::query_scalar("SELECT payload FROM supplements WHERE id = ?")
+    let kept: String = sqlx::query_scalar("SELECT payload FROM supplements WHERE id = $1")
         .bind(id.to_string())
         .fetch_one(s.storage.pool())
         .await
@@ -394,7 +394,7 @@ async fn a_supplement_to_a_closed_case_reopens_it() {
     assert_eq!(answer[0]["status"], "stored", "{answer:?}");
     assert_eq!(answer[0]["case_status"], "received");
 
-    let status: String = sqlx::query_scalar("SELECT status FROM incidents WHERE id = ?")
+    let status: String = sqlx::query_scalar("SELECT status FROM incidents WHERE id = $1")
         .bind(incident.to_string())
         .fetch_one(s.storage.pool())
         .await
@@ -471,7 +471,7 @@ async fn migration_0007_keeps_the_incidents_already_stored_as_received() {
     // The migrations before 0007, applied as the server before supplements did.
     let old = dir.path().join("migrations-before-0007");
     std::fs::create_dir(&old).unwrap();
-    let current = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let current = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite");
     for entry in std::fs::read_dir(&current).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().into_string().unwrap();
@@ -493,18 +493,18 @@ async fn migration_0007_keeps_the_incidents_already_stored_as_received() {
     let now = "2026-11-20T08:00:00Z";
     for (sql, binds) in [
         (
-            "INSERT INTO employees (id, kommunkod, name, created_at) VALUES (?, '0428', 'Anna', ?)",
+            "INSERT INTO employees (id, kommunkod, name, created_at) VALUES ($1, '0428', 'Anna', $2)",
             vec![employee.to_string(), now.to_owned()],
         ),
         (
             "INSERT INTO devices (id, employee_id, kommunkod, token_hash, created_at) \
-             VALUES (?, ?, '0428', 'hash', ?)",
+             VALUES ($1, $2, '0428', 'hash', $3)",
             vec![device.to_string(), employee.to_string(), now.to_owned()],
         ),
         (
             "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, content_hash, \
              category, payload, device_created_at, received_at) \
-             VALUES (?, '0428', ?, 2026, 1, 'h', 'other', '{}', ?, ?)",
+             VALUES ($1, '0428', $2, 2026, 1, 'h', 'other', '{}', $3, $4)",
             vec![
                 incident.to_string(),
                 device.to_string(),
@@ -522,7 +522,7 @@ async fn migration_0007_keeps_the_incidents_already_stored_as_received() {
     pool.close().await;
 
     let storage =
-        vaksam_server::storage::sqlite::SqliteStorage::open(&format!("sqlite://{}", db.display()))
+        vaksam_server::storage::sql::SqlStorage::open(&format!("sqlite://{}", db.display()))
             .await
             .unwrap();
     let found = storage

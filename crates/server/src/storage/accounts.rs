@@ -7,7 +7,7 @@
 //!   made through the console writes its audit entry in the same transaction
 //!   ([`append_audit`]).
 
-use super::sqlite::{parse_kommunkod, parse_ts, parse_uuid, ts, SqliteStorage};
+use super::sql::{parse_kommunkod, parse_ts, parse_uuid, ts, SqlStorage};
 use super::StorageError;
 use sqlx::Row;
 use std::future::Future;
@@ -322,13 +322,13 @@ pub trait Accounts: Clone + Send + Sync + 'static {
 /// Appends an audit entry inside a transaction that makes a change, so the two commit
 /// together or not at all.
 pub async fn append_audit(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     entry: &NewAudit,
     now: OffsetDateTime,
 ) -> Result<(), StorageError> {
     sqlx::query(
         "INSERT INTO audit_log (kommunkod, at, admin_id, actor, action, target, detail) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(entry.kommunkod.as_ref().map(Kommunkod::as_str))
     .bind(ts(now)?)
@@ -345,7 +345,7 @@ pub async fn append_audit(
 const ADMIN_COLUMNS: &str = "a.id, a.kommunkod, a.email, a.name, a.role, a.disabled_at";
 
 /// An admin from a row whose first columns are [`ADMIN_COLUMNS`].
-pub(crate) fn admin_from(r: &sqlx::sqlite::SqliteRow) -> Result<AdminAccount, StorageError> {
+pub(crate) fn admin_from(r: &sqlx::any::AnyRow) -> Result<AdminAccount, StorageError> {
     let role: String = r.get(4);
     Ok(AdminAccount {
         id: parse_uuid(r.get(0))?,
@@ -363,7 +363,7 @@ pub(crate) fn admin_from(r: &sqlx::sqlite::SqliteRow) -> Result<AdminAccount, St
 
 /// A passkey from a row whose columns from `at` are: credential id, passkey, label,
 /// created, last used; the admin id is column 0.
-fn passkey_from(r: &sqlx::sqlite::SqliteRow, at: usize) -> Result<StoredPasskey, StorageError> {
+fn passkey_from(r: &sqlx::any::AnyRow, at: usize) -> Result<StoredPasskey, StorageError> {
     Ok(StoredPasskey {
         admin_id: parse_uuid(r.get(0))?,
         credential_id: r.get(at),
@@ -378,7 +378,7 @@ fn passkey_from(r: &sqlx::sqlite::SqliteRow, at: usize) -> Result<StoredPasskey,
     })
 }
 
-impl SqliteStorage {
+impl SqlStorage {
     async fn admin_where(
         &self,
         condition: &str,
@@ -398,7 +398,7 @@ impl SqliteStorage {
     }
 }
 
-impl Accounts for SqliteStorage {
+impl Accounts for SqlStorage {
     async fn create_admin(
         &self,
         kommunkod: Option<&Kommunkod>,
@@ -412,7 +412,7 @@ impl Accounts for SqliteStorage {
             let k = kommunkod.map(Kommunkod::as_str);
             let existing = sqlx::query(&format!(
                 "SELECT {ADMIN_COLUMNS} FROM admins a \
-                 WHERE COALESCE(a.kommunkod, '') = COALESCE(?, '') AND a.email = ?"
+                 WHERE COALESCE(a.kommunkod, '') = COALESCE($1, '') AND a.email = $2"
             ))
             .bind(k)
             .bind(email)
@@ -426,7 +426,7 @@ impl Accounts for SqliteStorage {
             let id = Uuid::now_v7();
             sqlx::query(
                 "INSERT INTO admins (id, kommunkod, email, name, role, created_at) \
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(id.to_string())
             .bind(k)
@@ -452,7 +452,7 @@ impl Accounts for SqliteStorage {
     }
 
     async fn admin(&self, id: Uuid) -> Result<Option<AdminAccount>, StorageError> {
-        self.admin_where("a.id = ?", &[Some(&id.to_string())]).await
+        self.admin_where("a.id = $1", &[Some(&id.to_string())]).await
     }
 
     async fn admins(
@@ -461,7 +461,7 @@ impl Accounts for SqliteStorage {
     ) -> Result<Vec<AdminAccount>, StorageError> {
         sqlx::query(&format!(
             "SELECT {ADMIN_COLUMNS} FROM admins a \
-             WHERE COALESCE(a.kommunkod, '') = COALESCE(?, '') ORDER BY a.name, a.email"
+             WHERE COALESCE(a.kommunkod, '') = COALESCE($1, '') ORDER BY a.name, a.email"
         ))
         .bind(kommunkod.map(Kommunkod::as_str))
         .fetch_all(&self.read)
@@ -484,7 +484,7 @@ impl Accounts for SqliteStorage {
             sqlx::query(
                 "INSERT INTO admin_sessions \
                  (token_hash, admin_id, csrf, created_at, last_seen_at, expires_at) \
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(token_hash)
             .bind(admin_id.to_string())
@@ -510,7 +510,7 @@ impl Accounts for SqliteStorage {
         let row = sqlx::query(&format!(
             "SELECT {ADMIN_COLUMNS}, s.csrf, s.created_at, s.last_seen_at, s.expires_at \
              FROM admin_sessions s JOIN admins a ON a.id = s.admin_id \
-             WHERE s.token_hash = ? AND s.ended_at IS NULL AND a.disabled_at IS NULL"
+             WHERE s.token_hash = $1 AND s.ended_at IS NULL AND a.disabled_at IS NULL"
         ))
         .bind(token_hash)
         .fetch_optional(&self.read)
@@ -529,8 +529,8 @@ impl Accounts for SqliteStorage {
             let result = async {
                 let mut tx = self.begin().await?;
                 sqlx::query(
-                    "UPDATE admin_sessions SET last_seen_at = ? \
-                     WHERE token_hash = ? AND ended_at IS NULL",
+                    "UPDATE admin_sessions SET last_seen_at = $1 \
+                     WHERE token_hash = $2 AND ended_at IS NULL",
                 )
                 .bind(ts(now)?)
                 .bind(token_hash)
@@ -554,7 +554,7 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             sqlx::query(
-                "UPDATE admin_sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
+                "UPDATE admin_sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL",
             )
             .bind(ts(now)?)
             .bind(token_hash)
@@ -571,7 +571,7 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             let ended = sqlx::query(
-                "UPDATE admin_sessions SET ended_at = ? WHERE admin_id = ? AND ended_at IS NULL",
+                "UPDATE admin_sessions SET ended_at = $1 WHERE admin_id = $2 AND ended_at IS NULL",
             )
             .bind(ts(now)?)
             .bind(admin_id.to_string())
@@ -608,7 +608,7 @@ impl Accounts for SqliteStorage {
             let mut tx = self.begin().await?;
             sqlx::query(
                 "INSERT INTO admin_invites (token_hash, admin_id, created_at, expires_at) \
-                 VALUES (?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(token_hash)
             .bind(admin_id.to_string())
@@ -631,7 +631,7 @@ impl Accounts for SqliteStorage {
         let row = sqlx::query(&format!(
             "SELECT {ADMIN_COLUMNS}, i.expires_at FROM admin_invites i \
              JOIN admins a ON a.id = i.admin_id \
-             WHERE i.token_hash = ? AND i.used_at IS NULL AND a.disabled_at IS NULL"
+             WHERE i.token_hash = $1 AND i.used_at IS NULL AND a.disabled_at IS NULL"
         ))
         .bind(token_hash)
         .fetch_optional(&self.read)
@@ -646,13 +646,13 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             // Lapsed ceremonies are swept as new ones start.
-            sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < ?")
+            sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < $1")
                 .bind(ts(now)?)
                 .execute(&mut *tx)
                 .await?;
             sqlx::query(
                 "INSERT INTO webauthn_ceremonies (id, admin_id, kind, state, expires_at) \
-                 VALUES (?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(c.id.to_string())
             .bind(c.admin_id.map(|a| a.to_string()))
@@ -677,7 +677,7 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             let row = sqlx::query(
-                "DELETE FROM webauthn_ceremonies WHERE id = ? \
+                "DELETE FROM webauthn_ceremonies WHERE id = $1 \
                  RETURNING admin_id, kind, state, expires_at",
             )
             .bind(id.to_string())
@@ -716,8 +716,8 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             let used = sqlx::query(
-                "UPDATE admin_invites SET used_at = ? \
-                 WHERE token_hash = ? AND admin_id = ? AND used_at IS NULL AND expires_at > ?",
+                "UPDATE admin_invites SET used_at = $1 \
+                 WHERE token_hash = $2 AND admin_id = $3 AND used_at IS NULL AND expires_at > $4",
             )
             .bind(ts(now)?)
             .bind(token_hash)
@@ -732,7 +732,7 @@ impl Accounts for SqliteStorage {
             }
             sqlx::query(
                 "INSERT INTO admin_passkeys (credential_id, admin_id, passkey, label, created_at) \
-                 VALUES (?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(&passkey.credential_id)
             .bind(passkey.admin_id.to_string())
@@ -742,7 +742,7 @@ impl Accounts for SqliteStorage {
             .execute(&mut *tx)
             .await?;
             sqlx::query(
-                "UPDATE admin_sessions SET ended_at = ? WHERE admin_id = ? AND ended_at IS NULL",
+                "UPDATE admin_sessions SET ended_at = $1 WHERE admin_id = $2 AND ended_at IS NULL",
             )
             .bind(ts(now)?)
             .bind(passkey.admin_id.to_string())
@@ -764,7 +764,7 @@ impl Accounts for SqliteStorage {
             "SELECT {ADMIN_COLUMNS}, p.credential_id, p.passkey, p.label, p.created_at, \
                     p.last_used_at \
              FROM admin_passkeys p JOIN admins a ON a.id = p.admin_id \
-             WHERE a.email = ? AND a.disabled_at IS NULL"
+             WHERE a.email = $1 AND a.disabled_at IS NULL"
         ))
         .bind(email)
         .fetch_all(&self.read)
@@ -777,7 +777,7 @@ impl Accounts for SqliteStorage {
     async fn passkeys(&self, admin_id: Uuid) -> Result<Vec<StoredPasskey>, StorageError> {
         sqlx::query(
             "SELECT admin_id, credential_id, passkey, label, created_at, last_used_at \
-             FROM admin_passkeys WHERE admin_id = ? ORDER BY created_at",
+             FROM admin_passkeys WHERE admin_id = $1 ORDER BY created_at",
         )
         .bind(admin_id.to_string())
         .fetch_all(&self.read)
@@ -796,7 +796,7 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             sqlx::query(
-                "UPDATE admin_passkeys SET passkey = ?, last_used_at = ? WHERE credential_id = ?",
+                "UPDATE admin_passkeys SET passkey = $1, last_used_at = $2 WHERE credential_id = $3",
             )
             .bind(passkey)
             .bind(ts(now)?)
@@ -820,12 +820,12 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             let count: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM admin_passkeys WHERE admin_id = ?")
+                sqlx::query_scalar("SELECT COUNT(*) FROM admin_passkeys WHERE admin_id = $1")
                     .bind(admin_id.to_string())
                     .fetch_one(&mut *tx)
                     .await?;
             let removed = if count > 1 {
-                sqlx::query("DELETE FROM admin_passkeys WHERE admin_id = ? AND credential_id = ?")
+                sqlx::query("DELETE FROM admin_passkeys WHERE admin_id = $1 AND credential_id = $2")
                     .bind(admin_id.to_string())
                     .bind(credential_id)
                     .execute(&mut *tx)
@@ -857,8 +857,8 @@ impl Accounts for SqliteStorage {
         let result = async {
             let mut tx = self.begin().await?;
             let changed = sqlx::query(
-                "UPDATE admins SET disabled_at = ? WHERE id = ? \
-                 AND COALESCE(kommunkod, '') = COALESCE(?, '') AND disabled_at IS NULL",
+                "UPDATE admins SET disabled_at = $1 WHERE id = $2 \
+                 AND COALESCE(kommunkod, '') = COALESCE($3, '') AND disabled_at IS NULL",
             )
             .bind(ts(now)?)
             .bind(admin_id.to_string())
@@ -871,7 +871,7 @@ impl Accounts for SqliteStorage {
                 return Ok(false);
             }
             sqlx::query(
-                "UPDATE admin_sessions SET ended_at = ? WHERE admin_id = ? AND ended_at IS NULL",
+                "UPDATE admin_sessions SET ended_at = $1 WHERE admin_id = $2 AND ended_at IS NULL",
             )
             .bind(ts(now)?)
             .bind(admin_id.to_string())
@@ -894,8 +894,8 @@ impl Accounts for SqliteStorage {
     ) -> Result<Vec<AuditEntry>, StorageError> {
         sqlx::query(
             "SELECT seq, kommunkod, at, admin_id, actor, action, target, detail FROM audit_log \
-             WHERE COALESCE(kommunkod, '') = COALESCE(?, '') AND seq < ? \
-             ORDER BY seq DESC LIMIT ?",
+             WHERE COALESCE(kommunkod, '') = COALESCE($1, '') AND seq < $2 \
+             ORDER BY seq DESC LIMIT $3",
         )
         .bind(kommunkod.map(Kommunkod::as_str))
         .bind(before.unwrap_or(i64::MAX))

@@ -3,7 +3,7 @@
 //! authorities' names. Every change writes its audit entry in the same transaction.
 
 use super::accounts::{append_audit, NewAudit};
-use super::sqlite::{parse_ts, parse_uuid, ts, SqliteStorage};
+use super::sql::{parse_ts, parse_uuid, ts, SqlStorage};
 use super::StorageError;
 use sqlx::Row;
 use std::collections::HashMap;
@@ -146,12 +146,12 @@ fn opt_ts(text: Option<String>) -> Result<Option<OffsetDateTime>, StorageError> 
     text.as_deref().map(parse_ts).transpose()
 }
 
-impl Cases for SqliteStorage {
+impl Cases for SqlStorage {
     async fn triages(&self, kommunkod: &Kommunkod) -> Result<HashMap<Uuid, Triage>, StorageError> {
         let rows = sqlx::query(
             "SELECT incident_id, assignee_id, breach, nis2, cert_se, closing_summary, \
                     employee_message, employee_message_at \
-             FROM case_triage WHERE kommunkod = ?",
+             FROM case_triage WHERE kommunkod = $1",
         )
         .bind(kommunkod.as_str())
         .fetch_all(&self.read)
@@ -185,7 +185,7 @@ impl Cases for SqliteStorage {
     ) -> Result<(Vec<Note>, Vec<HandoverEntry>), StorageError> {
         let notes = sqlx::query(
             "SELECT author, at, text FROM case_notes \
-             WHERE kommunkod = ? AND incident_id = ? ORDER BY id",
+             WHERE kommunkod = $1 AND incident_id = $2 ORDER BY id",
         )
         .bind(kommunkod.as_str())
         .bind(incident_id.to_string())
@@ -202,7 +202,7 @@ impl Cases for SqliteStorage {
         .collect::<Result<Vec<_>, StorageError>>()?;
         let handovers = sqlx::query(
             "SELECT routine, recipient, at, note, author FROM case_handovers \
-             WHERE kommunkod = ? AND incident_id = ? ORDER BY id",
+             WHERE kommunkod = $1 AND incident_id = $2 ORDER BY id",
         )
         .bind(kommunkod.as_str())
         .bind(incident_id.to_string())
@@ -258,7 +258,7 @@ impl Cases for SqliteStorage {
     }
 }
 
-impl SqliteStorage {
+impl SqlStorage {
     async fn change_case_tx(
         &self,
         kommunkod: &Kommunkod,
@@ -269,7 +269,7 @@ impl SqliteStorage {
     ) -> Result<Applied, StorageError> {
         let mut tx = self.begin().await?;
         let case = sqlx::query(
-            "SELECT id, status FROM incidents WHERE kommunkod = ? AND case_year = ? AND case_seq = ?",
+            "SELECT id, status FROM incidents WHERE kommunkod = $1 AND case_year = $2 AND case_seq = $3",
         )
         .bind(kommunkod.as_str())
         .bind(i64::from(case_number.year))
@@ -286,7 +286,7 @@ impl SqliteStorage {
         let stamp = ts(now)?;
         // The triage row exists from the first change on.
         sqlx::query(
-            "INSERT INTO case_triage (incident_id, kommunkod, updated_at) VALUES (?, ?, ?) \
+            "INSERT INTO case_triage (incident_id, kommunkod, updated_at) VALUES ($1, $2, $3) \
              ON CONFLICT (incident_id) DO UPDATE SET updated_at = excluded.updated_at",
         )
         .bind(&id)
@@ -295,7 +295,7 @@ impl SqliteStorage {
         .execute(&mut *tx)
         .await?;
         let set = |column: &'static str| {
-            format!("UPDATE case_triage SET {column} = ? WHERE incident_id = ?")
+            format!("UPDATE case_triage SET {column} = $1 WHERE incident_id = $2")
         };
         match change {
             Change::Status {
@@ -309,7 +309,7 @@ impl SqliteStorage {
                 }
                 if status != to.as_str() {
                     sqlx::query(
-                        "UPDATE incidents SET status = ?, status_changed_at = ? WHERE id = ?",
+                        "UPDATE incidents SET status = $1, status_changed_at = $2 WHERE id = $3",
                     )
                     .bind(to.as_str())
                     .bind(&stamp)
@@ -328,7 +328,7 @@ impl SqliteStorage {
             Change::Assign(admin) => {
                 if let Some(admin) = admin {
                     let ok: Option<i64> = sqlx::query_scalar(
-                        "SELECT 1 FROM admins WHERE id = ? AND kommunkod = ? AND disabled_at IS NULL",
+                        "SELECT 1 FROM admins WHERE id = $1 AND kommunkod = $2 AND disabled_at IS NULL",
                     )
                     .bind(admin.to_string())
                     .bind(k)
@@ -368,8 +368,8 @@ impl SqliteStorage {
             }
             Change::Message(text) => {
                 sqlx::query(
-                    "UPDATE case_triage SET employee_message = ?, employee_message_at = ? \
-                     WHERE incident_id = ?",
+                    "UPDATE case_triage SET employee_message = $1, employee_message_at = $2 \
+                     WHERE incident_id = $3",
                 )
                 .bind(text)
                 .bind(&stamp)
@@ -380,7 +380,7 @@ impl SqliteStorage {
             Change::Note(text) => {
                 sqlx::query(
                     "INSERT INTO case_notes (incident_id, kommunkod, admin_id, author, at, text) \
-                     VALUES (?, ?, ?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4, $5, $6)",
                 )
                 .bind(&id)
                 .bind(k)
@@ -394,7 +394,7 @@ impl SqliteStorage {
             Change::Handover(h) => {
                 sqlx::query(
                     "INSERT INTO case_handovers (incident_id, kommunkod, routine, recipient, at, \
-                     note, admin_id, author, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     note, admin_id, author, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 )
                 .bind(&id)
                 .bind(k)

@@ -9,7 +9,7 @@
 //!   transaction; the employee's row, signatures and training results stay.
 
 use super::accounts::{append_audit, NewAudit};
-use super::sqlite::{parse_ts, parse_uuid, ts, SqliteStorage};
+use super::sql::{parse_ts, parse_uuid, ts, SqlStorage};
 use super::StorageError;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -257,7 +257,7 @@ const EMPLOYEE_COLUMNS: &str = "e.id, e.name, e.email, e.employee_number, w.name
      e.started_on, e.workplace_id, e.created_at, e.removed_at, \
      (SELECT COUNT(*) FROM devices d WHERE d.employee_id = e.id AND d.revoked_at IS NULL)";
 
-fn employee_from(r: &sqlx::sqlite::SqliteRow) -> Result<Employee, StorageError> {
+fn employee_from(r: &sqlx::any::AnyRow) -> Result<Employee, StorageError> {
     let started_on: Option<String> = r.get(5);
     Ok(Employee {
         id: parse_uuid(r.get(0))?,
@@ -295,13 +295,13 @@ fn date_text(d: Option<Date>) -> Option<String> {
 
 /// The id of the municipality's workplace with this name, made if there is none.
 pub(crate) async fn workplace_id(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     kommunkod: &Kommunkod,
     name: &str,
     now: OffsetDateTime,
 ) -> Result<Uuid, StorageError> {
     let key = fold(name);
-    if let Some(row) = sqlx::query("SELECT id FROM workplaces WHERE kommunkod = ? AND name_key = ?")
+    if let Some(row) = sqlx::query("SELECT id FROM workplaces WHERE kommunkod = $1 AND name_key = $2")
         .bind(kommunkod.as_str())
         .bind(&key)
         .fetch_optional(&mut *conn)
@@ -311,7 +311,7 @@ pub(crate) async fn workplace_id(
     }
     let id = Uuid::now_v7();
     sqlx::query(
-        "INSERT INTO workplaces (id, kommunkod, name, name_key, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO workplaces (id, kommunkod, name, name_key, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(id.to_string())
     .bind(kommunkod.as_str())
@@ -325,7 +325,7 @@ pub(crate) async fn workplace_id(
 
 /// Which key of `person` another current employee already has.
 async fn clash(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     kommunkod: &Kommunkod,
     id: Option<Uuid>,
     person: &Person,
@@ -341,8 +341,8 @@ async fn clash(
     ] {
         let Some(value) = value else { continue };
         let taken = sqlx::query(&format!(
-            "SELECT 1 FROM employees WHERE kommunkod = ? AND {column} = ? \
-             AND removed_at IS NULL AND id <> ?"
+            "SELECT 1 FROM employees WHERE kommunkod = $1 AND {column} = $2 \
+             AND removed_at IS NULL AND id <> $3"
         ))
         .bind(kommunkod.as_str())
         .bind(value)
@@ -358,7 +358,7 @@ async fn clash(
 
 /// Writes an employee's fields (a new row when `id` is new).
 async fn write_employee(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     kommunkod: &Kommunkod,
     id: Uuid,
     new: bool,
@@ -372,15 +372,15 @@ async fn write_employee(
     let query = if new {
         sqlx::query(
             "INSERT INTO employees (id, kommunkod, created_at, name, email, employee_number, \
-             workplace_id, started_on, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             workplace_id, started_on, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(id.to_string())
         .bind(kommunkod.as_str())
         .bind(ts(now)?)
     } else {
         sqlx::query(
-            "UPDATE employees SET name = ?, email = ?, employee_number = ?, \
-             workplace_id = ?, started_on = ?, updated_at = ? WHERE id = ? AND kommunkod = ?",
+            "UPDATE employees SET name = $1, email = $2, employee_number = $3, \
+             workplace_id = $4, started_on = $5, updated_at = $6 WHERE id = $7 AND kommunkod = $8",
         )
     };
     let query = query
@@ -401,13 +401,13 @@ async fn write_employee(
 
 /// Whether `id` is a current (not removed) employee of the municipality.
 async fn is_current(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     kommunkod: &Kommunkod,
     id: &str,
 ) -> Result<bool, StorageError> {
     Ok(
         sqlx::query(
-            "SELECT 1 FROM employees WHERE kommunkod = ? AND id = ? AND removed_at IS NULL",
+            "SELECT 1 FROM employees WHERE kommunkod = $1 AND id = $2 AND removed_at IS NULL",
         )
         .bind(kommunkod.as_str())
         .bind(id)
@@ -419,13 +419,13 @@ async fn is_current(
 
 /// Ends the employee's unused codes now.
 async fn void_codes(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     id: &str,
     at: &str,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "UPDATE enrollment_codes SET expires_at = ? \
-         WHERE employee_id = ? AND used_at IS NULL AND expires_at > ?",
+        "UPDATE enrollment_codes SET expires_at = $1 \
+         WHERE employee_id = $2 AND used_at IS NULL AND expires_at > $3",
     )
     .bind(at)
     .bind(id)
@@ -438,15 +438,15 @@ async fn void_codes(
 /// Offboards one employee inside a transaction; the number of devices revoked, or `None`
 /// if they are not a current employee of the municipality.
 async fn offboard(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     kommunkod: &Kommunkod,
     id: &str,
     now: OffsetDateTime,
 ) -> Result<Option<u32>, StorageError> {
     let at = ts(now)?;
     let done = sqlx::query(
-        "UPDATE employees SET removed_at = ?, updated_at = ? \
-         WHERE kommunkod = ? AND id = ? AND removed_at IS NULL",
+        "UPDATE employees SET removed_at = $1, updated_at = $2 \
+         WHERE kommunkod = $3 AND id = $4 AND removed_at IS NULL",
     )
     .bind(&at)
     .bind(&at)
@@ -458,7 +458,7 @@ async fn offboard(
         return Ok(None);
     }
     let devices = sqlx::query(
-        "UPDATE devices SET revoked_at = ? WHERE employee_id = ? AND revoked_at IS NULL",
+        "UPDATE devices SET revoked_at = $1 WHERE employee_id = $2 AND revoked_at IS NULL",
     )
     .bind(&at)
     .bind(id)
@@ -468,7 +468,7 @@ async fn offboard(
     Ok(Some(devices.rows_affected() as u32))
 }
 
-impl SqliteStorage {
+impl SqlStorage {
     async fn managers_of(
         &self,
         kommunkod: &Kommunkod,
@@ -476,7 +476,7 @@ impl SqliteStorage {
         let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for r in sqlx::query(
             "SELECT m.workplace_id, m.email FROM workplace_managers m \
-             JOIN workplaces w ON w.id = m.workplace_id WHERE w.kommunkod = ?",
+             JOIN workplaces w ON w.id = m.workplace_id WHERE w.kommunkod = $1",
         )
         .bind(kommunkod.as_str())
         .fetch_all(&self.read)
@@ -489,7 +489,7 @@ impl SqliteStorage {
 
     /// [`Directory::apply_import`] inside its write transaction.
     async fn apply_import_in(
-        tx: &mut sqlx::SqliteConnection,
+        tx: &mut sqlx::AnyConnection,
         kommunkod: &Kommunkod,
         plan: &Plan,
         digest: &str,
@@ -501,7 +501,7 @@ impl SqliteStorage {
         // this check and the commit).
         let employees = sqlx::query(&format!(
             "SELECT {EMPLOYEE_COLUMNS} FROM employees e LEFT JOIN workplaces w \
-             ON w.id = e.workplace_id WHERE e.kommunkod = ?"
+             ON w.id = e.workplace_id WHERE e.kommunkod = $1"
         ))
         .bind(kommunkod.as_str())
         .fetch_all(&mut *tx)
@@ -510,14 +510,14 @@ impl SqliteStorage {
         .map(employee_from)
         .collect::<Result<Vec<_>, _>>()?;
         let mut workplaces = Vec::new();
-        for r in sqlx::query("SELECT id, name FROM workplaces WHERE kommunkod = ?")
+        for r in sqlx::query("SELECT id, name FROM workplaces WHERE kommunkod = $1")
             .bind(kommunkod.as_str())
             .fetch_all(&mut *tx)
             .await?
         {
             let id: String = r.get(0);
             let managers =
-                sqlx::query("SELECT email FROM workplace_managers WHERE workplace_id = ?")
+                sqlx::query("SELECT email FROM workplace_managers WHERE workplace_id = $1")
                     .bind(&id)
                     .fetch_all(&mut *tx)
                     .await?
@@ -550,7 +550,7 @@ impl SqliteStorage {
         // indexes of current employees hold.
         for c in &plan.returning {
             write_employee(tx, kommunkod, parse_uuid(&c.id)?, false, &c.after, now).await?;
-            sqlx::query("UPDATE employees SET removed_at = NULL WHERE kommunkod = ? AND id = ?")
+            sqlx::query("UPDATE employees SET removed_at = NULL WHERE kommunkod = $1 AND id = $2")
                 .bind(kommunkod.as_str())
                 .bind(&c.id)
                 .execute(&mut *tx)
@@ -563,7 +563,7 @@ impl SqliteStorage {
         for m in &plan.managers {
             let id = workplace_id(tx, kommunkod, &m.workplace, now).await?;
             for email in &m.removed {
-                sqlx::query("DELETE FROM workplace_managers WHERE workplace_id = ? AND email = ?")
+                sqlx::query("DELETE FROM workplace_managers WHERE workplace_id = $1 AND email = $2")
                     .bind(id.to_string())
                     .bind(email)
                     .execute(&mut *tx)
@@ -571,7 +571,8 @@ impl SqliteStorage {
             }
             for email in &m.added {
                 sqlx::query(
-                    "INSERT OR IGNORE INTO workplace_managers (workplace_id, email) VALUES (?, ?)",
+                    "INSERT INTO workplace_managers (workplace_id, email) VALUES ($1, $2) \
+                     ON CONFLICT DO NOTHING",
                 )
                 .bind(id.to_string())
                 .bind(email)
@@ -611,7 +612,7 @@ impl SqliteStorage {
     }
 }
 
-impl Directory for SqliteStorage {
+impl Directory for SqlStorage {
     async fn employees(
         &self,
         kommunkod: &Kommunkod,
@@ -624,7 +625,7 @@ impl Directory for SqliteStorage {
         };
         let mut list = sqlx::query(&format!(
             "SELECT {EMPLOYEE_COLUMNS} FROM employees e LEFT JOIN workplaces w \
-             ON w.id = e.workplace_id WHERE e.kommunkod = ? {filter} ORDER BY e.id"
+             ON w.id = e.workplace_id WHERE e.kommunkod = $1 {filter} ORDER BY e.id"
         ))
         .bind(kommunkod.as_str())
         .fetch_all(&self.read)
@@ -643,7 +644,7 @@ impl Directory for SqliteStorage {
     ) -> Result<Option<Employee>, StorageError> {
         sqlx::query(&format!(
             "SELECT {EMPLOYEE_COLUMNS} FROM employees e LEFT JOIN workplaces w \
-             ON w.id = e.workplace_id WHERE e.kommunkod = ? AND e.id = ?"
+             ON w.id = e.workplace_id WHERE e.kommunkod = $1 AND e.id = $2"
         ))
         .bind(kommunkod.as_str())
         .bind(id.to_string())
@@ -657,7 +658,7 @@ impl Directory for SqliteStorage {
     async fn workplaces(&self, kommunkod: &Kommunkod) -> Result<Vec<Workplace>, StorageError> {
         let mut managers = self.managers_of(kommunkod).await?;
         let mut list =
-            sqlx::query("SELECT id, name FROM workplaces WHERE kommunkod = ? ORDER BY id")
+            sqlx::query("SELECT id, name FROM workplaces WHERE kommunkod = $1 ORDER BY id")
                 .bind(kommunkod.as_str())
                 .fetch_all(&self.read)
                 .await?
@@ -733,7 +734,7 @@ impl Directory for SqliteStorage {
         now: OffsetDateTime,
     ) -> Result<bool, StorageError> {
         self.write(now, async |tx| {
-            let known = sqlx::query("SELECT 1 FROM workplaces WHERE kommunkod = ? AND id = ?")
+            let known = sqlx::query("SELECT 1 FROM workplaces WHERE kommunkod = $1 AND id = $2")
                 .bind(kommunkod.as_str())
                 .bind(workplace.to_string())
                 .fetch_optional(&mut **tx)
@@ -741,12 +742,12 @@ impl Directory for SqliteStorage {
             if known.is_none() {
                 return Ok(false);
             }
-            sqlx::query("DELETE FROM workplace_managers WHERE workplace_id = ?")
+            sqlx::query("DELETE FROM workplace_managers WHERE workplace_id = $1")
                 .bind(workplace.to_string())
                 .execute(&mut **tx)
                 .await?;
             for email in managers {
-                sqlx::query("INSERT INTO workplace_managers (workplace_id, email) VALUES (?, ?)")
+                sqlx::query("INSERT INTO workplace_managers (workplace_id, email) VALUES ($1, $2)")
                     .bind(workplace.to_string())
                     .bind(email)
                     .execute(&mut **tx)
@@ -774,7 +775,7 @@ impl Directory for SqliteStorage {
     }
 
     async fn reminders_enabled(&self, kommunkod: &Kommunkod) -> Result<bool, StorageError> {
-        let row = sqlx::query("SELECT enabled FROM reminder_settings WHERE kommunkod = ?")
+        let row = sqlx::query("SELECT enabled FROM reminder_settings WHERE kommunkod = $1")
             .bind(kommunkod.as_str())
             .fetch_optional(&self.read)
             .await?;
@@ -790,7 +791,7 @@ impl Directory for SqliteStorage {
     ) -> Result<(), StorageError> {
         self.write(now, async |tx| {
             sqlx::query(
-                "INSERT INTO reminder_settings (kommunkod, enabled, updated_at) VALUES (?, ?, ?) \
+                "INSERT INTO reminder_settings (kommunkod, enabled, updated_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (kommunkod) DO UPDATE SET enabled = excluded.enabled, \
                  updated_at = excluded.updated_at",
             )
@@ -813,8 +814,8 @@ impl Directory for SqliteStorage {
         prefix: &str,
     ) -> Result<Vec<(String, OffsetDateTime)>, StorageError> {
         sqlx::query(
-            "SELECT period, sent_at FROM reminders_sent WHERE kommunkod = ? AND kind = ? \
-             AND recipient = ? AND substr(period, 1, length(?)) = ?",
+            "SELECT period, sent_at FROM reminders_sent WHERE kommunkod = $1 AND kind = $2 \
+             AND recipient = $3 AND substr(period, 1, length($4)) = $5",
         )
         .bind(kommunkod.as_str())
         .bind(kind)
@@ -838,8 +839,8 @@ impl Directory for SqliteStorage {
     ) -> Result<(), StorageError> {
         self.write(now, async |tx| {
             sqlx::query(
-                "INSERT OR IGNORE INTO reminders_sent (kommunkod, kind, recipient, period, sent_at) \
-                 VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO reminders_sent (kommunkod, kind, recipient, period, sent_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
             )
             .bind(kommunkod.as_str())
             .bind(kind)
@@ -857,7 +858,7 @@ impl Directory for SqliteStorage {
         &self,
         kommunkod: &Kommunkod,
     ) -> Result<Vec<(String, String, OffsetDateTime)>, StorageError> {
-        sqlx::query("SELECT version, body, published_at FROM packs WHERE kommunkod = ? ORDER BY id")
+        sqlx::query("SELECT version, body, published_at FROM packs WHERE kommunkod = $1 ORDER BY id")
             .bind(kommunkod.as_str())
             .fetch_all(&self.read)
             .await?
@@ -886,7 +887,7 @@ impl Directory for SqliteStorage {
                 void_codes(tx, &id, &at).await?;
                 sqlx::query(
                     "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
-                     VALUES (?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4)",
                 )
                 .bind(code_hash)
                 .bind(&id)

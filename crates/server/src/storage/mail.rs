@@ -2,7 +2,7 @@
 //! Delivery is at least once: a mail is recorded as sent after the SMTP server accepted it,
 //! so a crash in between sends it again.
 
-use super::sqlite::{parse_kommunkod, parse_uuid, ts, SqliteStorage};
+use super::sql::{parse_kommunkod, parse_uuid, ts, Backend, SqlStorage};
 use super::StorageError;
 use sqlx::Row;
 use std::future::Future;
@@ -55,11 +55,11 @@ pub trait Mail: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<(), StorageError>> + Send;
 }
 
-impl Mail for SqliteStorage {
+impl Mail for SqlStorage {
     async fn start_mail(&self, now: OffsetDateTime) -> Result<(), StorageError> {
         let result = async {
             let mut tx = self.begin().await?;
-            sqlx::query("INSERT OR IGNORE INTO mail_state (id, since) VALUES (1, ?)")
+            sqlx::query("INSERT INTO mail_state (id, since) VALUES (1, $1) ON CONFLICT DO NOTHING")
                 .bind(ts(now)?)
                 .execute(&mut *tx)
                 .await?;
@@ -73,13 +73,28 @@ impl Mail for SqliteStorage {
     async fn mail_due(&self, now: OffsetDateTime, limit: u32) -> Result<Vec<Due>, StorageError> {
         // Urgent: personal data yes or unknown, or still going on. Recipients by role, from
         // the municipality's settings or the default; disabled admins get nothing.
-        let rows = sqlx::query(
+        // The same query in both dialects; only reading the report's JSON, comparing the
+        // times and finding a role in the list are spelled differently.
+        let (urgent, since, role_listed) = match self.backend {
+            Backend::Sqlite => (
+                "json_extract(i.payload, '$.personal_data.involved') IN ('yes', 'unknown') \
+                 OR json_extract(i.payload, '$.ongoing') = 'yes'",
+                "julianday(i.received_at) >= julianday(m.since)",
+                "instr",
+            ),
+            Backend::Postgres => (
+                "(i.payload::jsonb #>> '{personal_data,involved}') IN ('yes', 'unknown') \
+                 OR (i.payload::jsonb ->> 'ongoing') = 'yes'",
+                "i.received_at::timestamptz >= m.since::timestamptz",
+                "strpos",
+            ),
+        };
+        let rows = sqlx::query(&format!(
             "WITH reports AS ( \
                 SELECT i.id, i.kommunkod, i.case_year, i.case_seq, i.payload, \
-                       (json_extract(i.payload, '$.personal_data.involved') IN ('yes', 'unknown') \
-                        OR json_extract(i.payload, '$.ongoing') = 'yes') AS urgent \
+                       ({urgent}) AS urgent \
                 FROM incidents i, mail_state m \
-                WHERE m.id = 1 AND julianday(i.received_at) >= julianday(m.since) \
+                WHERE m.id = 1 AND {since} \
              ) \
              SELECT r.id, r.kommunkod, r.case_year, r.case_seq, r.payload, a.id, a.email, \
                     COALESCE(n.attempts, 0) \
@@ -88,13 +103,13 @@ impl Mail for SqliteStorage {
              LEFT JOIN mail_settings s ON s.kommunkod = r.kommunkod \
              LEFT JOIN notifications n ON n.incident_id = r.id AND n.admin_id = a.id \
              WHERE COALESCE(s.enabled, 1) = 1 \
-               AND instr(',' || CASE WHEN r.urgent THEN COALESCE(s.urgent_roles, 'coordinator,dpo') \
+               AND {role_listed}(',' || CASE WHEN r.urgent THEN COALESCE(s.urgent_roles, 'coordinator,dpo') \
                                      ELSE COALESCE(s.other_roles, 'coordinator') END || ',', \
                          ',' || a.role || ',') > 0 \
                AND n.sent_at IS NULL \
-               AND (n.next_attempt_at IS NULL OR n.next_attempt_at <= ?) \
-             ORDER BY r.urgent DESC, r.case_year, r.case_seq LIMIT ?",
-        )
+               AND (n.next_attempt_at IS NULL OR n.next_attempt_at <= $1) \
+             ORDER BY r.urgent DESC, r.case_year, r.case_seq LIMIT $2"
+        ))
         .bind(ts(now)?)
         .bind(i64::from(limit))
         .fetch_all(&self.read)
@@ -132,7 +147,7 @@ impl Mail for SqliteStorage {
             };
             sqlx::query(
                 "INSERT INTO notifications (incident_id, admin_id, attempts, sent_at, next_attempt_at, last_error) \
-                 VALUES (?, ?, 1, ?, ?, ?) \
+                 VALUES ($1, $2, 1, $3, $4, $5) \
                  ON CONFLICT (incident_id, admin_id) DO UPDATE SET attempts = attempts + 1, \
                  sent_at = excluded.sent_at, next_attempt_at = excluded.next_attempt_at, \
                  last_error = excluded.last_error",

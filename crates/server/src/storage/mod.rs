@@ -1,19 +1,35 @@
-//! Persistence behind one small trait. SQLite is the embedded default; PostgreSQL can
-//! implement the same trait beside it without touching the handlers.
+//! Persistence behind one small trait. SQLite is the embedded default; PostgreSQL serves
+//! large installations; one implementation ([`sql::SqlStorage`]) speaks to both, and the
+//! handlers do not know which.
 //!
 //! Contracts every backend keeps:
 //! - a write either commits or leaves nothing behind, and a method that writes returns
 //!   `Ok` only after its transaction has committed;
 //! - after a failed write the next write starts from a clean connection (no transaction
 //!   of the failed one can stay open and swallow later writes);
-//! - errors say whether trying again later can help ([`StorageError::trouble`]).
+//! - errors say whether trying again later can help ([`StorageError::trouble`]);
+//! - none of the following relies on a single writer: several server processes may write
+//!   one PostgreSQL database at once, and SQLite's one writer is only a special case:
+//!   - a batch of records is atomic: all of it commits, or none of it;
+//!   - a record id is stored once across every kind: the `records` ledger has the id as
+//!     its key, and the first transaction to insert it owns it (a concurrent one waits on
+//!     the key, then sees it);
+//!   - a resend of the same content answers with the first receipt; other content under
+//!     a taken id is a conflict;
+//!   - case numbers are unique and gapless per municipality and year: the counter row is
+//!     incremented in the batch's transaction, which holds its lock until it commits or
+//!     rolls back (and a rollback takes the number back);
+//!   - a municipality's signature log is appended under the lock of its head row, claimed
+//!     with an UPDATE before the previous hash is read, so the chain never forks;
+//!   - background work that must happen once (mail, reminders) runs on the instance that
+//!     holds its lease ([`jobs`]).
 
 pub mod accounts;
 pub mod cases;
 pub mod directory;
 pub mod mail;
 pub mod oidc;
-pub mod sqlite;
+pub mod sql;
 
 use std::future::Future;
 use time::OffsetDateTime;
@@ -36,6 +52,9 @@ pub enum StorageError {
     /// A stored value could not be read back.
     #[error("corrupt row: {0}")]
     Corrupt(String),
+    /// The backend cannot do this (e.g. `backup` on PostgreSQL, which has its own tools).
+    #[error("{0}")]
+    Unsupported(String),
     /// Writes were failing a moment ago and have not been tried again yet.
     #[error("the database could not be written: {0}")]
     Unwritable(String),
@@ -60,8 +79,25 @@ impl StorageError {
             StorageError::Database(e) => trouble_of(e),
             StorageError::Migrate(sqlx::migrate::MigrateError::Execute(e)) => trouble_of(e),
             StorageError::Unwritable(_) => Trouble::Unavailable,
-            StorageError::Migrate(_) | StorageError::Corrupt(_) => Trouble::Internal,
+            StorageError::Migrate(_) | StorageError::Corrupt(_) | StorageError::Unsupported(_) => {
+                Trouble::Internal
+            }
         }
+    }
+}
+
+/// What a PostgreSQL SQLSTATE means for trying again.
+fn postgres_trouble(sqlstate: &str) -> Trouble {
+    match sqlstate {
+        // serialization failure, deadlock, lock not available, query cancelled, too many
+        // connections: passing.
+        "40001" | "40P01" | "55P03" | "57014" | "53300" => Trouble::Busy,
+        // disk full, out of memory, read-only (a replica or a failover in progress),
+        // shutting down, cannot connect now.
+        "53100" | "53200" | "25006" | "57P01" | "57P02" | "57P03" => Trouble::Unavailable,
+        // connection exceptions.
+        code if code.starts_with("08") => Trouble::Unavailable,
+        _ => Trouble::Internal,
     }
 }
 
@@ -71,17 +107,21 @@ fn trouble_of(e: &sqlx::Error) -> Trouble {
         sqlx::Error::Io(_) | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => {
             Trouble::Unavailable
         }
-        sqlx::Error::Database(db) => {
-            // SQLite's extended result code; the primary code is its low byte.
-            let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0);
-            match code & 0xff {
-                // BUSY, LOCKED, NOMEM, PROTOCOL, SCHEMA: passing; try again soon.
-                5 | 6 | 7 | 15 | 17 => Trouble::Busy,
-                // READONLY, IOERR, FULL, CANTOPEN, NOTADB: the database cannot be written.
-                8 | 10 | 13 | 14 | 26 => Trouble::Unavailable,
-                _ => Trouble::Internal,
-            }
-        }
+        sqlx::Error::Database(db) => match db.code() {
+            Some(code) => match code.parse::<i32>() {
+                // SQLite's extended result code; the primary code is its low byte.
+                Ok(code) => match code & 0xff {
+                    // BUSY, LOCKED, NOMEM, PROTOCOL, SCHEMA: passing; try again soon.
+                    5 | 6 | 7 | 15 | 17 => Trouble::Busy,
+                    // READONLY, IOERR, FULL, CANTOPEN, NOTADB: the database cannot be written.
+                    8 | 10 | 13 | 14 | 26 => Trouble::Unavailable,
+                    _ => Trouble::Internal,
+                },
+                // PostgreSQL's SQLSTATE.
+                Err(_) => postgres_trouble(&code),
+            },
+            None => Trouble::Internal,
+        },
         _ => Trouble::Internal,
     }
 }

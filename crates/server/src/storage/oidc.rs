@@ -8,7 +8,7 @@
 //! - a sign-in never enables a disabled admin, and never matches a removed employee.
 
 use super::accounts::{admin_from, append_audit, AdminAccount, NewAudit};
-use super::sqlite::{parse_kommunkod, parse_ts, parse_uuid, ts, SqliteStorage};
+use super::sql::{parse_kommunkod, parse_ts, parse_uuid, ts, SqlStorage};
 use super::StorageError;
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -268,7 +268,7 @@ const PROVIDER_COLUMNS: &str = "kommunkod, issuer, client_id, client_secret, ema
      extra_scopes, claim_name, claim_email, claim_employee_id, claim_workplace, group_claim, \
      group_roles";
 
-fn provider_from(r: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings, StorageError> {
+fn provider_from(r: &sqlx::any::AnyRow) -> Result<ProviderSettings, StorageError> {
     let corrupt = |what: &str, e: &dyn std::fmt::Display| {
         StorageError::Corrupt(format!("oidc_providers.{what}: {e}"))
     };
@@ -305,7 +305,7 @@ fn provider_from(r: &sqlx::sqlite::SqliteRow) -> Result<ProviderSettings, Storag
 
 const ADMIN_COLUMNS: &str = "a.id, a.kommunkod, a.email, a.name, a.role, a.disabled_at";
 
-impl Oidc for SqliteStorage {
+impl Oidc for SqlStorage {
     async fn set_oidc_provider(
         &self,
         s: &ProviderSettings,
@@ -322,8 +322,15 @@ impl Oidc for SqliteStorage {
             .map_err(|e| StorageError::Corrupt(format!("domains: {e}")))?;
         self.write(now, async |tx| {
             sqlx::query(&format!(
-                "INSERT OR REPLACE INTO oidc_providers ({PROVIDER_COLUMNS}, updated_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO oidc_providers ({PROVIDER_COLUMNS}, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+                 ON CONFLICT (kommunkod) DO UPDATE SET issuer = excluded.issuer, \
+                 client_id = excluded.client_id, client_secret = excluded.client_secret, \
+                 email_domains = excluded.email_domains, extra_scopes = excluded.extra_scopes, \
+                 claim_name = excluded.claim_name, claim_email = excluded.claim_email, \
+                 claim_employee_id = excluded.claim_employee_id, \
+                 claim_workplace = excluded.claim_workplace, group_claim = excluded.group_claim, \
+                 group_roles = excluded.group_roles, updated_at = excluded.updated_at"
             ))
             .bind(s.kommunkod.as_str())
             .bind(&s.issuer)
@@ -350,7 +357,7 @@ impl Oidc for SqliteStorage {
         kommunkod: &Kommunkod,
     ) -> Result<Option<ProviderSettings>, StorageError> {
         sqlx::query(&format!(
-            "SELECT {PROVIDER_COLUMNS} FROM oidc_providers WHERE kommunkod = ?"
+            "SELECT {PROVIDER_COLUMNS} FROM oidc_providers WHERE kommunkod = $1"
         ))
         .bind(kommunkod.as_str())
         .fetch_optional(&self.read)
@@ -377,12 +384,12 @@ impl Oidc for SqliteStorage {
         now: OffsetDateTime,
     ) -> Result<bool, StorageError> {
         self.write(now, async |tx| {
-            let removed = sqlx::query("DELETE FROM oidc_providers WHERE kommunkod = ?")
+            let removed = sqlx::query("DELETE FROM oidc_providers WHERE kommunkod = $1")
                 .bind(kommunkod.as_str())
                 .execute(&mut **tx)
                 .await?
                 .rows_affected();
-            sqlx::query("DELETE FROM oidc_flows WHERE kommunkod = ?")
+            sqlx::query("DELETE FROM oidc_flows WHERE kommunkod = $1")
                 .bind(kommunkod.as_str())
                 .execute(&mut **tx)
                 .await?;
@@ -397,13 +404,13 @@ impl Oidc for SqliteStorage {
         now: OffsetDateTime,
     ) -> Result<(), StorageError> {
         self.write(now, async |tx| {
-            sqlx::query("DELETE FROM oidc_flows WHERE expires_at < ?")
+            sqlx::query("DELETE FROM oidc_flows WHERE expires_at < $1")
                 .bind(ts(now)?)
                 .execute(&mut **tx)
                 .await?;
             sqlx::query(
                 "INSERT INTO oidc_flows (state_hash, kommunkod, kind, nonce, pkce_verifier, \
-                 browser_hash, next, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 browser_hash, next, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(&flow.state_hash)
             .bind(flow.kommunkod.as_str())
@@ -430,7 +437,7 @@ impl Oidc for SqliteStorage {
         let row = self
             .write(now, async |tx| {
                 Ok(sqlx::query(
-                    "DELETE FROM oidc_flows WHERE state_hash = ? RETURNING kommunkod, kind, \
+                    "DELETE FROM oidc_flows WHERE state_hash = $1 RETURNING kommunkod, kind, \
                      nonce, pkce_verifier, browser_hash, next, expires_at",
                 )
                 .bind(state_hash)
@@ -457,7 +464,7 @@ impl Oidc for SqliteStorage {
         email: &str,
     ) -> Result<Option<AdminAccount>, StorageError> {
         sqlx::query(&format!(
-            "SELECT {ADMIN_COLUMNS} FROM admins a WHERE a.kommunkod = ? AND a.email = ?"
+            "SELECT {ADMIN_COLUMNS} FROM admins a WHERE a.kommunkod = $1 AND a.email = $2"
         ))
         .bind(kommunkod.as_str())
         .bind(email)
@@ -479,7 +486,7 @@ impl Oidc for SqliteStorage {
     ) -> Result<AdminOutcome, StorageError> {
         self.write(now, async |tx| {
             let existing = sqlx::query(&format!(
-                "SELECT {ADMIN_COLUMNS} FROM admins a WHERE a.kommunkod = ? AND a.email = ?"
+                "SELECT {ADMIN_COLUMNS} FROM admins a WHERE a.kommunkod = $1 AND a.email = $2"
             ))
             .bind(kommunkod.as_str())
             .bind(email)
@@ -499,7 +506,7 @@ impl Oidc for SqliteStorage {
                     if admin.role == role || admin.disabled {
                         return Ok(AdminOutcome::Found(admin));
                     }
-                    sqlx::query("UPDATE admins SET role = ? WHERE id = ?")
+                    sqlx::query("UPDATE admins SET role = $1 WHERE id = $2")
                         .bind(role.as_str())
                         .bind(admin.id.to_string())
                         .execute(&mut **tx)
@@ -525,7 +532,7 @@ impl Oidc for SqliteStorage {
                     };
                     sqlx::query(
                         "INSERT INTO admins (id, kommunkod, email, name, role, created_at) \
-                         VALUES (?, ?, ?, ?, ?, ?)",
+                         VALUES ($1, $2, $3, $4, $5, $6)",
                     )
                     .bind(admin.id.to_string())
                     .bind(kommunkod.as_str())
@@ -560,7 +567,7 @@ impl Oidc for SqliteStorage {
             let mut found: Option<String> = None;
             if let Some(number) = &person.employee_number {
                 found = sqlx::query_scalar(
-                    "SELECT id FROM employees WHERE kommunkod = ? AND employee_number = ? \
+                    "SELECT id FROM employees WHERE kommunkod = $1 AND employee_number = $2 \
                      AND removed_at IS NULL",
                 )
                 .bind(k)
@@ -570,7 +577,7 @@ impl Oidc for SqliteStorage {
             }
             if found.is_none() {
                 found = sqlx::query_scalar(
-                    "SELECT id FROM employees WHERE kommunkod = ? AND email = ? \
+                    "SELECT id FROM employees WHERE kommunkod = $1 AND email = $2 \
                      AND removed_at IS NULL",
                 )
                 .bind(k)
@@ -584,10 +591,10 @@ impl Oidc for SqliteStorage {
                 // and no code can be made for it; a coordinator who re-employs them adds
                 // them again.
                 found = sqlx::query_scalar(
-                    "SELECT id FROM employees WHERE kommunkod = ? AND removed_at IS NOT NULL \
-                     AND (email = ? OR (employee_number IS NOT NULL AND employee_number = ?)) \
-                     AND NOT EXISTS (SELECT 1 FROM employees c WHERE c.kommunkod = ? \
-                         AND c.removed_at IS NULL AND (c.email = ? OR c.employee_number = ?)) \
+                    "SELECT id FROM employees WHERE kommunkod = $1 AND removed_at IS NOT NULL \
+                     AND (email = $2 OR (employee_number IS NOT NULL AND employee_number = $3)) \
+                     AND NOT EXISTS (SELECT 1 FROM employees c WHERE c.kommunkod = $4 \
+                         AND c.removed_at IS NULL AND (c.email = $5 OR c.employee_number = $6)) \
                      ORDER BY removed_at DESC LIMIT 1",
                 )
                 .bind(k)
@@ -611,7 +618,7 @@ impl Oidc for SqliteStorage {
                     sqlx::query(
                         "INSERT INTO employees (id, kommunkod, name, created_at, email, \
                          employee_number, workplace_id, updated_at) \
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                     )
                     .bind(id.to_string())
                     .bind(k)
@@ -628,7 +635,7 @@ impl Oidc for SqliteStorage {
             };
             sqlx::query(
                 "INSERT INTO oidc_employees (employee_id, kommunkod, subject, created, \
-                 first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?) \
+                 first_seen_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6) \
                  ON CONFLICT (employee_id) DO UPDATE SET subject = excluded.subject, \
                  last_seen_at = excluded.last_seen_at",
             )
@@ -655,7 +662,7 @@ impl Oidc for SqliteStorage {
         self.write(now, async |tx| {
             let added = sqlx::query(
                 "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
-                 SELECT ?, id, ?, ? FROM employees WHERE id = ? AND removed_at IS NULL",
+                 SELECT $1, id, $2, $3 FROM employees WHERE id = $4 AND removed_at IS NULL",
             )
             .bind(code_hash)
             .bind(ts(now)?)
@@ -672,7 +679,7 @@ impl Oidc for SqliteStorage {
 
 /// The id of the municipality's workplace with this name (folded), created if missing.
 async fn workplace(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     kommunkod: &Kommunkod,
     name: &str,
     now: OffsetDateTime,

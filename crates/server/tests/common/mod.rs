@@ -1,4 +1,7 @@
-//! Shared helpers of the HTTP tests: a real server on a random port over a real SQLite file.
+//! Shared helpers of the HTTP tests: a real server on a random port over a real database:
+//! a SQLite file, or, when `VAKSAM_TEST_POSTGRES` names a PostgreSQL server
+//! (`postgres://user@host:port`, as `tools/postgres.sh` starts one), a fresh database on it
+//! for each test.
 #![allow(dead_code)]
 
 use reqwest::{Client, StatusCode};
@@ -8,7 +11,7 @@ use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 use vaksam_core::protocol::{EnrollResponse, SyncResponse};
 use vaksam_server::api::ApiState;
-use vaksam_server::storage::sqlite::SqliteStorage;
+use vaksam_server::storage::sql::SqlStorage;
 use vaksam_server::{app, enrollment, packs, system_clock};
 
 pub mod console;
@@ -19,9 +22,45 @@ pub struct Server {
     pub base: String,
     /// `http://127.0.0.1:PORT`: the console is under `{root}/admin`.
     pub root: String,
-    pub storage: SqliteStorage,
+    pub storage: SqlStorage,
     pub http: Client,
     pub dir: tempfile::TempDir,
+    /// The database's URL.
+    pub db: String,
+}
+
+/// The PostgreSQL server the tests run against, if any.
+pub fn postgres() -> Option<String> {
+    std::env::var("VAKSAM_TEST_POSTGRES")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// A fresh, empty database for one test: a new database on the test PostgreSQL server, or
+/// a SQLite file in `dir`.
+pub async fn fresh_db(dir: &std::path::Path) -> String {
+    match postgres() {
+        Some(server) => {
+            use sqlx::Connection;
+            sqlx::any::install_default_drivers();
+            let name = format!("t_{}", Uuid::new_v4().simple());
+            let mut admin = sqlx::AnyConnection::connect(&format!("{server}/postgres"))
+                .await
+                .expect("the test PostgreSQL server");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+            format!("{server}/{name}")
+        }
+        None => format!("sqlite://{}", dir.join("vaksam.db").display()),
+    }
+}
+
+/// Whether these tests run against PostgreSQL.
+pub fn on_postgres() -> bool {
+    postgres().is_some()
 }
 
 impl Server {
@@ -34,8 +73,8 @@ impl Server {
     /// knows in its redirect URIs).
     pub async fn start_on(listener: tokio::net::TcpListener) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("vaksam.db").display());
-        let storage = SqliteStorage::open(&url).await.unwrap();
+        let url = fresh_db(dir.path()).await;
+        let storage = SqlStorage::open(&url).await.unwrap();
         let outcomes = packs::publish_shipped(&storage, packs::shipped_base(), system_clock())
             .await
             .unwrap();
@@ -68,6 +107,7 @@ impl Server {
             storage,
             http: Client::new(),
             dir,
+            db: url,
         }
     }
 
@@ -133,7 +173,7 @@ impl Server {
     }
 
     pub fn db_url(&self) -> String {
-        format!("sqlite://{}", self.dir.path().join("vaksam.db").display())
+        self.db.clone()
     }
 
     /// Runs the real `vaksam-server` binary against this server's database.
@@ -188,7 +228,7 @@ pub struct Process {
 impl Process {
     /// Starts the server on a fresh database in `dir`.
     pub async fn start(dir: &std::path::Path) -> Self {
-        let db = format!("sqlite://{}", dir.join("vaksam.db").display());
+        let db = fresh_db(dir).await;
         Self::start_on(dir, &db).await
     }
 
