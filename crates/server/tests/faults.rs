@@ -27,7 +27,9 @@ fn prlimit_fsize(pid: u32, soft: &str) {
 #[tokio::test]
 async fn a_disk_that_cannot_be_written_never_gets_a_record_acknowledged() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = Process::start(dir.path()).await;
+    // The file-size limit is the server process's own: a SQLite file. (PostgreSQL's full
+    // disk is the database server's; its SQLSTATE 53100 maps to "unavailable".)
+    let mut server = Process::start_sqlite(dir.path()).await;
     let token = server.enroll("0428", "Anna Andersson").await;
     let mut acknowledged: BTreeMap<Uuid, String> = BTreeMap::new();
     let send = |server: &Process, ids: Vec<Uuid>| {
@@ -386,7 +388,8 @@ async fn admin_commands_while_phones_sync_fail_no_sync() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_during_ingest_restores_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Process::start(dir.path()).await;
+    // `backup` copies SQLite's file; PostgreSQL is backed up with its own tools (below).
+    let server = Process::start_sqlite(dir.path()).await;
     let token = server.enroll("0428", "Anna").await;
     let pack: vaksam_core::Pack = serde_json::from_str(
         &server
@@ -468,7 +471,7 @@ async fn a_backup_taken_during_ingest_restores_whole() {
     // Restore: the copy is the database file of a new server.
     let restored_dir = tempfile::tempdir().unwrap();
     std::fs::copy(&copy, restored_dir.path().join("vaksam.db")).unwrap();
-    let restored = Process::start(restored_dir.path()).await;
+    let restored = Process::start_sqlite(restored_dir.path()).await;
     let register = restored.register("0428");
     assert!(
         !register.is_empty() && register.len() < live.len(),
@@ -487,6 +490,21 @@ async fn a_backup_taken_during_ingest_restores_whole() {
         out.contains(&format!("{} signatures, chain intact", register.len() / 8)),
         "{out}"
     );
+}
+
+/// On PostgreSQL `backup` refuses and says what to use instead.
+#[tokio::test]
+async fn backup_on_postgres_points_to_pg_dump() {
+    let Some(server) = common::postgres() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(dir.path()).await;
+    assert!(db.starts_with(&server));
+    let copy = dir.path().join("backup.db");
+    let (ok, _, err) = admin(&db, &["backup", "--to", copy.to_str().unwrap()]);
+    assert!(!ok && err.contains("pg_dump"), "{err}");
+    assert!(!copy.exists());
 }
 
 /// SIGTERM (systemd, containers) lets requests in flight finish and stops the process.

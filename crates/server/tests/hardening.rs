@@ -163,12 +163,16 @@ async fn padding_the_token_does_not_buy_a_fresh_rate_budget() {
 async fn a_request_cancelled_while_its_write_waits_leaves_no_transaction_open() {
     let s = Server::start().await;
     let token = s.enroll("0428").await;
-    // Another process-like writer holds the lock.
-    let mut other = sqlx::SqliteConnection::connect(&s.db_url()).await.unwrap();
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut other)
-        .await
-        .unwrap();
+    // Another process-like writer holds the lock: SQLite's one write lock, or on
+    // PostgreSQL the ledger table, which every record write needs.
+    sqlx::any::install_default_drivers();
+    let mut other = sqlx::AnyConnection::connect(&s.db_url()).await.unwrap();
+    let lock = if on_postgres() {
+        "BEGIN; LOCK TABLE records IN ACCESS EXCLUSIVE MODE;"
+    } else {
+        "BEGIN IMMEDIATE"
+    };
+    sqlx::raw_sql(lock).execute(&mut other).await.unwrap();
     let impatient = reqwest::Client::builder()
         .timeout(Duration::from_millis(400))
         .build()
@@ -185,14 +189,21 @@ async fn a_request_cancelled_while_its_write_waits_leaves_no_transaction_open() 
     );
     tokio::time::sleep(Duration::from_millis(200)).await;
     sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
-    // Wait out the server's busy timeout, then: other writers get in, and the server
+    // Wait out the server's lock timeout, then: other writers get in, and the server
     // stores again.
     tokio::time::sleep(Duration::from_secs(6)).await;
-    sqlx::query("BEGIN IMMEDIATE")
-        .execute(&mut other)
+    sqlx::raw_sql(lock).execute(&mut other).await.unwrap();
+    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+    if on_postgres() {
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pg_stat_activity \
+             WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
+        )
+        .fetch_one(&mut other)
         .await
         .unwrap();
-    sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+        assert_eq!(open, 0, "a transaction was left open");
+    }
     let (ok, _, err) = s.admin(&["enroll", "--kommunkod", "0428", "--name", "Efter"]);
     assert!(ok, "{err}");
     let after = s

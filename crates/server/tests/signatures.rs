@@ -448,7 +448,7 @@ async fn the_log_is_append_only_and_verification_finds_a_changed_row() {
     assert!(delete.is_err());
 
     // Someone with file access drops the guard and edits entry 2: the chain shows it.
-    sqlx::query("DROP TRIGGER signatures_append_only_update")
+    sqlx::query(&drop_trigger("signatures_append_only_update"))
         .execute(s.storage.pool())
         .await
         .unwrap();
@@ -470,7 +470,7 @@ async fn the_log_is_append_only_and_verification_finds_a_changed_row() {
     );
 
     // Removing the last entry is found too.
-    sqlx::query("DROP TRIGGER signatures_append_only_delete")
+    sqlx::query(&drop_trigger("signatures_append_only_delete"))
         .execute(s.storage.pool())
         .await
         .unwrap();
@@ -541,4 +541,14 @@ async fn status_lists_who_signed_the_current_version_and_who_did_not() {
         ]
     );
     assert_eq!(rows[1][9], "Hemtjänst Norr");
+}
+
+/// The statement that drops one of the signature log's triggers, in the test database's
+/// dialect.
+fn drop_trigger(name: &str) -> String {
+    if common::on_postgres() {
+        format!("DROP TRIGGER {name} ON signatures")
+    } else {
+        format!("DROP TRIGGER {name}")
+    }
 }

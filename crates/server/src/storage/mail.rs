@@ -148,7 +148,7 @@ impl Mail for SqlStorage {
             sqlx::query(
                 "INSERT INTO notifications (incident_id, admin_id, attempts, sent_at, next_attempt_at, last_error) \
                  VALUES ($1, $2, 1, $3, $4, $5) \
-                 ON CONFLICT (incident_id, admin_id) DO UPDATE SET attempts = attempts + 1, \
+                 ON CONFLICT (incident_id, admin_id) DO UPDATE SET attempts = notifications.attempts + 1, \
                  sent_at = excluded.sent_at, next_attempt_at = excluded.next_attempt_at, \
                  last_error = excluded.last_error",
             )

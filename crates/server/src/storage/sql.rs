@@ -269,6 +269,14 @@ impl SqlStorage {
                 let pool = AnyPoolOptions::new()
                     .max_connections(size.postgres.max(2))
                     .acquire_timeout(acquire)
+                    // Like SQLite's busy timeout: a write that waits this long for a row
+                    // lock fails as busy (55P03, answered 503) instead of waiting forever.
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("SET lock_timeout = '10s'").await?;
+                            Ok(())
+                        })
+                    })
                     .connect_with(options)
                     .await?;
                 // sqlx holds an advisory lock while it migrates: instances that start
@@ -775,7 +783,8 @@ impl SqlStorage {
         }
         let seq: i64 = sqlx::query_scalar(
             "INSERT INTO case_counters (kommunkod, year, last) VALUES ($1, $2, 1) \
-             ON CONFLICT (kommunkod, year) DO UPDATE SET last = last + 1 RETURNING last",
+             ON CONFLICT (kommunkod, year) DO UPDATE SET last = case_counters.last + 1 \
+             RETURNING last",
         )
         .bind(kommunkod)
         .bind(year)

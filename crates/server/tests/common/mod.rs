@@ -232,6 +232,13 @@ impl Process {
         Self::start_on(dir, &db).await
     }
 
+    /// Starts the server on a fresh SQLite file in `dir`, whatever the suite's database:
+    /// for what only SQLite's own file shows (a full disk, `backup`'s copy).
+    pub async fn start_sqlite(dir: &std::path::Path) -> Self {
+        let db = format!("sqlite://{}", dir.join("vaksam.db").display());
+        Self::start_on(dir, &db).await
+    }
+
     pub async fn start_on(dir: &std::path::Path, db: &str) -> Self {
         Self::start_with(dir, db, &[]).await
     }
