@@ -7,7 +7,7 @@
 
 use crate::console::i18n::{text, Lang};
 use crate::storage::mail::Due;
-use crate::storage::Storage;
+use crate::storage::{instance_id, Storage};
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration as StdDuration;
@@ -54,13 +54,29 @@ pub fn spawn<S: Storage>(
             tokio::time::sleep(POLL).await;
         }
         loop {
-            if let Err(e) = send_due(&storage, &mailer, &config, clock).await {
-                tracing::error!("mail: {e}");
+            // With several instances on one database, the one holding the lease sends.
+            match storage
+                .hold_lease(LEASE, instance_id(), clock(), LEASE_TTL)
+                .await
+            {
+                Ok(true) => {
+                    if let Err(e) = send_due(&storage, &mailer, &config, clock).await {
+                        tracing::error!("mail: {e}");
+                    }
+                }
+                Ok(false) => {}
+                Err(e) => tracing::error!("mail: {e}"),
             }
             tokio::time::sleep(POLL).await;
         }
     }))
 }
+
+/// The job lease of the mail sender.
+const LEASE: &str = "mail";
+/// How long the sender's lease lasts: it is renewed before each mail, so another
+/// instance takes over a minute after the sender stops.
+const LEASE_TTL: Duration = Duration::seconds(60);
 
 /// Sends what is due now; answers how many were sent.
 pub async fn send_due<S: Storage>(
@@ -75,6 +91,11 @@ pub async fn send_due<S: Storage>(
         .map_err(|e| e.to_string())?;
     let mut sent = 0;
     for d in due {
+        // Still ours? (A round that took longer than the lease may have lost it.)
+        let holder = storage.hold_lease(LEASE, instance_id(), clock(), LEASE_TTL);
+        if !holder.await.map_err(|e| e.to_string())? {
+            break;
+        }
         let outcome = match compose(&d, config) {
             Ok(message) => mailer
                 .send(message)

@@ -11,7 +11,7 @@
 
 use crate::console::i18n::{text, Lang};
 use crate::coverage::inputs;
-use crate::storage::Storage;
+use crate::storage::{instance_id, Storage};
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::collections::BTreeMap;
@@ -37,6 +37,12 @@ pub struct Sent {
     /// Digests to managers.
     pub digests: u32,
 }
+
+/// The job lease of the reminder rounds.
+const LEASE: &str = "reminders";
+/// How long the rounds' lease lasts: longer than a round, so that a second instance starts
+/// no round of its own while one runs.
+const LEASE_TTL: time::Duration = time::Duration::minutes(40);
 
 /// Starts the reminder rounds; they run until the process ends.
 pub fn spawn<S: Storage>(
@@ -85,6 +91,12 @@ pub async fn run<S: Storage>(
         return Ok(sent);
     }
     for (k, pack) in storage.current_packs().await.map_err(|e| e.to_string())? {
+        // With several instances on one database, the one holding the lease sends; it
+        // renews the lease before each municipality.
+        let held = storage.hold_lease(LEASE, instance_id(), now, LEASE_TTL);
+        if !held.await.map_err(|e| e.to_string())? {
+            break;
+        }
         // One municipality's trouble never stops the others' reminders.
         let one = async {
             if !storage

@@ -405,5 +405,5 @@ CREATE TABLE oidc_employees (
 CREATE TABLE job_leases (
     name       TEXT PRIMARY KEY,
     holder     TEXT NOT NULL,
-    expires_at TEXT NOT NULL
+    expires_at BIGINT NOT NULL -- Unix seconds
 );

@@ -20,5 +20,5 @@ INSERT INTO records (id, kind, kommunkod, content_hash)
 CREATE TABLE job_leases (
     name       TEXT PRIMARY KEY,
     holder     TEXT NOT NULL,
-    expires_at TEXT NOT NULL
+    expires_at BIGINT NOT NULL -- Unix seconds
 );

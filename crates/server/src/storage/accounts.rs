@@ -452,7 +452,8 @@ impl Accounts for SqlStorage {
     }
 
     async fn admin(&self, id: Uuid) -> Result<Option<AdminAccount>, StorageError> {
-        self.admin_where("a.id = $1", &[Some(&id.to_string())]).await
+        self.admin_where("a.id = $1", &[Some(&id.to_string())])
+            .await
     }
 
     async fn admins(

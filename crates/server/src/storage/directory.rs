@@ -301,11 +301,12 @@ pub(crate) async fn workplace_id(
     now: OffsetDateTime,
 ) -> Result<Uuid, StorageError> {
     let key = fold(name);
-    if let Some(row) = sqlx::query("SELECT id FROM workplaces WHERE kommunkod = $1 AND name_key = $2")
-        .bind(kommunkod.as_str())
-        .bind(&key)
-        .fetch_optional(&mut *conn)
-        .await?
+    if let Some(row) =
+        sqlx::query("SELECT id FROM workplaces WHERE kommunkod = $1 AND name_key = $2")
+            .bind(kommunkod.as_str())
+            .bind(&key)
+            .fetch_optional(&mut *conn)
+            .await?
     {
         return parse_uuid(row.get(0));
     }
@@ -405,16 +406,14 @@ async fn is_current(
     kommunkod: &Kommunkod,
     id: &str,
 ) -> Result<bool, StorageError> {
-    Ok(
-        sqlx::query(
-            "SELECT 1 FROM employees WHERE kommunkod = $1 AND id = $2 AND removed_at IS NULL",
-        )
-        .bind(kommunkod.as_str())
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .is_some(),
+    Ok(sqlx::query(
+        "SELECT 1 FROM employees WHERE kommunkod = $1 AND id = $2 AND removed_at IS NULL",
     )
+    .bind(kommunkod.as_str())
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .is_some())
 }
 
 /// Ends the employee's unused codes now.
@@ -563,11 +562,13 @@ impl SqlStorage {
         for m in &plan.managers {
             let id = workplace_id(tx, kommunkod, &m.workplace, now).await?;
             for email in &m.removed {
-                sqlx::query("DELETE FROM workplace_managers WHERE workplace_id = $1 AND email = $2")
-                    .bind(id.to_string())
-                    .bind(email)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "DELETE FROM workplace_managers WHERE workplace_id = $1 AND email = $2",
+                )
+                .bind(id.to_string())
+                .bind(email)
+                .execute(&mut *tx)
+                .await?;
             }
             for email in &m.added {
                 sqlx::query(
@@ -858,13 +859,15 @@ impl Directory for SqlStorage {
         &self,
         kommunkod: &Kommunkod,
     ) -> Result<Vec<(String, String, OffsetDateTime)>, StorageError> {
-        sqlx::query("SELECT version, body, published_at FROM packs WHERE kommunkod = $1 ORDER BY id")
-            .bind(kommunkod.as_str())
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|r| Ok((r.get(0), r.get(1), parse_ts(r.get(2))?)))
-            .collect()
+        sqlx::query(
+            "SELECT version, body, published_at FROM packs WHERE kommunkod = $1 ORDER BY id",
+        )
+        .bind(kommunkod.as_str())
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(|r| Ok((r.get(0), r.get(1), parse_ts(r.get(2))?)))
+        .collect()
     }
 
     async fn issue_codes(

@@ -22,7 +22,7 @@
 //!   - a municipality's signature log is appended under the lock of its head row, claimed
 //!     with an UPDATE before the previous hash is read, so the chain never forks;
 //!   - background work that must happen once (mail, reminders) runs on the instance that
-//!     holds its lease ([`jobs`]).
+//!     holds its lease ([`Storage::hold_lease`]).
 
 pub mod accounts;
 pub mod cases;
@@ -39,6 +39,12 @@ use vaksam_core::validation::FieldError;
 use vaksam_core::{CaseNumber, Kommunkod};
 
 pub use crate::chain::LogEntry;
+
+/// This process's id as a holder of job leases ([`Storage::hold_lease`]).
+pub fn instance_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| Uuid::new_v4().to_string())
+}
 
 /// A storage failure: the request fails as a whole and nothing is stored.
 #[derive(Debug, thiserror::Error)]
@@ -526,6 +532,17 @@ pub trait Storage:
         case_number: CaseNumber,
         status: CaseStatus,
         now: OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StorageError>> + Send;
+
+    /// Takes or renews the lease on background job `job` for `holder` (an instance id) until
+    /// `now + ttl`; `true` when `holder` holds it now. A lease that ran out is free to take,
+    /// so the job moves to another instance when its holder stops.
+    fn hold_lease(
+        &self,
+        job: &str,
+        holder: &str,
+        now: OffsetDateTime,
+        ttl: time::Duration,
     ) -> impl Future<Output = Result<bool, StorageError>> + Send;
 
     /// The incident register of a municipality, oldest first, each case with its status

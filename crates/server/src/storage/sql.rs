@@ -435,10 +435,10 @@ impl SqlStorage {
         .execute(&mut *tx)
         .await?;
         sqlx::query("UPDATE signature_heads SET last_hash = $1 WHERE kommunkod = $2")
-        .bind(&entry.entry_hash)
-        .bind(kommunkod)
-        .execute(&mut *tx)
-        .await?;
+            .bind(&entry.entry_hash)
+            .bind(kommunkod)
+            .execute(&mut *tx)
+            .await?;
         Ok(Stored::New(log_receipt(seq, received_at)?))
     }
 
@@ -605,13 +605,15 @@ impl SqlStorage {
     ) -> Result<Uuid, StorageError> {
         let employee_id = Uuid::now_v7();
         let mut tx = self.begin().await?;
-        sqlx::query("INSERT INTO employees (id, kommunkod, name, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(employee_id.to_string())
-            .bind(kommunkod.as_str())
-            .bind(employee_name)
-            .bind(ts(now)?)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO employees (id, kommunkod, name, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(employee_id.to_string())
+        .bind(kommunkod.as_str())
+        .bind(employee_name)
+        .bind(ts(now)?)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
              VALUES ($1, $2, $3, $4)",
@@ -1442,6 +1444,32 @@ impl Storage for SqlStorage {
         result
     }
 
+    async fn hold_lease(
+        &self,
+        job: &str,
+        holder: &str,
+        now: OffsetDateTime,
+        ttl: time::Duration,
+    ) -> Result<bool, StorageError> {
+        let until = (now + ttl).unix_timestamp();
+        self.write(now, async |tx| {
+            let held = sqlx::query(
+                "INSERT INTO job_leases (name, holder, expires_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, \
+                 expires_at = excluded.expires_at \
+                 WHERE job_leases.holder = excluded.holder OR job_leases.expires_at <= $4",
+            )
+            .bind(job)
+            .bind(holder)
+            .bind(until)
+            .bind(now.unix_timestamp())
+            .execute(&mut **tx)
+            .await?;
+            Ok(held.rows_affected() == 1)
+        })
+        .await
+    }
+
     async fn backup(&self, path: &std::path::Path) -> Result<(), StorageError> {
         if self.backend == Backend::Postgres {
             return Err(StorageError::Unsupported(
@@ -1518,7 +1546,8 @@ mod tests {
             .map(|row| row.get::<String, _>(3))
             .collect();
         assert!(
-            plan.iter().all(|step| step.contains("INDEX sqlite_autoindex_records_1 (id=?)")),
+            plan.iter()
+                .all(|step| step.contains("INDEX sqlite_autoindex_records_1 (id=?)")),
             "{plan:?}"
         );
     }
