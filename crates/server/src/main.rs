@@ -76,6 +76,19 @@ enum Command {
         #[arg(long, env = "VAKSAM_BASE", hide = true)]
         base: Option<std::path::PathBuf>,
     },
+    /// Move an installation from SQLite to PostgreSQL: every table (records, packs, the
+    /// signature log, training, the console's data, the audit log), then the counts and
+    /// every signature chain checked on the target. Running it again adds nothing.
+    MigrateDb {
+        /// The SQLite database, e.g. `sqlite://vaksam.db` (it is brought to the current
+        /// schema first).
+        #[arg(long)]
+        from: String,
+        /// The PostgreSQL database, e.g. `postgres://vaksam@db.kommun.se/vaksam`: best
+        /// empty (created with `createdb`); the schema is made here.
+        #[arg(long)]
+        to: String,
+    },
     /// Write a consistent copy of the database to a new file, while the server runs.
     Backup {
         /// The copy to write (must not exist).
@@ -530,6 +543,27 @@ async fn open(db: &str, pool: u32) -> Result<SqlStorage, String> {
         .map_err(|e| format!("opening {}: {e}", redacted(db)))
 }
 
+async fn migrate_db(from: &str, to: &str) -> Result<(), String> {
+    let source = open(from, 2).await?;
+    let target = open(to, 2).await?;
+    let done = vaksam_server::storage::migrate::migrate(&source, &target)
+        .await
+        .map_err(|e| format!("migrate-db: {e}; the target is unchanged"))?;
+    for (table, rows, added) in &done.tables {
+        println!("{table}: {rows} rows, {added} copied now");
+    }
+    for (kommunkod, n) in &done.chains {
+        println!("signatures {kommunkod}: {n} entries, chain intact");
+    }
+    println!(
+        "verified: {} tables with the same row counts in {} and {}",
+        done.tables.len(),
+        redacted(from),
+        redacted(to)
+    );
+    Ok(())
+}
+
 /// A database URL fit for a message: the password replaced.
 fn redacted(db: &str) -> String {
     match url::Url::parse(db) {
@@ -628,6 +662,9 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
             Err(failed.join("\n"))
         };
     }
+    if let Command::MigrateDb { from, to } = &cli.command {
+        return migrate_db(from, to).await;
+    }
     let storage = open(&cli.db, cli.db_pool).await?;
     match cli.command {
         Command::Serve {
@@ -713,6 +750,7 @@ async fn run(cli: Cli, db_given: bool) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())
         }
+        Command::MigrateDb { .. } => unreachable!("handled before the database is opened"),
         Command::Backup { to } => {
             if to.exists() {
                 return Err(format!("{} exists; name a new file", to.display()));

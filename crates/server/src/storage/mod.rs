@@ -28,6 +28,7 @@ pub mod accounts;
 pub mod cases;
 pub mod directory;
 pub mod mail;
+pub mod migrate;
 pub mod oidc;
 pub mod sql;
 

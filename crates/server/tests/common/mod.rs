@@ -74,6 +74,22 @@ impl Server {
     pub async fn start_on(listener: tokio::net::TcpListener) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let url = fresh_db(dir.path()).await;
+        Self::start_in(listener, dir, url).await
+    }
+
+    /// [`Server::start`] on a SQLite file, whatever the suite's database.
+    pub async fn start_sqlite() -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("vaksam.db").display());
+        Self::start_in(listener, dir, url).await
+    }
+
+    async fn start_in(
+        listener: tokio::net::TcpListener,
+        dir: tempfile::TempDir,
+        url: String,
+    ) -> Self {
         let storage = SqlStorage::open(&url).await.unwrap();
         let outcomes = packs::publish_shipped(&storage, packs::shipped_base(), system_clock())
             .await
