@@ -1,22 +1,25 @@
 // Server ingest: records per second and request latency (p50/p95/p99) of POST /api/v1/sync
 // with batches of new, valid incidents, from several keep-alive clients at once.
 //
-//   node bench/ingest.mjs [seconds = 10] [batch = 50] [clients = 4]
+//   node bench/ingest.mjs [seconds = 10] [batch = 50] [clients = 4] [sqlite | postgres]
 //
 // Self-contained: starts the release server (target/release/vaksam-server, or
-// VAKSAM_SERVER_BIN) on a fresh SQLite file (WAL, synchronous = FULL), raises 0428's daily
+// VAKSAM_SERVER_BIN) on a fresh SQLite file (WAL, synchronous = FULL) or a fresh database
+// on the PostgreSQL server VAKSAM_BENCH_PG names (fsync on, as bench/load.sh starts it), raises 0428's daily
 // cap per device to the most the CLI allows, enrolls enough devices (each on its own
 // loopback address) that no rate limit binds, so the figure is the writer's capacity, and
 // checks at the end that every "stored" answer is a row. Loopback only; the loops end with
 // the time given.
 import { enrollDevices, incident, percentile, post, startServer, tally, tallyText } from "./server.mjs";
 
-const [seconds = 10, batch = 50, clients = 4] = process.argv.slice(2).map(Number);
+const args = process.argv.slice(2);
+const [seconds = 10, batch = 50, clients = 4] = args.slice(0, 3).map(Number);
+const backend = args[3] || "sqlite";
 // A device may send a burst of 60 requests, then 2 a second: 50 devices per client keep
 // each one far below that even at a thousand requests a second.
 const DEVICES_PER_CLIENT = 50;
 
-const server = await startServer();
+const server = await startServer({ backend });
 try {
   try {
     server.cli("limits", "--kommunkod", "0428", "--records-per-day", "100000");
@@ -52,12 +55,12 @@ try {
   const rows = JSON.parse(server.cli("incidents", "--kommunkod", "0428", "--format", "json")).length;
   latencies.sort((a, b) => a - b);
   const ms = (p) => percentile(latencies, p).toFixed(1);
-  console.log(`load tool: bench/ingest.mjs (node http, keep-alive), ${clients} concurrent clients over ${devices.length} devices on their own loopback addresses, batch ${batch}, ${seconds} s, loopback, SQLite WAL synchronous=FULL`);
+  console.log(`load tool: bench/ingest.mjs (node http, keep-alive), ${clients} concurrent clients over ${devices.length} devices on their own loopback addresses, batch ${batch}, ${seconds} s, loopback, ${backend === "sqlite" ? "SQLite WAL synchronous=FULL" : "PostgreSQL 15, fsync on, pool 16"}`);
   console.log(`records stored: ${stored} (rows in the register: ${rows}), requests: ${latencies.length}, answers: ${tallyText(answers)}`);
   console.log(`throughput: ${(stored / elapsed).toFixed(0)} records/s, ${(latencies.length / elapsed).toFixed(1)} requests/s`);
   console.log(`server CPU: ${(cpu / elapsed).toFixed(2)} cores, ${((cpu * 1e6) / stored).toFixed(0)} µs per record stored`);
   console.log(`request latency: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, p99 ${ms(0.99)} ms, max ${latencies.at(-1).toFixed(1)} ms`);
-  console.log(`| ${batch} | **${(stored / elapsed).toFixed(0)}** | ${(latencies.length / elapsed).toFixed(0)} | ${ms(0.5)} ms | ${ms(0.95)} ms | ${ms(0.99)} ms | ${latencies.at(-1).toFixed(1)} ms |`);
+  console.log(`| ${backend} | ${batch} | **${(stored / elapsed).toFixed(0)}** | ${(latencies.length / elapsed).toFixed(0)} | ${ms(0.5)} ms | ${ms(0.95)} ms | ${ms(0.99)} ms | ${latencies.at(-1).toFixed(1)} ms |`);
   if (rows !== stored) {
     console.error(`every stored answer must be a row: ${stored} stored, ${rows} rows`);
     process.exitCode = 1;

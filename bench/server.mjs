@@ -1,5 +1,6 @@
-// What the server benchmarks share: the release server on a fresh SQLite file and a free
-// loopback port, devices enrolled through its CLI and the API, keep-alive HTTP from a
+// What the server benchmarks share: the release server on a fresh database (a SQLite file,
+// or a new database on the PostgreSQL server VAKSAM_BENCH_PG names) and free loopback ports,
+// one or more instances on that database, devices enrolled through its CLI and the API, keep-alive HTTP from a
 // chosen loopback address (the server's rate limits are per client address and per
 // device, so a load of many phones must come from many of each), and percentiles.
 import { spawn, execFileSync } from "node:child_process";
@@ -32,7 +33,7 @@ export function post(agent, url, body, token) {
     const req = http.request(url, { method: "POST", agent, headers }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
-      res.on("end", () => ok({ status: res.statusCode, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
+      res.on("end", () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
       res.on("error", fail);
     });
     req.on("error", fail);
@@ -48,25 +49,51 @@ async function freePort() {
   });
 }
 
-/** The release server on a fresh database; `stop()` kills it and removes the database. */
-export async function startServer() {
+/** A fresh database: a SQLite file in `dir`, or a new database on VAKSAM_BENCH_PG. */
+function freshDatabase(backend, dir) {
+  if (backend === "sqlite") return { db: `sqlite://${join(dir, "bench.db")}`, drop: () => {} };
+  const server = process.env.VAKSAM_BENCH_PG;
+  if (!server) throw new Error("postgres needs VAKSAM_BENCH_PG=postgres://user@host:port (bench/load.sh starts one)");
+  const name = `bench_${randomBytes(6).toString("hex")}`;
+  execFileSync("psql", [`${server}/postgres`, "-qc", `CREATE DATABASE ${name}`]);
+  return {
+    db: `${server}/${name}`,
+    drop: () => execFileSync("psql", [`${server}/postgres`, "-qc", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
+  };
+}
+
+/**
+ * The release server on a fresh database: `instances` processes on the same database (a
+ * load balancer's view), `backend` "sqlite" or "postgres". `stop()` kills them and removes
+ * the database. `api` is the first instance's API, `apis` all of them.
+ */
+export async function startServer({ backend = "sqlite", instances = 1 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "vaksam-bench-"));
-  const db = `sqlite://${join(dir, "bench.db")}`;
-  const port = await freePort();
-  const api = `http://127.0.0.1:${port}/api/v1`;
-  const proc = spawn(BIN, ["--db", db, "serve", "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", "ignore"] });
+  const { db, drop } = freshDatabase(backend, dir);
+  const procs = [];
+  const apis = [];
   const cli = (...args) => execFileSync(BIN, ["--db", db, ...args], { encoding: "utf8", maxBuffer: 1 << 30 }).trim();
   const stop = async () => {
-    const exited = new Promise((r) => proc.once("exit", r));
-    if (proc.kill("SIGKILL")) await exited;
+    for (const proc of procs) {
+      const exited = new Promise((r) => proc.once("exit", r));
+      if (proc.kill("SIGKILL")) await exited;
+    }
+    drop();
     rmSync(dir, { recursive: true, force: true });
   };
-  for (let i = 0; ; i++) {
-    try { if ((await fetch(`${api}/health`)).ok) break; } catch {}
-    if (i > 100) { await stop(); throw new Error(`server did not start: ${BIN}`); }
-    await new Promise((r) => setTimeout(r, 100));
+  for (let n = 0; n < instances; n++) {
+    const port = await freePort();
+    const api = `http://127.0.0.1:${port}/api/v1`;
+    procs.push(spawn(BIN, ["--db", db, "serve", "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", "ignore"] }));
+    apis.push(api);
+    for (let i = 0; ; i++) {
+      try { if ((await fetch(`${api}/health`)).ok) break; } catch {}
+      if (i > 100) { await stop(); throw new Error(`server did not start: ${BIN}`); }
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
-  return { api, cli, stop, cpuMs: () => cpuMs(proc.pid) };
+  const cpuMsAll = () => procs.reduce((sum, p) => sum + cpuMs(p.pid), 0);
+  return { api: apis[0], apis, db, backend, dir, cli, stop, cpuMs: cpuMsAll };
 }
 
 const TICK_MS = (() => {

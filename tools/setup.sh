@@ -13,7 +13,9 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 # sqlite3: upgrade tests put a database in the state an older Vaksam left it.
 # libssl-dev, pkg-config: webauthn-rs (the console's passkeys) builds on OpenSSL.
 # python3-aiosmtpd: the real local SMTP server the console's mail tests start.
-APT_PACKAGES="chromium chromium-driver sqlite3 libssl-dev pkg-config python3-aiosmtpd"
+# postgresql: the server suite runs against a real PostgreSQL too (tools/postgres.sh starts
+# a throwaway one; the package's own cluster is not used).
+APT_PACKAGES="chromium chromium-driver sqlite3 libssl-dev pkg-config python3-aiosmtpd postgresql"
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: formatting and lints, core and server
-# (native, over real HTTP and SQLite), the storage layer in headless Chromium
+# (native, over real HTTP, against SQLite and against a real PostgreSQL that this script
+# starts and stops), the storage layer in headless Chromium
 # (wasm-bindgen-test), and the whole app in headless Chromium (Playwright + axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +18,18 @@ cargo fmt --all -- --check
 cargo clippy --quiet -p vaksam-core -p vaksam-server --all-targets -- -D warnings
 cargo clippy --quiet -p vaksam --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "core and server tests (native)"
+step "core and server tests (native, SQLite)"
 cargo test -p vaksam-core -p vaksam-server
+
+step "server tests against PostgreSQL"
+PG_DIR=$(mktemp -d /tmp/vaksam-pg.XXXXXX)
+trap 'tools/postgres.sh stop "$PG_DIR"' EXIT
+VAKSAM_TEST_POSTGRES=$(tools/postgres.sh start "$PG_DIR")
+export VAKSAM_TEST_POSTGRES
+cargo test -p vaksam-server --tests
+unset VAKSAM_TEST_POSTGRES
+tools/postgres.sh stop "$PG_DIR"
+trap - EXIT
 
 step "build the app and the server"
 tools/build.sh
