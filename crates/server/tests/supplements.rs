@@ -101,6 +101,13 @@ async fn a_report_and_its_supplement_can_arrive_in_one_batch_but_not_the_other_w
     assert_eq!(in_order[1]["status"], "stored");
     assert_eq!(in_order[1]["case_number"], in_order[0]["case_number"]);
     assert_eq!(supplement_rows(&s).await, 1);
+
+    // The refused supplement, sent again now that its report is there, is stored: its
+    // refusal left its id free (review: the ledger kept it, and every resend was a 500).
+    let again = s.sync(&token, vec![added]).await;
+    assert_eq!(again[0]["status"], "stored", "{again:?}");
+    assert_eq!(again[0]["case_number"], wrong_order[1]["case_number"]);
+    assert_eq!(supplement_rows(&s).await, 2);
 }
 
 #[tokio::test]

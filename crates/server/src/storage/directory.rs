@@ -686,6 +686,7 @@ impl Directory for SqlStorage {
         now: OffsetDateTime,
     ) -> Result<Result<Uuid, Clash>, StorageError> {
         self.write(now, async |tx| {
+            self.lock_directory(tx, kommunkod).await?;
             if let Some(id) = id {
                 if !is_current(tx, kommunkod, &id.to_string()).await? {
                     return Ok(Err(Clash::Unknown));
@@ -715,6 +716,7 @@ impl Directory for SqlStorage {
         now: OffsetDateTime,
     ) -> Result<Option<u32>, StorageError> {
         self.write(now, async |tx| {
+            self.lock_directory(tx, kommunkod).await?;
             let Some(revoked) = offboard(tx, kommunkod, &id.to_string(), now).await? else {
                 return Ok(None);
             };
@@ -735,6 +737,7 @@ impl Directory for SqlStorage {
         now: OffsetDateTime,
     ) -> Result<bool, StorageError> {
         self.write(now, async |tx| {
+            self.lock_directory(tx, kommunkod).await?;
             let known = sqlx::query("SELECT 1 FROM workplaces WHERE kommunkod = $1 AND id = $2")
                 .bind(kommunkod.as_str())
                 .bind(workplace.to_string())
@@ -770,6 +773,7 @@ impl Directory for SqlStorage {
         now: OffsetDateTime,
     ) -> Result<Option<Applied>, StorageError> {
         self.write(now, async |tx| {
+            self.lock_directory(tx, kommunkod).await?;
             Self::apply_import_in(tx, kommunkod, plan, digest, remove_missing, audit, now).await
         })
         .await
@@ -879,6 +883,7 @@ impl Directory for SqlStorage {
         now: OffsetDateTime,
     ) -> Result<(), StorageError> {
         self.write(now, async |tx| {
+            self.lock_directory(tx, kommunkod).await?;
             let at = ts(now)?;
             for (employee, code_hash) in codes {
                 let id = employee.to_string();

@@ -8,7 +8,7 @@
 //! - a sign-in never enables a disabled admin, and never matches a removed employee.
 
 use super::accounts::{admin_from, append_audit, AdminAccount, NewAudit};
-use super::sql::{parse_kommunkod, parse_ts, parse_uuid, ts, SqlStorage};
+use super::sql::{lock_current_employee, parse_kommunkod, parse_ts, parse_uuid, ts, SqlStorage};
 use super::StorageError;
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -564,6 +564,7 @@ impl Oidc for SqlStorage {
     ) -> Result<SignedEmployee, StorageError> {
         let k = kommunkod.as_str();
         self.write(now, async |tx| {
+            self.lock_directory(tx, kommunkod).await?;
             let mut found: Option<String> = None;
             if let Some(number) = &person.employee_number {
                 found = sqlx::query_scalar(
@@ -660,6 +661,11 @@ impl Oidc for SqlStorage {
         expires_at: OffsetDateTime,
     ) -> Result<bool, StorageError> {
         self.write(now, async |tx| {
+            // The employee's row lock first, as offboarding takes it: a code is never added
+            // to someone being removed at this moment.
+            if !lock_current_employee(tx, &employee_id.to_string()).await? {
+                return Ok(false);
+            }
             let added = sqlx::query(
                 "INSERT INTO enrollment_codes (code_hash, employee_id, created_at, expires_at) \
                  SELECT $1, id, $2, $3 FROM employees WHERE id = $4 AND removed_at IS NULL",

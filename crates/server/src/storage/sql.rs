@@ -293,6 +293,24 @@ impl SqlStorage {
         })
     }
 
+    /// Serialises the writes of one municipality's directory (an import against the digest
+    /// its preview was made from, hand edits, offboarding, letters' codes, sign-ins that
+    /// make employees): on PostgreSQL a transaction-scoped advisory lock, held until commit;
+    /// SQLite's one writer already serialises them.
+    pub(crate) async fn lock_directory(
+        &self,
+        tx: &mut WriteTx,
+        kommunkod: &Kommunkod,
+    ) -> Result<(), StorageError> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+                .bind(format!("vaksam.directory.{}", kommunkod.as_str()))
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Which database this is.
     pub fn backend(&self) -> Backend {
         self.backend
@@ -584,6 +602,22 @@ fn ledger_sql(count: usize) -> String {
     )
 }
 
+/// Takes the row lock of an employee who has not been removed; `false` when there is no
+/// such employee. Offboarding updates the same row first, so whatever takes this lock
+/// (redeeming a code, adding one) runs wholly before or wholly after a removal.
+pub(crate) async fn lock_current_employee(
+    conn: &mut sqlx::AnyConnection,
+    employee_id: &str,
+) -> Result<bool, StorageError> {
+    let locked = sqlx::query(
+        "UPDATE employees SET updated_at = updated_at WHERE id = $1 AND removed_at IS NULL",
+    )
+    .bind(employee_id)
+    .execute(conn)
+    .await?;
+    Ok(locked.rows_affected() == 1)
+}
+
 /// `$first, $first+1, …`: `count` numbered parameters for an `IN (…)` list.
 fn parameters(first: usize, count: usize) -> String {
     (first..first + count)
@@ -650,6 +684,23 @@ impl SqlStorage {
             return Err(RedeemError::InvalidCode);
         }
         let mut tx = self.begin().await?;
+        // The employee's row lock before the code's, in the order offboarding takes them:
+        // a removal either comes first (and this finds no current employee) or waits and
+        // then revokes the device made here.
+        let employee_id: Option<String> =
+            sqlx::query_scalar("SELECT employee_id FROM enrollment_codes WHERE code_hash = $1")
+                .bind(code_hash)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(StorageError::from)?;
+        let Some(employee_id) = employee_id else {
+            tx.rollback().await?;
+            return Err(RedeemError::InvalidCode);
+        };
+        if !lock_current_employee(&mut tx, &employee_id).await? {
+            tx.rollback().await?;
+            return Err(RedeemError::InvalidCode);
+        }
         // Timestamps are stored as UTC RFC 3339 text, which sorts like time.
         let row = sqlx::query(
             "UPDATE enrollment_codes SET used_at = $1, device_id = $2 \
@@ -662,12 +713,11 @@ impl SqlStorage {
         .fetch_optional(&mut *tx)
         .await
         .map_err(StorageError::from)?;
-        let Some(row) = row else {
+        if row.is_none() {
             // Used by a concurrent redeem since the check above.
             tx.rollback().await?;
             return Err(RedeemError::InvalidCode);
-        };
-        let employee_id: String = row.get(0);
+        }
         let employee = sqlx::query("SELECT kommunkod, name FROM employees WHERE id = $1")
             .bind(&employee_id)
             .fetch_one(&mut *tx)
@@ -834,32 +884,35 @@ impl SqlStorage {
             return Ok(earlier);
         }
         let incident_id = record.incident_id.map(|id| id.to_string());
+        // One statement finds the incident (this device's, this municipality's), reopens it
+        // if closed, and holds its row lock to commit: a status set in the console at the
+        // same moment comes wholly before or after.
         let case = sqlx::query(
-            "SELECT case_year, case_seq, status FROM incidents \
-             WHERE id = $1 AND kommunkod = $2 AND device_id = $3",
+            "UPDATE incidents SET \
+             status_changed_at = CASE WHEN status = 'closed' THEN $1 ELSE status_changed_at END, \
+             status = CASE WHEN status = 'closed' THEN 'received' ELSE status END \
+             WHERE id = $2 AND kommunkod = $3 AND device_id = $4 \
+             RETURNING case_year, case_seq, status",
         )
+        .bind(received_at)
         .bind(&incident_id)
         .bind(kommunkod)
         .bind(device.id.to_string())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(case) = case else {
+            // The id was claimed in the ledger for this record; refused, it stays free.
+            sqlx::query("DELETE FROM records WHERE id = $1")
+                .bind(record.id.to_string())
+                .execute(&mut *tx)
+                .await?;
             return Ok(Stored::Rejected(vec![FieldError::new(
                 "payload.incident_id",
                 FieldErrorCode::Invalid,
                 "this device has sent no report with this id (it must be sent first)",
             )]));
         };
-        let mut status: String = case.try_get(2)?;
-        if status == CaseStatus::Closed.as_str() {
-            status = CaseStatus::Received.as_str().to_owned();
-            sqlx::query("UPDATE incidents SET status = $1, status_changed_at = $2 WHERE id = $3")
-                .bind(&status)
-                .bind(received_at)
-                .bind(&incident_id)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let status: String = case.try_get(2)?;
         sqlx::query(
             "INSERT INTO supplements (id, incident_id, kommunkod, device_id, content_hash, \
              payload, device_created_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
