@@ -178,6 +178,38 @@ async fn concurrent_first_reports_of_a_year_get_gapless_case_numbers() {
     assert_eq!(numbers, expected);
 }
 
+/// Batches of reports and signatures in either order, from many devices of one
+/// municipality at once: both locks (case counter, signature head) are taken in one order,
+/// so no batch waits for another's in a cycle (PostgreSQL would fail one as a deadlock).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn mixed_batches_in_either_order_never_deadlock() {
+    let s = Server::start().await;
+    let mut tokens = Vec::new();
+    for n in 0..8 {
+        tokens.push(s.enroll_as("0428", &format!("Person {n}")).await);
+    }
+    let pack = pack_of(&s, &tokens[0]).await;
+    let mut sends = Vec::new();
+    for round in 0..6 {
+        for (n, token) in tokens.iter().enumerate() {
+            let incident = record(Uuid::now_v7(), report(&format!("{round}-{n}")));
+            let signature = signature_record(Uuid::now_v7(), signed(&pack, &format!("Person {n}")));
+            let records = if (n + round) % 2 == 0 {
+                vec![incident, signature]
+            } else {
+                vec![signature, incident]
+            };
+            sends.push(sync_from(&s, token, records));
+        }
+    }
+    let answers = all(sends).await;
+    assert!(answers.iter().flatten().all(|r| r["status"] == "stored"));
+    assert_eq!(s.incident_rows().await, 48);
+    let (ok, out, err) = s.admin(&["signatures", "verify", "--kommunkod", "0428"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("48 signatures, chain intact"), "{out}");
+}
+
 #[tokio::test]
 async fn a_job_lease_has_one_holder_until_it_runs_out() {
     let s = Server::start().await;
@@ -221,8 +253,12 @@ async fn a_job_lease_has_one_holder_until_it_runs_out() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_instances_on_one_database_serve_the_same_phones() {
     let dir = tempfile::tempdir().unwrap();
-    let a = Process::start(dir.path()).await;
-    let b = Process::start_on(dir.path(), &a.db).await;
+    let db = fresh_db(dir.path()).await;
+    // Started together: both migrate and publish the shipped packs at once.
+    let (a, b) = tokio::join!(
+        Process::start_on(dir.path(), &db),
+        Process::start_on(dir.path(), &db)
+    );
     let mut phones = Vec::new();
     for n in 0..6 {
         phones.push(a.enroll("0428", &format!("Person {n}")).await);

@@ -820,6 +820,12 @@ impl Accounts for SqlStorage {
     ) -> Result<bool, StorageError> {
         let result = async {
             let mut tx = self.begin().await?;
+            // The admin's row lock: two removals at once must not both see two passkeys
+            // and leave none.
+            sqlx::query("UPDATE admins SET name = name WHERE id = $1")
+                .bind(admin_id.to_string())
+                .execute(&mut *tx)
+                .await?;
             let count: i64 =
                 sqlx::query_scalar("SELECT COUNT(*) FROM admin_passkeys WHERE admin_id = $1")
                     .bind(admin_id.to_string())

@@ -403,15 +403,9 @@ impl SqlStorage {
         }
         // The head row's lock orders appends: the UPDATE claims the next number and holds
         // the row until this transaction ends, so a concurrent append (another instance on
-        // PostgreSQL) waits here and then reads this entry's hash as its previous one.
-        sqlx::query(
-            "INSERT INTO signature_heads (kommunkod, last_seq, last_hash) VALUES ($1, 0, $2) \
-             ON CONFLICT (kommunkod) DO NOTHING",
-        )
-        .bind(kommunkod)
-        .bind(chain::GENESIS)
-        .execute(&mut *tx)
-        .await?;
+        // PostgreSQL) waits here and then reads this entry's hash as its previous one. (The
+        // batch has taken the lock already; taking it again is free.)
+        lock_signature_head(tx, kommunkod).await?;
         let head = sqlx::query(
             "UPDATE signature_heads SET last_seq = last_seq + 1 WHERE kommunkod = $1 \
              RETURNING last_seq, last_hash",
@@ -491,6 +485,27 @@ impl SqlStorage {
         .await?;
         Ok(Stored::New(plain_receipt(received_at)?))
     }
+}
+
+/// Makes sure the municipality's signature head row exists and takes its row lock, held
+/// until the transaction ends.
+async fn lock_signature_head(
+    tx: &mut sqlx::AnyConnection,
+    kommunkod: &str,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO signature_heads (kommunkod, last_seq, last_hash) VALUES ($1, 0, $2) \
+         ON CONFLICT (kommunkod) DO NOTHING",
+    )
+    .bind(kommunkod)
+    .bind(chain::GENESIS)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE signature_heads SET last_seq = last_seq WHERE kommunkod = $1")
+        .bind(kommunkod)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
 }
 
 /// A receipt with no number: the record is held, received then.
@@ -775,6 +790,18 @@ impl SqlStorage {
         let year = i64::from(now.year());
         let mut outcomes = Vec::with_capacity(records.len());
         let mut tx = self.begin().await?;
+        // The device's row lock: its batches are counted against its daily limit one after
+        // the other, however many instances receive them.
+        sqlx::query("UPDATE devices SET revoked_at = revoked_at WHERE id = $1")
+            .bind(device.id.to_string())
+            .execute(&mut *tx)
+            .await?;
+        // Locks in one order for every batch, the signature head before the case counter
+        // (which the first incident takes), so that two batches of one municipality never
+        // wait for each other's lock (a deadlock PostgreSQL would break by failing one).
+        if records.iter().any(|r| r.kind == RecordKind::Signature) {
+            lock_signature_head(&mut tx, kommunkod).await?;
+        }
         let limit = records_per_day(&mut tx, kommunkod).await?;
         let window_start = ts(now - time::Duration::days(1))?;
         let recent: i64 = sqlx::query_scalar(
@@ -983,22 +1010,12 @@ impl SqlStorage {
         audit: Option<(&super::accounts::NewAudit, OffsetDateTime)>,
     ) -> Result<Published, StorageError> {
         let mut tx = self.begin().await?;
-        let existing = sqlx::query("SELECT etag FROM packs WHERE kommunkod = $1 AND version = $2")
-            .bind(kommunkod.as_str())
-            .bind(&pack.version)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if let Some(row) = existing {
-            tx.rollback().await?;
-            return Ok(if row.get::<String, _>(0) == pack.etag {
-                Published::Unchanged
-            } else {
-                Published::VersionTaken
-            });
-        }
-        sqlx::query(
+        // Insert first: instances starting together publish the same shipped version, and
+        // the key decides which one did (the other finds it and answers Unchanged).
+        let inserted = sqlx::query(
             "INSERT INTO packs (kommunkod, version, body, etag, published_at, origin, \
-             overlay, base_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             overlay, base_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (kommunkod, version) DO NOTHING",
         )
         .bind(kommunkod.as_str())
         .bind(&pack.version)
@@ -1010,6 +1027,20 @@ impl SqlStorage {
         .bind(&pack.base_version)
         .execute(&mut *tx)
         .await?;
+        if inserted.rows_affected() == 0 {
+            let etag: String =
+                sqlx::query_scalar("SELECT etag FROM packs WHERE kommunkod = $1 AND version = $2")
+                    .bind(kommunkod.as_str())
+                    .bind(&pack.version)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            tx.rollback().await?;
+            return Ok(if etag == pack.etag {
+                Published::Unchanged
+            } else {
+                Published::VersionTaken
+            });
+        }
         if let Some((entry, now)) = audit {
             super::accounts::append_audit(&mut tx, entry, now).await?;
         }
@@ -1372,6 +1403,12 @@ impl Storage for SqlStorage {
             return Ok(Vec::new());
         }
         let marks = parameters(3, ids.len());
+        // SQLite: the unary `+` keeps it from choosing the municipality index over the
+        // primary key with bound parameters (it then read every row of the municipality).
+        let plus = match self.backend {
+            Backend::Sqlite => "+",
+            Backend::Postgres => "",
+        };
         let mut found = Vec::new();
         // Only what this device sent: another phone of the municipality learns nothing of
         // a case it did not report. The columns follow `record_table`'s receipt columns.
@@ -1383,7 +1420,7 @@ impl Storage for SqlStorage {
                      i.status, i.status_changed_at, NULL AS incident_id, \
                      t.employee_message, t.employee_message_at \
                      FROM incidents i LEFT JOIN case_triage t ON t.incident_id = i.id \
-                     WHERE i.kommunkod = $1 AND i.device_id = $2 AND i.id IN ({marks})"
+                     WHERE {plus}i.kommunkod = $1 AND i.device_id = $2 AND i.id IN ({marks})"
                 ),
             ),
             (
@@ -1392,7 +1429,7 @@ impl Storage for SqlStorage {
                     "SELECT s.id, s.content_hash, i.case_year, i.case_seq, s.received_at, \
                      i.status, i.status_changed_at, s.incident_id, NULL, NULL \
                      FROM supplements s JOIN incidents i ON i.id = s.incident_id \
-                     WHERE s.kommunkod = $1 AND s.device_id = $2 AND s.id IN ({marks})"
+                     WHERE {plus}s.kommunkod = $1 AND s.device_id = $2 AND s.id IN ({marks})"
                 ),
             ),
         ] {
