@@ -268,8 +268,12 @@ impl SqlStorage {
         now: OffsetDateTime,
     ) -> Result<Applied, StorageError> {
         let mut tx = self.begin().await?;
+        // Read with the incident's row lock (a no-op UPDATE): a change in another instance,
+        // or a supplement reopening the case, comes wholly before or after, so `expected`
+        // is checked against the status this change replaces.
         let case = sqlx::query(
-            "SELECT id, status FROM incidents WHERE kommunkod = $1 AND case_year = $2 AND case_seq = $3",
+            "UPDATE incidents SET status = status \
+             WHERE kommunkod = $1 AND case_year = $2 AND case_seq = $3 RETURNING id, status",
         )
         .bind(kommunkod.as_str())
         .bind(i64::from(case_number.year))

@@ -970,8 +970,10 @@ impl SqlStorage {
         now: OffsetDateTime,
     ) -> Result<bool, StorageError> {
         let mut tx = self.begin().await?;
+        // With the incident's row lock: two identical sets at once change the time once.
         let current: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM incidents WHERE kommunkod = $1 AND case_year = $2 AND case_seq = $3",
+            "UPDATE incidents SET status = status \
+             WHERE kommunkod = $1 AND case_year = $2 AND case_seq = $3 RETURNING status",
         )
         .bind(kommunkod.as_str())
         .bind(i64::from(case_number.year))
