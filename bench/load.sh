@@ -7,7 +7,8 @@
 #       and PostgreSQL, the same tool
 #   (b) p99 of normal phones' small /sync with and without a flood of /enroll (SQLite)
 #   (c) a reconnect storm: 5,000 phones × 3 records within 10 s, against one server on
-#       SQLite, one on PostgreSQL and two on one PostgreSQL
+#       SQLite, one on PostgreSQL and two on one PostgreSQL; all phones of one
+#       municipality, then of five
 set -euo pipefail
 cd "$(dirname "$0")/.."
 test -x "${VAKSAM_SERVER_BIN:-target/release/vaksam-server}" || { echo "build the server first: tools/build.sh" >&2; exit 1; }
@@ -26,6 +27,8 @@ echo "## A normal client's /sync while another floods /enroll"
 node bench/enroll_flood.mjs 10 40 8
 echo
 echo "## Reconnect storm: 5,000 phones × 3 records within 10 s"
-node bench/storm.mjs 5000 3 10 sqlite 1; echo
-node bench/storm.mjs 5000 3 10 postgres 1; echo
-node bench/storm.mjs 5000 3 10 postgres 2
+for m in 1 5; do
+  node bench/storm.mjs 5000 3 10 sqlite 1 "$m"; echo
+  node bench/storm.mjs 5000 3 10 postgres 1 "$m"; echo
+  node bench/storm.mjs 5000 3 10 postgres 2 "$m"; echo
+done

@@ -2,8 +2,11 @@
 // in its outbox, come back within `window` seconds (each at a random moment) and send them
 // in one /sync, retrying as the app does (after Retry-After, or 2 s) until they are stored.
 //
-//   node bench/storm.mjs [phones = 5000] [records = 3] [window = 10] [sqlite | postgres] [servers = 1]
+//   node bench/storm.mjs [phones = 5000] [records = 3] [window = 10] [sqlite | postgres] [servers = 1] [municipalities = 1]
 //
+// With one municipality (the default) every report of the storm takes the same case
+// counter, the worst case; with 5 the phones belong to the five shipped municipalities in
+// turn, as in a region.
 // Self-contained: starts `servers` release servers on one fresh database (SQLite file, or a
 // database on VAKSAM_BENCH_PG) and spreads the phones over them (a load balancer without
 // stickiness), from 200 loopback client addresses (phones behind a few NATs). The phones'
@@ -23,6 +26,8 @@ const args = process.argv.slice(2);
 const [phones = 5000, perPhone = 3, window = 10] = args.slice(0, 3).map(Number);
 const backend = args[3] || "sqlite";
 const servers = Number(args[4] || 1);
+const KOMMUNKODER = ["0428", "0138", "0761", "1493", "2513"].slice(0, Number(args[5] || 1));
+const kommunkodOf = (i) => KOMMUNKODER[i % KOMMUNKODER.length];
 const ADDRESSES = 200;
 
 const server = await startServer({ backend, instances: servers });
@@ -37,8 +42,9 @@ try {
     const employee = `00000000-0000-7000-8000-${String(i).padStart(12, "0")}`;
     const device = `00000000-0000-7000-9000-${String(i).padStart(12, "0")}`;
     const hash = createHash("sha256").update(token).digest("hex");
-    sql += `INSERT INTO employees (id, kommunkod, name, created_at) VALUES ('${employee}', '0428', 'Telefon ${i}', '${now}');\n`;
-    sql += `INSERT INTO devices (id, employee_id, kommunkod, token_hash, created_at) VALUES ('${device}', '${employee}', '0428', '${hash}', '${now}');\n`;
+    const k = kommunkodOf(i);
+    sql += `INSERT INTO employees (id, kommunkod, name, created_at) VALUES ('${employee}', '${k}', 'Telefon ${i}', '${now}');\n`;
+    sql += `INSERT INTO devices (id, employee_id, kommunkod, token_hash, created_at) VALUES ('${device}', '${employee}', '${k}', '${hash}', '${now}');\n`;
   }
   sql += "COMMIT;\n";
   const file = join(server.dir, "devices.sql");
@@ -87,10 +93,10 @@ try {
   }));
   const elapsed = (lastStored - started) / 1000;
   const cpu = (server.cpuMs() - cpuBefore) / 1000;
-  const rows = JSON.parse(server.cli("incidents", "--kommunkod", "0428", "--format", "json")).length;
+  const rows = KOMMUNKODER.reduce((sum, k) => sum + JSON.parse(server.cli("incidents", "--kommunkod", k, "--format", "json")).length, 0);
   latencies.sort((a, b) => a - b);
   const ms = (p) => percentile(latencies, p).toFixed(0);
-  const label = `${servers} server${servers > 1 ? "s" : ""}, ${backend === "sqlite" ? "SQLite" : "PostgreSQL"}`;
+  const label = `${servers} server${servers > 1 ? "s" : ""}, ${backend === "sqlite" ? "SQLite" : "PostgreSQL"}, ${KOMMUNKODER.length} municipalit${KOMMUNKODER.length > 1 ? "ies" : "y"}`;
   console.log(`load tool: bench/storm.mjs (node http), ${phones} phones × ${perPhone} records arriving within ${window} s from ${ADDRESSES} addresses, ${label}`);
   console.log(`answers: ${tallyText(answers)}; records sent ${phones * perPhone}, acknowledged ${stored}, rows ${rows}`);
   console.log(`all stored after ${elapsed.toFixed(1)} s; latency p50 ${ms(0.5)} ms, p99 ${ms(0.99)} ms, max ${latencies.at(-1).toFixed(0)} ms; server CPU ${cpu.toFixed(1)} s`);

@@ -399,7 +399,10 @@ enum Format {
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                // PostgreSQL's notices ("relation … already exists, skipping" at each
+                // start's migration check) are not news.
+                .unwrap_or_else(|_| "info,sqlx::postgres::notice=warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -389,7 +389,8 @@ fn stored_pack(r: &sqlx::any::AnyRow) -> StoredPack {
 }
 
 impl SqlStorage {
-    /// Appends one signature to its municipality's log, inside the batch transaction.
+    /// Appends one new signature (its id claimed) to its municipality's log, inside the batch
+    /// transaction, which holds the head's lock.
     async fn append_signature(
         tx: &mut sqlx::AnyConnection,
         device: &Device,
@@ -398,9 +399,6 @@ impl SqlStorage {
     ) -> Result<Stored, StorageError> {
         let id = record.id.to_string();
         let kommunkod = device.kommunkod.as_str();
-        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
-            return Ok(earlier);
-        }
         // The head row's lock orders appends: the UPDATE claims the next number and holds
         // the row until this transaction ends, so a concurrent append (another instance on
         // PostgreSQL) waits here and then reads this entry's hash as its previous one. (The
@@ -454,8 +452,7 @@ impl SqlStorage {
         Ok(Stored::New(log_receipt(seq, received_at)?))
     }
 
-    /// Stores one training result inside the batch transaction; a resend of the same
-    /// content answers with the first receipt.
+    /// Stores one new training result (its id claimed) inside the batch transaction.
     async fn store_training(
         tx: &mut sqlx::AnyConnection,
         device: &Device,
@@ -464,9 +461,6 @@ impl SqlStorage {
     ) -> Result<Stored, StorageError> {
         let id = record.id.to_string();
         let kommunkod = device.kommunkod.as_str();
-        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
-            return Ok(earlier);
-        }
         sqlx::query(
             "INSERT INTO training_sessions (id, kommunkod, device_id, employee_id, content_hash, \
              bank_version, payload, device_created_at, received_at) \
@@ -796,12 +790,6 @@ impl SqlStorage {
             .bind(device.id.to_string())
             .execute(&mut *tx)
             .await?;
-        // Locks in one order for every batch, the signature head before the case counter
-        // (which the first incident takes), so that two batches of one municipality never
-        // wait for each other's lock (a deadlock PostgreSQL would break by failing one).
-        if records.iter().any(|r| r.kind == RecordKind::Signature) {
-            lock_signature_head(&mut tx, kommunkod).await?;
-        }
         let limit = records_per_day(&mut tx, kommunkod).await?;
         let window_start = ts(now - time::Duration::days(1))?;
         let recent: i64 = sqlx::query_scalar(
@@ -815,19 +803,61 @@ impl SqlStorage {
         .fetch_one(&mut *tx)
         .await?;
         let mut room = i64::from(limit) - recent;
+        // First every id is claimed (or found to be a resend or a conflict), before any lock
+        // the whole municipality shares: those are held from here to the commit, so what
+        // runs under them is kept short.
+        let mut claims = Vec::with_capacity(records.len());
         for record in records {
-            let outcome = match record.kind {
-                RecordKind::Signature => {
+            claims.push(earlier(&mut tx, record, kommunkod).await?);
+        }
+        let new_of = |kind: RecordKind| {
+            records
+                .iter()
+                .zip(&claims)
+                .filter(|(r, c)| r.kind == kind && c.is_none())
+                .count()
+        };
+        // The municipality's locks, in one order for every batch (the signature head, then
+        // the case counter), so that two batches never wait for each other in a cycle (a
+        // deadlock PostgreSQL would break by failing one).
+        if new_of(RecordKind::Signature) > 0 {
+            lock_signature_head(&mut tx, kommunkod).await?;
+        }
+        let incidents = new_of(RecordKind::Incident);
+        let mut next_seq = 0;
+        if incidents > 0 {
+            // The batch's case numbers at once; the counter row stays locked until the
+            // commit (or a rollback gives the numbers back), so numbers stay gapless.
+            let count =
+                i64::try_from(incidents).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+            let last: i64 = sqlx::query_scalar(
+                "INSERT INTO case_counters (kommunkod, year, last) VALUES ($1, $2, $3) \
+                 ON CONFLICT (kommunkod, year) DO UPDATE SET last = case_counters.last + $3 \
+                 RETURNING last",
+            )
+            .bind(kommunkod)
+            .bind(year)
+            .bind(count)
+            .fetch_one(&mut *tx)
+            .await?;
+            next_seq = last - count + 1;
+        }
+        for (record, claim) in records.iter().zip(claims) {
+            let outcome = match (claim, record.kind) {
+                (Some(earlier), _) => earlier,
+                (None, RecordKind::Signature) => {
                     Self::append_signature(&mut tx, device, record, &received_at).await?
                 }
-                RecordKind::Quiz => {
+                (None, RecordKind::Quiz) => {
                     Self::store_training(&mut tx, device, record, &received_at).await?
                 }
-                RecordKind::Supplement => {
+                (None, RecordKind::Supplement) => {
                     Self::store_supplement(&mut tx, device, record, &received_at).await?
                 }
-                RecordKind::Incident => {
-                    Self::store_incident(&mut tx, device, record, &received_at, year).await?
+                (None, RecordKind::Incident) => {
+                    next_seq += 1;
+                    let seq = next_seq - 1;
+                    Self::store_incident(&mut tx, device, record, &received_at, year, seq).await?
                 }
             };
             if matches!(outcome, Stored::New(_)) {
@@ -846,29 +876,18 @@ impl SqlStorage {
         Ok(Ok(outcomes))
     }
 
-    /// Stores one incident inside the batch transaction, with the next case number of its
-    /// municipality and year; a resend answers with the first receipt.
+    /// Stores one new incident (its id claimed) inside the batch transaction, with case
+    /// number `seq` of its municipality and year (allocated by the batch).
     async fn store_incident(
         tx: &mut sqlx::AnyConnection,
         device: &Device,
         record: &NewRecord,
         received_at: &str,
         year: i64,
+        seq: i64,
     ) -> Result<Stored, StorageError> {
         let kommunkod = device.kommunkod.as_str();
         let id = record.id.to_string();
-        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
-            return Ok(earlier);
-        }
-        let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO case_counters (kommunkod, year, last) VALUES ($1, $2, 1) \
-             ON CONFLICT (kommunkod, year) DO UPDATE SET last = case_counters.last + 1 \
-             RETURNING last",
-        )
-        .bind(kommunkod)
-        .bind(year)
-        .fetch_one(&mut *tx)
-        .await?;
         sqlx::query(
             "INSERT INTO incidents (id, kommunkod, device_id, case_year, case_seq, \
              content_hash, category, payload, device_created_at, received_at) \
@@ -899,7 +918,7 @@ impl SqlStorage {
     /// transaction); any other id is refused the same way, saying nothing of it. A
     /// supplement to a closed case reopens it as received (new information, maybe personal
     /// data, must not sit under a case nobody looks at). Its receipt carries the incident's
-    /// case number and (new) status; a resend answers with the first receipt.
+    /// case number and (new) status.
     async fn store_supplement(
         tx: &mut sqlx::AnyConnection,
         device: &Device,
@@ -907,9 +926,6 @@ impl SqlStorage {
         received_at: &str,
     ) -> Result<Stored, StorageError> {
         let kommunkod = device.kommunkod.as_str();
-        if let Some(earlier) = earlier(tx, record, kommunkod).await? {
-            return Ok(earlier);
-        }
         let incident_id = record.incident_id.map(|id| id.to_string());
         // One statement finds the incident (this device's, this municipality's), reopens it
         // if closed, and holds its row lock to commit: a status set in the console at the
