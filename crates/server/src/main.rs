@@ -31,8 +31,8 @@ struct Cli {
     )]
     db: String,
     /// PostgreSQL: the most connections this instance opens (reads and writes share them).
-    /// Keep instances × pool below the server's `max_connections`, with room for admin
-    /// tools. SQLite ignores it.
+    /// Aim at about 4 per database core over all instances, below the server's
+    /// `max_connections` with room for admin tools. SQLite ignores it.
     #[arg(long, env = "VAKSAM_DB_POOL", default_value_t = 16, global = true)]
     db_pool: u32,
     #[command(subcommand)]
