@@ -26,7 +26,9 @@ PG_DIR=$(mktemp -d /tmp/vaksam-pg.XXXXXX)
 trap 'tools/postgres.sh stop "$PG_DIR"' EXIT
 VAKSAM_TEST_POSTGRES=$(tools/postgres.sh start "$PG_DIR")
 export VAKSAM_TEST_POSTGRES
-cargo test -p vaksam-server --tests
+# The same package selection as above, so nothing is compiled again (the core's own tests
+# run again, in a second).
+cargo test -p vaksam-core -p vaksam-server --tests
 unset VAKSAM_TEST_POSTGRES
 tools/postgres.sh stop "$PG_DIR"
 trap - EXIT
