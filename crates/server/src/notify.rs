@@ -54,18 +54,8 @@ pub fn spawn<S: Storage>(
             tokio::time::sleep(POLL).await;
         }
         loop {
-            // With several instances on one database, the one holding the lease sends.
-            match storage
-                .hold_lease(LEASE, instance_id(), clock(), LEASE_TTL)
-                .await
-            {
-                Ok(true) => {
-                    if let Err(e) = send_due(&storage, &mailer, &config, clock).await {
-                        tracing::error!("mail: {e}");
-                    }
-                }
-                Ok(false) => {}
-                Err(e) => tracing::error!("mail: {e}"),
+            if let Err(e) = send_due(&storage, &mailer, &config, clock).await {
+                tracing::error!("mail: {e}");
             }
             tokio::time::sleep(POLL).await;
         }
@@ -91,7 +81,8 @@ pub async fn send_due<S: Storage>(
         .map_err(|e| e.to_string())?;
     let mut sent = 0;
     for d in due {
-        // Still ours? (A round that took longer than the lease may have lost it.)
+        // With several instances on one database, the one holding the lease sends; it is
+        // taken or renewed before each mail, so an idle poll writes nothing.
         let holder = storage.hold_lease(LEASE, instance_id(), clock(), LEASE_TTL);
         if !holder.await.map_err(|e| e.to_string())? {
             break;

@@ -399,11 +399,9 @@ impl SqlStorage {
     ) -> Result<Stored, StorageError> {
         let id = record.id.to_string();
         let kommunkod = device.kommunkod.as_str();
-        // The head row's lock orders appends: the UPDATE claims the next number and holds
-        // the row until this transaction ends, so a concurrent append (another instance on
-        // PostgreSQL) waits here and then reads this entry's hash as its previous one. (The
-        // batch has taken the lock already; taking it again is free.)
-        lock_signature_head(tx, kommunkod).await?;
+        // The batch took the head row's lock (`lock_signature_head`) before any append and
+        // holds it to commit, so a concurrent append (another instance on PostgreSQL) waits
+        // for this transaction and then reads this entry's hash as its previous one.
         let head = sqlx::query(
             "UPDATE signature_heads SET last_seq = last_seq + 1 WHERE kommunkod = $1 \
              RETURNING last_seq, last_hash",
@@ -855,8 +853,8 @@ impl SqlStorage {
                     Self::store_supplement(&mut tx, device, record, &received_at).await?
                 }
                 (None, RecordKind::Incident) => {
+                    let seq = next_seq;
                     next_seq += 1;
-                    let seq = next_seq - 1;
                     Self::store_incident(&mut tx, device, record, &received_at, year, seq).await?
                 }
             };
