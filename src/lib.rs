@@ -20,8 +20,6 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use store::device::Enrollment;
 
-const LANG_KEY: &str = "vaksam.lang";
-
 /// App-wide state, provided as context.
 #[derive(Clone, Copy)]
 pub struct AppCtx {
@@ -48,28 +46,50 @@ impl AppCtx {
     }
 }
 
+/// A fixed text in the current language, for a view or an attribute. One function, so one
+/// closure type for every text of the app: each distinct closure in a view is compiled
+/// into its own rendering code, and hundreds of them were a good part of the wasm.
+pub fn tr(key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = ctx().lang;
+    move || key.in_(lang.get())
+}
+
 /// The app context; every page lives under [`App`], which provides it.
 pub fn ctx() -> AppCtx {
     expect_context::<AppCtx>()
 }
 
-fn saved_lang() -> Lang {
-    use gloo_storage::Storage;
-    gloo_storage::LocalStorage::get(LANG_KEY).unwrap_or_default()
-}
-
-/// Switches and remembers the language.
+/// Switches and remembers the language: its catalog is loaded first (from the service
+/// worker's cache when offline), then every text changes at once. Nothing typed is lost:
+/// only the texts around the fields change.
 pub fn set_lang(lang: Lang) {
-    use gloo_storage::Storage;
-    let _ = gloo_storage::LocalStorage::set(LANG_KEY, lang);
-    ctx().lang.set(lang);
+    let signal = ctx().lang;
+    spawn_local(async move {
+        match i18n::load(lang).await {
+            Ok(()) => {
+                i18n::save(lang);
+                signal.set(lang);
+            }
+            Err(e) => web_sys::console::warn_1(&format!("Vaksam: {e}").into()),
+        }
+    });
 }
 
-/// The root component.
+/// Starts the app: the language's texts first (see [`i18n::start`]), then the views.
+pub async fn run() {
+    let lang = i18n::start().await;
+    leptos::mount::mount_to_body(move || view! { <App lang/> });
+}
+
+/// Whether this browser has enrolled: `index.html` reads it to paint the enrollment
+/// screen's heading before the wasm has loaded, but only where that is the first screen.
+const ENROLLED_HINT: &str = "vaksam.enrolled";
+
+/// The root component, in the language [`run`] loaded.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(lang: Lang) -> impl IntoView {
     let ctx = AppCtx {
-        lang: RwSignal::new(saved_lang()),
+        lang: RwSignal::new(lang),
         enrollment: RwSignal::new(None),
         storage: RwSignal::new(None),
         db: RwSignal::new(None),
@@ -89,14 +109,35 @@ pub fn App() -> impl IntoView {
         }
     });
     service_worker::register(ctx.update_ready);
-    // index.html's static "Vaksam startar…" frame stands in until the app mounts.
-    if let Some(splash) = document().get_element_by_id("splash") {
-        splash.remove();
-    }
+    // index.html's frame and first screen stand in until the app knows what to show (the
+    // app's own elements wait hidden behind it, see main.css), so nothing jumps; a few
+    // seconds at most, whatever happens.
+    let remove_splash = || {
+        if let Some(splash) = document().get_element_by_id("splash") {
+            splash.remove();
+        }
+    };
     Effect::new(move |_| {
-        let tag = ctx.lang.get().tag();
+        if ctx.storage.get().is_some() || ctx.db.get().is_some() {
+            remove_splash();
+        }
+    });
+    set_timeout(remove_splash, std::time::Duration::from_secs(3));
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", tag);
+            let _ = root.set_attribute("lang", lang.tag());
+            let _ = root.set_attribute("dir", lang.dir());
+        }
+    });
+    Effect::new(move |_| {
+        use gloo_storage::Storage;
+        match ctx.enrollment.get() {
+            Some(Some(_)) => {
+                let _ = gloo_storage::LocalStorage::set(ENROLLED_HINT, true);
+            }
+            Some(None) => gloo_storage::LocalStorage::delete(ENROLLED_HINT),
+            None => {}
         }
     });
     spawn_local(async move {
@@ -133,7 +174,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip" href="#main">{move || ctx.t(T::SkipToContent)}</a>
+            <a class="skip" href="#main">{tr(T::SkipToContent)}</a>
             <components::AppBar/>
             <components::UpdateBanner/>
             <components::OutdatedBanner/>

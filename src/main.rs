@@ -1,4 +1,4 @@
 fn main() {
     vaksam::crash::install();
-    leptos::mount::mount_to_body(vaksam::App);
+    wasm_bindgen_futures::spawn_local(vaksam::run());
 }

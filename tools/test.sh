@@ -16,7 +16,12 @@ tools/setup.sh
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --quiet -p vaksam-core -p vaksam-server --all-targets -- -D warnings
+cargo clippy --quiet -p vaksam-i18n --features compile --all-targets -- -D warnings
 cargo clippy --quiet -p vaksam --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "translations: every file checked, what each language has not translated yet"
+cargo test --quiet -p vaksam-i18n --features compile
+cargo run --quiet -p vaksam-i18n --features compile --bin vaksam-i18n -- check locales
 
 step "core and server tests (native, SQLite)"
 cargo test -p vaksam-core -p vaksam-server

@@ -4,6 +4,7 @@
 use crate::components::icon::{Icon, IconSvg};
 use crate::ctx;
 use crate::i18n::T;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -110,16 +111,16 @@ pub fn AppBar() -> impl IntoView {
                         }
                     }
                 >
-                    <span aria-hidden="true">"‹ "</span>
-                    {move || ctx.t(T::Back)}
+                    <span class="mirror" aria-hidden="true">"‹"</span>" "
+                    {tr(T::Back)}
                 </button>
             </Show>
             <A href="/" attr:class="brand">
-                <span class="brand-name">{move || ctx.t(T::AppName)}</span>
+                <span class="brand-name">{tr(T::AppName)}</span>
                 {move || municipality().map(|m| view! { <span class="brand-place">{m}</span> })}
             </A>
             <Show when=enrolled>
-                <A href="/settings" attr:class="icon-button" attr:aria-label=move || ctx.t(T::Settings)>
+                <A href="/settings" attr:class="icon-button" attr:aria-label=tr(T::Settings)>
                     <IconSvg icon=Icon::Sliders/>
                 </A>
             </Show>

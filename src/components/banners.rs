@@ -1,6 +1,7 @@
 //! Whole-app notices: a new version, a database outdated or blocked by another tab, no usable storage.
 
 use crate::i18n::{self, T};
+use crate::tr;
 use crate::{ctx, service_worker};
 use leptos::prelude::*;
 
@@ -11,9 +12,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ctx.update_ready.get()>
             <div class="banner" role="status">
-                <span>{move || ctx.t(T::UpdateAvailable)}</span>
+                <span>{tr(T::UpdateAvailable)}</span>
                 <button type="button" class="button small" on:click=move |_| service_worker::apply_update()>
-                    {move || ctx.t(T::UpdateNow)}
+                    {tr(T::UpdateNow)}
                 </button>
             </div>
         </Show>
@@ -28,10 +29,10 @@ pub fn OutdatedBanner() -> impl IntoView {
     view! {
         <Show when=move || ctx.db.get() == Some(crate::store::DbEvent::Outdated)>
             <div class="banner" role="alert" data-testid="outdated">
-                <span>{move || ctx.t(T::DbOutdated)}</span>
+                <span>{tr(T::DbOutdated)}</span>
                 <button type="button" class="button small" on:click=move |_| {
                     let _ = window().location().reload();
-                }>{move || ctx.t(T::Reload)}</button>
+                }>{tr(T::Reload)}</button>
             </div>
         </Show>
     }
@@ -40,11 +41,10 @@ pub fn OutdatedBanner() -> impl IntoView {
 /// Opening the database waits for another tab that holds an older version open.
 #[component]
 pub fn DbBlocked() -> impl IntoView {
-    let ctx = ctx();
     view! {
         <section class="page" role="alert">
-            <h1>{move || ctx.t(T::DbBlockedTitle)}</h1>
-            <p>{move || ctx.t(T::DbBlockedText)}</p>
+            <h1>{tr(T::DbBlockedTitle)}</h1>
+            <p>{tr(T::DbBlockedText)}</p>
         </section>
     }
 }
@@ -61,7 +61,7 @@ pub fn NoStorage(kind: crate::store::StoreErrorKind) -> impl IntoView {
     };
     view! {
         <section class="page" role="alert">
-            <h1>{move || ctx.t(T::NoStorageTitle)}</h1>
+            <h1>{tr(T::NoStorageTitle)}</h1>
             <p>{text}</p>
         </section>
     }

@@ -34,6 +34,7 @@
 use crate::ctx;
 use crate::i18n::{self, T};
 use crate::store::{drafts, StoreErrorKind};
+use crate::tr;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -192,7 +193,7 @@ pub fn DraftNotSaved(failed: RwSignal<Option<StoreErrorKind>>) -> impl IntoView 
         failed.get().map(|kind| {
             view! {
                 <p class="storage-problem" role="alert" data-testid="draft-not-saved">
-                    {move || ctx.t(T::DraftNotSaved)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
+                    {tr(T::DraftNotSaved)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
                 </p>
             }
         })

@@ -4,8 +4,8 @@
 //! Safari offers no prompt and may delete a site's data after seven days without use.
 
 use crate::components::icon::{Icon, IconSvg};
-use crate::ctx;
 use crate::i18n::T;
+use crate::tr;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -64,7 +64,6 @@ fn offered() -> ArcReadSignal<bool> {
 /// "Installera Vaksam" where the browser offers it; the iOS guide in Safari on an iPhone.
 #[component]
 pub fn InstallCard() -> impl IntoView {
-    let ctx = ctx();
     let offered = offered();
     let ios = ios_browser_tab();
     let ios_hidden = RwSignal::new({
@@ -84,17 +83,17 @@ pub fn InstallCard() -> impl IntoView {
     view! {
         <Show when=move || offered.get()>
             <section class="card install" aria-labelledby="install-title" data-testid="install-card">
-                <h2 id="install-title"><IconSvg icon=Icon::Download/>{move || ctx.t(T::InstallTitle)}</h2>
-                <p>{move || ctx.t(T::InstallText)}</p>
-                <button type="button" class="button primary" on:click=install>{move || ctx.t(T::InstallButton)}</button>
+                <h2 id="install-title"><IconSvg icon=Icon::Download/>{tr(T::InstallTitle)}</h2>
+                <p>{tr(T::InstallText)}</p>
+                <button type="button" class="button primary" on:click=install>{tr(T::InstallButton)}</button>
             </section>
         </Show>
         <Show when=move || ios && !ios_hidden.get()>
             <section class="card install" aria-labelledby="ios-install-title" data-testid="ios-install">
-                <h2 id="ios-install-title"><IconSvg icon=Icon::Share/>{move || ctx.t(T::IosInstallTitle)}</h2>
-                <p>{move || ctx.t(T::IosInstallSteps)}</p>
-                <p class="hint">{move || ctx.t(T::IosInstallWhy)}</p>
-                <button type="button" class="button small" on:click=hide_ios>{move || ctx.t(T::Hide)}</button>
+                <h2 id="ios-install-title"><IconSvg icon=Icon::Share/>{tr(T::IosInstallTitle)}</h2>
+                <p>{tr(T::IosInstallSteps)}</p>
+                <p class="hint">{tr(T::IosInstallWhy)}</p>
+                <button type="button" class="button small" on:click=hide_ios>{tr(T::Hide)}</button>
             </section>
         </Show>
     }

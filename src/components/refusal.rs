@@ -2,6 +2,7 @@
 
 use crate::ctx;
 use crate::i18n::{self, T};
+use crate::tr;
 use leptos::prelude::*;
 use vaksam_core::validation::FieldError;
 
@@ -13,7 +14,7 @@ pub fn RefusalList(
 ) -> impl IntoView {
     let ctx = ctx();
     view! {
-        <p class="refusal-title">{move || ctx.t(T::RejectedWhy)}</p>
+        <p class="refusal-title">{tr(T::RejectedWhy)}</p>
         <ul class="refusal" data-testid="refusal">
             {errors.into_iter().map(|e| view! {
                 <li>{move || i18n::refusal(ctx.lang.get(), kind, &e)}</li>

@@ -3,6 +3,7 @@
 use crate::ctx;
 use crate::i18n::{self, T};
 use crate::store::training;
+use crate::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vaksam_core::classification::Sector;
@@ -44,8 +45,8 @@ pub fn SectorChoice(
     };
     view! {
         <fieldset class="field sector" data-testid="sector">
-            <legend>{move || ctx.t(T::SectorQuestion)}</legend>
-            <p class="hint">{move || ctx.t(if in_settings { T::SectorHintSettings } else { T::SectorHint })}</p>
+            <legend>{tr(T::SectorQuestion)}</legend>
+            <p class="hint">{tr(if in_settings { T::SectorHintSettings } else { T::SectorHint })}</p>
             <div class="sector-choices">
                 {SECTORS.into_iter().map(|(sector, label)| {
                     let chosen = move || progress.with(|p| p.sector) == Some(sector);
@@ -53,7 +54,7 @@ pub fn SectorChoice(
                         <button type="button" class="button" aria-pressed=move || chosen().to_string()
                             on:click=move |_| choose(sector)>
                             <span aria-hidden="true">{move || if chosen() { "✓ " } else { "" }}</span>
-                            {move || ctx.t(label)}
+                            {tr(label)}
                         </button>
                     }
                 }).collect_view()}

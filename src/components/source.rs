@@ -6,6 +6,7 @@
 
 use crate::ctx;
 use crate::i18n::{Lang, T};
+use crate::tr;
 use leptos::prelude::*;
 use vaksam_core::pack::Text;
 use vaksam_core::source::HasSource;
@@ -79,7 +80,6 @@ pub(crate) fn in_swedish_note(lang: Lang) -> impl IntoView {
 /// shown when no origin cites anything and none is advice.
 #[component]
 pub fn PageSources(#[prop(into)] origins: Signal<Vec<Origin>>) -> impl IntoView {
-    let ctx = ctx();
     let summary = move || {
         origins.with(|list| {
             let mut cites: Vec<String> = Vec::new();
@@ -99,13 +99,13 @@ pub fn PageSources(#[prop(into)] origins: Signal<Vec<Origin>>) -> impl IntoView 
         (!cites.is_empty() || advice).then(|| {
             let cited = (!cites.is_empty()).then(|| {
                 let list = cites.join(", ");
-                view! { <p>{move || ctx.t(T::SourceLabel)}" "{list.clone()}</p> }
+                view! { <p>{tr(T::SourceLabel)}" "{list.clone()}</p> }
             });
-            let note = advice
-                .then(|| view! { <p data-testid="advice-note">{move || ctx.t(T::AdviceNote)}</p> });
+            let note =
+                advice.then(|| view! { <p data-testid="advice-note">{tr(T::AdviceNote)}</p> });
             view! {
                 <details class="page-sources" data-testid="page-sources">
-                    <summary>{move || ctx.t(T::SourcesTitle)}</summary>
+                    <summary>{tr(T::SourcesTitle)}</summary>
                     {cited}
                     {note}
                 </details>

@@ -8,6 +8,7 @@ use crate::components::icon::{Icon, IconSvg};
 use crate::ctx;
 use crate::i18n::{self, T};
 use crate::sync::SyncStatus;
+use crate::tr;
 use leptos::prelude::*;
 
 /// How the line looks: `data-state` on the box.
@@ -134,20 +135,20 @@ pub fn SyncStatusLine() -> impl IntoView {
             <div class="sync-text">
                 <p role="status" aria-live="polite" data-testid="sync-status">{text}</p>
                 <Show when=waiting_offline>
-                    <p class="sync-detail">{move || ctx.t(T::SyncSavedOffline)}</p>
+                    <p class="sync-detail">{tr(T::SyncSavedOffline)}</p>
                 </Show>
                 <p class="sync-detail" role="status" data-testid="send-now-answer">
                     {move || told_offline.get().then(|| ctx.t(T::SendNowOffline))}
                 </p>
             </div>
             <Show when=move || sync.status.get() == SyncStatus::NeedsEnrollment>
-                <a class="button small" href="/enroll">{move || ctx.t(T::EnrollAgain)}</a>
+                <a class="button small" href="/enroll">{tr(T::EnrollAgain)}</a>
             </Show>
             <Show when=move || {
                 sync.waiting.get() > 0 && !matches!(sync.status.get(), SyncStatus::Sending | SyncStatus::NeedsEnrollment)
             }>
                 <button type="button" class="button small" on:click=send_now>
-                    {move || ctx.t(T::SendNow)}
+                    {tr(T::SendNow)}
                 </button>
             </Show>
         </div>

@@ -2,6 +2,7 @@
 
 use crate::i18n::{self, T};
 use crate::store::training;
+use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -43,9 +44,9 @@ pub fn SignStatusLine(
         };
         Some(view! {
             <p class=class data-testid="sign-status">
-                {move || ctx.t(text)}" "
+                {tr(text)}" "
                 <A href=href>
-                    {move || ctx.t(link)}
+                    {tr(link)}
                     {move || {
                         (named && href == "/sign")
                             .then(title)
@@ -76,7 +77,7 @@ pub fn TrainingStatusLine() -> impl IntoView {
             Some(view! {
                 <p class=class data-testid="training-status">
                     {i18n::course_status(lang, status)}" "
-                    {nudge.then(|| view! { <A href="/quiz">{move || ctx.t(T::QuizStart)}</A> })}
+                    {nudge.then(|| view! { <A href="/quiz">{tr(T::QuizStart)}</A> })}
                 </p>
             })
         })
@@ -86,10 +87,9 @@ pub fn TrainingStatusLine() -> impl IntoView {
 /// Home's one compact "Att göra" card: signing and training, each one line with its link.
 #[component]
 pub fn TodoCard() -> impl IntoView {
-    let ctx = ctx();
     view! {
         <section class="card todo" aria-labelledby="todo-title" data-testid="todo">
-            <h2 id="todo-title">{move || ctx.t(T::HomeTodo)}</h2>
+            <h2 id="todo-title">{tr(T::HomeTodo)}</h2>
             <SignStatusLine named=true/>
             <TrainingStatusLine/>
         </section>

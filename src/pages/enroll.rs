@@ -5,6 +5,7 @@ use crate::components::LanguagePicker;
 use crate::ctx;
 use crate::i18n::T;
 use crate::store::device::{self, Enrollment};
+use crate::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -92,16 +93,17 @@ pub fn EnrollPage() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <LanguagePicker/>
-            <h1>{move || ctx.t(T::EnrollTitle)}</h1>
-            <p>{move || ctx.t(T::EnrollIntro)}</p>
+            // The heading and introduction first, where index.html's first screen put them.
+            <h1>{tr(T::EnrollTitle)}</h1>
+            <p>{tr(T::EnrollIntro)}</p>
             {already.map(|name| view! {
-                <p class="notice" role="status">{move || ctx.t(T::EnrollAlready).replace("{name}", &name)}</p>
+                <p class="notice" role="status">{move || T::EnrollAlready.with(ctx.lang.get(), &[("name", (&name).into())])}</p>
             })}
+            <LanguagePicker/>
             <form on:submit=submit novalidate>
                 <div class="field">
-                    <label for="code">{move || ctx.t(T::EnrollCodeLabel)}</label>
-                    <p class="hint" id="code-hint">{move || ctx.t(T::EnrollCodeHint)}</p>
+                    <label for="code">{tr(T::EnrollCodeLabel)}</label>
+                    <p class="hint" id="code-hint">{tr(T::EnrollCodeHint)}</p>
                     <input
                         id="code"
                         name="code"
@@ -124,12 +126,12 @@ pub fn EnrollPage() -> impl IntoView {
                     {move || if busy.get() { ctx.t(T::EnrollWorking) } else { ctx.t(T::EnrollButton) }}
                 </button>
             </form>
-            <h2 class="enroll-or">{move || ctx.t(T::EnrollOr)}</h2>
+            <h2 class="enroll-or">{tr(T::EnrollOr)}</h2>
             // A page of the server, not of the app: `rel="external"` keeps the router out.
             <a class="button" href="/oidc/enroll" rel="external" aria-describedby="account-hint">
-                {move || ctx.t(T::EnrollWithAccount)}
+                {tr(T::EnrollWithAccount)}
             </a>
-            <p class="hint" id="account-hint">{move || ctx.t(T::EnrollWithAccountHint)}</p>
+            <p class="hint" id="account-hint">{tr(T::EnrollWithAccountHint)}</p>
         </section>
     }
 }

@@ -5,6 +5,7 @@
 use crate::components::{Icon, IconSvg, InstallCard, SyncStatusLine, TodoCard};
 use crate::ctx;
 use crate::i18n::T;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,14 +14,13 @@ const STORAGE_NOTICE_HIDDEN_KEY: &str = "vaksam.storageNoticeHidden";
 /// One function row: icon, title, hint, chevron; the whole row is the link.
 #[component]
 fn Row(title: T, hint: T, href: &'static str, icon: Icon) -> impl IntoView {
-    let ctx = ctx();
     view! {
         <li>
             <A href=href attr:class="row">
                 <IconSvg icon/>
                 <span class="row-text">
-                    <span class="row-title">{move || ctx.t(title)}</span>
-                    <span class="row-hint">{move || ctx.t(hint)}</span>
+                    <span class="row-title">{tr(title)}</span>
+                    <span class="row-hint">{tr(hint)}</span>
                 </span>
                 <IconSvg icon=Icon::Chevron/>
             </A>
@@ -43,8 +43,8 @@ fn StorageNotice() -> impl IntoView {
     view! {
         <Show when=move || ctx.persisted.get() == Some(false) && !hidden.get()>
             <div class="notice dismissible" data-testid="storage-notice">
-                <p>{move || ctx.t(T::StorageNotPersisted)}</p>
-                <button type="button" class="button small" on:click=hide>{move || ctx.t(T::Hide)}</button>
+                <p>{tr(T::StorageNotPersisted)}</p>
+                <button type="button" class="button small" on:click=hide>{tr(T::Hide)}</button>
             </div>
         </Show>
     }
@@ -66,18 +66,18 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home">
             // The top bar names the app and the municipality; the heading is for screen
             // readers' heading navigation only.
-            <h1 class="visually-hidden">{move || ctx.t(T::AppName)}</h1>
+            <h1 class="visually-hidden">{tr(T::AppName)}</h1>
             <A href="/report" attr:class="report-button">
                 <IconSvg icon=Icon::Alert/>
                 <span class="row-text">
-                    <span class="report-title">{move || ctx.t(T::FnReport)}</span>
-                    <span class="report-hint">{move || ctx.t(T::FnReportHint)}</span>
+                    <span class="report-title">{tr(T::FnReport)}</span>
+                    <span class="report-hint">{tr(T::FnReportHint)}</span>
                 </span>
             </A>
             <Show when=old_unsent>
-                <p class="notice" role="alert">{move || ctx.t(T::OldUnsentWarning)}</p>
+                <p class="notice" role="alert">{tr(T::OldUnsentWarning)}</p>
             </Show>
-            <nav aria-label=move || ctx.t(T::HomeMore)>
+            <nav aria-label=tr(T::HomeMore)>
                 <ul class="rows">
                     <Row title=T::FnClassify hint=T::FnClassifyHint href="/lookup" icon=Icon::Search/>
                     <Row title=T::FnPolicy hint=T::FnPolicyHint href="/policy" icon=Icon::Book/>

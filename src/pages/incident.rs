@@ -13,6 +13,7 @@ use crate::components::report::{
 use crate::components::{DraftNotSaved, FieldErrors, RefusalList, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
 use crate::store::{drafts, outbox, receipts};
+use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -154,10 +155,7 @@ fn misplaced_finding(kind: Option<&str>, place: &str) -> Option<(String, String,
                     .map(|o| o.aspect)
                     .collect(),
             ),
-            None => (
-                lang.pick("Informationen", "The information").to_owned(),
-                Vec::new(),
-            ),
+            None => (T::TheInformation.in_(lang).to_owned(), Vec::new()),
         };
         Some((
             i18n::misplaced_note(lang, &kind_name, &place_name),
@@ -202,10 +200,8 @@ fn started(lang: Lang, local: &str) -> String {
         )))
         .date();
     if at.date() == today {
-        let hm = match lang {
-            Lang::Sv => format!("{:02}.{:02}", at.hour(), at.minute()),
-            Lang::En => format!("{:02}:{:02}", at.hour(), at.minute()),
-        };
+        let separator = if lang.swedish() { '.' } else { ':' };
+        let hm = format!("{:02}{separator}{:02}", at.hour(), at.minute());
         return format!("{} {hm}", T::DraftStartedToday.in_(lang));
     }
     in_words(lang, at.assume_offset(clock::offset_at(at)))
@@ -481,7 +477,7 @@ pub fn IncidentPage() -> impl IntoView {
             <DraftNotSaved failed=draft.failed/>
             {move || draft.value.with(|d| d.rejected.clone()).map(|r| view! {
                 <div class="notice" data-testid="correcting">
-                    <p>{move || ctx.t(T::CorrectingNotice)}</p>
+                    <p>{tr(T::CorrectingNotice)}</p>
                     <RefusalList kind=vaksam_core::protocol::RecordKind::Incident errors=r.errors/>
                 </div>
             })}
@@ -514,15 +510,15 @@ fn DraftPrompt(
     };
     view! {
         <div class="draft-prompt" data-testid="draft-prompt">
-            <h1 id="question" tabindex="-1">{move || ctx.t(T::DraftPromptTitle)}</h1>
+            <h1 id="question" tabindex="-1">{tr(T::DraftPromptTitle)}</h1>
             <p class="draft-what">"("{what}")"</p>
-            {from_lookup.then(|| view! { <p data-testid="draft-lookup-note">{move || ctx.t(T::DraftLookupNote)}</p> })}
+            {from_lookup.then(|| view! { <p data-testid="draft-lookup-note">{tr(T::DraftLookupNote)}</p> })}
             <div class="stack">
                 <button type="button" class="button primary wide" on:click=move |_| on_continue.run(())>
-                    {move || ctx.t(if from_lookup { T::DraftKeepOld } else { T::DraftContinue })}
+                    {tr(if from_lookup { T::DraftKeepOld } else { T::DraftContinue })}
                 </button>
                 <button type="button" class="button wide" on:click=move |_| on_start_over.run(())>
-                    {move || ctx.t(if from_lookup { T::DraftStartNew } else { T::DraftStartOver })}
+                    {tr(if from_lookup { T::DraftStartNew } else { T::DraftStartOver })}
                 </button>
             </div>
         </div>
@@ -543,9 +539,9 @@ fn CategoryStep(
         .with_untracked(|p| p.as_ref().map(|p| p.offered_categories()))
         .unwrap_or(Category::ALL.to_vec());
     view! {
-        <h1 id="question" tabindex="-1">{move || ctx.t(T::QCategory)}</h1>
+        <h1 id="question" tabindex="-1">{tr(T::QCategory)}</h1>
         <FieldErrors errors field="category"/>
-        <p class="hint" id="category-hint">{move || ctx.t(T::HCategory)}</p>
+        <p class="hint" id="category-hint">{tr(T::HCategory)}</p>
         <ul class="category-rows" aria-describedby="category-hint">
             {offered.into_iter().map(|c| view! {
                 <li>
@@ -554,7 +550,7 @@ fn CategoryStep(
                         on:click=move |_| on_choose.run(c)>
                         <span class="category-icon" aria-hidden="true">{icon(c)}</span>
                         <span class="category-name">{move || i18n::category(ctx.lang.get(), c)}</span>
-                        <span class="category-go" aria-hidden="true">"›"</span>
+                        <span class="category-go mirror" aria-hidden="true">"›"</span>
                     </button>
                 </li>
             }).collect_view()}
@@ -593,23 +589,23 @@ fn ActStep(
     view! {
         {move || filled_in.get().map(|items| view! {
             <div class="notice filled-in" data-testid="filled-in">
-                <p><strong>{move || ctx.t(T::FilledIn)}</strong></p>
+                <p><strong>{tr(T::FilledIn)}</strong></p>
                 <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             </div>
         })}
         <p class="chosen-category">
-            <span class="chosen-label">{move || ctx.t(T::ChosenCategory)}" "</span>
+            <span class="chosen-label">{tr(T::ChosenCategory)}" "</span>
             <strong data-testid="chosen-category">{category}</strong>" "
             <button type="button" class="link inline-action" on:click=move |_| on_change.run(())>
-                {move || ctx.t(T::ChangeCategory)}
-                <span class="visually-hidden">": "{move || ctx.t(T::QCategory)}</span>
+                {tr(T::ChangeCategory)}
+                <span class="visually-hidden">": "{tr(T::QCategory)}</span>
             </button>
         </p>
         {move || steps.get().map(|steps| view! { <ActNow steps level=1/> })}
         <SendButton saving save_failed on_send/>
-        <p class="hint send-hint">{move || ctx.t(T::SendHint)}</p>
+        <p class="hint send-hint">{tr(T::SendHint)}</p>
         <button type="button" class="button wide" data-testid="tell-more" on:click=move |_| on_more.run(())>
-            {move || ctx.t(T::TellMore)}
+            {tr(T::TellMore)}
         </button>
         {move || deadline.get().map(|d| view! { <TellManager deadline=d/> })}
         <StepSources steps/>
@@ -623,14 +619,13 @@ fn SendButton(
     save_failed: RwSignal<bool>,
     on_send: Callback<()>,
 ) -> impl IntoView {
-    let ctx = ctx();
     view! {
         <Show when=move || save_failed.get()>
-            <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
+            <p class="error" role="alert">{tr(T::SaveFailed)}</p>
         </Show>
         <button type="button" class="button primary send" data-testid="submit"
             disabled=move || saving.get() on:click=move |_| on_send.run(())>
-            {move || ctx.t(T::SendReport)}
+            {tr(T::SendReport)}
         </button>
     }
 }
@@ -670,7 +665,7 @@ fn MoreStep(
                            write: fn(&mut IncidentDraft) -> &mut String| {
         view! {
             <div class="field question" id=format!("q-{field}") tabindex="-1">
-                <label for=field>{move || ctx.t(label)}</label>
+                <label for=field>{tr(label)}</label>
                 <FieldErrors errors field=field/>
                 <input type="datetime-local" id=field aria-describedby=format!("err-{field}")
                     prop:value=move || draft.with(|d| read(&d.draft).clone())
@@ -679,10 +674,10 @@ fn MoreStep(
         }
     };
     view! {
-        <h1 id="question" tabindex="-1">{move || ctx.t(T::TellMoreTitle)}</h1>
-        <p class="hint">{move || ctx.t(T::TellMoreHint)}</p>
+        <h1 id="question" tabindex="-1">{tr(T::TellMoreTitle)}</h1>
+        <p class="hint">{tr(T::TellMoreHint)}</p>
         <Show when=move || errors.with(|e| !e.is_empty())>
-            <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
+            <p class="error" role="alert">{tr(T::FixErrors)}</p>
         </Show>
         <form class="more" on:submit=|ev| ev.prevent_default() novalidate>
             {time_field("occurred_at", T::OccurredAt, |d| &d.occurred_at, |d| &mut d.occurred_at)}
@@ -702,9 +697,9 @@ fn MoreStep(
                 get=Signal::derive(move || draft.with(|d| Some(d.draft.ongoing)))
                 set=Callback::new(move |a| edit(draft, |d| &mut d.ongoing, a))/>
             <fieldset class="field question" id="q-aspects" tabindex="-1">
-                <legend>{move || ctx.t(T::QAspects)}</legend>
+                <legend>{tr(T::QAspects)}</legend>
                 <FieldErrors errors field="aspects"/>
-                <p class="hint">{move || ctx.t(T::HAspects)}</p>
+                <p class="hint">{tr(T::HAspects)}</p>
                 {Aspect::ALL.into_iter().map(|a| view! {
                     <label class="choice">
                         <input type="checkbox"
@@ -728,14 +723,13 @@ fn MoreStep(
         <div class="send-bar">
             <SendButton saving save_failed on_send/>
         </div>
-        <button type="button" class="button wide" on:click=move |_| on_back.run(())>{move || ctx.t(T::Back)}</button>
+        <button type="button" class="button wide" on:click=move |_| on_back.run(())>{tr(T::Back)}</button>
     }
 }
 
 /// "Avbryt" on every step: asks first, then discards the draft and goes home.
 #[component]
 fn Cancel(on_cancel: Callback<()>) -> impl IntoView {
-    let ctx = ctx();
     let asking = RwSignal::new(false);
     view! {
         <div class="cancel">
@@ -743,13 +737,13 @@ fn Cancel(on_cancel: Callback<()>) -> impl IntoView {
                 <button type="button" class="link inline-action" on:click=move |_| {
                     asking.set(true);
                     focus_into_view("#cancel-confirm".into());
-                }>{move || ctx.t(T::Cancel)}</button>
+                }>{tr(T::Cancel)}</button>
             }>
                 <div class="cancel-confirm" id="cancel-confirm" tabindex="-1" role="group" aria-labelledby="cancel-question">
-                    <p id="cancel-question">{move || ctx.t(T::CancelConfirm)}</p>
+                    <p id="cancel-question">{tr(T::CancelConfirm)}</p>
                     <div class="stack">
-                        <button type="button" class="button danger wide" on:click=move |_| on_cancel.run(())>{move || ctx.t(T::CancelYes)}</button>
-                        <button type="button" class="button wide" on:click=move |_| asking.set(false)>{move || ctx.t(T::CancelNo)}</button>
+                        <button type="button" class="button danger wide" on:click=move |_| on_cancel.run(())>{tr(T::CancelYes)}</button>
+                        <button type="button" class="button wide" on:click=move |_| asking.set(false)>{tr(T::CancelNo)}</button>
                     </div>
                 </div>
             </Show>
@@ -813,7 +807,7 @@ pub fn SavedPage() -> impl IntoView {
         <section class="page saved">
             <h1 tabindex="-1" id="saved-title">
                 <span class="saved-mark" aria-hidden="true">"✓ "</span>
-                {move || ctx.t(T::SavedTitle)}
+                {tr(T::SavedTitle)}
             </h1>
             <p class="report-state calm" data-testid="report-state">
                 {move || match info.get().and_then(|i| i.case_number) {
@@ -825,12 +819,12 @@ pub fn SavedPage() -> impl IntoView {
             {move || info.get().and_then(|i| i.deadline).map(|d| view! { <TellManager deadline=d/> })}
             <div class="stack saved-actions">
                 <A href=move || format!("/reports/{}/add", id()) attr:class="button wide" attr:data-testid="add-information">
-                    {move || ctx.t(T::AddInformation)}
+                    {tr(T::AddInformation)}
                 </A>
-                <A href="/" attr:class="button primary wide" attr:data-testid="done">{move || ctx.t(T::Done)}</A>
+                <A href="/" attr:class="button primary wide" attr:data-testid="done">{tr(T::Done)}</A>
             </div>
             <SyncStatusLine/>
-            <p><A href="/reports" attr:class="to-reports">{move || ctx.t(T::ToMyReports)}</A></p>
+            <p><A href="/reports" attr:class="to-reports">{tr(T::ToMyReports)}</A></p>
             <StepSources steps=Signal::derive(move || info.get().and_then(|i| i.steps))/>
         </section>
     }

@@ -9,18 +9,17 @@ pub mod quiz;
 pub mod reports;
 pub mod settings;
 
-use crate::ctx;
 use crate::i18n::T;
+use crate::tr;
 use leptos::prelude::*;
 
 /// Unknown route.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let ctx = ctx();
     view! {
         <section class="page">
-            <h1>{move || ctx.t(T::NotFoundTitle)}</h1>
-            <p><a href="/">{move || ctx.t(T::NotFoundText)}</a></p>
+            <h1>{tr(T::NotFoundTitle)}</h1>
+            <p><a href="/">{tr(T::NotFoundText)}</a></p>
         </section>
     }
 }

@@ -13,6 +13,7 @@ use crate::components::{
 use crate::i18n::{self, Lang, T};
 use crate::store::reference::LocalSignature;
 use crate::store::{drafts, outbox, StoreErrorKind};
+use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -32,11 +33,8 @@ fn date_in_words(lang: Lang, t: OffsetDateTime) -> String {
     for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    let locale = match lang {
-        Lang::Sv => "sv-SE",
-        Lang::En => "en-GB",
-    };
-    date.to_locale_date_string(locale, &options).into()
+    date.to_locale_date_string(lang.intl_locale(), &options)
+        .into()
 }
 
 /// The policy version a signature names, as a sentence: " Policyn är daterad 13 maj 2022."
@@ -46,14 +44,15 @@ fn policy_version_in_words(lang: Lang, label: &str) -> String {
     if let Ok(date) = time::Date::parse(label, format) {
         let at = date.with_hms(12, 0, 0).map(|t| t.assume_utc());
         if let Ok(at) = at {
-            let dated = T::SignedPolicyDated.in_(lang);
-            return format!(" {}", dated.replace("{date}", &date_in_words(lang, at)));
+            let dated =
+                T::SignedPolicyDated.with(lang, &[("date", date_in_words(lang, at).into())]);
+            return format!(" {dated}");
         }
     }
     if label.chars().any(|c| c.is_ascii_digit()) {
         return format!(
             " {}",
-            T::SignedPolicyVersion.in_(lang).replace("{v}", label)
+            T::SignedPolicyVersion.with(lang, &[("v", label.into())])
         );
     }
     String::new()
@@ -65,9 +64,7 @@ fn training_interval(lang: Lang, months: u32) -> String {
         12 => T::TrainingYearly.in_(lang).to_owned(),
         6 => T::TrainingTwiceAYear.in_(lang).to_owned(),
         24 => T::TrainingEveryOtherYear.in_(lang).to_owned(),
-        n => T::TrainingEveryMonths
-            .in_(lang)
-            .replace("{n}", &n.to_string()),
+        n => T::TrainingEveryMonths.with(lang, &[("n", n.into())]),
     }
 }
 
@@ -101,7 +98,6 @@ fn AspectItem(aspect: AspectText) -> impl IntoView {
 /// number. A contact without one is shown by role only ("Din chef" needs no number).
 #[component]
 fn ContactItem(contact: Contact) -> impl IntoView {
-    let ctx = ctx();
     let (role, when) = (contact.role.clone(), contact.when.clone());
     let texts = vec![role.clone(), when.clone()];
     let call = contact
@@ -111,7 +107,7 @@ fn ContactItem(contact: Contact) -> impl IntoView {
         .map(|(number, tel)| {
             view! {
                 <a class="button call" href=format!("tel:{tel}") data-testid="call">
-                    {move || ctx.t(T::CallButton)}" "{number}
+                    {tr(T::CallButton)}" "{number}
                 </a>
             }
         });
@@ -169,39 +165,39 @@ pub fn PolicyPage() -> impl IntoView {
         view! {
             <h1>{move || pick(&title)}" "<InSwedish texts=title_texts/></h1>
             <SignStatusLine/>
-            <h2>{move || ctx.t(T::PolicyWhatItSays)}</h2>
+            <h2>{tr(T::PolicyWhatItSays)}</h2>
             <ul class="policy-sections">
                 <For each=move || sections.clone() key=|s| s.id.clone() let:section>
                     <SectionItem section/>
                 </For>
             </ul>
-            <h2>{move || ctx.t(T::ContactsTitle)}</h2>
+            <h2>{tr(T::ContactsTitle)}</h2>
             <ul class="contacts">
                 {contacts.into_iter().map(|contact| view! { <ContactItem contact/> }).collect_view()}
             </ul>
-            <h2>{move || ctx.t(T::TrainingTitle)}</h2>
+            <h2>{tr(T::TrainingTitle)}</h2>
             <p data-testid="training-interval">{move || training_interval(ctx.lang.get(), months)}" "
-                <A href="/quiz">{move || ctx.t(T::ToTraining)}</A></p>
+                <A href="/quiz">{tr(T::ToTraining)}</A></p>
             <details class="policy-about" data-testid="policy-about">
-                <summary>{move || ctx.t(T::PolicyAbout)}</summary>
-                <h3>{move || ctx.t(T::AspectsTitle)}</h3>
+                <summary>{tr(T::PolicyAbout)}</summary>
+                <h3>{tr(T::AspectsTitle)}</h3>
                 <dl class="aspects">
                     {aspects.into_iter().map(|aspect| view! { <AspectItem aspect/> }).collect_view()}
                 </dl>
-                <h3>{move || ctx.t(T::PolicyFacts)}</h3>
+                <h3>{tr(T::PolicyFacts)}</h3>
                 <p class="quiet" data-testid="policy-facts">
-                    {move || ctx.t(T::AdoptedBy)}" "{move || pick(&adopted_by)}
+                    {tr(T::AdoptedBy)}" "{move || pick(&adopted_by)}
                     {policy.adopted.map(|date| view! { ", "<span data-testid="adopted">{date}</span> })}
                     {policy.diarienummer.map(|d| view! {
-                        " · "{move || ctx.t(T::Diarienummer)}" "<span data-testid="diarienummer">{d}</span>
+                        " · "{tr(T::Diarienummer)}" "<span data-testid="diarienummer">{d}</span>
                     })}
-                    " · "{move || ctx.t(T::PolicyVersion)}" "{policy.version.label.clone()}
-                    " · "{move || ctx.t(T::Revision)}" "{move || pick(&revision).to_lowercase()}
+                    " · "{tr(T::PolicyVersion)}" "{policy.version.label.clone()}
+                    " · "{tr(T::Revision)}" "{move || pick(&revision).to_lowercase()}
                 </p>
                 <p class="quiet">{move || pick(&note)}</p>
             </details>
             {policy.url.map(|url| view! {
-                <p><a href=url data-testid="policy-url" rel="noopener" target="_blank">{move || ctx.t(T::ReadWholePolicy)}</a></p>
+                <p><a href=url data-testid="policy-url" rel="noopener" target="_blank">{tr(T::ReadWholePolicy)}</a></p>
             })}
             <PageSources origins=Signal::stored(origins)/>
         }
@@ -237,7 +233,6 @@ fn change_label(change: Change) -> T {
 
 /// What changed since the last signature, when the employee must sign again.
 fn changes_view(status: SigningStatus) -> impl IntoView {
-    let ctx = ctx();
     let SigningStatus::SignAgain {
         undertaking_changed,
         policy_version_changed,
@@ -248,17 +243,17 @@ fn changes_view(status: SigningStatus) -> impl IntoView {
     };
     Some(view! {
         <div class="notice" data-testid="what-changed">
-            <p><strong>{move || ctx.t(T::SignStatusAgain)}</strong></p>
-            <p>{move || ctx.t(T::WhatChanged)}</p>
+            <p><strong>{tr(T::SignStatusAgain)}</strong></p>
+            <p>{tr(T::WhatChanged)}</p>
             <ul>
-                {policy_version_changed.then(|| view! { <li>{move || ctx.t(T::PolicyVersionChanged)}</li> })}
-                {undertaking_changed.then(|| view! { <li>{move || ctx.t(T::UndertakingChanged)}</li> })}
+                {policy_version_changed.then(|| view! { <li>{tr(T::PolicyVersionChanged)}</li> })}
+                {undertaking_changed.then(|| view! { <li>{tr(T::UndertakingChanged)}</li> })}
                 {sections.into_iter().map(|s| {
                     let label = change_label(s.change);
                     let title = s.title.clone();
                     let id = s.id.clone();
                     view! {
-                        <li>{move || ctx.t(label)}": "
+                        <li>{tr(label)}": "
                             {move || title.as_ref().map(pick).unwrap_or_else(|| id.clone())}
                         </li>
                     }
@@ -292,12 +287,8 @@ fn unticked_line(lang: Lang, errors: &[FieldError]) -> Option<String> {
         .collect();
     match points.as_slice() {
         [] => None,
-        [one] => Some(T::ErrorTickPoint.in_(lang).replace("{n}", one)),
-        many => Some(
-            T::ErrorTickPoints
-                .in_(lang)
-                .replace("{list}", &many.join(", ")),
-        ),
+        [one] => Some(T::ErrorTickPoint.with(lang, &[("n", one.into())])),
+        many => Some(T::ErrorTickPoints.with(lang, &[("list", many.join(", ").into())])),
     }
 }
 
@@ -355,7 +346,7 @@ fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, fields: Vec<(String, String)>
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>
             <div id="error-summary" class="error-summary" role="alert" tabindex="-1" data-testid="error-summary">
-                <h2>{move || ctx.t(T::ErrorSummaryTitle)}</h2>
+                <h2>{tr(T::ErrorSummaryTitle)}</h2>
                 <ul>
                     {lines().into_iter().map(|(input, line)| {
                         let href = format!("#{input}");
@@ -384,7 +375,6 @@ fn SignerField(
     get: fn(&SignatureDraft) -> &String,
     set: fn(&mut SignatureDraft, String),
 ) -> impl IntoView {
-    let ctx = ctx();
     let described = if hint.is_some() {
         format!("hint-{id} err-{id}")
     } else {
@@ -393,8 +383,8 @@ fn SignerField(
     let value = draft.value;
     view! {
         <div class="field">
-            <label for=id>{move || ctx.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{move || ctx.t(h)}</p> })}
+            <label for=id>{tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("hint-{id}")>{tr(h)}</p> })}
             <input id=id name=id type="text" autocomplete=autocomplete aria-describedby=described
                 aria-invalid=move || errors.with(|e| e.iter().any(|e| e.field == id)).to_string()
                 prop:value=move || value.with(|d| get(d).clone())
@@ -562,17 +552,17 @@ pub fn SignPage() -> impl IntoView {
             {(status == Some(SigningStatus::Current)).then(|| view! { <SignStatusLine/> })}
             <ErrorSummary errors fields/>
             <p>{move || pick(&intro)}</p>
-            <p>{move || ctx.t(T::SignReadFirst)}" "
+            <p>{tr(T::SignReadFirst)}" "
                 <A href="/policy">{let t = pack.policy.title.clone(); move || pick(&t)}</A>"."
             </p>
             <form on:submit=submit novalidate>
                 <fieldset class="field statements">
-                    <legend>{move || ctx.t(T::ConfirmEach)}</legend>
+                    <legend>{tr(T::ConfirmEach)}</legend>
                     <For each=move || statements.clone() key=|(_, s)| s.id.clone() let:((index, statement))>
                         <StatementRow draft errors index statement/>
                     </For>
                 </fieldset>
-                <h2>{move || ctx.t(T::YourDetails)}</h2>
+                <h2>{tr(T::YourDetails)}</h2>
                 <SignerField draft errors id="name" label=T::FieldName autocomplete="name"
                     get=|d| &d.name set=|d, v| d.name = v/>
                 <SignerField draft errors id="employee_ref" label=T::FieldEmployeeRef autocomplete="off"
@@ -580,12 +570,12 @@ pub fn SignPage() -> impl IntoView {
                 <SignerField draft errors id="workplace" label=T::FieldWorkplace hint=T::HWorkplace
                     autocomplete="organization" get=|d| &d.workplace set=|d, v| d.workplace = v/>
                 {move || matches!(sign.value().get(), Some(Err(_))).then(|| view! {
-                    <p class="error" role="alert">{move || ctx.t(T::SignSaveFailed)}</p>
+                    <p class="error" role="alert">{tr(T::SignSaveFailed)}</p>
                 })}
                 <DraftNotSaved failed=draft.failed/>
                 <div class="actions">
                     <button type="submit" class="button primary big" data-testid="sign" disabled=move || sign.pending().get()>
-                        {move || ctx.t(T::SignButton)}
+                        {tr(T::SignButton)}
                     </button>
                 </div>
             </form>
@@ -603,13 +593,11 @@ pub fn SignedPage() -> impl IntoView {
     let ctx = ctx();
     let body = move || {
         let Some(s) = ctx.sync.signature.get() else {
-            return view! { <p>{move || ctx.t(T::SignStatusNone)}" "<A href="/sign">{move || ctx.t(T::SignAgainButton)}</A></p> }.into_any();
+            return view! { <p>{tr(T::SignStatusNone)}" "<A href="/sign">{tr(T::SignAgainButton)}</A></p> }.into_any();
         };
         let lang = ctx.lang.get();
         let r = s.record;
-        let on = T::SignedOn
-            .in_(lang)
-            .replace("{date}", &date_in_words(lang, r.signed_at));
+        let on = T::SignedOn.with(lang, &[("date", date_in_words(lang, r.signed_at).into())]);
         let state = match (s.received_at, s.log_entry) {
             (Some(_), entry) => view! {
                 <p class="ok" data-testid="signature-received">{on}" "{T::SignedReceived.in_(lang)}</p>
@@ -632,10 +620,10 @@ pub fn SignedPage() -> impl IntoView {
                 .as_ref()
                 .map(|p| p.undertaking.title.get(lang.tag()).to_owned())
                 .unwrap_or_default();
-            let what = T::SignedWhat
-                .in_(lang)
-                .replace("{u}", &undertaking)
-                .replace("{p}", &policy);
+            let what = T::SignedWhat.with(
+                lang,
+                &[("u", (&undertaking).into()), ("p", (&policy).into())],
+            );
             format!("{what}{}", policy_version_in_words(lang, &r.policy_version))
         });
         view! {
@@ -647,15 +635,15 @@ pub fn SignedPage() -> impl IntoView {
     };
     view! {
         <section class="page signed">
-            <h1 tabindex="-1">{move || ctx.t(T::SignedTitle)}</h1>
+            <h1 tabindex="-1">{tr(T::SignedTitle)}</h1>
             {move || {
                 (status() != Some(SigningStatus::Current) && ctx.sync.signature.with(Option::is_some))
                     .then(|| view! { <SignStatusLine/> })
             }}
             {body}
             <SyncStatusLine/>
-            <p><A href="/" attr:class="button primary big" attr:data-testid="signed-done">{move || ctx.t(T::SignedDone)}</A></p>
-            <p><A href="/policy">{move || ctx.t(T::FnPolicy)}</A></p>
+            <p><A href="/" attr:class="button primary big" attr:data-testid="signed-done">{tr(T::SignedDone)}</A></p>
+            <p><A href="/policy">{tr(T::FnPolicy)}</A></p>
         </section>
     }
 }

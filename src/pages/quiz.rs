@@ -11,6 +11,7 @@ use crate::components::{
 use crate::i18n::{self, Lang, T};
 use crate::store::outbox::OutboxEntry;
 use crate::store::training::{self, SavedSession};
+use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -249,20 +250,20 @@ pub fn QuizPage() -> impl IntoView {
             return view! { <NoPackYet/> }.into_any();
         };
         if pack.quiz.is_none() {
-            return view! { <p class="notice">{move || ctx.t(T::QuizNoBank)}</p> }.into_any();
+            return view! { <p class="notice">{tr(T::QuizNoBank)}</p> }.into_any();
         }
         match phase.get() {
             Phase::Loading => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
             Phase::Sector => view! { <SectorChoice progress/> }.into_any(),
             Phase::Resume { at, of } => view! {
                 <div class="resume" data-testid="quiz-resume">
-                    <p>{move || T::QuizResumeNote.in_(ctx.lang.get()).replace("{n}", &at.to_string()).replace("{total}", &of.to_string())}</p>
+                    <p>{move || T::QuizResumeNote.with(ctx.lang.get(), &[("n", at.into()), ("total", of.into())])}</p>
                     <div class="actions">
                         <button type="button" class="button primary big" on:click=move |_| go_on()>
-                            {move || ctx.t(T::QuizContinueButton)}
+                            {tr(T::QuizContinueButton)}
                         </button>
                         <button type="button" class="button" on:click=move |_| start_over()>
-                            {move || ctx.t(T::QuizStartOver)}
+                            {tr(T::QuizStartOver)}
                         </button>
                     </div>
                 </div>
@@ -274,12 +275,12 @@ pub fn QuizPage() -> impl IntoView {
                     progress.with(|p| p.status(bank, pack.training.interval_months, clock::now()))
                 });
                 view! {
-                    <p>{move || ctx.t(T::QuizIntro)}</p>
+                    <p>{tr(T::QuizIntro)}</p>
                     {status.map(|s| view! {
                         <p class="quiet" data-testid="training-status">{move || i18n::course_status(ctx.lang.get(), s)}</p>
                     })}
                     <button type="button" id="quiz-start" class="button primary big" on:click=move |_| start(!due)>
-                        {move || ctx.t(if due { T::QuizStart } else { T::QuizPractice })}
+                        {tr(if due { T::QuizStart } else { T::QuizPractice })}
                     </button>
                 }
                 .into_any()
@@ -349,7 +350,7 @@ pub fn QuizPage() -> impl IntoView {
     };
     view! {
         <section class="page quiz">
-            <h1>{move || ctx.t(T::FnQuiz)}</h1>
+            <h1>{tr(T::FnQuiz)}</h1>
             {body}
             <Show when=move || error.get().is_some()>
                 <p id="quiz-error" class="error" role="alert" tabindex="-1">
@@ -431,7 +432,7 @@ fn QuestionView(
             {options}
         </fieldset>
         <div class="actions sticky-actions">
-            <button type="button" class="button primary big" on:click=move |_| on_answer()>{move || ctx.t(T::QuizAnswer)}</button>
+            <button type="button" class="button primary big" on:click=move |_| on_answer()>{tr(T::QuizAnswer)}</button>
         </div>
     }
 }
@@ -554,7 +555,7 @@ fn ResultView(
             <button type="button" class="button primary big" data-testid="practice-more" on:click=move |_| on_practice()>
                 {T::QuizPracticeMore.in_(lang)}
             </button>
-            <A href="/" attr:class="button">{move || ctx.t(T::ToHome)}</A>
+            <A href="/" attr:class="button">{tr(T::ToHome)}</A>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::store::outbox::{self, EntryState, OutboxEntry};
 use crate::store::receipts::{self, LocalReceipt};
 use crate::store::supplements::{self, LocalSupplement, SupplementState};
 use crate::store::{drafts, StoreErrorKind};
+use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -133,19 +134,19 @@ pub fn ReportsPage() -> impl IntoView {
     let failed = move || unreadable.get().or(data.get().and_then(|l| l.unreadable));
     view! {
         <section class="page reports-page">
-            <h1>{move || ctx.t(T::ReportsTitle)}</h1>
+            <h1>{tr(T::ReportsTitle)}</h1>
             <SyncStatusLine/>
             <Transition fallback=|| view! { <p class="loading" aria-busy="true">"…"</p> }>
                 {move || failed().map(|kind| view! {
                     <p class="storage-problem" role="alert" data-testid="reports-unreadable">
-                        {move || ctx.t(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
+                        {tr(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
                     </p>
                 })}
                 <Show when=move || data.get().is_some_and(|l| l.unreadable.is_none() && l.waiting.is_empty() && l.received.is_empty())>
-                    <p>{move || ctx.t(T::NoReports)}</p>
+                    <p>{tr(T::NoReports)}</p>
                 </Show>
                 <Show when=move || !waiting().is_empty()>
-                    <h2>{move || ctx.t(T::Waiting)}</h2>
+                    <h2>{tr(T::Waiting)}</h2>
                     <ul class="reports">
                         <For each=waiting key=|e| (e.id.clone(), format!("{:?}", e.state)) let:entry>
                             <WaitingRow entry unreadable/>
@@ -153,7 +154,7 @@ pub fn ReportsPage() -> impl IntoView {
                     </ul>
                 </Show>
                 <Show when=move || !received().is_empty()>
-                    <h2>{move || ctx.t(T::Received)}</h2>
+                    <h2>{tr(T::Received)}</h2>
                     <ul class="reports">
                         <For each=received key=|r| (r.id.clone(), r.case_status, r.supplements.len(), r.message.clone()) let:receipt>
                             <ReceivedRow receipt/>
@@ -215,18 +216,18 @@ fn WaitingRow(entry: OutboxEntry, unreadable: RwSignal<Option<StoreErrorKind>>) 
         let action = match kind {
             RecordKind::Incident => view! {
                 <button type="button" class="button small primary" on:click=move |_| correct(correct_id.clone(), unreadable)>
-                    {move || ctx.t(T::CorrectAndResend)}
+                    {tr(T::CorrectAndResend)}
                 </button>
             }
             .into_any(),
             RecordKind::Signature => view! {
-                <p class="hint">{move || ctx.t(T::RefusedSignatureHelp)}</p>
-                <a class="button small primary" href="/sign">{move || ctx.t(T::SignAgainAfterRefusal)}</a>
+                <p class="hint">{tr(T::RefusedSignatureHelp)}</p>
+                <a class="button small primary" href="/sign">{tr(T::SignAgainAfterRefusal)}</a>
             }
             .into_any(),
             RecordKind::Quiz => view! {
-                <p class="hint">{move || ctx.t(T::RefusedQuizHelp)}</p>
-                <a class="button small primary" href="/quiz">{move || ctx.t(T::ToTraining)}</a>
+                <p class="hint">{tr(T::RefusedQuizHelp)}</p>
+                <a class="button small primary" href="/quiz">{tr(T::ToTraining)}</a>
             }
             .into_any(),
             RecordKind::Supplement => ().into_any(),
@@ -256,7 +257,7 @@ fn WaitingRow(entry: OutboxEntry, unreadable: RwSignal<Option<StoreErrorKind>>) 
                 <button type="button" class="button small" on:click={
                     let id = discard_id.clone();
                     move |_| discard(id.clone())
-                }>{move || ctx.t(T::Discard)}</button>
+                }>{tr(T::Discard)}</button>
             </Show>
         </li>
     }
@@ -279,15 +280,15 @@ fn ReceivedRow(receipt: LocalReceipt) -> impl IntoView {
                 {summary.map(|s| view! { <p class="report-gist">{s}</p> })}
                 <p class="report-state">
                     <span aria-hidden="true">"✓ "</span>
-                    <span data-testid="case-status">{move || ctx.t(status_text(status))}</span>
+                    <span data-testid="case-status">{tr(status_text(status))}</span>
                     " · "
-                    {move || ctx.t(T::CaseNumber)}
+                    {tr(T::CaseNumber)}
                     " "
                     <strong data-testid="case-number">{receipt.case_number.map(|c| c.to_string()).unwrap_or_default()}</strong>
                 </p>
                 {has_message.then(|| view! {
                     <p class="report-message-mark" data-testid="has-message">
-                        <span aria-hidden="true">"✉ "</span>{move || ctx.t(T::MessageFromMunicipality)}
+                        <span aria-hidden="true">"✉ "</span>{tr(T::MessageFromMunicipality)}
                     </p>
                 })}
             </A>
@@ -338,14 +339,14 @@ pub fn ReportPage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="loading" aria-busy="true">"…"</p> }>
                 {move || read.get().map(|found| match found {
                     Err(kind) => view! {
-                        <h1>{move || ctx.t(T::ReportsTitle)}</h1>
+                        <h1>{tr(T::ReportsTitle)}</h1>
                         <p class="storage-problem" role="alert" data-testid="reports-unreadable">
-                            {move || ctx.t(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
+                            {tr(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
                         </p>
                     }.into_any(),
                     Ok(None) => view! {
-                        <h1>{move || ctx.t(T::ReportsTitle)}</h1>
-                        <p data-testid="report-not-found">{move || ctx.t(T::ReportNotFound)}</p>
+                        <h1>{tr(T::ReportsTitle)}</h1>
+                        <p data-testid="report-not-found">{tr(T::ReportNotFound)}</p>
                     }.into_any(),
                     Ok(Some(d)) => view! { <DetailView detail=d added unreadable/> }.into_any(),
                 })}
@@ -353,7 +354,7 @@ pub fn ReportPage() -> impl IntoView {
             {move || unreadable.get().map(|kind| view! {
                 <p class="storage-problem" role="alert">{move || i18n::storage_problem(ctx.lang.get(), kind)}</p>
             })}
-            <p><A href="/reports" attr:class="to-reports">{move || ctx.t(T::ToMyReports)}</A></p>
+            <p><A href="/reports" attr:class="to-reports">{tr(T::ToMyReports)}</A></p>
         </section>
     }
 }
@@ -399,14 +400,14 @@ fn DetailView(
     let state_view = match state {
         Ok((case, status)) => view! {
             <dl class="facts case">
-                <dt>{move || ctx.t(T::StatusLabel)}</dt>
-                <dd data-testid="case-status">{move || ctx.t(status_text(status))}</dd>
-                <dt>{move || ctx.t(T::CaseNumber)}</dt>
+                <dt>{tr(T::StatusLabel)}</dt>
+                <dd data-testid="case-status">{tr(status_text(status))}</dd>
+                <dt>{tr(T::CaseNumber)}</dt>
                 <dd><strong data-testid="case-number">{case.unwrap_or_default()}</strong></dd>
             </dl>
             {message.map(|(text, at)| view! {
                 <section class="municipality-message" data-testid="message" aria-labelledby="message-heading">
-                    <h2 id="message-heading">{move || ctx.t(T::MessageFromMunicipality)}</h2>
+                    <h2 id="message-heading">{tr(T::MessageFromMunicipality)}</h2>
                     <p class="message-text">{text}</p>
                     {at.map(|at| view! { <p class="report-meta">{move || text_in_words(ctx.lang.get(), &at)}</p> })}
                 </section>
@@ -414,22 +415,22 @@ fn DetailView(
         }
         .into_any(),
         Err(EntryState::Waiting) => view! {
-            <p class="report-state" data-testid="case-status">{move || ctx.t(T::StatusWaiting)}</p>
+            <p class="report-state" data-testid="case-status">{tr(T::StatusWaiting)}</p>
         }
         .into_any(),
         Err(EntryState::Rejected { errors }) => {
             let correct_id = id.clone();
             view! {
-                <p class="report-state" data-testid="case-status">"⚠ "{move || ctx.t(T::StateRejected)}</p>
+                <p class="report-state" data-testid="case-status">"⚠ "{tr(T::StateRejected)}</p>
                 <RefusalList kind=RecordKind::Incident errors/>
                 <button type="button" class="button primary" on:click=move |_| correct(correct_id.clone(), unreadable)>
-                    {move || ctx.t(T::CorrectAndResend)}
+                    {tr(T::CorrectAndResend)}
                 </button>
             }
             .into_any()
         }
         Err(EntryState::Conflict { .. }) => view! {
-            <p class="report-state" data-testid="case-status">"⚠ "{move || ctx.t(T::StateConflict)}</p>
+            <p class="report-state" data-testid="case-status">"⚠ "{tr(T::StateConflict)}</p>
         }
         .into_any(),
     };
@@ -442,28 +443,28 @@ fn DetailView(
     let has_supplements = !supplements.is_empty();
     view! {
         <h1 tabindex="-1" id="report-title">{title}</h1>
-        <p class="report-meta">{move || ctx.t(T::SavedAtLabel)}" "{move || text_in_words(ctx.lang.get(), &saved_at)}</p>
+        <p class="report-meta">{tr(T::SavedAtLabel)}" "{move || text_in_words(ctx.lang.get(), &saved_at)}</p>
         {added.then(|| {
             // Shown with the report, after it is read: a live region inserted with its text
             // is not announced, so focus carries it to a screen reader.
             crate::components::form::focus_later("#supplement-saved");
-            view! { <p class="notice calm" role="status" tabindex="-1" id="supplement-saved" data-testid="supplement-saved">{move || ctx.t(T::SupplementSaved)}</p> }
+            view! { <p class="notice calm" role="status" tabindex="-1" id="supplement-saved" data-testid="supplement-saved">{tr(T::SupplementSaved)}</p> }
         })}
         {state_view}
         {(!refused).then(|| view! {
             <A href=format!("/reports/{id}/add") attr:class="button wide" attr:data-testid="add-information">
-                {move || ctx.t(T::AddInformation)}
+                {tr(T::AddInformation)}
             </A>
         })}
         {steps.clone().map(|steps| view! { <ActNow steps told=true/> })}
         {deadline.map(|d| view! { <TellManager deadline=d/> })}
-        <h2>{move || ctx.t(T::SentTitle)}</h2>
+        <h2>{tr(T::SentTitle)}</h2>
         {match report {
             Some(r) => view! { <SentReport report=r/> }.into_any(),
-            None => view! { <p class="hint">{move || ctx.t(T::SentGone)}</p> }.into_any(),
+            None => view! { <p class="hint">{tr(T::SentGone)}</p> }.into_any(),
         }}
         {has_supplements.then(|| view! {
-            <h2>{move || ctx.t(T::SupplementsTitle)}</h2>
+            <h2>{tr(T::SupplementsTitle)}</h2>
             <ul class="supplements" data-testid="supplements">
                 {supplements.into_iter().map(|s| view! { <SupplementRow supplement=s/> }).collect_view()}
             </ul>
@@ -642,12 +643,12 @@ pub fn AddInformationPage() -> impl IntoView {
     };
     view! {
         <section class="page report add-information">
-            <h1 id="question" tabindex="-1">{move || ctx.t(T::AddInformation)}</h1>
+            <h1 id="question" tabindex="-1">{tr(T::AddInformation)}</h1>
             <p class="report-meta">{move || category.get().flatten().map(|c| i18n::category(ctx.lang.get(), c))}</p>
-            <p class="hint">{move || ctx.t(T::SupplementHint)}</p>
+            <p class="hint">{tr(T::SupplementHint)}</p>
             <DraftNotSaved failed=draft.failed/>
             <Show when=move || errors.with(|e| !e.is_empty())>
-                <p class="error" role="alert">{move || ctx.t(T::FixErrors)}</p>
+                <p class="error" role="alert">{tr(T::FixErrors)}</p>
             </Show>
             <form class="more" on:submit=|ev| ev.prevent_default() novalidate>
                 <TextQuestion field="description" label=T::DescriptionLabel rows=4 max=MAX_DESCRIPTION_CHARS
@@ -669,11 +670,11 @@ pub fn AddInformationPage() -> impl IntoView {
             </form>
             <div class="send-bar">
                 <Show when=move || save_failed.get()>
-                    <p class="error" role="alert">{move || ctx.t(T::SaveFailed)}</p>
+                    <p class="error" role="alert">{tr(T::SaveFailed)}</p>
                 </Show>
                 <button type="button" class="button primary send" data-testid="send-supplement"
                     disabled=move || save.pending().get() on:click=send>
-                    {move || ctx.t(T::SupplementSend)}
+                    {tr(T::SupplementSend)}
                 </button>
             </div>
         </section>

@@ -4,6 +4,7 @@
 use crate::components::{LanguagePicker, SectorChoice};
 use crate::ctx;
 use crate::i18n::T;
+use crate::tr;
 use leptos::prelude::*;
 
 /// The settings screen.
@@ -21,7 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <section class="page settings">
-            <h1>{move || ctx.t(T::SettingsTitle)}</h1>
+            <h1>{tr(T::SettingsTitle)}</h1>
             <LanguagePicker/>
             <Transition fallback=|| ()>
                 {move || {
@@ -31,21 +32,21 @@ pub fn SettingsPage() -> impl IntoView {
                         .map(|p| view! { <SectorChoice progress=RwSignal::new(p) in_settings=true/> })
                 }}
             </Transition>
-            <h2>{move || ctx.t(T::Device)}</h2>
+            <h2>{tr(T::Device)}</h2>
             <dl class="facts">
-                <dt>{move || ctx.t(T::Employee)}</dt>
+                <dt>{tr(T::Employee)}</dt>
                 <dd>{move || enrollment().map(|e| e.employee_name).unwrap_or_default()}</dd>
-                <dt>{move || ctx.t(T::Municipality)}</dt>
+                <dt>{tr(T::Municipality)}</dt>
                 <dd>{move || enrollment().map(|e| e.municipality_name).unwrap_or_default()}</dd>
-                <dt>{move || ctx.t(T::AppVersion)}</dt>
+                <dt>{tr(T::AppVersion)}</dt>
                 <dd data-testid="app-version">{env!("CARGO_PKG_VERSION")}</dd>
             </dl>
-            <h2>{move || ctx.t(T::StorageTitle)}</h2>
+            <h2>{tr(T::StorageTitle)}</h2>
             <p class=move || persisted().0 data-testid="persist-status">
-                {move || ctx.t(persisted().1)}
+                {tr(persisted().1)}
             </p>
-            <h2>{move || ctx.t(T::PrivacyTitle)}</h2>
-            <p data-testid="privacy">{move || ctx.t(T::PrivacyText)}</p>
+            <h2>{tr(T::PrivacyTitle)}</h2>
+            <p data-testid="privacy">{tr(T::PrivacyText)}</p>
         </section>
     }
 }

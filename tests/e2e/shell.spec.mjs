@@ -54,16 +54,19 @@ test("the top bar names the municipality and has a named settings button", async
   await expect(home.back).toBeVisible();
 });
 
-test("before enrollment the top bar offers no settings and no way back; the language comes first", async ({ page }) => {
+test("before enrollment the top bar offers no settings and no way back; the language is chosen before the code", async ({ page }) => {
   await page.goto("/settings");
   const home = new Home(page);
   await expect(page.getByLabel("Registreringskod")).toBeVisible();
   await expect(home.settings).toHaveCount(0);
   await expect(home.back).toHaveCount(0);
-  // The language picker sits above the heading and the code field.
-  const language = await page.getByRole("group", { name: "Språk" }).boundingBox();
+  // The heading and introduction first (where index.html painted them before the wasm),
+  // then the language picker, above the code field.
   const heading = await page.locator("main h1").boundingBox();
-  expect(language.y).toBeLessThan(heading.y);
+  const language = await page.getByRole("group", { name: "Språk" }).boundingBox();
+  const code = await page.getByLabel("Registreringskod").boundingBox();
+  expect(heading.y).toBeLessThan(language.y);
+  expect(language.y).toBeLessThan(code.y);
   await page.getByLabel("English", { exact: true }).check();
   await expect(page.getByLabel("Enrollment code")).toBeVisible();
 });
@@ -115,6 +118,9 @@ test("a first visit shows the frame and 'Vaksam startar…' before the wasm has 
   await page.route("**/*.wasm", (route) => route.abort());
   await page.goto("/", { waitUntil: "load" });
   await expect(page.getByText("Vaksam startar…")).toBeVisible();
+  // The enrollment screen's heading and introduction, from the Swedish catalog's texts.
+  await expect(page.locator("#splash h1")).toHaveText("Kom igång");
+  await expect(page.locator("#splash p").first()).toContainText("Skriv koden du fick av din kommun.");
   const bar = page.locator("#splash .topbar");
   await expect(bar).toContainText("Vaksam");
   expect(await bar.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(29, 79, 145)");

@@ -10,6 +10,7 @@ use crate::components::source::{pick, InSwedish};
 use crate::components::{Origin, PageSources};
 use crate::ctx;
 use crate::i18n::{self, Lang, T};
+use crate::tr;
 use leptos::prelude::*;
 use time::OffsetDateTime;
 use vaksam_core::deadline::{self, Words};
@@ -37,10 +38,31 @@ pub fn icon(c: Category) -> &'static str {
 /// A time as an employee reads it ("torsdag 26 nov kl. 19.32"), in its own offset.
 pub fn in_words(lang: Lang, t: OffsetDateTime) -> String {
     let words = match lang {
-        Lang::Sv => Words::Swedish,
+        Lang::Sv | Lang::SvEasy => Words::Swedish,
         Lang::En => Words::English,
+        Lang::Ar => return intl_in_words(lang, t),
     };
     deadline::in_words(t, words)
+}
+
+/// The same by the browser's calendar names, for a language the core has no words for.
+fn intl_in_words(lang: Lang, t: OffsetDateTime) -> String {
+    // The wall clock of the time's own offset, formatted as if it were UTC.
+    let wall = t.replace_offset(time::UtcOffset::UTC);
+    let ms = (wall.unix_timestamp_nanos() / 1_000_000) as f64;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("weekday", "long"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", "UTC"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string(lang.intl_locale(), &options).into()
 }
 
 /// An RFC 3339 time in words, or as stored when it does not read.
@@ -116,7 +138,7 @@ pub fn ActNow(
         Steps::Defaults(_) => Vec::new(),
     };
     let heading = move || {
-        let text = view! { {move || ctx.t(T::WhatNow)}" "<InSwedish texts=texts.clone()/> };
+        let text = view! { {tr(T::WhatNow)}" "<InSwedish texts=texts.clone()/> };
         if level == 1 {
             view! { <h1 id="act-now" tabindex="-1">{text}</h1> }.into_any()
         } else {
@@ -138,7 +160,7 @@ pub fn ActNow(
     };
     let told_view = (told && !told_list.is_empty()).then(|| {
         view! {
-            <p class="told">{move || ctx.t(T::WhoIsTold)}": "
+            <p class="told">{tr(T::WhoIsTold)}": "
                 {move || told_list.iter().map(pick).collect::<Vec<_>>().join(", ")}
             </p>
         }
@@ -154,7 +176,6 @@ pub fn ActNow(
 
 /// One step of the pack: its text, then the call button or whom to ask.
 fn pack_step(s: GuidanceStep) -> impl IntoView {
-    let ctx = ctx();
     // A step kept by an older version has the number but not the `tel:` form.
     let tel = s.tel.clone().or_else(|| {
         s.phone.as_ref().map(|n| {
@@ -169,7 +190,7 @@ fn pack_step(s: GuidanceStep) -> impl IntoView {
             let label = role.clone();
             view! {
                 <a class="button call" href=format!("tel:{tel}") data-testid="call">
-                    {move || ctx.t(T::CallButton)}" "{move || pick(&label)}
+                    {tr(T::CallButton)}" "{move || pick(&label)}
                     " "<span class="number">{number}</span>
                 </a>
             }
@@ -177,7 +198,7 @@ fn pack_step(s: GuidanceStep) -> impl IntoView {
         }
         _ => view! {
             <p class="ask" data-testid="ask">
-                {move || ctx.t(T::AskWho)}" "{move || pick(&role)}"."
+                {tr(T::AskWho)}" "{move || pick(&role)}"."
             </p>
         }
         .into_any(),
@@ -201,10 +222,10 @@ pub fn TellManager(
     let ctx = ctx();
     view! {
         <div class="tell-manager" data-testid="tell-manager">
-            <h2>{move || ctx.t(T::TellManagerTitle)}</h2>
-            <p>{move || ctx.t(T::TellManagerNow)}</p>
+            <h2>{tr(T::TellManagerTitle)}</h2>
+            <p>{tr(T::TellManagerNow)}</p>
             <p>
-                {move || ctx.t(T::TellManagerBy)}" "
+                {tr(T::TellManagerBy)}" "
                 <strong data-testid="tell-manager-by">{move || text_in_words(ctx.lang.get(), &deadline)}</strong>"."
             </p>
         </div>

@@ -6,6 +6,7 @@
 use crate::components::FieldErrors;
 use crate::ctx;
 use crate::i18n::{self, T};
+use crate::tr;
 use leptos::prelude::*;
 use vaksam_core::incident::{Answer, PeopleAffected, PersonalData, PersonalDataKind};
 use vaksam_core::validation::FieldError;
@@ -33,8 +34,8 @@ pub fn AnswerChoice(
     view! {
         <fieldset class="field question" id=format!("q-{name}") tabindex="-1"
             aria-describedby=hint.map(|_| hint_id.clone())>
-            <legend>{move || ctx.t(label)}</legend>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || ctx.t(h)}</p> })}
+            <legend>{tr(label)}</legend>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{tr(h)}</p> })}
             <div class="answer-row">
                 {option(Answer::Yes)}
                 {option(Answer::No)}
@@ -58,7 +59,6 @@ pub fn TextQuestion(
     set: Callback<String>,
     #[prop(into)] errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let ctx = ctx();
     let described = format!("hint-{field} err-{field}");
     let input = if rows > 1 {
         view! {
@@ -77,9 +77,9 @@ pub fn TextQuestion(
     };
     view! {
         <div class="field question" id=format!("q-{field}") tabindex="-1">
-            <label for=field>{move || ctx.t(label)}</label>
+            <label for=field>{tr(label)}</label>
             <FieldErrors errors field=field/>
-            {hint.map(|h| view! { <p class="hint" id=format!("hint-{field}")>{move || ctx.t(h)}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=format!("hint-{field}")>{tr(h)}</p> })}
             {input}
         </div>
     }
@@ -112,7 +112,7 @@ pub fn PersonalDataQuestion(
                 set=Callback::new(move |a| change(&|p| p.set_involved(a)))/>
             <Show when=yes>
                 <fieldset class="field question">
-                    <legend>{move || ctx.t(T::PdKinds)}</legend>
+                    <legend>{tr(T::PdKinds)}</legend>
                     {PersonalDataKind::ALL.into_iter().map(|k| view! {
                         <label class="choice">
                             <input type="checkbox"
@@ -126,7 +126,7 @@ pub fn PersonalDataQuestion(
                     }).collect_view()}
                 </fieldset>
                 <fieldset class="field question">
-                    <legend>{move || ctx.t(T::PdPeople)}</legend>
+                    <legend>{tr(T::PdPeople)}</legend>
                     {PeopleAffected::ALL.into_iter().map(|n| view! {
                         <label class="choice">
                             <input type="radio" name="pd-people"
@@ -137,7 +137,7 @@ pub fn PersonalDataQuestion(
                     }).collect_view()}
                 </fieldset>
                 <Show when=move || !implied() fallback=move || view! {
-                    <p class="hint" data-testid="sensitive-implied">{move || ctx.t(T::SensitiveImplied)}</p>
+                    <p class="hint" data-testid="sensitive-implied">{tr(T::SensitiveImplied)}</p>
                 }>
                     <AnswerChoice name="pd-sensitive" label=T::PdSensitive
                         get=Signal::derive(move || Some(current().sensitive))

@@ -8,6 +8,7 @@ use super::{
 use crate::components::{focus_later, PageSources};
 use crate::ctx;
 use crate::i18n::T;
+use crate::tr;
 use leptos::prelude::*;
 use vaksam_core::classification::{Guide, Question};
 use vaksam_core::quiz::Progress;
@@ -25,10 +26,9 @@ fn question_text(q: Question) -> (T, T) {
 /// The guided path.
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    let ctx = ctx();
     view! {
         <section class="page lookup guide">
-            <h1>{move || ctx.t(T::GuideTitle)}</h1>
+            <h1>{tr(T::GuideTitle)}</h1>
             <Show when=has_matrix fallback=|| view! { <LookupNotYet/> }>
                 {with_progress(|progress| view! { <GuideBody progress/> })}
             </Show>
@@ -61,17 +61,17 @@ fn GuideBody(progress: RwSignal<Progress>) -> impl IntoView {
         let answered = guide.get().answered();
         (!answered.is_empty()).then(|| {
             view! {
-                <h2>{move || ctx.t(T::YourAnswers)}</h2>
+                <h2>{tr(T::YourAnswers)}</h2>
                 <dl class="facts guide-answers">
                     {answered.into_iter().map(|(q, yes)| {
                         let (text, _) = question_text(q);
                         view! {
-                            <dt>{move || ctx.t(text)}</dt>
-                            <dd>{move || ctx.t(if yes { T::Yes } else { T::No })}" "
+                            <dt>{tr(text)}</dt>
+                            <dd>{tr(if yes { T::Yes } else { T::No })}" "
                                 <button type="button" class="link edit" on:click=move |_| {
                                     guide.update(|g| *g = g.reopen(q));
                                     focus_later("#guide-step");
-                                }>{move || ctx.t(T::Edit)}</button>
+                                }>{tr(T::Edit)}</button>
                             </dd>
                         }
                     }).collect_view()}
@@ -85,11 +85,11 @@ fn GuideBody(progress: RwSignal<Progress>) -> impl IntoView {
             let (text, hint) = question_text(q);
             return view! {
                 <fieldset class="question">
-                    <legend id="guide-step" tabindex="-1">{move || ctx.t(text)}</legend>
-                    <p class="hint">{move || ctx.t(hint)}</p>
+                    <legend id="guide-step" tabindex="-1">{tr(text)}</legend>
+                    <p class="hint">{tr(hint)}</p>
                     <div class="answer-buttons">
-                        <button type="button" class="button" on:click=move |_| answer(q, true)>{move || ctx.t(T::Yes)}</button>
-                        <button type="button" class="button" on:click=move |_| answer(q, false)>{move || ctx.t(T::No)}</button>
+                        <button type="button" class="button" on:click=move |_| answer(q, true)>{tr(T::Yes)}</button>
+                        <button type="button" class="button" on:click=move |_| answer(q, false)>{tr(T::No)}</button>
                     </div>
                 </fieldset>
             }
@@ -119,7 +119,7 @@ fn GuideBody(progress: RwSignal<Progress>) -> impl IntoView {
     };
     let done = move || guide.with(|g| g.next().is_none());
     view! {
-        {move || (!done()).then(|| view! { <p class="hint">{move || ctx.t(T::GuideIntro)}</p> })}
+        {move || (!done()).then(|| view! { <p class="hint">{tr(T::GuideIntro)}</p> })}
         {step}
         {asked}
         <SecurityNotice folded=true/>

@@ -21,6 +21,7 @@ use crate::components::{NoPackYet, SectorChoice};
 use crate::ctx;
 use crate::i18n::{Lang, T};
 use crate::store::training;
+use crate::tr;
 use leptos::prelude::*;
 use vaksam_core::classification::{Matrix, Sector};
 use vaksam_core::quiz::Progress;
@@ -64,13 +65,12 @@ fn sector_of(progress: RwSignal<Progress>) -> Signal<Option<Sector>> {
 /// or in settings); the answer is kept with the training progress.
 #[component]
 fn AskSector(progress: RwSignal<Progress>) -> impl IntoView {
-    let ctx = ctx();
     move || {
         progress.with(|p| p.sector.is_none()).then(|| {
             view! {
                 <div class="ask-sector" data-testid="ask-sector">
                     <SectorChoice progress/>
-                    <p class="hint">{move || ctx.t(T::AskSector)}</p>
+                    <p class="hint">{tr(T::AskSector)}</p>
                 </div>
             }
         })
@@ -85,8 +85,7 @@ fn LookupNotYet() -> impl IntoView {
         if ctx.sync.pack.with(Option::is_none) {
             view! { <NoPackYet/> }.into_any()
         } else {
-            view! { <p class="notice" data-testid="no-pack">{move || ctx.t(T::LookupNotYet)}</p> }
-                .into_any()
+            view! { <p class="notice" data-testid="no-pack">{tr(T::LookupNotYet)}</p> }.into_any()
         }
     }
 }

@@ -8,6 +8,7 @@ use super::{
 use crate::components::{Origin, PageSources};
 use crate::ctx;
 use crate::i18n::{self, Lang, T};
+use crate::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -101,10 +102,9 @@ fn hit_row(m: &Matrix, target: Target, sector: Option<Sector>, lang: Lang) -> Op
 /// The search screen.
 #[component]
 pub fn LookupPage() -> impl IntoView {
-    let ctx = ctx();
     view! {
         <section class="page lookup">
-            <h1>{move || ctx.t(T::FnClassify)}</h1>
+            <h1>{tr(T::FnClassify)}</h1>
             <Show when=has_matrix fallback=|| view! { <LookupNotYet/> }>
                 {with_progress(|progress| view! { <Search progress/> })}
             </Show>
@@ -184,8 +184,8 @@ fn Search(progress: RwSignal<Progress>) -> impl IntoView {
         list
     });
     view! {
-        <label for="lookup-q">{move || ctx.t(T::SearchLabel)}</label>
-        <p class="hint" id="lookup-hint">{move || ctx.t(T::SearchHint)}</p>
+        <label for="lookup-q">{tr(T::SearchLabel)}</label>
+        <p class="hint" id="lookup-hint">{tr(T::SearchHint)}</p>
         <input id="lookup-q" type="search" class="search" autocomplete="off" enterkeyhint="search"
             aria-describedby="lookup-hint" prop:value=move || query.get() on:input=on_input/>
         <AskSector progress/>
@@ -197,8 +197,8 @@ fn Search(progress: RwSignal<Progress>) -> impl IntoView {
             </For>
         </ul>
         <ShowAll show_all hidden=Signal::derive(hidden)/>
-        <p><A href="/lookup/guide" attr:class="button guide-link">{move || ctx.t(T::GuideLink)}</A></p>
-        <h2>{move || ctx.t(T::PlacesTitle)}</h2>
+        <p><A href="/lookup/guide" attr:class="button guide-link">{tr(T::GuideLink)}</A></p>
+        <h2>{tr(T::PlacesTitle)}</h2>
         <Places sector/>
         <PageSources origins/>
     }

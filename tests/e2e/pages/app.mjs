@@ -4,6 +4,9 @@
 import { expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
+/** The shipped languages: own name → tag. */
+export const LANGUAGES = { "Svenska": "sv", "Lättläst svenska": "sv-x-lattlast", "English": "en", "العربية": "ar" };
+
 export class App {
   /** @param {import("@playwright/test").Page} page a page whose context has the server as
    *  its baseURL (the `page` fixture), so paths like "/reports" work. */
@@ -34,11 +37,12 @@ export class App {
     await this.backButton.click();
   }
 
-  /** Chooses the app's language in settings ("Svenska" or "English"). */
+  /** Chooses the app's language in settings by its own name ("Svenska", "Lättläst svenska",
+   *  "English", "العربية"); waits until the page has switched (its catalog loaded). */
   async setLanguage(name) {
     await this.goto("/settings");
-    await this.page.getByLabel(name, { exact: true }).check();
-    await expect(this.page.locator("html")).toHaveAttribute("lang", name === "English" ? "en" : "sv");
+    await this.page.getByRole("radio", { name: new RegExp(`^${name}`) }).check();
+    await expect(this.page.locator("html")).toHaveAttribute("lang", LANGUAGES[name]);
   }
 
   /** Expects the sync status to say that `n` reports wait to be sent. */

@@ -1,0 +1,515 @@
+//! Fluent files → checked catalogs. Used by the app's build script (the key enum, and the
+//! build fails on an error or an incomplete required language) and by the `vaksam-i18n`
+//! tool (the catalog files a build serves, and the list of untranslated keys).
+//!
+//! Every language file is read against `sv.ftl`, the reference:
+//! - a message id the reference does not have is an error (a typo, or a removed text);
+//! - a placeholder the reference's message does not have is an error (the app never
+//!   passes it);
+//! - a message the language lacks is untranslated: its catalog carries the Swedish text,
+//!   and [`Compiled::untranslated`] lists it.
+//!
+//! Each file also names its language with three terms: `-lang-name` (the language in its
+//! own name, for the picker), `-lang-dir` (`ltr` or `rtl`) and `-lang-reviewed` (`yes` once
+//! a native speaker has reviewed the translation, else `no`). Message and term references
+//! (`{ app-name }`, `{ -brand }`) are resolved here; functions are not supported.
+
+use crate::{fnv64, Catalog, Part, Pattern, Select};
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One language file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// BCP 47 tag, from the file name (`sv-x-lattlast.ftl`).
+    pub lang: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// A message of the reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// Fluent id (`enroll-title`).
+    pub id: String,
+    /// Its variables, in order of first use.
+    pub vars: Vec<String>,
+}
+
+/// A language's facts from its `-lang-*` terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LangInfo {
+    /// BCP 47 tag.
+    pub tag: String,
+    /// The language in its own name.
+    pub name: String,
+    /// Written right to left.
+    pub rtl: bool,
+    /// A native speaker has reviewed the translation.
+    pub reviewed: bool,
+}
+
+/// Every language, compiled.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The reference's messages, in file order: index = key.
+    pub keys: Vec<Key>,
+    /// Hash of the keys and their variables.
+    pub fingerprint: String,
+    /// Per language (reference first, then by tag): facts, catalog and untranslated ids.
+    pub languages: Vec<Language>,
+}
+
+/// One compiled language.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Name, direction, review.
+    pub info: LangInfo,
+    /// Complete: Swedish where untranslated.
+    pub catalog: Catalog,
+    /// Reference ids this language has no message for.
+    pub untranslated: Vec<String>,
+}
+
+impl Compiled {
+    /// The catalog as the app reads it (JSON).
+    pub fn json(language: &Language) -> String {
+        serde_json::to_string(&language.catalog).expect("a catalog serializes")
+    }
+
+    /// Errors for every required language (English) that is not complete.
+    pub fn require_complete(&self, tags: &[&str]) -> Vec<String> {
+        let mut errors = Vec::new();
+        for tag in tags {
+            match self.languages.iter().find(|l| l.info.tag == *tag) {
+                None => errors.push(format!("{tag}.ftl is missing")),
+                Some(l) if !l.untranslated.is_empty() => errors.push(format!(
+                    "{tag}.ftl must be complete; untranslated: {}",
+                    l.untranslated.join(", ")
+                )),
+                Some(_) => {}
+            }
+        }
+        errors
+    }
+}
+
+/// Reads the `.ftl` files of a directory (the reference is `sv.ftl`).
+pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<Source>> {
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let lang = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            sources.push(Source {
+                lang,
+                text: std::fs::read_to_string(&path)?,
+            });
+        }
+    }
+    sources.sort_by(|a, b| a.lang.cmp(&b.lang));
+    Ok(sources)
+}
+
+/// The reference's tag.
+pub const REFERENCE: &str = "sv";
+
+/// Compiles every language; the errors name the file, the line and what is wrong.
+pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
+    let mut errors = Vec::new();
+    let Some(reference) = sources.iter().find(|s| s.lang == REFERENCE) else {
+        return Err(vec![format!("{REFERENCE}.ftl, the reference, is missing")]);
+    };
+    let parsed_ref = parse(reference, &mut errors);
+    let keys: Vec<Key> = parsed_ref
+        .order
+        .iter()
+        .map(|id| Key {
+            id: id.clone(),
+            vars: vars_of(&parsed_ref.messages[id]),
+        })
+        .collect();
+    let fingerprint = fnv64(
+        keys.iter()
+            .map(|k| format!("{}({})", k.id, k.vars.join(",")))
+            .collect::<Vec<_>>()
+            .join(";")
+            .as_bytes(),
+    );
+    let mut ordered: Vec<&Source> = vec![reference];
+    ordered.extend(sources.iter().filter(|s| s.lang != REFERENCE));
+    let mut languages = Vec::new();
+    for source in ordered {
+        let parsed = if source.lang == REFERENCE {
+            parsed_ref.clone()
+        } else {
+            parse(source, &mut errors)
+        };
+        let file = format!("{}.ftl", source.lang);
+        for id in &parsed.order {
+            match keys.iter().find(|k| &k.id == id) {
+                None => errors.push(format!(
+                    "{file}:{}: message {id} is not in {REFERENCE}.ftl",
+                    parsed.lines[id]
+                )),
+                Some(key) => {
+                    for var in vars_of(&parsed.messages[id]) {
+                        if !key.vars.contains(&var) {
+                            errors.push(format!(
+                                "{file}:{}: {id} uses ${var}, which {REFERENCE}.ftl's {id} does not have (it has: {})",
+                                parsed.lines[id],
+                                if key.vars.is_empty() { "none".to_owned() } else { key.vars.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ") }
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        let term = |name: &str| parsed.terms.get(name).map(flat_text);
+        let info = LangInfo {
+            tag: source.lang.clone(),
+            name: term("lang-name").unwrap_or_else(|| {
+                errors.push(format!(
+                    "{file}: -lang-name (the language in its own name) is missing"
+                ));
+                source.lang.clone()
+            }),
+            rtl: match term("lang-dir").as_deref() {
+                Some("rtl") => true,
+                Some("ltr") => false,
+                other => {
+                    errors.push(format!(
+                        "{file}: -lang-dir must be ltr or rtl, not {other:?}"
+                    ));
+                    false
+                }
+            },
+            reviewed: match term("lang-reviewed").as_deref() {
+                Some("yes") => true,
+                Some("no") => false,
+                other => {
+                    errors.push(format!(
+                        "{file}: -lang-reviewed must be yes or no, not {other:?}"
+                    ));
+                    false
+                }
+            },
+        };
+        let mut untranslated = Vec::new();
+        let mut messages = Vec::new();
+        for key in &keys {
+            let (pattern, from) = match parsed.messages.get(&key.id) {
+                Some(p) => (p, &parsed),
+                None => {
+                    untranslated.push(key.id.clone());
+                    (&parsed_ref.messages[&key.id], &parsed_ref)
+                }
+            };
+            let mut out = Vec::new();
+            let mut seen = vec![key.id.clone()];
+            resolve(
+                pattern,
+                from,
+                &parsed_ref,
+                &mut seen,
+                &mut out,
+                &file,
+                &mut errors,
+            );
+            messages.push(merge_text(out));
+        }
+        languages.push(Language {
+            catalog: Catalog {
+                lang: source.lang.clone(),
+                fingerprint: fingerprint.clone(),
+                rtl: info.rtl,
+                messages,
+            },
+            info,
+            untranslated,
+        });
+    }
+    if errors.is_empty() {
+        Ok(Compiled {
+            keys,
+            fingerprint,
+            languages,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// A file's messages and terms, as parsed.
+#[derive(Debug, Clone, Default)]
+struct Parsed {
+    order: Vec<String>,
+    messages: BTreeMap<String, ast::Pattern<String>>,
+    terms: BTreeMap<String, ast::Pattern<String>>,
+    lines: BTreeMap<String, usize>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn parse(source: &Source, errors: &mut Vec<String>) -> Parsed {
+    let file = format!("{}.ftl", source.lang);
+    let resource = match fluent_syntax::parser::parse(source.text.clone()) {
+        Ok(r) => r,
+        Err((r, errs)) => {
+            for e in errs {
+                errors.push(format!(
+                    "{file}:{}: {:?}",
+                    line_of(&source.text, e.pos.start),
+                    e.kind
+                ));
+            }
+            r
+        }
+    };
+    let mut parsed = Parsed::default();
+    // Ids in file order, with their lines (the parser keeps no positions in the AST).
+    let mut lines: BTreeMap<String, std::collections::VecDeque<usize>> = BTreeMap::new();
+    for (n, line) in source.text.lines().enumerate() {
+        if let Some((id, _)) = line.split_once('=') {
+            let id = id.trim();
+            if !id.is_empty() && !line.starts_with([' ', '#']) {
+                lines.entry(id.to_owned()).or_default().push_back(n + 1);
+            }
+        }
+    }
+    let mut line_for = |id: &str| lines.get_mut(id).and_then(|l| l.pop_front()).unwrap_or(0);
+    for entry in resource.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let id = m.id.name.clone();
+                let line = line_for(&id);
+                if !m.attributes.is_empty() {
+                    errors.push(format!(
+                        "{file}:{line}: {id} has attributes; Vaksam's messages have none"
+                    ));
+                }
+                let Some(value) = m.value else {
+                    errors.push(format!("{file}:{line}: {id} has no text"));
+                    continue;
+                };
+                if parsed.messages.insert(id.clone(), value).is_some() {
+                    errors.push(format!("{file}:{line}: {id} is defined twice"));
+                } else {
+                    parsed.order.push(id.clone());
+                    parsed.lines.insert(id, line);
+                }
+            }
+            ast::Entry::Term(t) => {
+                let line = line_for(&format!("-{}", t.id.name));
+                if parsed.terms.insert(t.id.name.clone(), t.value).is_some() {
+                    errors.push(format!("{file}:{line}: -{} is defined twice", t.id.name));
+                }
+            }
+            ast::Entry::Junk { content } => {
+                let at = source.text.find(content.as_str()).unwrap_or(0);
+                errors.push(format!(
+                    "{file}:{}: cannot read {:?}",
+                    line_of(&source.text, at),
+                    content.lines().next().unwrap_or_default()
+                ));
+            }
+            _ => {}
+        }
+    }
+    parsed
+}
+
+/// A term's value as plain text (the `-lang-*` facts).
+fn flat_text(pattern: &ast::Pattern<String>) -> String {
+    pattern
+        .elements
+        .iter()
+        .map(|e| match e {
+            ast::PatternElement::TextElement { value } => value.clone(),
+            _ => String::new(),
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// Variables of a pattern in order of first use (selectors included).
+fn vars_of(pattern: &ast::Pattern<String>) -> Vec<String> {
+    fn inline(e: &ast::InlineExpression<String>, out: &mut Vec<String>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } if !out.contains(&id.name) => {
+                out.push(id.name.clone());
+            }
+            ast::InlineExpression::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    fn expr(e: &ast::Expression<String>, out: &mut Vec<String>) {
+        match e {
+            ast::Expression::Inline(i) => inline(i, out),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    pat(&v.value, out);
+                }
+            }
+        }
+    }
+    fn pat(p: &ast::Pattern<String>, out: &mut Vec<String>) {
+        for e in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = e {
+                expr(expression, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    pat(pattern, &mut out);
+    out
+}
+
+/// Lowers a Fluent pattern to catalog parts, resolving references (in `file`, then in the
+/// reference for a message the language lacks).
+fn resolve(
+    pattern: &ast::Pattern<String>,
+    file: &Parsed,
+    reference: &Parsed,
+    seen: &mut Vec<String>,
+    out: &mut Pattern,
+    name: &str,
+    errors: &mut Vec<String>,
+) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push(Part::Text(value.clone())),
+            ast::PatternElement::Placeable { expression } => {
+                expression_parts(expression, file, reference, seen, out, name, errors)
+            }
+        }
+    }
+}
+
+fn expression_parts(
+    expression: &ast::Expression<String>,
+    file: &Parsed,
+    reference: &Parsed,
+    seen: &mut Vec<String>,
+    out: &mut Pattern,
+    name: &str,
+    errors: &mut Vec<String>,
+) {
+    let at = seen.first().cloned().unwrap_or_default();
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            let ast::InlineExpression::VariableReference { id } = selector else {
+                errors.push(format!("{name}: {at} selects on something other than a variable"));
+                return;
+            };
+            let mut select = Select {
+                var: id.name.clone(),
+                variants: Vec::new(),
+                default: 0,
+            };
+            let mut keys = BTreeSet::new();
+            for (i, v) in variants.iter().enumerate() {
+                let key = match &v.key {
+                    ast::VariantKey::Identifier { name } => name.clone(),
+                    ast::VariantKey::NumberLiteral { value } => value.clone(),
+                };
+                if !keys.insert(key.clone()) {
+                    errors.push(format!("{name}: {at} has the variant [{key}] twice"));
+                }
+                if v.default {
+                    select.default = i;
+                }
+                let mut parts = Vec::new();
+                resolve(&v.value, file, reference, seen, &mut parts, name, errors);
+                select.variants.push((key, merge_text(parts)));
+            }
+            out.push(Part::Select(select));
+        }
+        ast::Expression::Inline(inline) => match inline {
+            ast::InlineExpression::StringLiteral { value } => out.push(Part::Text(unescape(value))),
+            ast::InlineExpression::NumberLiteral { value } => out.push(Part::Text(value.clone())),
+            ast::InlineExpression::VariableReference { id } => out.push(Part::Var(id.name.clone())),
+            ast::InlineExpression::Placeable { expression } => {
+                expression_parts(expression, file, reference, seen, out, name, errors)
+            }
+            ast::InlineExpression::MessageReference { id, attribute: None } => {
+                let target = id.name.clone();
+                if seen.contains(&target) {
+                    errors.push(format!("{name}: {at} refers to itself through {target}"));
+                    return;
+                }
+                let (pattern, from) = match file.messages.get(&target) {
+                    Some(p) => (p, file),
+                    None => match reference.messages.get(&target) {
+                        Some(p) => (p, reference),
+                        None => {
+                            errors.push(format!("{name}: {at} refers to {target}, which does not exist"));
+                            return;
+                        }
+                    },
+                };
+                seen.push(target);
+                resolve(pattern, from, reference, seen, out, name, errors);
+                seen.pop();
+            }
+            ast::InlineExpression::TermReference { id, attribute: None, arguments: None } => {
+                match file.terms.get(&id.name) {
+                    Some(p) => resolve(p, file, reference, seen, out, name, errors),
+                    None => errors.push(format!("{name}: {at} refers to -{}, which does not exist", id.name)),
+                }
+            }
+            _ => errors.push(format!(
+                "{name}: {at} uses a function, an attribute or a parameterised term; Vaksam supports text, $variables, selections and references"
+            )),
+        },
+    }
+}
+
+/// `{ "{" }` and friends: Fluent's escapes in string literals.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+            }
+            Some('U') => {
+                let hex: String = chars.by_ref().take(6).collect();
+                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Joins adjacent texts, so a message without placeholders is one text.
+fn merge_text(parts: Pattern) -> Pattern {
+    let mut out: Pattern = Vec::new();
+    for part in parts {
+        match (out.last_mut(), part) {
+            (Some(Part::Text(prev)), Part::Text(t)) => prev.push_str(&t),
+            (_, Part::Text(t)) if t.is_empty() => {}
+            (_, p) => out.push(p),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
