@@ -1,6 +1,5 @@
 //! The device's clock, time zone and randomness, as the core wants them passed in.
 
-use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 /// The device's UTC offset at a given local time (from the browser's time zone rules).
@@ -39,12 +38,12 @@ pub fn now() -> OffsetDateTime {
 
 /// RFC 3339 text of a time.
 pub fn rfc3339(t: OffsetDateTime) -> String {
-    t.format(&Rfc3339).unwrap_or_default()
+    vaksam_core::timestamp::write_rfc3339(t).unwrap_or_default()
 }
 
 /// Reads RFC 3339 text.
 pub fn parse(text: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(text, &Rfc3339).ok()
+    vaksam_core::timestamp::read_rfc3339(text)
 }
 
 /// A time for people: `2026-11-23 14:05`, in the device's local time.

@@ -173,13 +173,7 @@ fn imy_deadline(d: &IncidentDraft) -> Option<time::OffsetDateTime> {
     if d.personal_data.involved == Answer::No {
         return None;
     }
-    let minutes = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    let seconds =
-        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    let text = d.discovered_at.trim();
-    let local = time::PrimitiveDateTime::parse(text, minutes)
-        .or_else(|_| time::PrimitiveDateTime::parse(text, seconds))
-        .ok()?;
+    let local = vaksam_core::timestamp::read_local(d.discovered_at.trim())?;
     let at = local.assume_offset(clock::offset_at(local));
     // A minute's grace: the default time is "now" when the form opened.
     (at <= clock::now() + time::Duration::minutes(1))
@@ -188,8 +182,7 @@ fn imy_deadline(d: &IncidentDraft) -> Option<time::OffsetDateTime> {
 
 /// When a draft was started, for the prompt: "i dag kl. 19.35" or "torsdag 26 nov kl. 19.35".
 fn started(lang: Lang, local: &str) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    let Ok(at) = time::PrimitiveDateTime::parse(local, format) else {
+    let Some(at) = vaksam_core::timestamp::read_local(local) else {
         return local.replace('T', " ");
     };
     let now = clock::now();

@@ -40,8 +40,7 @@ fn date_in_words(lang: Lang, t: OffsetDateTime) -> String {
 /// The policy version a signature names, as a sentence: " Policyn är daterad 13 maj 2022."
 /// for a date, " Policyns version: 3." for a number, nothing for a word ("Odaterad").
 fn policy_version_in_words(lang: Lang, label: &str) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(date) = time::Date::parse(label, format) {
+    if let Some(date) = vaksam_core::timestamp::read_date_text(label) {
         let at = date.with_hms(12, 0, 0).map(|t| t.assume_utc());
         if let Ok(at) = at {
             let dated =

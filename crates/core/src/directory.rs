@@ -431,8 +431,7 @@ pub fn read(text: &str) -> Result<ImportFile, Vec<RowError>> {
 
 /// A date written YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Option<Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text.trim(), &format).ok()
+    crate::timestamp::read_date_text(text.trim())
 }
 
 /// An employee in the directory, for planning an import.

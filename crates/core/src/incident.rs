@@ -9,8 +9,6 @@
 use crate::deadline;
 use crate::validation::{check_max_chars, check_required_text, FieldError, FieldErrorCode};
 use serde::{Deserialize, Serialize};
-use time::format_description::FormatItem;
-use time::macros::format_description;
 use time::{Duration, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 /// Longest place description, in characters.
@@ -494,20 +492,13 @@ pub struct IncidentDraft {
     pub description: String,
 }
 
-const LOCAL_MINUTES: &[FormatItem<'static>] =
-    format_description!("[year]-[month]-[day]T[hour]:[minute]");
-const LOCAL_SECONDS: &[FormatItem<'static>] =
-    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-
 /// Formats a time for a `datetime-local` input, in the time's own offset.
 pub fn to_local_input(t: OffsetDateTime) -> String {
-    t.format(LOCAL_MINUTES).unwrap_or_default()
+    crate::timestamp::write_local(PrimitiveDateTime::new(t.date(), t.time()))
 }
 
 fn parse_local(text: &str) -> Option<PrimitiveDateTime> {
-    PrimitiveDateTime::parse(text.trim(), LOCAL_MINUTES)
-        .or_else(|_| PrimitiveDateTime::parse(text.trim(), LOCAL_SECONDS))
-        .ok()
+    crate::timestamp::read_local(text.trim())
 }
 
 impl IncidentDraft {

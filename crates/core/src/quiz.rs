@@ -25,10 +25,10 @@ pub struct Card {
     /// Leitner box, 1–5.
     pub r#box: u8,
     /// When it is due again.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::lenient")]
     pub due: OffsetDateTime,
     /// When it was last answered right.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "crate::timestamp::lenient::option")]
     pub right_at: Option<OffsetDateTime>,
     /// Whether the last answer was right.
     pub last_right: bool,
@@ -40,7 +40,7 @@ pub struct Progress {
     /// Per question id.
     pub cards: BTreeMap<String, Card>,
     /// When the course was last completed.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "crate::timestamp::lenient::option")]
     pub completed_at: Option<OffsetDateTime>,
     /// The employee's sector, chosen in the app: the course is the questions for everyone
     /// plus those for this sector (`None`: only the questions for everyone).
@@ -367,7 +367,7 @@ pub struct Session {
     /// Answers so far, in order.
     pub answers: Vec<QuizAnswer>,
     /// When the session started.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::timestamp::lenient")]
     pub started_at: OffsetDateTime,
 }
 

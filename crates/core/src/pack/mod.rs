@@ -687,8 +687,7 @@ impl Policy {
             }
         }
         if let Some(date) = &self.adopted {
-            let format = time::macros::format_description!("[year]-[month]-[day]");
-            if time::Date::parse(date, format).is_err() {
+            if crate::timestamp::read_date_text(date).is_none() {
                 c.error(
                     "policy.adopted",
                     format!("{date:?} is not a date (YYYY-MM-DD)"),
