@@ -110,7 +110,7 @@ pub fn App(lang: Lang) -> impl IntoView {
     });
     service_worker::register(ctx.update_ready);
     // index.html's frame and first screen stand in until the app knows what to show (the
-    // app's own elements wait hidden behind it, see main.css), so nothing jumps; a few
+    // app's own elements wait hidden behind it, see app.css), so nothing jumps; a few
     // seconds at most, whatever happens.
     let remove_splash = || {
         if let Some(splash) = document().get_element_by_id("splash") {

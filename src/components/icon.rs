@@ -94,7 +94,7 @@ pub fn IconSvg(icon: Icon) -> impl IntoView {
         .into_any(),
         Icon::Check => view! { <polyline points="20 6 9 17 4 12"/> }.into_any(),
     };
-    // A chevron points the way reading goes: mirrored in right-to-left languages (main.css).
+    // A chevron points the way reading goes: mirrored in right-to-left languages (app.css).
     let class = if matches!(icon, Icon::Chevron) {
         "icon mirror"
     } else {

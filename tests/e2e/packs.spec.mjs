@@ -67,7 +67,7 @@ test("the policy tells its sources once, in one quiet toggle, and that some of i
 
   // In English, a block without a translation says once that it is shown in Swedish.
   await page.goto(server.url + "/settings");
-  await page.getByLabel("English").check();
+  await page.getByLabel("English", { exact: true }).check();
   await page.goto(server.url + "/policy");
   await expect(page.getByTestId("advice-note")).toContainText("general advice from Vaksam");
   // "Varför" has no English title, its text has: one note for the section.
@@ -82,7 +82,7 @@ test("the policy tells its sources once, in one quiet toggle, and that some of i
 
   // What is signed is named by the pack: "Bekräftelse", not "ansvarsförbindelse".
   await page.goto(server.url + "/settings");
-  await page.getByLabel("Svenska").check();
+  await page.getByLabel("Svenska", { exact: true }).check();
   await page.goto(server.url + "/");
   await page.getByRole("link", { name: /Bekräftelse/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Bekräftelse");

@@ -118,13 +118,16 @@ fn build(locales: &Path, staging: &Path) -> Result<(), Vec<String>> {
     let page = serde_json::json!({ "files": files, "splash": splash, "fingerprint": compiled.fingerprint });
     let index = staging.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(io)?;
-    const PLACEHOLDER: &str = "\"__VAKSAM_I18N__\"";
-    if !html.contains(PLACEHOLDER) {
-        return Err(vec![format!("{} has no {PLACEHOLDER}", index.display())]);
-    }
+    // The placeholder is a string literal in the page's script; the minifier may have
+    // changed its quotes.
+    let placeholder = ["\"", "'", "`"]
+        .iter()
+        .map(|q| format!("{q}__VAKSAM_I18N__{q}"))
+        .find(|p| html.contains(p.as_str()))
+        .ok_or_else(|| vec![format!("{} has no \"__VAKSAM_I18N__\"", index.display())])?;
     // `</` cannot occur in the JSON of these texts unescaped, but make sure of it.
     let inline = page.to_string().replace("</", "<\\/");
-    std::fs::write(&index, html.replace(PLACEHOLDER, &inline)).map_err(io)?;
+    std::fs::write(&index, html.replacen(&placeholder, &inline, 1)).map_err(io)?;
     println!(
         "vaksam-i18n: {} languages into {}",
         compiled.languages.len(),
