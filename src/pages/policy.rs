@@ -106,7 +106,7 @@ fn ContactItem(contact: Contact) -> impl IntoView {
         .map(|(number, tel)| {
             view! {
                 <a class="button call" href=format!("tel:{tel}") data-testid="call">
-                    {tr(T::CallButton)}" "{number}
+                    {tr(T::CallButton)}" "<span class="number">{number}</span>
                 </a>
             }
         });

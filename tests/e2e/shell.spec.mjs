@@ -98,13 +98,14 @@ test("settings: version, what Vaksam keeps, and a positive storage fact not in w
   await expect(enrolled.getByText("Var arbetar du?")).toBeVisible();
 });
 
-test("the manifest has an id and a 'Rapportera' shortcut straight to the report form", async ({ server }) => {
+test("the manifest has an id and a 'Rapportera' shortcut straight to the report form", async ({ server, page }) => {
   const manifest = await (await fetch(server.url + "/manifest.webmanifest")).json();
   expect(manifest.id).toBe("/");
   expect(manifest.shortcuts).toEqual(expect.arrayContaining([expect.objectContaining({ url: "/report", short_name: "Rapportera" })]));
-  const html = await (await fetch(server.url + "/")).text();
-  expect(html).toContain('name="apple-mobile-web-app-title" content="Vaksam"');
-  expect(html).toContain('name="color-scheme" content="light dark"');
+  // The page is minified (attributes unquoted, reordered): read it as the browser does.
+  await page.goto("/");
+  await expect(page.locator('meta[name="apple-mobile-web-app-title"]')).toHaveAttribute("content", "Vaksam");
+  await expect(page.locator('meta[name="color-scheme"]')).toHaveAttribute("content", "light dark");
 });
 
 test.describe("without the wasm", () => {

@@ -22,7 +22,11 @@ const test = base.extend({
 /** Publishes "version 2": a changed shell and a service worker with a new version. */
 function deployNewVersion(site) {
   const index = join(site, "index.html");
-  writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head>\n  <meta name="vaksam-build" content="v2">'));
+  // The page is minified (no <head> tag): the mark goes right after <html …>.
+  const html = readFileSync(index, "utf8");
+  const marked = html.replace(/<html[^>]*>/, '$&<meta name="vaksam-build" content="v2">');
+  if (marked === html) throw new Error("index.html has no <html> tag to mark");
+  writeFileSync(index, marked);
   const sw = join(site, "sw.js");
   writeFileSync(sw, readFileSync(sw, "utf8").replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-v2"'));
 }

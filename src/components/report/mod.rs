@@ -190,7 +190,7 @@ fn pack_step(s: GuidanceStep) -> impl IntoView {
             let label = role.clone();
             view! {
                 <a class="button call" href=format!("tel:{tel}") data-testid="call">
-                    {tr(T::CallButton)}" "{move || pick(&label)}
+                    {tr(T::CallButton)}" "<bdi>{move || pick(&label)}</bdi>
                     " "<span class="number">{number}</span>
                 </a>
             }

@@ -109,7 +109,7 @@ fn SecurityNotice(#[prop(optional)] folded: bool) -> impl IntoView {
                 <p>{s.text.get(lang.tag()).to_owned()}</p>
                 {role.map(|r| view! {
                     <p>{T::AskLabel.in_(lang)}" "{r}
-                        {phone.map(|(n, tel)| view! { " " <a href=format!("tel:{tel}")>{n}</a> })}
+                        {phone.map(|(n, tel)| view! { " " <a class="number" href=format!("tel:{tel}")>{n}</a> })}
                     </p>
                 })}
                 {in_swedish.then(|| view! { <p>{in_swedish_note(lang)}</p> })}
