@@ -1,6 +1,6 @@
 // Transfer size of everything a first visit downloads: index.html, sw.js and the files the
 // service worker precaches (wasm, js, css, snippets, manifest, icons), raw, gzip -9 and
-// brotli -q11. Usage: node bench/size.mjs [dist]
+// brotli -q11 (the server's own copies are brotli 11 too). Usage: node bench/size.mjs [dist]
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -25,7 +25,9 @@ console.log("| file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.file.replace(/-[0-9a-f]{16}/, "-<hash>")} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 console.log(`| **wasm + js + css** | ${kb(sum(code, "raw"))} | ${kb(sum(code, "gzip"))} | ${kb(sum(code, "brotli"))} |`);
 console.log(`| **everything a first visit downloads** | ${kb(sum(rows, "raw"))} | ${kb(sum(rows, "gzip"))} | ${kb(sum(rows, "brotli"))} |`);
-const budget = 250 * 1024;
-const total = sum(rows, "brotli");
-console.log(`\nbrotli total ${kb(total)} KB of a 250 KB budget: ${total <= budget ? "within" : "OVER"}`);
+// The budget (issue 16): what the first screen's code costs, wasm + js + css, brotli. The
+// catalogs of the other languages and the icons come with the service worker's precache.
+const budget = 300 * 1024;
+const total = sum(code, "brotli");
+console.log(`\nwasm + js + css ${kb(total)} KB brotli of a 300 KB budget: ${total <= budget ? "within" : "OVER"}`);
 process.exit(total <= budget ? 0 : 1);
