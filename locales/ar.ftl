@@ -327,6 +327,7 @@ storage-title = التخزين
 
 app-starting = جارٍ تشغيل Vaksam…
 language-not-reviewed = لم يراجعها متحدث أصلي باللغة
+language-failed = تعذّر على Vaksam تغيير اللغة الآن. تحقّق من اتصالك بالإنترنت وحاول مرة أخرى.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = المعلومات

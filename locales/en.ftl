@@ -312,6 +312,7 @@ storage-title = Storage
 
 app-starting = Vaksam is starting…
 language-not-reviewed = not reviewed by a native speaker
+language-failed = Vaksam could not change the language just now. Check that you have a network and try again.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = The information

@@ -192,7 +192,7 @@ quiz-choose-one = Välj 1 svar.
 quiz-answer = Svara
 quiz-pick-something = Välj ett svar först. Sedan kan du gå vidare.
 quiz-right = Rätt!
-quiz-wrong = Inte helt rätt.
+quiz-wrong = Det är inte rätt svar.
 quiz-right-was = Rätt svar:
 quiz-next = Nästa fråga
 quiz-see-result = Se resultatet
@@ -322,6 +322,7 @@ storage-title = Spara på telefonen
 
 app-starting = Vaksam startar…
 language-not-reviewed = inte kontrollerad av någon som har språket som modersmål
+language-failed = Vaksam kunde inte byta språk. Kontrollera att du har internet. Försök sedan igen.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = Informationen
@@ -371,7 +372,7 @@ category-lost-device = En telefon, surfplatta eller dator är borta eller stulen
 category-lost-card-or-key = Ett kort, en tagg eller en nyckel är borta
 category-wrong-recipient = E-post, brev eller sms kom till fel person
 category-wrong-printer = En utskrift kom till fel skrivare
-category-unauthorized-access = Någon såg eller kom åt information som de inte fick se
+category-unauthorized-access = Någon såg eller kom åt information som de inte fick komma åt
 category-wrong-access-rights = Någon har fel behörighet i ett system
 category-phishing = Ett konstigt eller falskt meddelande (nätfiske)
 category-malware = Virus eller ett annat farligt program
@@ -454,8 +455,8 @@ refusal-line = { $label }: { $text }
 ## KLASSA's levels, and what a kind or a place can take
 
 level-0 = ingen skada eller mycket liten skada
-level-1 = medelstor skada
-level-2 = stor skada
+level-1 = måttlig skada
+level-2 = betydande skada
 level-3 = allvarlig skada
 harm-none = ingen skada
 harm-when-confidentiality = om fel personer får se den

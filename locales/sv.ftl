@@ -314,6 +314,7 @@ storage-title = Lagring
 
 app-starting = Vaksam startar…
 language-not-reviewed = inte granskad av någon som har språket som modersmål
+language-failed = Vaksam kunde inte byta språk just nu. Kontrollera att du har nätverk och försök igen.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = Informationen

@@ -240,26 +240,49 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     install(lang, &json)
 }
 
+/// How long a catalog may take: the page must not wait for ever on a hanging request.
+const FETCH_TIMEOUT_MS: i32 = 10_000;
+
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("{url}: no answer"))?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url}: {}", response.status()));
+    let controller = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.unchecked_ref(),
+            FETCH_TIMEOUT_MS,
+        )
+        .ok();
+    let result = async {
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(|_| format!("{url}: no answer"))?
+                .unchecked_into();
+        if !response.ok() {
+            return Err(format!("{url}: {}", response.status()));
+        }
+        let text = JsFuture::from(response.text().map_err(|_| format!("{url}: unreadable"))?)
+            .await
+            .map_err(|_| format!("{url}: unreadable"))?;
+        text.as_string().ok_or_else(|| format!("{url}: not text"))
     }
-    let text = JsFuture::from(response.text().map_err(|_| format!("{url}: unreadable"))?)
-        .await
-        .map_err(|_| format!("{url}: unreadable"))?;
-    text.as_string().ok_or_else(|| format!("{url}: not text"))
+    .await;
+    if let Some(id) = timer {
+        window.clear_timeout_with_handle(id);
+    }
+    result
 }
 
 /// At start, before the app mounts: the language `index.html` chose (the saved choice,
 /// else the phone's language when Vaksam has it, else Swedish) and its catalog, which the
-/// page began fetching while the wasm downloaded. Falls back to Swedish if that fails.
-pub async fn start() -> Lang {
+/// page began fetching after its first paint. Falls back to Swedish, and tries once more
+/// after a pause; `None` when no catalog can be had (the caller shows the crash screen,
+/// which needs none, rather than an app without words).
+pub async fn start() -> Option<Lang> {
     let page = page();
     let chosen = page
         .as_ref()
@@ -277,15 +300,19 @@ pub async fn start() -> Lang {
         }
         None => None,
     };
-    let installed = match early {
-        Some(json) => install(chosen, &json),
-        None => Err("not fetched".to_owned()),
-    };
-    if installed.is_ok() || load(chosen).await.is_ok() {
-        return chosen;
+    if early.is_some_and(|json| install(chosen, &json).is_ok()) || load(chosen).await.is_ok() {
+        return Some(chosen);
     }
-    let _ = load(Lang::Sv).await;
-    Lang::Sv
+    for attempt in 0..2 {
+        if attempt > 0 {
+            gloo_timers::future::TimeoutFuture::new(2_000).await;
+        }
+        match load(Lang::Sv).await {
+            Ok(()) => return Some(Lang::Sv),
+            Err(e) => web_sys::console::warn_1(&format!("Vaksam: {e}").into()),
+        }
+    }
+    None
 }
 
 /// "Fråga 3 av 10".

@@ -25,6 +25,9 @@ use store::device::Enrollment;
 pub struct AppCtx {
     /// UI language.
     pub lang: RwSignal<Lang>,
+    /// A language asked for whose texts could not be loaded (offline before they were
+    /// cached, or a page older than the app's current version).
+    pub lang_failed: RwSignal<Option<Lang>>,
     /// This phone's enrollment, once loaded; `None` inside means not enrolled.
     pub enrollment: RwSignal<Option<Option<Enrollment>>>,
     /// Whether IndexedDB accepted a test write, or why not (`None` while checking).
@@ -59,26 +62,50 @@ pub fn ctx() -> AppCtx {
     expect_context::<AppCtx>()
 }
 
+thread_local! {
+    /// The latest language asked for: a slower load for an earlier tap must not win.
+    static LANG_ASKED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// Switches and remembers the language: its catalog is loaded first (from the service
 /// worker's cache when offline), then every text changes at once. Nothing typed is lost:
-/// only the texts around the fields change.
+/// only the texts around the fields change. If the catalog cannot be had, the language
+/// stays, the picker shows it again and says so (`AppCtx::lang_failed`).
 pub fn set_lang(lang: Lang) {
-    let signal = ctx().lang;
+    let ctx = ctx();
+    let asked = LANG_ASKED.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    ctx.lang_failed.set(None);
     spawn_local(async move {
-        match i18n::load(lang).await {
+        let loaded = i18n::load(lang).await;
+        if LANG_ASKED.with(|n| n.get()) != asked {
+            return;
+        }
+        match loaded {
             Ok(()) => {
                 i18n::save(lang);
-                signal.set(lang);
+                ctx.lang.set(lang);
             }
-            Err(e) => web_sys::console::warn_1(&format!("Vaksam: {e}").into()),
+            Err(e) => {
+                web_sys::console::warn_1(&format!("Vaksam: {e}").into());
+                ctx.lang_failed.set(Some(lang));
+                // The radio the user tapped is checked by the browser: show the language
+                // that is really in use again.
+                ctx.lang.notify();
+            }
         }
     });
 }
 
-/// Starts the app: the language's texts first (see [`i18n::start`]), then the views.
+/// Starts the app: the language's texts first (see [`i18n::start`]), then the views;
+/// without any texts, the crash screen (it has its own) instead of an app without words.
 pub async fn run() {
-    let lang = i18n::start().await;
-    leptos::mount::mount_to_body(move || view! { <App lang/> });
+    match i18n::start().await {
+        Some(lang) => leptos::mount::mount_to_body(move || view! { <App lang/> }),
+        None => crash::show_screen(),
+    }
 }
 
 /// Whether this browser has enrolled: `index.html` reads it to paint the enrollment
@@ -90,6 +117,7 @@ const ENROLLED_HINT: &str = "vaksam.enrolled";
 pub fn App(lang: Lang) -> impl IntoView {
     let ctx = AppCtx {
         lang: RwSignal::new(lang),
+        lang_failed: RwSignal::new(None),
         enrollment: RwSignal::new(None),
         storage: RwSignal::new(None),
         db: RwSignal::new(None),

@@ -28,7 +28,8 @@ const m = loader.exec(html);
 if (!m) fail("no trunk loader of the expected form");
 const [, js, wasm] = m;
 html = html.replace(loader, [
-  "await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));",
+  // After the first frame; a tab opened in the background has no frames, so at most 100 ms.
+  "await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 100); });",
   `const wasmResponse = fetch('${wasm}');`,
   `const bindings = await import('${js}');`,
   "const wasm = await bindings.default({ module_or_path: wasmResponse });",

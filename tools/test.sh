@@ -41,8 +41,8 @@ trap - EXIT
 step "build the app and the server"
 tools/build.sh
 
-step "storage and crash-screen tests in headless Chromium (wasm-bindgen-test)"
-cargo test -p vaksam --target wasm32-unknown-unknown --test web --test crash
+step "storage, crash-screen and translation tests in headless Chromium (wasm-bindgen-test)"
+cargo test -p vaksam --target wasm32-unknown-unknown --test web --test crash --test i18n
 
 step "app tests in headless Chromium (Playwright)"
 cd tests/e2e

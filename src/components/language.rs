@@ -34,6 +34,9 @@ pub fn LanguagePicker() -> impl IntoView {
         <fieldset class="field">
             <legend>{tr(T::Language)}</legend>
             {Lang::ALL.into_iter().map(option).collect_view()}
+            <Show when=move || ctx.lang_failed.get().is_some()>
+                <p class="notice" role="alert" data-testid="language-failed">{tr(T::LanguageFailed)}</p>
+            </Show>
         </fieldset>
     }
 }

@@ -158,7 +158,9 @@ fn misplaced_finding(kind: Option<&str>, place: &str) -> Option<(String, String,
             None => (T::TheInformation.in_(lang).to_owned(), Vec::new()),
         };
         Some((
-            i18n::misplaced_note(lang, &kind_name, &place_name),
+            // Stored in the report: without the marks that keep a name's direction on screen.
+            i18n::misplaced_note(lang, &kind_name, &place_name)
+                .replace(['\u{2068}', '\u{2069}'], ""),
             place_name,
             aspects,
         ))

@@ -43,7 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
             </dl>
             <h2>{tr(T::StorageTitle)}</h2>
             <p class=move || persisted().0 data-testid="persist-status">
-                {tr(persisted().1)}
+                {move || persisted().1.in_(ctx.lang.get())}
             </p>
             <h2>{tr(T::PrivacyTitle)}</h2>
             <p data-testid="privacy">{tr(T::PrivacyText)}</p>

@@ -101,7 +101,11 @@ fn read_clock(b: &[u8], at: usize, seconds: bool) -> Option<Time> {
     }
     let hour = u8::try_from(digits(b, at, 2)?).ok()?;
     let minute = u8::try_from(digits(b, at + 3, 2)?).ok()?;
-    let second = if seconds { u8::try_from(digits(b, at + 6, 2)?).ok()? } else { 0 };
+    let second = if seconds {
+        u8::try_from(digits(b, at + 6, 2)?).ok()?
+    } else {
+        0
+    };
     Time::from_hms(hour, minute, second).ok()
 }
 
@@ -132,7 +136,11 @@ pub fn read_rfc3339(text: &str) -> Option<OffsetDateTime> {
         }
         // The first nine digits, padded; further digits are dropped.
         for i in 0..9 {
-            let d = if start + i < end { u32::from(b[start + i] - b'0') } else { 0 };
+            let d = if start + i < end {
+                u32::from(b[start + i] - b'0')
+            } else {
+                0
+            };
             nanos = nanos * 10 + d;
         }
         at = end;
@@ -192,8 +200,16 @@ pub fn write_rfc3339(t: OffsetDateTime) -> Option<String> {
     if t.offset() == UtcOffset::UTC {
         out.push('Z');
     } else {
-        let sign = if offset_h < 0 || offset_m < 0 { '-' } else { '+' };
-        out.push_str(&format!("{sign}{:02}:{:02}", offset_h.unsigned_abs(), offset_m.unsigned_abs()));
+        let sign = if offset_h < 0 || offset_m < 0 {
+            '-'
+        } else {
+            '+'
+        };
+        out.push_str(&format!(
+            "{sign}{:02}:{:02}",
+            offset_h.unsigned_abs(),
+            offset_m.unsigned_abs()
+        ));
     }
     Some(out)
 }
@@ -215,7 +231,10 @@ pub fn read_local(text: &str) -> Option<PrimitiveDateTime> {
     if b[10] != b'T' {
         return None;
     }
-    Some(PrimitiveDateTime::new(read_date(b)?, read_clock(b, 11, seconds)?))
+    Some(PrimitiveDateTime::new(
+        read_date(b)?,
+        read_clock(b, 11, seconds)?,
+    ))
 }
 
 /// `YYYY-MM-DDTHH:MM`, for a `datetime-local` input.
@@ -521,7 +540,11 @@ mod tests {
             "2026-11-23T10:00:00+01:00",
         ] {
             let e: Envelope = serde_json::from_str(&format!(r#"{{"at":"{text}"}}"#)).unwrap();
-            assert_eq!(e.at, OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).unwrap());
+            assert_eq!(
+                e.at,
+                OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+                    .unwrap()
+            );
         }
         assert_eq!(in_range(datetime!(1970-01-01 00:00 UTC)), Err(OutOfRange));
         let e = serde_json::from_str::<Envelope>(r#"{"at":"tomorrow"}"#).unwrap_err();
@@ -572,7 +595,11 @@ mod tests {
             "",
         ];
         for text in texts {
-            assert_eq!(read_rfc3339(text), OffsetDateTime::parse(text, &Rfc3339).ok(), "{text:?}");
+            assert_eq!(
+                read_rfc3339(text),
+                OffsetDateTime::parse(text, &Rfc3339).ok(),
+                "{text:?}"
+            );
         }
         let times = [
             datetime!(2026-11-23 09:30:15 +01:00),
@@ -586,7 +613,8 @@ mod tests {
         for t in times {
             assert_eq!(write_rfc3339(t), t.format(&Rfc3339).ok(), "{t}");
         }
-        let with_seconds = datetime!(2026-11-23 09:30 UTC).replace_offset(UtcOffset::from_hms(1, 0, 30).unwrap());
+        let with_seconds =
+            datetime!(2026-11-23 09:30 UTC).replace_offset(UtcOffset::from_hms(1, 0, 30).unwrap());
         assert_eq!(write_rfc3339(with_seconds), None);
     }
 
@@ -594,12 +622,35 @@ mod tests {
     fn dates_and_local_times_by_hand_are_times_own() {
         use time::macros::format_description;
         let date = format_description!("[year]-[month]-[day]");
-        for text in ["2026-11-23", "2026-02-29", "2028-02-29", "2026-1-23", "2026-11-23x", "23-11-2026", ""] {
-            assert_eq!(read_date_text(text), Date::parse(text, &date).ok(), "{text:?}");
+        for text in [
+            "2026-11-23",
+            "2026-02-29",
+            "2028-02-29",
+            "2026-1-23",
+            "2026-11-23x",
+            "23-11-2026",
+            "",
+        ] {
+            assert_eq!(
+                read_date_text(text),
+                Date::parse(text, &date).ok(),
+                "{text:?}"
+            );
         }
+        // One difference, on purpose: `time` reads a signed year; a date here never has one
+        // (a pack's adoption date, a directory import's dates, a datetime-local value).
+        assert!(Date::parse("+2026-11-23", &date).is_ok());
+        assert_eq!(read_date_text("+2026-11-23"), None);
         let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
         let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-        for text in ["2026-11-23T09:30", "2026-11-23T09:30:15", "2026-11-23T9:30", "2026-11-23 09:30", "2026-11-23T24:00", "2026-11-23T09:30:61"] {
+        for text in [
+            "2026-11-23T09:30",
+            "2026-11-23T09:30:15",
+            "2026-11-23T9:30",
+            "2026-11-23 09:30",
+            "2026-11-23T24:00",
+            "2026-11-23T09:30:61",
+        ] {
             let by_time = PrimitiveDateTime::parse(text, &minutes)
                 .or_else(|_| PrimitiveDateTime::parse(text, &seconds))
                 .ok();

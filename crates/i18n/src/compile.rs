@@ -69,6 +69,9 @@ pub struct Language {
     pub catalog: Catalog,
     /// Reference ids this language has no message for.
     pub untranslated: Vec<String>,
+    /// Its messages that leave out a variable of the reference's (a number or a name the
+    /// reader then does not see): allowed, but `check` shows them for a reviewer.
+    pub dropped: Vec<String>,
 }
 
 impl Compiled {
@@ -125,12 +128,29 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
         return Err(vec![format!("{REFERENCE}.ftl, the reference, is missing")]);
     };
     let parsed_ref = parse(reference, &mut errors);
+    // A message's variables are those of its text with every reference resolved, so a
+    // `{ other-message }` brings the other message's variables along.
     let keys: Vec<Key> = parsed_ref
         .order
         .iter()
-        .map(|id| Key {
-            id: id.clone(),
-            vars: vars_of(&parsed_ref.messages[id]),
+        .map(|id| {
+            let mut parts = Vec::new();
+            let file = format!("{REFERENCE}.ftl");
+            let mut seen = vec![id.clone()];
+            let mut ignored = Vec::new();
+            resolve(
+                &parsed_ref.messages[id],
+                &parsed_ref,
+                &parsed_ref,
+                &mut seen,
+                &mut parts,
+                &file,
+                &mut ignored,
+            );
+            Key {
+                id: id.clone(),
+                vars: part_vars(&parts),
+            }
         })
         .collect();
     let fingerprint = fnv64(
@@ -151,22 +171,11 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
         };
         let file = format!("{}.ftl", source.lang);
         for id in &parsed.order {
-            match keys.iter().find(|k| &k.id == id) {
-                None => errors.push(format!(
+            if !keys.iter().any(|k| &k.id == id) {
+                errors.push(format!(
                     "{file}:{}: message {id} is not in {REFERENCE}.ftl",
                     parsed.lines[id]
-                )),
-                Some(key) => {
-                    for var in vars_of(&parsed.messages[id]) {
-                        if !key.vars.contains(&var) {
-                            errors.push(format!(
-                                "{file}:{}: {id} uses ${var}, which {REFERENCE}.ftl's {id} does not have (it has: {})",
-                                parsed.lines[id],
-                                if key.vars.is_empty() { "none".to_owned() } else { key.vars.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ") }
-                            ));
-                        }
-                    }
-                }
+                ));
             }
         }
         let term = |name: &str| parsed.terms.get(name).map(flat_text);
@@ -200,6 +209,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
             },
         };
         let mut untranslated = Vec::new();
+        let mut dropped = Vec::new();
         let mut messages = Vec::new();
         for key in &keys {
             let (pattern, from) = match parsed.messages.get(&key.id) {
@@ -220,7 +230,26 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
                 &file,
                 &mut errors,
             );
-            messages.push(merge_text(out));
+            let out = merge_text(out);
+            if let Some(line) = parsed
+                .lines
+                .get(&key.id)
+                .filter(|_| source.lang != REFERENCE)
+            {
+                let own = part_vars(&out);
+                for var in own.iter().filter(|v| !key.vars.contains(v)) {
+                    errors.push(format!(
+                        "{file}:{line}: {} uses ${var}, which {REFERENCE}.ftl's {} does not have (it has: {})",
+                        key.id,
+                        key.id,
+                        if key.vars.is_empty() { "none".to_owned() } else { key.vars.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ") }
+                    ));
+                }
+                for var in key.vars.iter().filter(|v| !own.contains(v)) {
+                    dropped.push(format!("{file}:{line}: {} leaves out ${var}", key.id));
+                }
+            }
+            messages.push(out);
         }
         languages.push(Language {
             catalog: Catalog {
@@ -231,6 +260,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
             },
             info,
             untranslated,
+            dropped,
         });
     }
     if errors.is_empty() {
@@ -339,37 +369,27 @@ fn flat_text(pattern: &ast::Pattern<String>) -> String {
         .to_owned()
 }
 
-/// Variables of a pattern in order of first use (selectors included).
-fn vars_of(pattern: &ast::Pattern<String>) -> Vec<String> {
-    fn inline(e: &ast::InlineExpression<String>, out: &mut Vec<String>) {
-        match e {
-            ast::InlineExpression::VariableReference { id } if !out.contains(&id.name) => {
-                out.push(id.name.clone());
-            }
-            ast::InlineExpression::Placeable { expression } => expr(expression, out),
-            _ => {}
-        }
-    }
-    fn expr(e: &ast::Expression<String>, out: &mut Vec<String>) {
-        match e {
-            ast::Expression::Inline(i) => inline(i, out),
-            ast::Expression::Select { selector, variants } => {
-                inline(selector, out);
-                for v in variants {
-                    pat(&v.value, out);
+/// Variables of resolved parts, in order of first use (selectors included).
+fn part_vars(parts: &[Part]) -> Vec<String> {
+    fn walk(parts: &[Part], out: &mut Vec<String>) {
+        for part in parts {
+            match part {
+                Part::Text(_) => {}
+                Part::Var(v) if !out.contains(v) => out.push(v.clone()),
+                Part::Var(_) => {}
+                Part::Select(select) => {
+                    if !out.contains(&select.var) {
+                        out.push(select.var.clone());
+                    }
+                    for (_, p) in &select.variants {
+                        walk(p, out);
+                    }
                 }
             }
         }
     }
-    fn pat(p: &ast::Pattern<String>, out: &mut Vec<String>) {
-        for e in &p.elements {
-            if let ast::PatternElement::Placeable { expression } = e {
-                expr(expression, out);
-            }
-        }
-    }
     let mut out = Vec::new();
-    pat(pattern, &mut out);
+    walk(parts, &mut out);
     out
 }
 

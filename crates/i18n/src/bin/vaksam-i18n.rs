@@ -75,6 +75,9 @@ fn check(locales: &Path) -> Result<(), Vec<String>> {
         for id in &language.untranslated {
             println!("  untranslated: {id}");
         }
+        for note in &language.dropped {
+            println!("  for a reviewer: {note}");
+        }
     }
     Ok(())
 }
@@ -125,8 +128,13 @@ fn build(locales: &Path, staging: &Path) -> Result<(), Vec<String>> {
         .map(|q| format!("{q}__VAKSAM_I18N__{q}"))
         .find(|p| html.contains(p.as_str()))
         .ok_or_else(|| vec![format!("{} has no \"__VAKSAM_I18N__\"", index.display())])?;
-    // `</` cannot occur in the JSON of these texts unescaped, but make sure of it.
-    let inline = page.to_string().replace("</", "<\\/");
+    // Inside <script>, a text must not be able to end the element or start an HTML
+    // comment (`</script>`, `<!--`): every <, > and & is written as a JSON escape.
+    let inline = page
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
     std::fs::write(&index, html.replacen(&placeholder, &inline, 1)).map_err(io)?;
     println!(
         "vaksam-i18n: {} languages into {}",

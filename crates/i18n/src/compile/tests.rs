@@ -191,6 +191,36 @@ fn mistakes_name_the_file_the_line_and_the_message() {
 }
 
 #[test]
+fn variables_come_along_through_references_and_a_left_out_one_is_shown() {
+    let c = compile(&[
+        sv("inner = { $n } st\nouter = Totalt: { inner }\nboth = { $a } och { $b }\n"),
+        src(
+            "en",
+            "-lang-name = English\n-lang-dir = ltr\n-lang-reviewed = yes\ninner = { $n } pcs\nouter = Total: { inner }\nboth = just { $a }\n",
+        ),
+    ])
+    .unwrap();
+    assert_eq!(c.keys[1].vars, ["n"], "outer has inner's $n");
+    let en = lang(&c, "en");
+    assert_eq!(en.catalog.plain(1), None);
+    assert_eq!(
+        en.catalog.format(1, &[("n", 2usize.into())], &cldr("en")),
+        "Total: 2 pcs"
+    );
+    assert_eq!(en.dropped, ["en.ftl:6: both leaves out $b"]);
+    // A variable reached through a reference must exist in the reference's message too.
+    let errors = compile(&[
+        sv("inner = { $n } st\nouter = Totalt\n"),
+        src("en", "-lang-name = English\n-lang-dir = ltr\n-lang-reviewed = yes\ninner = { $n } pcs\nouter = Total: { inner }\n"),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        errors,
+        ["en.ftl:5: outer uses $n, which sv.ftl's outer does not have (it has: none)"]
+    );
+}
+
+#[test]
 fn the_fingerprint_follows_keys_and_variables_not_wording() {
     let fp = |body: &str| compile(&[sv(body)]).unwrap().fingerprint;
     assert_eq!(fp("a = A { $x }\n"), fp("a = Annat { $x }\n"));
