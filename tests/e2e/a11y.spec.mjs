@@ -4,27 +4,12 @@
 //
 // Written route-first: each screen is a path, plus the few taps that reach the screens
 // without one of their own (a report's steps, the saved page, a quiz's question, ...).
+import { ROUTES } from "./pages/app.mjs";
 import { test, expect, enroll, idbValue, waitForPack } from "./fixtures.mjs";
 import { Lookup } from "./pages/lookup.mjs";
 import { QuizPage } from "./pages/quiz.mjs";
 import { LOST_PHONE, MyReports, ReportFlow } from "./pages/report.mjs";
 import { ReceiptPage, SignPage } from "./pages/sign.mjs";
-
-/** Screens reached by their address once the phone is enrolled and has its pack. */
-const ROUTES = [
-  ["home", "/"],
-  ["report: what happened", "/report"],
-  ["my reports", "/reports"],
-  ["settings", "/settings"],
-  ["policy", "/policy"],
-  ["sign", "/sign"],
-  ["quiz: start", "/quiz"],
-  ["lookup: search", "/lookup"],
-  ["lookup: kind", "/lookup/kind/nyckelkod"],
-  ["lookup: place", "/lookup/place/email_secure"],
-  ["lookup: guide", "/lookup/guide"],
-  ["not found", "/no-such-page"],
-];
 
 /** Enrollment: the empty form and the form with its error. */
 async function scanEnrollment(page, app) {

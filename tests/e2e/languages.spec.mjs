@@ -2,25 +2,10 @@
 // painted in it before the wasm, axe on every screen in lättläst svenska and in Arabic
 // (right to left) and English, the report flow end to end in each, and a language switch that keeps
 // what was typed. Swedish is scanned screen by screen, light and dark, in a11y.spec.mjs.
+import { ROUTES } from "./pages/app.mjs";
 import { test, expect, enroll, waitForPack } from "./fixtures.mjs";
 import { LOST_PHONE } from "./pages/report.mjs";
 import { exactly, texts } from "./pages/texts.mjs";
-
-/** Screens reached by their address once the phone is enrolled and has its pack. */
-const ROUTES = [
-  ["home", "/"],
-  ["report: what happened", "/report"],
-  ["my reports", "/reports"],
-  ["settings", "/settings"],
-  ["policy", "/policy"],
-  ["sign", "/sign"],
-  ["quiz: start", "/quiz"],
-  ["lookup: search", "/lookup"],
-  ["lookup: kind", "/lookup/kind/nyckelkod"],
-  ["lookup: place", "/lookup/place/email_secure"],
-  ["lookup: guide", "/lookup/guide"],
-  ["not found", "/no-such-page"],
-];
 
 test.describe("the phone's language", () => {
   test.use({ locale: "ar-SE" });

@@ -252,7 +252,7 @@ pub fn write_local(t: PrimitiveDateTime) -> String {
 /// `#[serde(with = "crate::timestamp::rfc3339")]` for an `OffsetDateTime` on the wire.
 pub mod rfc3339 {
     use super::*;
-    use serde::{de, ser, Deserialize, Deserializer, Serializer};
+    use serde::{de, ser, Deserializer, Serializer};
 
     /// Writes the time as RFC 3339, in range or not: a phone must be able to save what
     /// its clock says (the reader refuses a time out of range, naming the field, and the
@@ -293,6 +293,34 @@ pub mod rfc3339 {
         }
     }
 
+    /// `null` or a time, read by [`Visitor`].
+    pub(super) struct Optional {
+        pub(super) in_range: bool,
+    }
+
+    impl<'de> de::Visitor<'de> for Optional {
+        type Value = Option<OffsetDateTime>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("null or an RFC 3339 time")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(Visitor {
+                in_range: self.in_range,
+            })
+            .map(Some)
+        }
+    }
+
     /// The same for an `Option<OffsetDateTime>` (`null` or absent is `None`; use with
     /// `#[serde(default)]`).
     pub mod option {
@@ -313,9 +341,7 @@ pub mod rfc3339 {
         pub fn deserialize<'de, D: Deserializer<'de>>(
             d: D,
         ) -> Result<Option<OffsetDateTime>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(with = "super")] OffsetDateTime);
-            Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(t)| t))
+            d.deserialize_option(Optional { in_range: true })
         }
     }
 }
@@ -339,7 +365,7 @@ pub mod lenient {
     /// The same for an `Option<OffsetDateTime>` (`null` or absent is `None`; use with
     /// `#[serde(default)]`).
     pub mod option {
-        use serde::{Deserialize, Deserializer};
+        use serde::Deserializer;
         use time::OffsetDateTime;
 
         /// Writes `null` or the time.
@@ -349,9 +375,7 @@ pub mod lenient {
         pub fn deserialize<'de, D: Deserializer<'de>>(
             d: D,
         ) -> Result<Option<OffsetDateTime>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(with = "super")] OffsetDateTime);
-            Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(t)| t))
+            d.deserialize_option(super::super::rfc3339::Optional { in_range: false })
         }
     }
 }

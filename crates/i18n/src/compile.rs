@@ -134,17 +134,14 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
         .order
         .iter()
         .map(|id| {
-            let mut parts = Vec::new();
-            let file = format!("{REFERENCE}.ftl");
-            let mut seen = vec![id.clone()];
+            // Mistakes are reported once, below, with the reference's own catalog.
             let mut ignored = Vec::new();
-            resolve(
+            let parts = lower(
+                id,
                 &parsed_ref.messages[id],
                 &parsed_ref,
                 &parsed_ref,
-                &mut seen,
-                &mut parts,
-                &file,
+                "",
                 &mut ignored,
             );
             Key {
@@ -219,18 +216,7 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
                     (&parsed_ref.messages[&key.id], &parsed_ref)
                 }
             };
-            let mut out = Vec::new();
-            let mut seen = vec![key.id.clone()];
-            resolve(
-                pattern,
-                from,
-                &parsed_ref,
-                &mut seen,
-                &mut out,
-                &file,
-                &mut errors,
-            );
-            let out = merge_text(out);
+            let out = lower(&key.id, pattern, from, &parsed_ref, &file, &mut errors);
             if let Some(line) = parsed
                 .lines
                 .get(&key.id)
@@ -393,103 +379,125 @@ fn part_vars(parts: &[Part]) -> Vec<String> {
     out
 }
 
-/// Lowers a Fluent pattern to catalog parts, resolving references (in `file`, then in the
-/// reference for a message the language lacks).
-fn resolve(
+/// Lowers message `id`'s Fluent pattern to catalog parts, resolving references (in the
+/// file it comes from, then in the reference for a message the language lacks); mistakes
+/// are reported against `name` (the file).
+fn lower(
+    id: &str,
     pattern: &ast::Pattern<String>,
     file: &Parsed,
     reference: &Parsed,
-    seen: &mut Vec<String>,
-    out: &mut Pattern,
     name: &str,
     errors: &mut Vec<String>,
-) {
-    for element in &pattern.elements {
-        match element {
-            ast::PatternElement::TextElement { value } => out.push(Part::Text(value.clone())),
-            ast::PatternElement::Placeable { expression } => {
-                expression_parts(expression, file, reference, seen, out, name, errors)
+) -> Pattern {
+    let mut lowering = Lowering {
+        reference,
+        name,
+        errors,
+        seen: vec![id.to_owned()],
+    };
+    let mut out = Vec::new();
+    lowering.pattern(pattern, file, &mut out);
+    merge_text(out)
+}
+
+/// One message's lowering: what stays the same through its references.
+struct Lowering<'a> {
+    reference: &'a Parsed,
+    name: &'a str,
+    errors: &'a mut Vec<String>,
+    /// The message, then the messages it refers to, to find a loop.
+    seen: Vec<String>,
+}
+
+impl Lowering<'_> {
+    fn error(&mut self, what: String) {
+        let at = &self.seen[0];
+        self.errors.push(format!("{}: {at} {what}", self.name));
+    }
+
+    fn pattern(&mut self, pattern: &ast::Pattern<String>, file: &Parsed, out: &mut Pattern) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => out.push(Part::Text(value.clone())),
+                ast::PatternElement::Placeable { expression } => {
+                    self.expression(expression, file, out)
+                }
             }
         }
     }
-}
 
-fn expression_parts(
-    expression: &ast::Expression<String>,
-    file: &Parsed,
-    reference: &Parsed,
-    seen: &mut Vec<String>,
-    out: &mut Pattern,
-    name: &str,
-    errors: &mut Vec<String>,
-) {
-    let at = seen.first().cloned().unwrap_or_default();
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            let ast::InlineExpression::VariableReference { id } = selector else {
-                errors.push(format!("{name}: {at} selects on something other than a variable"));
-                return;
-            };
-            let mut select = Select {
-                var: id.name.clone(),
-                variants: Vec::new(),
-                default: 0,
-            };
-            let mut keys = BTreeSet::new();
-            for (i, v) in variants.iter().enumerate() {
-                let key = match &v.key {
-                    ast::VariantKey::Identifier { name } => name.clone(),
-                    ast::VariantKey::NumberLiteral { value } => value.clone(),
-                };
-                if !keys.insert(key.clone()) {
-                    errors.push(format!("{name}: {at} has the variant [{key}] twice"));
-                }
-                if v.default {
-                    select.default = i;
-                }
-                let mut parts = Vec::new();
-                resolve(&v.value, file, reference, seen, &mut parts, name, errors);
-                select.variants.push((key, merge_text(parts)));
-            }
-            out.push(Part::Select(select));
-        }
-        ast::Expression::Inline(inline) => match inline {
-            ast::InlineExpression::StringLiteral { value } => out.push(Part::Text(unescape(value))),
-            ast::InlineExpression::NumberLiteral { value } => out.push(Part::Text(value.clone())),
-            ast::InlineExpression::VariableReference { id } => out.push(Part::Var(id.name.clone())),
-            ast::InlineExpression::Placeable { expression } => {
-                expression_parts(expression, file, reference, seen, out, name, errors)
-            }
-            ast::InlineExpression::MessageReference { id, attribute: None } => {
-                let target = id.name.clone();
-                if seen.contains(&target) {
-                    errors.push(format!("{name}: {at} refers to itself through {target}"));
+    fn expression(
+        &mut self,
+        expression: &ast::Expression<String>,
+        file: &Parsed,
+        out: &mut Pattern,
+    ) {
+        match expression {
+            ast::Expression::Select { selector, variants } => {
+                let ast::InlineExpression::VariableReference { id } = selector else {
+                    self.error("selects on something other than a variable".to_owned());
                     return;
-                }
-                let (pattern, from) = match file.messages.get(&target) {
-                    Some(p) => (p, file),
-                    None => match reference.messages.get(&target) {
-                        Some(p) => (p, reference),
-                        None => {
-                            errors.push(format!("{name}: {at} refers to {target}, which does not exist"));
-                            return;
-                        }
-                    },
                 };
-                seen.push(target);
-                resolve(pattern, from, reference, seen, out, name, errors);
-                seen.pop();
-            }
-            ast::InlineExpression::TermReference { id, attribute: None, arguments: None } => {
-                match file.terms.get(&id.name) {
-                    Some(p) => resolve(p, file, reference, seen, out, name, errors),
-                    None => errors.push(format!("{name}: {at} refers to -{}, which does not exist", id.name)),
+                let mut select = Select {
+                    var: id.name.clone(),
+                    variants: Vec::new(),
+                    default: 0,
+                };
+                let mut keys = BTreeSet::new();
+                for (i, v) in variants.iter().enumerate() {
+                    let key = match &v.key {
+                        ast::VariantKey::Identifier { name } => name.clone(),
+                        ast::VariantKey::NumberLiteral { value } => value.clone(),
+                    };
+                    if !keys.insert(key.clone()) {
+                        self.error(format!("has the variant [{key}] twice"));
+                    }
+                    if v.default {
+                        select.default = i;
+                    }
+                    let mut parts = Vec::new();
+                    self.pattern(&v.value, file, &mut parts);
+                    select.variants.push((key, merge_text(parts)));
                 }
+                out.push(Part::Select(select));
             }
-            _ => errors.push(format!(
-                "{name}: {at} uses a function, an attribute or a parameterised term; Vaksam supports text, $variables, selections and references"
-            )),
-        },
+            ast::Expression::Inline(inline) => match inline {
+                ast::InlineExpression::StringLiteral { value } => out.push(Part::Text(unescape(value))),
+                ast::InlineExpression::NumberLiteral { value } => out.push(Part::Text(value.clone())),
+                ast::InlineExpression::VariableReference { id } => out.push(Part::Var(id.name.clone())),
+                ast::InlineExpression::Placeable { expression } => self.expression(expression, file, out),
+                ast::InlineExpression::MessageReference { id, attribute: None } => {
+                    let target = id.name.clone();
+                    if self.seen.contains(&target) {
+                        self.error(format!("refers to itself through {target}"));
+                        return;
+                    }
+                    let reference = self.reference;
+                    let Some((pattern, from)) = file
+                        .messages
+                        .get(&target)
+                        .map(|p| (p, file))
+                        .or_else(|| reference.messages.get(&target).map(|p| (p, reference)))
+                    else {
+                        self.error(format!("refers to {target}, which does not exist"));
+                        return;
+                    };
+                    self.seen.push(target);
+                    self.pattern(pattern, from, out);
+                    self.seen.pop();
+                }
+                ast::InlineExpression::TermReference { id, attribute: None, arguments: None } => {
+                    match file.terms.get(&id.name) {
+                        Some(p) => self.pattern(p, file, out),
+                        None => self.error(format!("refers to -{}, which does not exist", id.name)),
+                    }
+                }
+                _ => self.error(
+                    "uses a function, an attribute or a parameterised term; Vaksam supports text, $variables, selections and references".to_owned(),
+                ),
+            },
+        }
     }
 }
 

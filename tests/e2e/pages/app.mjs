@@ -4,6 +4,22 @@
 import { expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
+/** Screens reached by their address once the phone is enrolled and has its pack. */
+export const ROUTES = [
+  ["home", "/"],
+  ["report: what happened", "/report"],
+  ["my reports", "/reports"],
+  ["settings", "/settings"],
+  ["policy", "/policy"],
+  ["sign", "/sign"],
+  ["quiz: start", "/quiz"],
+  ["lookup: search", "/lookup"],
+  ["lookup: kind", "/lookup/kind/nyckelkod"],
+  ["lookup: place", "/lookup/place/email_secure"],
+  ["lookup: guide", "/lookup/guide"],
+  ["not found", "/no-such-page"],
+];
+
 /** The shipped languages: own name → tag. */
 export const LANGUAGES = { "Svenska": "sv", "Lättläst svenska": "sv-x-lattlast", "English": "en", "العربية": "ar" };
 
