@@ -326,7 +326,7 @@ storage-title = التخزين
 ## Before the app has loaded, and the language picker
 
 app-starting = جارٍ تشغيل Vaksam…
-language-not-reviewed = لم يراجعها متحدث أصلي باللغة
+language-not-reviewed = لم يراجع أحد هذه الترجمة بعد
 language-failed = تعذّر على Vaksam تغيير اللغة الآن. تحقّق من اتصالك بالإنترنت وحاول مرة أخرى.
 
 # A report from the lookup, when no kind of information was chosen

@@ -311,7 +311,7 @@ storage-title = Storage
 ## Before the app has loaded, and the language picker
 
 app-starting = Vaksam is starting…
-language-not-reviewed = not reviewed by a native speaker
+language-not-reviewed = the translation has not been reviewed yet
 language-failed = Vaksam could not change the language just now. Check that you have a network and try again.
 
 # A report from the lookup, when no kind of information was chosen

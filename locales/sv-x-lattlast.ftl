@@ -321,7 +321,7 @@ storage-title = Spara på telefonen
 ## Before the app has loaded, and the language picker
 
 app-starting = Vaksam startar…
-language-not-reviewed = inte kontrollerad av någon som har språket som modersmål
+language-not-reviewed = ingen har kontrollerat texten än
 language-failed = Vaksam kunde inte byta språk. Kontrollera att du har internet. Försök sedan igen.
 
 # A report from the lookup, when no kind of information was chosen

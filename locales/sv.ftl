@@ -313,7 +313,9 @@ storage-title = Lagring
 ## Before the app has loaded, and the language picker
 
 app-starting = Vaksam startar…
-language-not-reviewed = inte granskad av någon som har språket som modersmål
+# Under a language in the picker whose texts no native speaker (for lättläst: no
+# easy-to-read editor) has reviewed yet (-lang-reviewed = no).
+language-not-reviewed = översättningen är inte granskad än
 language-failed = Vaksam kunde inte byta språk just nu. Kontrollera att du har nätverk och försök igen.
 
 # A report from the lookup, when no kind of information was chosen
