@@ -110,6 +110,9 @@ export class ReportFlow {
   async cancel() {
     await this.press(this.cancelButton);
     await this.press(this.confirmCancelButton);
+    // Home comes once the draft is deleted: a spec that went on at once (and reloaded the
+    // page to open the report) could cut the deletion off and find the draft still there.
+    await expect(this.reportLink).toBeVisible();
   }
 
   /** "Klar" on the saved page: home. */
