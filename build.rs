@@ -19,7 +19,7 @@ fn main() {
         );
     }
     let compiled = vaksam_i18n::compile::compile(&sources).unwrap_or_else(|errors| fail(&errors));
-    let incomplete = compiled.require_complete(&["sv", "en"]);
+    let incomplete = compiled.require_complete(vaksam_i18n::compile::COMPLETE);
     if !incomplete.is_empty() {
         fail(&incomplete);
     }

@@ -71,13 +71,12 @@ async fn send(
     if_none_match: Option<&str>,
 ) -> Result<(u16, Option<String>, String), HttpError> {
     let window = web_sys::window().ok_or(HttpError::NoContact)?;
-    let controller = AbortController::new().map_err(|_| HttpError::NoContact)?;
     let init = RequestInit::new();
+    let deadline = Deadline::new(&init).ok_or(HttpError::NoContact)?;
     init.set_method(method);
     if let Some(body) = body {
         init.set_body(&JsValue::from_str(body));
     }
-    init.set_signal(Some(&controller.signal()));
     // The pack must come from the server, not from the HTTP cache.
     init.set_cache(web_sys::RequestCache::NoStore);
     let request = Request::new_with_str_and_init(&format!("{API_PREFIX}{path}"), &init)
@@ -92,41 +91,65 @@ async fn send(
     if let Some(tag) = if_none_match {
         let _ = headers.set("if-none-match", tag);
     }
-    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), TIMEOUT_MS)
-        .ok();
-    let result = async {
-        let response: Response = JsFuture::from(window.fetch_with_request(&request))
-            .await
-            .map_err(|_| HttpError::NoContact)?
-            .dyn_into()
-            .map_err(|_| HttpError::NoContact)?;
-        let body = JsFuture::from(response.text().map_err(|_| HttpError::NoContact)?)
-            .await
-            .map_err(|_| HttpError::NoContact)?
-            .as_string()
-            .unwrap_or_default();
-        let status = response.status();
-        if response.ok() || status == 304 {
-            Ok((status, response.headers().get("etag").ok().flatten(), body))
-        } else {
-            let retry_after = response
-                .headers()
-                .get("retry-after")
+    deadline
+        .run(TIMEOUT_MS, async {
+            let response: Response = JsFuture::from(window.fetch_with_request(&request))
+                .await
+                .map_err(|_| HttpError::NoContact)?
+                .dyn_into()
+                .map_err(|_| HttpError::NoContact)?;
+            let body = JsFuture::from(response.text().map_err(|_| HttpError::NoContact)?)
+                .await
+                .map_err(|_| HttpError::NoContact)?
+                .as_string()
+                .unwrap_or_default();
+            let status = response.status();
+            if response.ok() || status == 304 {
+                Ok((status, response.headers().get("etag").ok().flatten(), body))
+            } else {
+                let retry_after = response
+                    .headers()
+                    .get("retry-after")
+                    .ok()
+                    .flatten()
+                    .and_then(|v| v.trim().parse::<u32>().ok());
+                Err(HttpError::Status(
+                    status,
+                    serde_json::from_str(&body).ok(),
+                    retry_after,
+                ))
+            }
+        })
+        .await
+}
+
+/// A fetch that gives up: the `RequestInit` it was made with carries an abort signal, which
+/// fires if the fetch (and reading its body) takes longer than the deadline.
+pub(crate) struct Deadline {
+    controller: AbortController,
+}
+
+impl Deadline {
+    /// Puts the abort signal into `init`; `None` without `AbortController`.
+    pub(crate) fn new(init: &RequestInit) -> Option<Deadline> {
+        let controller = AbortController::new().ok()?;
+        init.set_signal(Some(&controller.signal()));
+        Some(Deadline { controller })
+    }
+
+    /// Runs the fetch; aborts it after `ms`, and clears the timer when it is done first.
+    pub(crate) async fn run<T>(self, ms: i32, fetch: impl std::future::Future<Output = T>) -> T {
+        let window = web_sys::window();
+        let controller = self.controller;
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+        let timer = window.as_ref().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), ms)
                 .ok()
-                .flatten()
-                .and_then(|v| v.trim().parse::<u32>().ok());
-            Err(HttpError::Status(
-                status,
-                serde_json::from_str(&body).ok(),
-                retry_after,
-            ))
+        });
+        let result = fetch.await;
+        if let (Some(window), Some(id)) = (window, timer) {
+            window.clear_timeout_with_handle(id);
         }
+        result
     }
-    .await;
-    if let Some(id) = timer {
-        window.clear_timeout_with_handle(id);
-    }
-    result
 }

@@ -36,6 +36,18 @@ pub fn now() -> OffsetDateTime {
     utc.to_offset(offset_of_instant(utc))
 }
 
+/// The instant `unix_ms` as the browser writes it in `locale`, with the options of
+/// `Intl.DateTimeFormat` (`("month", "long")`, `("timeZone", "UTC")`, …): the calendar's
+/// own names for languages the core has no words for.
+pub fn in_locale(unix_ms: f64, locale: &str, options: &[(&str, &str)]) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms));
+    let object = js_sys::Object::new();
+    for (key, value) in options {
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    date.to_locale_string(locale, &object).into()
+}
+
 /// RFC 3339 text of a time.
 pub fn rfc3339(t: OffsetDateTime) -> String {
     vaksam_core::timestamp::write_rfc3339(t).unwrap_or_default()

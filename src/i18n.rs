@@ -246,35 +246,24 @@ const FETCH_TIMEOUT_MS: i32 = 10_000;
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let controller = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
     let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            abort.unchecked_ref(),
-            FETCH_TIMEOUT_MS,
-        )
-        .ok();
-    let result = async {
-        let response: web_sys::Response =
-            JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let deadline = crate::api::Deadline::new(&init).ok_or("no AbortController")?;
+    deadline
+        .run(FETCH_TIMEOUT_MS, async {
+            let response: web_sys::Response =
+                JsFuture::from(window.fetch_with_str_and_init(url, &init))
+                    .await
+                    .map_err(|_| format!("{url}: no answer"))?
+                    .unchecked_into();
+            if !response.ok() {
+                return Err(format!("{url}: {}", response.status()));
+            }
+            let text = JsFuture::from(response.text().map_err(|_| format!("{url}: unreadable"))?)
                 .await
-                .map_err(|_| format!("{url}: no answer"))?
-                .unchecked_into();
-        if !response.ok() {
-            return Err(format!("{url}: {}", response.status()));
-        }
-        let text = JsFuture::from(response.text().map_err(|_| format!("{url}: unreadable"))?)
-            .await
-            .map_err(|_| format!("{url}: unreadable"))?;
-        text.as_string().ok_or_else(|| format!("{url}: not text"))
-    }
-    .await;
-    if let Some(id) = timer {
-        window.clear_timeout_with_handle(id);
-    }
-    result
+                .map_err(|_| format!("{url}: unreadable"))?;
+            text.as_string().ok_or_else(|| format!("{url}: not text"))
+        })
+        .await
 }
 
 /// At start, before the app mounts: the language `index.html` chose (the saved choice,

@@ -28,13 +28,11 @@ use vaksam_core::Pack;
 /// browser's own calendar names.
 fn date_in_words(lang: Lang, t: OffsetDateTime) -> String {
     let ms = (t.unix_timestamp_nanos() / 1_000_000) as f64;
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    let options = js_sys::Object::new();
-    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    date.to_locale_date_string(lang.intl_locale(), &options)
-        .into()
+    crate::clock::in_locale(
+        ms,
+        lang.intl_locale(),
+        &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+    )
 }
 
 /// The policy version a signature names, as a sentence: " Policyn är daterad 13 maj 2022."

@@ -121,6 +121,9 @@ pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<Source>> {
 /// The reference's tag.
 pub const REFERENCE: &str = "sv";
 
+/// The languages that must have every message (the build fails otherwise).
+pub const COMPLETE: &[&str] = &["sv", "en"];
+
 /// Compiles every language; the errors name the file, the line and what is wrong.
 pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
     let mut errors = Vec::new();

@@ -50,19 +50,18 @@ fn intl_in_words(lang: Lang, t: OffsetDateTime) -> String {
     // The wall clock of the time's own offset, formatted as if it were UTC.
     let wall = t.replace_offset(time::UtcOffset::UTC);
     let ms = (wall.unix_timestamp_nanos() / 1_000_000) as f64;
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    let options = js_sys::Object::new();
-    for (key, value) in [
-        ("weekday", "long"),
-        ("day", "numeric"),
-        ("month", "short"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("timeZone", "UTC"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    date.to_locale_string(lang.intl_locale(), &options).into()
+    crate::clock::in_locale(
+        ms,
+        lang.intl_locale(),
+        &[
+            ("weekday", "long"),
+            ("day", "numeric"),
+            ("month", "short"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("timeZone", "UTC"),
+        ],
+    )
 }
 
 /// An RFC 3339 time in words, or as stored when it does not read.

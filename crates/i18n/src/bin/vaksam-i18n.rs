@@ -11,9 +11,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use vaksam_i18n::compile::{self, Compiled};
 
-/// The languages that must have every message (the build fails otherwise).
-const COMPLETE: &[&str] = &["sv", "en"];
-
 /// Messages the page shows before the wasm has loaded.
 const SPLASH: &[&str] = &["app-starting", "enroll-title", "enroll-intro"];
 
@@ -46,7 +43,7 @@ fn load(locales: &Path) -> Result<Compiled, Vec<String>> {
     let sources =
         compile::read_dir(locales).map_err(|e| vec![format!("{}: {e}", locales.display())])?;
     let compiled = compile::compile(&sources)?;
-    let errors = compiled.require_complete(COMPLETE);
+    let errors = compiled.require_complete(compile::COMPLETE);
     if errors.is_empty() {
         Ok(compiled)
     } else {
