@@ -389,6 +389,54 @@ async fn server_restart_keeps_everything() {
         .is_some());
 }
 
+/// A SQLite file upgraded by a newer Vaksam, or whose recorded migration differs from this
+/// build's, is refused with the version named; a migration that fails is not recorded.
+#[tokio::test]
+async fn a_file_this_build_did_not_migrate_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("v.db").display());
+    let storage = SqlStorage::open(&url).await.unwrap();
+    let tamper = |sql: &'static str| {
+        let pool = storage.pool().clone();
+        async move { sqlx::query(sql).execute(&pool).await.unwrap() }
+    };
+    tamper(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+         VALUES (9999, 'from a newer build', TRUE, x'00', 0)",
+    )
+    .await;
+    let err = SqlStorage::open(&url)
+        .await
+        .err()
+        .expect("a newer file is refused");
+    assert!(err.to_string().contains("9999"), "{err}");
+    tamper("DELETE FROM _sqlx_migrations WHERE version = 9999").await;
+    tamper("UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 2").await;
+    let err = SqlStorage::open(&url)
+        .await
+        .err()
+        .expect("a changed migration is refused");
+    assert!(
+        err.to_string()
+            .contains("migration 2 was previously applied"),
+        "{err}"
+    );
+    tamper("DELETE FROM _sqlx_migrations WHERE version = 2").await;
+    // Migration 2 looks pending again, but its tables exist: the whole upgrade fails and
+    // nothing is recorded.
+    let err = SqlStorage::open(&url)
+        .await
+        .err()
+        .expect("a failing migration");
+    assert!(err.to_string().contains("migration 2"), "{err}");
+    let recorded: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 2")
+            .fetch_one(storage.pool())
+            .await
+            .unwrap();
+    assert_eq!(recorded, 0);
+}
+
 #[tokio::test]
 async fn a_phone_whose_clock_runs_ahead_is_still_heard() {
     let s = Server::start().await;

@@ -247,6 +247,45 @@ async fn a_job_lease_has_one_holder_until_it_runs_out() {
         .unwrap());
 }
 
+/// Instances (or an admin command and a starting server) that open a fresh database at
+/// the same moment migrate it once: none fails on a table another has just created, and
+/// every migration is recorded once. SQLite's migrations took no lock and raced (CI, stop 24).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn openers_of_a_fresh_database_at_once_migrate_it_once() {
+    for _ in 0..4 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = fresh_db(dir.path()).await;
+        let opened = all((0..6).map(|_| {
+            let db = db.clone();
+            async move { vaksam_server::storage::sql::SqlStorage::open(&db).await }
+        }))
+        .await;
+        let mut storages = Vec::new();
+        for o in opened {
+            storages.push(o.unwrap_or_else(|e| panic!("an opener failed: {e}")));
+        }
+        let versions: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
+                .fetch_all(storages[0].pool())
+                .await
+                .unwrap();
+        let shipped: Vec<i64> = std::fs::read_dir(if on_postgres() {
+            "migrations/postgres"
+        } else {
+            "migrations/sqlite"
+        })
+        .unwrap()
+        .map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.split('_').next().unwrap().parse().unwrap()
+        })
+        .collect::<BTreeSet<i64>>()
+        .into_iter()
+        .collect();
+        assert_eq!(versions, shipped);
+    }
+}
+
 /// Two server processes on one database, phones alternating between them (as a load
 /// balancer without stickiness sends them): every record stored once, numbers unique and
 /// gapless, one intact chain.

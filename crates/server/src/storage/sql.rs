@@ -225,6 +225,78 @@ async fn sqlite_pragmas(conn: &mut sqlx::AnyConnection) -> Result<(), sqlx::Erro
     Ok(())
 }
 
+/// Runs SQLite's pending migrations in one `BEGIN IMMEDIATE` transaction, keeping sqlx's
+/// `_sqlx_migrations` table as sqlx's own runner would.
+///
+/// sqlx's runner takes no lock on SQLite and commits each migration on its own, so two
+/// processes that open a fresh file at once (two instances, or an admin command and a
+/// starting server) both found a migration pending and the second failed on a table the
+/// first had just created. Here the second waits for the first's write lock, then reads
+/// what the first applied. The whole upgrade is also all or nothing: a failing migration
+/// leaves the file as it was.
+async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StorageError> {
+    use sqlx::migrate::MigrateError;
+    let migrator = sqlx::migrate!("./migrations/sqlite");
+    // Another opener's upgrade may take longer than a request's 5 s wait.
+    sqlx::query("PRAGMA busy_timeout = 60000")
+        .execute(pool)
+        .await?;
+    let mut tx = WriteTx::begin(pool, Backend::Sqlite).await?;
+    tx.execute(
+        "CREATE TABLE IF NOT EXISTS _sqlx_migrations (
+            version BIGINT PRIMARY KEY,
+            description TEXT NOT NULL,
+            installed_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+            success BOOLEAN NOT NULL,
+            checksum BLOB NOT NULL,
+            execution_time BIGINT NOT NULL
+        )",
+    )
+    .await?;
+    let applied: Vec<(i64, Vec<u8>, i64)> =
+        sqlx::query_as("SELECT version, checksum, CAST(success AS INTEGER) FROM _sqlx_migrations")
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut done = std::collections::HashSet::new();
+    for (version, checksum, success) in applied {
+        let Some(ours) = migrator.iter().find(|m| m.version == version) else {
+            // A newer binary has upgraded this file.
+            return Err(MigrateError::VersionMissing(version).into());
+        };
+        if success == 0 {
+            return Err(MigrateError::Dirty(version).into());
+        }
+        if *ours.checksum != *checksum {
+            return Err(MigrateError::VersionMismatch(version).into());
+        }
+        done.insert(version);
+    }
+    for migration in migrator.iter() {
+        if done.contains(&migration.version) || migration.migration_type.is_down_migration() {
+            continue;
+        }
+        let start = std::time::Instant::now();
+        tx.execute(&*migration.sql)
+            .await
+            .map_err(|e| MigrateError::ExecuteMigration(e, migration.version))?;
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+             VALUES (?, ?, TRUE, ?, ?)",
+        )
+        .bind(migration.version)
+        .bind(&*migration.description)
+        .bind(&*migration.checksum)
+        .bind(i64::try_from(start.elapsed().as_nanos()).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    sqlx::query("PRAGMA busy_timeout = 5000")
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 impl SqlStorage {
     /// Opens the database at `url` (`sqlite://vaksam.db`, created if needed, or
     /// `postgres://user@host/db`) and runs its backend's migrations.
@@ -255,7 +327,7 @@ impl SqlStorage {
                 sqlx::query("PRAGMA journal_mode = WAL")
                     .execute(&write)
                     .await?;
-                sqlx::migrate!("./migrations/sqlite").run(&write).await?;
+                migrate_sqlite(&write).await?;
                 let read = AnyPoolOptions::new()
                     .max_connections(4)
                     .acquire_timeout(acquire)

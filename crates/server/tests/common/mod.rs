@@ -280,7 +280,7 @@ impl Process {
             .stderr(std::fs::File::create(dir.join(format!("server-{port}.log"))).unwrap())
             .spawn()
             .unwrap();
-        let p = Self {
+        let mut p = Self {
             log: dir.join(format!("server-{port}.log")),
             child,
             base: format!("http://127.0.0.1:{port}/api/v1"),
@@ -294,9 +294,18 @@ impl Process {
                     return p;
                 }
             }
+            if let Some(status) = p.child.try_wait().unwrap() {
+                panic!(
+                    "the server exited ({status}) before it answered: {}",
+                    std::fs::read_to_string(&p.log).unwrap_or_default()
+                );
+            }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        panic!("the server did not start");
+        panic!(
+            "the server did not answer in 15 s: {}",
+            std::fs::read_to_string(&p.log).unwrap_or_default()
+        );
     }
 
     pub fn pid(&self) -> u32 {
