@@ -328,6 +328,8 @@ storage-title = التخزين
 app-starting = جارٍ تشغيل Vaksam…
 language-not-reviewed = لم يراجع أحد هذه الترجمة بعد
 language-failed = تعذّر على Vaksam تغيير اللغة الآن. تحقّق من اتصالك بالإنترنت وحاول مرة أخرى.
+crash-title = حدث خطأ في Vaksam
+crash-text = ما حفظته لا يزال على هذا الهاتف. أعد تحميل التطبيق لتتابع.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = المعلومات

@@ -313,6 +313,8 @@ storage-title = Storage
 app-starting = Vaksam is starting…
 language-not-reviewed = the translation has not been reviewed yet
 language-failed = Vaksam could not change the language just now. Check that you have a network and try again.
+crash-title = Something went wrong in Vaksam
+crash-text = What you have saved is still on this phone. Reload the app to go on.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = The information

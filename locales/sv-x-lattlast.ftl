@@ -323,6 +323,8 @@ storage-title = Spara på telefonen
 app-starting = Vaksam startar…
 language-not-reviewed = ingen har kontrollerat texten än
 language-failed = Vaksam kunde inte byta språk. Kontrollera att du har internet. Försök sedan igen.
+crash-title = Något blev fel i Vaksam
+crash-text = Det du har sparat finns kvar i telefonen. Tryck på Ladda om. Sedan kan du fortsätta.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = Informationen

@@ -317,6 +317,11 @@ app-starting = Vaksam startar…
 # easy-to-read editor) has reviewed yet (-lang-reviewed = no).
 language-not-reviewed = översättningen är inte granskad än
 language-failed = Vaksam kunde inte byta språk just nu. Kontrollera att du har nätverk och försök igen.
+# The crash screen, shown over everything when the app has stopped (a bug, or texts that
+# could not be loaded). Its button is `reload`. The page carries these texts, so they
+# must be plain text.
+crash-title = Något gick fel i Vaksam
+crash-text = Det du har sparat finns kvar på telefonen. Ladda om appen för att fortsätta.
 
 # A report from the lookup, when no kind of information was chosen
 the-information = Informationen

@@ -25,7 +25,7 @@ pub fn install() {
     }));
 }
 
-/// Swedish first, English below: the language setting lives in the dead app.
+/// The texts when the page has none (a test without index.html): Swedish, or English.
 const TITLE: (&str, &str) = ("Något gick fel i Vaksam", "Something went wrong in Vaksam");
 const TEXT: (&str, &str) = (
     "Det du har sparat finns kvar på telefonen. Ladda om appen för att fortsätta.",
@@ -44,12 +44,33 @@ pub fn show_screen() {
     let _ = build(&document);
 }
 
-fn build(document: &web_sys::Document) -> Result<(), JsValue> {
-    let english = document
+/// The crash screen's texts in the page's language (`<html lang>`, which the app keeps
+/// up to date): from what index.html carries for every language (`window.__vaksamI18n`,
+/// written by `vaksam-i18n build`), since the app's catalog may be what failed.
+fn texts(document: &web_sys::Document) -> [String; 3] {
+    let lang = document
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
-        .is_some_and(|l| l == "en");
-    let pick = |(sv, en): (&'static str, &'static str)| if english { en } else { sv };
+        .unwrap_or_default();
+    let from_page = |key: &str| -> Option<String> {
+        let i18n = js_sys::Reflect::get(&js_sys::global(), &"__vaksamI18n".into()).ok()?;
+        let splash = js_sys::Reflect::get(&i18n, &"splash".into()).ok()?;
+        let texts = js_sys::Reflect::get(&splash, &lang.as_str().into()).ok()?;
+        js_sys::Reflect::get(&texts, &key.into()).ok()?.as_string()
+    };
+    let english = lang == "en";
+    let pick = |key: &str, (sv, en): (&str, &str)| {
+        from_page(key).unwrap_or_else(|| if english { en } else { sv }.to_owned())
+    };
+    [
+        pick("crash-title", TITLE),
+        pick("crash-text", TEXT),
+        pick("reload", RELOAD),
+    ]
+}
+
+fn build(document: &web_sys::Document) -> Result<(), JsValue> {
+    let [title_text, text_text, reload_text] = texts(document);
     let screen = document.create_element("div")?;
     screen.set_id(SCREEN_ID);
     screen.set_class_name("crash");
@@ -58,13 +79,13 @@ fn build(document: &web_sys::Document) -> Result<(), JsValue> {
     screen.set_attribute("aria-labelledby", "vaksam-crash-title")?;
     let title = document.create_element("h1")?;
     title.set_id("vaksam-crash-title");
-    title.set_text_content(Some(pick(TITLE)));
+    title.set_text_content(Some(&title_text));
     let text = document.create_element("p")?;
-    text.set_text_content(Some(pick(TEXT)));
+    text.set_text_content(Some(&text_text));
     let button = document.create_element("button")?;
     button.set_attribute("type", "button")?;
     button.set_class_name("button primary");
-    button.set_text_content(Some(pick(RELOAD)));
+    button.set_text_content(Some(&reload_text));
     // A listener, not an inline handler: the CSP allows no inline script.
     let reload = Closure::<dyn Fn()>::new(|| {
         if let Some(w) = web_sys::window() {

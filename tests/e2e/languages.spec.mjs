@@ -25,6 +25,18 @@ test.describe("the phone's language", () => {
     });
   });
 
+  test("without its texts the crash screen still speaks Arabic, right to left", async ({ page }) => {
+    const ar = texts("ar");
+    await page.route("**/i18n/**", (route) => route.abort());
+    await page.goto("/");
+    const screen = page.locator("#vaksam-crash");
+    await expect(screen).toBeVisible({ timeout: 20_000 });
+    await expect(screen.locator("h1")).toHaveText(ar("crash-title"));
+    await expect(screen.locator("p")).toHaveText(ar("crash-text"));
+    await expect(screen.locator("button")).toHaveText(ar("reload"));
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  });
+
   test("is the default when Vaksam has it: Arabic, right to left", async ({ page }) => {
     const ar = texts("ar");
     await page.goto("/");
@@ -81,6 +93,7 @@ test("without any texts the app shows its crash screen, not screens without word
   await page.route("**/i18n/**", (route) => route.abort());
   await page.goto("/");
   await expect(page.locator("#vaksam-crash")).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator("#vaksam-crash h1")).toHaveText("Något gick fel i Vaksam");
   await expect(page.locator("#vaksam-crash button")).toHaveText("Ladda om");
   await expect(page.locator("main")).toHaveCount(0);
 });

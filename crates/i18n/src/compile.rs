@@ -220,6 +220,18 @@ pub fn compile(sources: &[Source]) -> Result<Compiled, Vec<String>> {
                 }
             };
             let out = lower(&key.id, pattern, from, &parsed_ref, &file, &mut errors);
+            if let Some(line) = parsed.lines.get(&key.id) {
+                let reference_parts = if source.lang == REFERENCE {
+                    out.clone()
+                } else {
+                    let mut ignored = Vec::new();
+                    let own = &parsed_ref.messages[&key.id];
+                    lower(&key.id, own, &parsed_ref, &parsed_ref, "", &mut ignored)
+                };
+                for what in variant_mistakes(&source.lang, &out, &reference_parts) {
+                    errors.push(format!("{file}:{line}: {} {what}", key.id));
+                }
+            }
             if let Some(line) = parsed
                 .lines
                 .get(&key.id)
@@ -356,6 +368,77 @@ fn flat_text(pattern: &ast::Pattern<String>) -> String {
         .collect::<String>()
         .trim()
         .to_owned()
+}
+
+/// CLDR's names for the plural categories of numbers.
+const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+
+/// The plural categories a language's cardinal numbers take (CLDR), for the languages
+/// Vaksam ships; any category for another.
+fn categories_of(tag: &str) -> &'static [&'static str] {
+    match tag.split('-').next().unwrap_or_default() {
+        "sv" | "en" => &["one", "other"],
+        "ar" => CATEGORIES,
+        _ => CATEGORIES,
+    }
+}
+
+/// Every selection in resolved parts: its variable and its keys.
+fn selections(parts: &[Part], out: &mut Vec<(String, Vec<String>)>) {
+    for part in parts {
+        if let Part::Select(select) = part {
+            out.push((
+                select.var.clone(),
+                select.variants.iter().map(|(k, _)| k.clone()).collect(),
+            ));
+            for (_, p) in &select.variants {
+                selections(p, out);
+            }
+        }
+    }
+}
+
+/// Variant keys that can never be chosen, so their text would never be shown: in a
+/// selection on a number (the reference's keys are all numbers or plural categories, or
+/// the reference prints the variable and some of the translation's keys are), a category
+/// the language's numbers do not take (`[onee]`, or `[few]` in Swedish); in a selection
+/// on a word, a word the reference's message does not choose between.
+fn variant_mistakes(tag: &str, parts: &[Part], reference: &[Part]) -> Vec<String> {
+    let mut chosen_by_reference: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut reference_selections = Vec::new();
+    selections(reference, &mut reference_selections);
+    for (var, keys) in reference_selections {
+        chosen_by_reference.entry(var).or_default().extend(keys);
+    }
+    let is_number = |key: &str| key.parse::<f64>().is_ok();
+    let mut own = Vec::new();
+    selections(parts, &mut own);
+    let mut mistakes = Vec::new();
+    for (var, keys) in own {
+        let reference_keys = chosen_by_reference.get(&var).cloned().unwrap_or_default();
+        let numeric = |k: &String| is_number(k) || CATEGORIES.contains(&k.as_str());
+        // Where the reference only prints the variable (Swedish needs no plural where
+        // Arabic does), the translation's own keys tell.
+        let plural = if reference_keys.is_empty() {
+            keys.iter().any(numeric)
+        } else {
+            reference_keys.iter().all(numeric)
+        };
+        for key in keys.iter().filter(|k| !is_number(k)) {
+            if plural && !categories_of(tag).contains(&key.as_str()) {
+                mistakes.push(format!(
+                    "has the variant [{key}] on ${var}, a plural category {tag}'s numbers never take (they take: {})",
+                    categories_of(tag).join(", ")
+                ));
+            } else if !plural && !reference_keys.is_empty() && !reference_keys.contains(key) {
+                mistakes.push(format!(
+                    "has the variant [{key}] on ${var}, which {REFERENCE}.ftl's message never chooses (it has: {})",
+                    reference_keys.iter().cloned().collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+    }
+    mistakes
 }
 
 /// Variables of resolved parts, in order of first use (selectors included).

@@ -11,8 +11,16 @@ use std::path::Path;
 use std::process::ExitCode;
 use vaksam_i18n::compile::{self, Compiled};
 
-/// Messages the page shows before the wasm has loaded.
-const SPLASH: &[&str] = &["app-starting", "enroll-title", "enroll-intro"];
+/// Messages the page carries before any code runs: its first screen's, and the crash
+/// screen's (src/crash.rs), which speaks the chosen language even when no catalog came.
+const SPLASH: &[&str] = &[
+    "app-starting",
+    "enroll-title",
+    "enroll-intro",
+    "crash-title",
+    "crash-text",
+    "reload",
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -250,3 +250,71 @@ fn the_shipped_locales_compile() {
         "one right-to-left language proves the direction handling"
     );
 }
+
+#[test]
+fn a_variant_no_number_or_word_can_choose_is_refused_with_its_line() {
+    let reference = "n = { $n ->\n    [one] { $n } sak\n   *[other] { $n } saker\n}\nk = { $kind ->\n    [report] rapport\n   *[other] uppgift\n}\n";
+    let en = |body: &str| {
+        src(
+            "en",
+            &format!("-lang-name = English\n-lang-dir = ltr\n-lang-reviewed = yes\n{body}"),
+        )
+    };
+    let errors = compile(&[
+        sv(reference),
+        en("n = { $n ->\n    [onee] { $n } thing\n   *[other] { $n } things\n}\nk = { $kind ->\n    [reprot] report\n   *[other] item\n}\n"),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            "en.ftl:4: n has the variant [onee] on $n, a plural category en's numbers never take (they take: one, other)",
+            "en.ftl:8: k has the variant [reprot] on $kind, which sv.ftl's message never chooses (it has: other, report)",
+        ]
+    );
+    // Swedish numbers are never "few"; the reference is checked too.
+    let errors = compile(&[sv(
+        "n = { $n ->\n    [one] en\n    [few] några\n   *[other] många\n}\n",
+    )])
+    .unwrap_err();
+    assert_eq!(
+        errors,
+        ["sv.ftl:4: n has the variant [few] on $n, a plural category sv's numbers never take (they take: one, other)"]
+    );
+    // Exact numbers, and every category Arabic has, are fine.
+    compile(&[
+        sv(reference),
+        ar("n = { $n ->\n    [0] لا شيء\n    [zero] صفر\n    [one] واحد\n    [two] اثنان\n    [few] قليلة\n    [many] كثيرة\n   *[other] أخرى\n}\n"),
+    ])
+    .unwrap();
+}
+
+#[test]
+fn the_plural_categories_known_here_are_cldrs_for_whole_numbers() {
+    for tag in ["sv", "sv-x-lattlast", "en", "ar"] {
+        let rules = cldr(if tag.starts_with("sv") { "sv" } else { tag });
+        let taken: BTreeSet<String> = (0..=1000).map(|n| rules(n as f64)).collect();
+        let known: BTreeSet<String> = categories_of(tag).iter().map(|c| c.to_string()).collect();
+        assert_eq!(taken, known, "{tag}");
+    }
+}
+
+#[test]
+fn a_translation_may_choose_plural_forms_where_the_reference_only_prints_the_number() {
+    let reference = "m = om { $min } min\n";
+    compile(&[
+        sv(reference),
+        ar("m = { $min ->\n    [one] دقيقة\n    [two] دقيقتين\n   *[other] { $min } دقائق\n}\n"),
+    ])
+    .unwrap();
+    let errors = compile(&[
+        sv(reference),
+        ar("m = { $min ->\n    [one] دقيقة\n    [tow] دقيقتين\n   *[other] { $min } دقائق\n}\n"),
+    ])
+    .unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("ar.ftl:4: m has the variant [tow] on $min"),
+        "{errors:?}"
+    );
+}
