@@ -1,7 +1,8 @@
 //! Reads the translations (`locales/*.ftl`) at build time: the build fails on a mistake in
 //! any file or a message missing from English, and the app gets one enum variant per
-//! message of the Swedish reference (`T::EnrollTitle` for `enroll-title`), the keys'
-//! fingerprint, and each language's name and direction. The texts themselves are not
+//! message of the Swedish reference without placeholders (`T::EnrollTitle` for
+//! `enroll-title`) and one function per message with them, its variables as parameters
+//! (`T::step_of(lang, n, total)` for `step-of`), the keys' fingerprint, and each language's name and direction. The texts themselves are not
 //! compiled in: the app loads one language's catalog at start (see `src/i18n.rs`).
 
 use std::fmt::Write as _;
@@ -25,23 +26,49 @@ fn main() {
     }
 
     let mut code = String::new();
-    code.push_str("/// A UI text: one variant per message of `locales/sv.ftl`, in its order.\n");
+    // Messages without placeholders are variants of `T`; each message with placeholders is
+    // a function of `T` whose parameters are its variables, so a call that leaves one out,
+    // misspells it or passes one the message lacks does not compile. The discriminants are
+    // the catalog's indices.
+    code.push_str(
+        "/// A UI text without placeholders: one variant per such message of `locales/sv.ftl`.\n",
+    );
     code.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr(u16)]\n#[allow(missing_docs)]\npub enum T {\n");
-    for key in &compiled.keys {
-        let doc = if key.vars.is_empty() {
-            format!("`{}`", key.id)
-        } else {
-            format!(
-                "`{}` (with {})",
+    for (index, key) in compiled.keys.iter().enumerate() {
+        if key.vars.is_empty() {
+            writeln!(
+                code,
+                "    /// `{}`\n    {} = {index},",
                 key.id,
-                key.vars
-                    .iter()
-                    .map(|v| format!("`${v}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                camel(&key.id)
             )
-        };
-        writeln!(code, "    /// {doc}\n    {},", camel(&key.id)).unwrap();
+            .unwrap();
+        }
+    }
+    code.push_str("}\n\n#[allow(missing_docs)]\nimpl T {\n");
+    for (index, key) in compiled.keys.iter().enumerate() {
+        if key.vars.is_empty() {
+            continue;
+        }
+        let params: Vec<String> = key
+            .vars
+            .iter()
+            .map(|v| format!("{}: impl Into<Arg<'a>>", ident(v)))
+            .collect();
+        let args: Vec<String> = key
+            .vars
+            .iter()
+            .map(|v| format!("({v:?}, {}.into())", ident(v)))
+            .collect();
+        writeln!(
+            code,
+            "    /// `{}`\n    pub fn {}<'a>(lang: Lang, {}) -> String {{\n        format_message(lang, {index}, &[{}])\n    }}",
+            key.id,
+            ident(&key.id),
+            params.join(", "),
+            args.join(", ")
+        )
+        .unwrap();
     }
     code.push_str("}\n\n");
     writeln!(
@@ -82,6 +109,18 @@ fn camel(id: &str) -> String {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+/// A Fluent id or variable as a Rust identifier (`may-i-use` → `may_i_use`).
+fn ident(id: &str) -> String {
+    let snake = id.replace('-', "_");
+    match snake.as_str() {
+        "as" | "break" | "const" | "continue" | "else" | "enum" | "false" | "fn" | "for" | "if"
+        | "impl" | "in" | "let" | "loop" | "match" | "mod" | "move" | "mut" | "pub" | "ref"
+        | "return" | "static" | "struct" | "trait" | "true" | "type" | "unsafe" | "use"
+        | "where" | "while" | "async" | "await" | "dyn" | "gen" => format!("r#{snake}"),
+        _ => snake,
+    }
 }
 
 fn fail(errors: &[String]) -> ! {

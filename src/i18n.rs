@@ -180,20 +180,21 @@ fn plural(lang: Lang, n: f64) -> String {
 }
 
 impl T {
-    /// The text in `lang` (a message without placeholders; see [`T::with`]).
+    /// The text in `lang`. (Messages with placeholders are `T`'s functions.)
     pub fn in_(self, lang: Lang) -> &'static str {
         catalog(lang)
             .or_else(|| catalog(Lang::Sv))
             .and_then(|c| c.plain(self as usize))
             .unwrap_or("")
     }
+}
 
-    /// The text in `lang` with its placeholders filled.
-    pub fn with(self, lang: Lang, args: &[(&str, Arg)]) -> String {
-        match catalog(lang).or_else(|| catalog(Lang::Sv)) {
-            Some(c) => c.format(self as usize, args, &|n| plural(lang, n)),
-            None => String::new(),
-        }
+/// Message `key` in `lang` with its placeholders filled: only for the functions generated
+/// per message, whose parameters are the message's variables.
+fn format_message(lang: Lang, key: usize, args: &[(&str, Arg)]) -> String {
+    match catalog(lang).or_else(|| catalog(Lang::Sv)) {
+        Some(c) => c.format(key, args, &|n| plural(lang, n)),
+        None => String::new(),
     }
 }
 
@@ -304,41 +305,24 @@ pub async fn start() -> Option<Lang> {
     None
 }
 
-/// "Fråga 3 av 10".
-pub fn step_of(lang: Lang, n: usize, total: usize) -> String {
-    T::StepOf.with(lang, &[("n", n.into()), ("total", total.into())])
-}
-
 /// The status line for what waits to be sent: "reports" when all of it is incident
 /// reports, otherwise "saved items" (a signature or a training result may wait too).
 pub fn waiting(lang: Lang, n: usize, offline: bool, reports_only: bool) -> String {
-    let key = match (reports_only, offline) {
-        (true, true) => T::WaitingReportsOffline,
-        (true, false) => T::WaitingReportsOnline,
-        (false, true) => T::WaitingItemsOffline,
-        (false, false) => T::WaitingItemsOnline,
-    };
-    key.with(lang, &[("n", n.into())])
-}
-
-/// Nothing waits for the network, but `n` records the server refused wait for the user.
-pub fn refused_waiting(lang: Lang, n: usize) -> String {
-    T::RefusedWaiting.with(lang, &[("n", n.into())])
+    match (reports_only, offline) {
+        (true, true) => T::waiting_reports_offline(lang, n),
+        (true, false) => T::waiting_reports_online(lang, n),
+        (false, true) => T::waiting_items_offline(lang, n),
+        (false, false) => T::waiting_items_online(lang, n),
+    }
 }
 
 /// "Kunde inte skicka: …. Försöker igen om 30 s."
 pub fn send_failed(lang: Lang, reason: &str, retry_in_s: Option<u64>) -> String {
-    let failed = T::SendFailed.with(lang, &[("reason", reason.into())]);
+    let failed = T::send_failed(lang, reason);
     match retry_in_s {
         None => failed,
-        Some(s) if s >= 120 => format!(
-            "{failed} {}",
-            T::RetryInMinutes.with(lang, &[("min", s.div_ceil(60).into())])
-        ),
-        Some(s) => format!(
-            "{failed} {}",
-            T::RetryInSeconds.with(lang, &[("s", s.into())])
-        ),
+        Some(s) if s >= 120 => format!("{failed} {}", T::retry_in_minutes(lang, s.div_ceil(60))),
+        Some(s) => format!("{failed} {}", T::retry_in_seconds(lang, s)),
     }
 }
 
@@ -372,9 +356,7 @@ impl FailReason {
     pub fn in_(&self, lang: Lang) -> String {
         match self {
             FailReason::NoContact => T::FailNoContact.in_(lang).to_owned(),
-            FailReason::ServerError(s) => {
-                T::FailServerError.with(lang, &[("status", u32::from(*s).into())])
-            }
+            FailReason::ServerError(s) => T::fail_server_error(lang, u32::from(*s)),
             FailReason::Storage(StoreErrorKind::Quota) => T::FailStorageFull.in_(lang).to_owned(),
             FailReason::Storage(_) => T::FailStorage.in_(lang).to_owned(),
             FailReason::NoAnswer => T::FailNoAnswer.in_(lang).to_owned(),
@@ -526,8 +508,9 @@ pub fn level_word(lang: Lang, level: u8) -> &'static str {
     .in_(lang)
 }
 
-/// The harm a level names and when, about one aspect: ("allvarlig skada", "om den kommer ut").
-fn harm(lang: Lang, aspect: Aspect, level: u8) -> [(&'static str, Arg<'static>); 3] {
+/// The harm a level names and when, about one aspect: the aspect's name, "allvarlig
+/// skada" and "om den kommer ut".
+fn harm(lang: Lang, aspect: Aspect, level: u8) -> (&'static str, &'static str, &'static str) {
     let when = match aspect {
         Aspect::Confidentiality => T::HarmWhenConfidentiality,
         Aspect::Integrity => T::HarmWhenIntegrity,
@@ -538,62 +521,29 @@ fn harm(lang: Lang, aspect: Aspect, level: u8) -> [(&'static str, Arg<'static>);
         0 => T::HarmNone.in_(lang),
         l => level_word(lang, l),
     };
-    [
-        ("aspect", aspect_name(lang, aspect).into()),
-        ("harm", word.into()),
-        ("when", when.in_(lang).into()),
-    ]
+    (aspect_name(lang, aspect), word, when.in_(lang))
 }
 
 /// A kind's level in words, never as a code: "Sekretess: allvarlig skada om den kommer ut".
 pub fn harm_if(lang: Lang, aspect: Aspect, level: u8) -> String {
-    T::HarmIf.with(lang, &harm(lang, aspect, level))
+    let (aspect, harm, when) = harm(lang, aspect, level);
+    T::harm_if(lang, aspect, harm, when)
 }
 
 /// The most a place takes, in words: "Sekretess: tål måttlig skada om den kommer ut".
 pub fn place_takes(lang: Lang, aspect: Aspect, level: u8) -> String {
-    T::PlaceTakes.with(lang, &harm(lang, aspect, level))
-}
-
-/// "Visa allt (3 till, för annat arbete)".
-pub fn show_all(lang: Lang, n: usize) -> String {
-    T::ShowAll.with(lang, &[("n", n.into())])
+    let (aspect, harm, when) = harm(lang, aspect, level);
+    T::place_takes(lang, aspect, harm, when)
 }
 
 /// "Fler ställen där det inte får finnas (8)"; on a place's card (`of_kinds`) "Mer som inte
 /// får läggas här (8)".
 pub fn more_nos(lang: Lang, n: usize, of_kinds: bool) -> String {
-    let key = if of_kinds {
-        T::MoreNosKinds
+    if of_kinds {
+        T::more_nos_kinds(lang, n)
     } else {
-        T::MoreNosPlaces
-    };
-    key.with(lang, &[("n", n.into())])
-}
-
-/// "Mer som går bra här (7)", on a place's card.
-pub fn more_yes(lang: Lang, n: usize) -> String {
-    T::MoreYes.with(lang, &[("n", n.into())])
-}
-
-/// "Använd i stället: Verksamhetssystemet."
-pub fn instead(lang: Lang, place: &str) -> String {
-    T::Instead.with(lang, &[("place", place.into())])
-}
-
-/// "3 träffar".
-pub fn hits(lang: Lang, n: usize) -> String {
-    T::Hits.with(lang, &[("n", n.into())])
-}
-
-/// "Kan jag använda Teams?"
-pub fn may_i_use(lang: Lang, place: &str) -> String {
-    T::MayIUse.with(lang, &[("place", place.into())])
-}
-
-/// The note a report from a "no" starts with.
-pub fn misplaced_note(lang: Lang, kind: &str, place: &str) -> String {
-    T::MisplacedNote.with(lang, &[("kind", kind.into()), ("place", place.into())])
+        T::more_nos_places(lang, n)
+    }
 }
 
 /// Where the employee stands with training, in one sentence.
@@ -606,28 +556,14 @@ pub fn course_status(lang: Lang, status: vaksam_core::quiz::CourseStatus) -> Str
             right,
             total,
             due_since: Some(due),
-        } => T::CourseOverdue.with(
-            lang,
-            &[
-                ("date", day(due).into()),
-                ("left", (total - right).into()),
-                ("total", total.into()),
-            ],
-        ),
+        } => T::course_overdue(lang, day(due), total - right, total),
         CourseStatus::InProgress {
             right,
             total,
             due_since: None,
-        } => T::CourseInProgress.with(lang, &[("right", right.into()), ("total", total.into())]),
-        CourseStatus::Done { next_due } => {
-            T::CourseDone.with(lang, &[("date", day(next_due).into())])
-        }
+        } => T::course_in_progress(lang, right, total),
+        CourseStatus::Done { next_due } => T::course_done(lang, day(next_due)),
     }
-}
-
-/// "4 av 5 rätt".
-pub fn score(lang: Lang, right: usize, total: usize) -> String {
-    T::Score.with(lang, &[("right", right.into()), ("total", total.into())])
 }
 
 /// What a storage failure means for the user, and what to do.
@@ -682,10 +618,7 @@ pub fn refusal(lang: Lang, kind: RecordKind, error: &FieldError) -> String {
         }
     };
     match refused_field_label(kind, field) {
-        Some(label) => T::RefusalLine.with(
-            lang,
-            &[("label", label.in_(lang).into()), ("text", text.into())],
-        ),
+        Some(label) => T::refusal_line(lang, label.in_(lang), text),
         None => text,
     }
 }

@@ -67,7 +67,7 @@ fn numbers_choose_their_form_by_the_browsers_plural_rules() {
         i18n::waiting(Lang::En, 1, false, false),
         "1 saved item is waiting to be sent"
     );
-    assert_eq!(i18n::hits(Lang::En, 0), "0 results");
+    assert_eq!(T::hits(Lang::En, 0), "0 results");
     // Arabic has six forms: 0, 1, 2, 3–10, 11–99 and 100 each read differently.
     let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
         .into_iter()

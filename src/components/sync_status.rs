@@ -71,7 +71,7 @@ pub fn SyncStatusLine() -> impl IntoView {
                 ),
             },
             _ if waiting == 0 && sync.refused.get() > 0 => {
-                i18n::refused_waiting(lang, sync.refused.get())
+                T::refused_waiting(lang, sync.refused.get())
             }
             _ if waiting == 0 => T::AllSent.in_(lang).to_owned(),
             SyncStatus::Failed {

@@ -97,7 +97,7 @@ pub fn EnrollPage() -> impl IntoView {
             <h1>{tr(T::EnrollTitle)}</h1>
             <p>{tr(T::EnrollIntro)}</p>
             {already.map(|name| view! {
-                <p class="notice" role="status">{move || T::EnrollAlready.with(ctx.lang.get(), &[("name", (&name).into())])}</p>
+                <p class="notice" role="status">{move || T::enroll_already(ctx.lang.get(), &name)}</p>
             })}
             <LanguagePicker/>
             <form on:submit=submit novalidate>

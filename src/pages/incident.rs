@@ -159,8 +159,7 @@ fn misplaced_finding(kind: Option<&str>, place: &str) -> Option<(String, String,
         };
         Some((
             // Stored in the report: without the marks that keep a name's direction on screen.
-            i18n::misplaced_note(lang, &kind_name, &place_name)
-                .replace(['\u{2068}', '\u{2069}'], ""),
+            T::misplaced_note(lang, &kind_name, &place_name).replace(['\u{2068}', '\u{2069}'], ""),
             place_name,
             aspects,
         ))

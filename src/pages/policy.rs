@@ -41,16 +41,12 @@ fn policy_version_in_words(lang: Lang, label: &str) -> String {
     if let Some(date) = vaksam_core::timestamp::read_date_text(label) {
         let at = date.with_hms(12, 0, 0).map(|t| t.assume_utc());
         if let Ok(at) = at {
-            let dated =
-                T::SignedPolicyDated.with(lang, &[("date", date_in_words(lang, at).into())]);
+            let dated = T::signed_policy_dated(lang, date_in_words(lang, at));
             return format!(" {dated}");
         }
     }
     if label.chars().any(|c| c.is_ascii_digit()) {
-        return format!(
-            " {}",
-            T::SignedPolicyVersion.with(lang, &[("v", label.into())])
-        );
+        return format!(" {}", T::signed_policy_version(lang, label));
     }
     String::new()
 }
@@ -61,7 +57,7 @@ fn training_interval(lang: Lang, months: u32) -> String {
         12 => T::TrainingYearly.in_(lang).to_owned(),
         6 => T::TrainingTwiceAYear.in_(lang).to_owned(),
         24 => T::TrainingEveryOtherYear.in_(lang).to_owned(),
-        n => T::TrainingEveryMonths.with(lang, &[("n", n.into())]),
+        n => T::training_every_months(lang, n),
     }
 }
 
@@ -284,8 +280,8 @@ fn unticked_line(lang: Lang, errors: &[FieldError]) -> Option<String> {
         .collect();
     match points.as_slice() {
         [] => None,
-        [one] => Some(T::ErrorTickPoint.with(lang, &[("n", one.into())])),
-        many => Some(T::ErrorTickPoints.with(lang, &[("list", many.join(", ").into())])),
+        [one] => Some(T::error_tick_point(lang, one)),
+        many => Some(T::error_tick_points(lang, many.join(", "))),
     }
 }
 
@@ -594,7 +590,7 @@ pub fn SignedPage() -> impl IntoView {
         };
         let lang = ctx.lang.get();
         let r = s.record;
-        let on = T::SignedOn.with(lang, &[("date", date_in_words(lang, r.signed_at).into())]);
+        let on = T::signed_on(lang, date_in_words(lang, r.signed_at));
         let state = match (s.received_at, s.log_entry) {
             (Some(_), entry) => view! {
                 <p class="ok" data-testid="signature-received">{on}" "{T::SignedReceived.in_(lang)}</p>
@@ -617,10 +613,7 @@ pub fn SignedPage() -> impl IntoView {
                 .as_ref()
                 .map(|p| p.undertaking.title.get(lang.tag()).to_owned())
                 .unwrap_or_default();
-            let what = T::SignedWhat.with(
-                lang,
-                &[("u", (&undertaking).into()), ("p", (&policy).into())],
-            );
+            let what = T::signed_what(lang, &undertaking, &policy);
             format!("{what}{}", policy_version_in_words(lang, &r.policy_version))
         });
         view! {

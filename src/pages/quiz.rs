@@ -257,7 +257,7 @@ pub fn QuizPage() -> impl IntoView {
             Phase::Sector => view! { <SectorChoice progress/> }.into_any(),
             Phase::Resume { at, of } => view! {
                 <div class="resume" data-testid="quiz-resume">
-                    <p>{move || T::QuizResumeNote.with(ctx.lang.get(), &[("n", at.into()), ("total", of.into())])}</p>
+                    <p>{move || T::quiz_resume_note(ctx.lang.get(), at, of)}</p>
                     <div class="actions">
                         <button type="button" class="button primary big" on:click=move |_| go_on()>
                             {tr(T::QuizContinueButton)}
@@ -290,7 +290,8 @@ pub fn QuizPage() -> impl IntoView {
                 match saved.as_ref().and_then(|s| question_at(&pack, s, index)) {
                     Some(question) => {
                         let of = saved.map_or(0, |s| s.session.questions.len());
-                        view! { <QuestionView question index of draft on_answer=answer/> }.into_any()
+                        view! { <QuestionView question index of draft on_answer=answer/> }
+                            .into_any()
                     }
                     None => ().into_any(),
                 }
@@ -298,7 +299,10 @@ pub fn QuizPage() -> impl IntoView {
             Phase::Feedback(index) => {
                 let saved = draft.value.get_untracked();
                 let found = saved.as_ref().and_then(|s| {
-                    Some((question_at(&pack, s, index)?, s.session.answers.get(index)?.clone()))
+                    Some((
+                        question_at(&pack, s, index)?,
+                        s.session.answers.get(index)?.clone(),
+                    ))
                 });
                 match (saved, found) {
                     (Some(saved), Some((question, given))) => {
@@ -315,7 +319,9 @@ pub fn QuizPage() -> impl IntoView {
                 }
             }
             Phase::Done(done) => match pack.quiz.clone() {
-                Some(bank) => view! { <ResultView done bank on_practice=move || start(true)/> }.into_any(),
+                Some(bank) => {
+                    view! { <ResultView done bank on_practice=move || start(true)/> }.into_any()
+                }
                 None => ().into_any(),
             },
         }
@@ -423,7 +429,7 @@ fn QuestionView(
         })
         .collect_view();
     view! {
-        <p class="progress">{i18n::step_of(lang, index + 1, of)}</p>
+        <p class="progress">{T::step_of(lang, index + 1, of)}</p>
         <fieldset class="field question">
             <legend id="question" tabindex="-1">{question.scenario.get(tag).to_owned()}</legend>
             {(hint.is_some() || in_swedish).then(|| view! {
@@ -479,7 +485,7 @@ fn FeedbackView(
         })
         .collect_view();
     view! {
-        <p class="progress">{i18n::step_of(lang, index + 1, of)}</p>
+        <p class="progress">{T::step_of(lang, index + 1, of)}</p>
         <p class="scenario">{question.scenario.get(tag).to_owned()}</p>
         <div id="feedback" tabindex="-1" class=if right { "feedback right" } else { "feedback wrong" } data-testid="feedback">
             <p class="feedback-verdict">
@@ -536,7 +542,7 @@ fn ResultView(
     let ok = matches!(done.status, CourseStatus::Done { .. });
     view! {
         <h2 id="question" tabindex="-1">{T::QuizResultTitle.in_(lang)}</h2>
-        <p class="score" data-testid="score">{i18n::score(lang, right, total)}</p>
+        <p class="score" data-testid="score">{T::score(lang, right, total)}</p>
         <p class=if ok { "ok" } else { "notice" }>{i18n::course_status(lang, done.status)}</p>
         {(!wrong.is_empty()).then(|| view! {
             <h3>{T::QuizWrongList.in_(lang)}</h3>

@@ -68,6 +68,8 @@ test("the policy tells its sources once, in one quiet toggle, and that some of i
   // In English, a block without a translation says once that it is shown in Swedish.
   await page.goto(server.url + "/settings");
   await page.getByLabel("English", { exact: true }).check();
+  // The choice is saved once the catalog has loaded; the page says so by its lang.
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.goto(server.url + "/policy");
   await expect(page.getByTestId("advice-note")).toContainText("general advice from Vaksam");
   // "Varför" has no English title, its text has: one note for the section.
@@ -83,6 +85,7 @@ test("the policy tells its sources once, in one quiet toggle, and that some of i
   // What is signed is named by the pack: "Bekräftelse", not "ansvarsförbindelse".
   await page.goto(server.url + "/settings");
   await page.getByLabel("Svenska", { exact: true }).check();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   await page.goto(server.url + "/");
   await page.getByRole("link", { name: /Bekräftelse/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Bekräftelse");

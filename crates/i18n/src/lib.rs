@@ -80,6 +80,13 @@ impl From<u64> for Arg<'_> {
     }
 }
 
+/// Also what an integer literal is (`T::hits(lang, 0)`).
+impl From<i32> for Arg<'_> {
+    fn from(n: i32) -> Self {
+        Arg::Num(f64::from(n))
+    }
+}
+
 impl From<u32> for Arg<'_> {
     fn from(n: u32) -> Self {
         Arg::Num(f64::from(n))

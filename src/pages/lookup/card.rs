@@ -104,7 +104,7 @@ pub fn places_card(card: &Card<'_>, kind: Option<&Kind>, lang: Lang) -> CardRows
         .yes
         .first()
         .or(card.only_if.first())
-        .map(|a| i18n::instead(lang, a.place.name.get(tag)));
+        .map(|a| T::instead(lang, a.place.name.get(tag)));
     let mut shown: Vec<&Text> = card
         .only_if
         .iter()
@@ -202,7 +202,7 @@ pub fn AnswerCard(rows: CardRows, lang: Lang) -> impl IntoView {
             let n = rest.len();
             view! {
                 <details class="more-nos">
-                    <summary>{i18n::more_yes(lang, n)}</summary>
+                    <summary>{T::more_yes(lang, n)}</summary>
                     <ul class="card-yes">{rest.into_iter().map(item).collect_view()}</ul>
                 </details>
             }

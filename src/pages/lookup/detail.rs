@@ -197,7 +197,7 @@ fn PlaceBody(progress: RwSignal<Progress>) -> impl IntoView {
                     .map(|(a, l)| i18n::place_takes(lang, a, l.get()))
                     .collect();
                 Screen {
-                    title: i18n::may_i_use(lang, place.name.get(tag)),
+                    title: T::may_i_use(lang, place.name.get(tag)),
                     about: Some(place.about.get(tag).to_owned()),
                     in_swedish: falls_back(lang, &[&place.name, &place.about]),
                     origins: rows.origins.clone(),

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::components::{Origin, PageSources};
 use crate::ctx;
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{Lang, T};
 use crate::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -88,7 +88,7 @@ fn hit_row(m: &Matrix, target: Target, sector: Option<Sector>, lang: Lang) -> Op
             Some(HitRow {
                 key: format!("place/{}/{tag}", p.id),
                 href: format!("/lookup/place/{}", p.id),
-                title: i18n::may_i_use(lang, p.name.get(tag)),
+                title: T::may_i_use(lang, p.name.get(tag)),
                 yes: Some(p.about.get(tag).to_owned()),
                 no: None,
                 mine: p.is_for(sector),
@@ -173,7 +173,7 @@ fn Search(progress: RwSignal<Progress>) -> impl IntoView {
             + usize::from(security.get());
         typed.then(|| match n {
             0 if hidden() == 0 => T::NoHits.in_(lang).to_owned(),
-            n => i18n::hits(lang, n),
+            n => T::hits(lang, n),
         })
     };
     let origins = Signal::derive(move || {
@@ -233,7 +233,7 @@ pub(super) fn ShowAll(
             let label = if all {
                 ctx.t(T::ShowMine).to_owned()
             } else {
-                i18n::show_all(ctx.lang.get(), n)
+                T::show_all(ctx.lang.get(), n)
             };
             view! {
                 <p><button type="button" class="button show-all" aria-pressed=all.to_string()
