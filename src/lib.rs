@@ -8,6 +8,7 @@ pub mod clock;
 pub mod components;
 pub mod crash;
 pub mod i18n;
+pub mod load;
 pub mod pages;
 pub mod service_worker;
 pub mod store;

@@ -21,7 +21,7 @@
 //! ```
 //!
 //! Invariants:
-//! - The stored draft is read once (a `LocalResource`); until it is in, nothing is saved,
+//! - The stored draft is read once (`crate::load::load`); until it is in, nothing is saved,
 //!   so a slow read can never be overwritten by the empty form.
 //! - Every change of `value` is saved (`drafts` store, under the key), only when it differs
 //!   from what was last saved or loaded; the latest save wins: an older save finishing late
@@ -92,7 +92,7 @@ where
         stored: StoredValue::new_local(None),
         fresh: StoredValue::new_local(Rc::new(fresh) as Rc<dyn Fn() -> T>),
     };
-    let read = LocalResource::new(move || {
+    let read = crate::load::load(move || {
         let key = draft.key.get_value();
         async move { drafts::load::<T>(&key).await }
     });

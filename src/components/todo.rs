@@ -64,7 +64,7 @@ pub fn SignStatusLine(
 #[component]
 pub fn TrainingStatusLine() -> impl IntoView {
     let ctx = ctx();
-    let progress = LocalResource::new(|| async { training::progress().await.unwrap_or_default() });
+    let progress = crate::load::load(|| async { training::progress().await.unwrap_or_default() });
     move || {
         let progress = progress.get()?;
         let lang = ctx.lang.get();

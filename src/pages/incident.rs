@@ -792,7 +792,7 @@ pub fn SavedPage() -> impl IntoView {
         // Arrived from "Skicka": a screen reader starts at "Tack …", not on the old button.
         crate::components::form::focus_later("#saved-title");
     }
-    let read = LocalResource::new(move || {
+    let read = crate::load::load(move || {
         ctx.sync.revision.track();
         shown(id())
     });

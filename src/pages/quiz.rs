@@ -94,7 +94,7 @@ pub fn QuizPage() -> impl IntoView {
     let ctx = ctx();
     let draft = use_persisted_draft::<Option<SavedSession>>(training::SESSION_KEY);
     let stored_progress =
-        LocalResource::new(|| async { training::progress().await.unwrap_or_default() });
+        crate::load::load(|| async { training::progress().await.unwrap_or_default() });
     let progress = RwSignal::new(Progress::default());
     let progress_loaded = RwSignal::new(false);
     Effect::new(move |_| {

@@ -119,11 +119,16 @@ async fn lists() -> Lists {
     out
 }
 
+/// What a screen shows until the phone has been read.
+fn loading() -> impl IntoView {
+    view! { <p class="loading" aria-busy="true">"…"</p> }
+}
+
 /// The list of reports.
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let ctx = ctx();
-    let read = LocalResource::new(move || {
+    let read = crate::load::load(move || {
         ctx.sync.revision.track();
         lists()
     });
@@ -136,7 +141,7 @@ pub fn ReportsPage() -> impl IntoView {
         <section class="page reports-page">
             <h1>{tr(T::ReportsTitle)}</h1>
             <SyncStatusLine/>
-            <Transition fallback=|| view! { <p class="loading" aria-busy="true">"…"</p> }>
+            <Show when=move || data.with(Option::is_some) fallback=loading>
                 {move || failed().map(|kind| view! {
                     <p class="storage-problem" role="alert" data-testid="reports-unreadable">
                         {tr(T::ReportsUnreadable)}" "{move || i18n::storage_problem(ctx.lang.get(), kind)}
@@ -161,7 +166,7 @@ pub fn ReportsPage() -> impl IntoView {
                         </For>
                     </ul>
                 </Show>
-            </Transition>
+            </Show>
         </section>
     }
 }
@@ -329,15 +334,16 @@ pub fn ReportPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let added = use_query_map().with_untracked(|q| q.get("added").is_some());
-    let read = LocalResource::new(move || {
+    let read = crate::load::load(move || {
         ctx.sync.revision.track();
         detail(id())
     });
     let unreadable = RwSignal::new(None::<StoreErrorKind>);
     view! {
         <section class="page report-detail">
-            <Transition fallback=|| view! { <p class="loading" aria-busy="true">"…"</p> }>
-                {move || read.get().map(|found| match found {
+            {move || match read.get() {
+                None => loading().into_any(),
+                Some(found) => match found {
                     Err(kind) => view! {
                         <h1>{tr(T::ReportsTitle)}</h1>
                         <p class="storage-problem" role="alert" data-testid="reports-unreadable">
@@ -349,8 +355,8 @@ pub fn ReportPage() -> impl IntoView {
                         <p data-testid="report-not-found">{tr(T::ReportNotFound)}</p>
                     }.into_any(),
                     Ok(Some(d)) => view! { <DetailView detail=d added unreadable/> }.into_any(),
-                })}
-            </Transition>
+                },
+            }}
             {move || unreadable.get().map(|kind| view! {
                 <p class="storage-problem" role="alert">{move || i18n::storage_problem(ctx.lang.get(), kind)}</p>
             })}
@@ -547,7 +553,7 @@ pub fn AddInformationPage() -> impl IntoView {
     let save_failed = RwSignal::new(false);
     let navigate = use_navigate();
     let incident_id = uuid::Uuid::parse_str(&id).ok();
-    let category = LocalResource::new({
+    let category = crate::load::load({
         let id = id.clone();
         move || {
             let id = id.clone();

@@ -13,7 +13,7 @@ pub fn SettingsPage() -> impl IntoView {
     let ctx = ctx();
     let enrollment = move || ctx.enrollment.get().flatten();
     // The sector is kept with the training progress; offered once the progress is read.
-    let progress = LocalResource::new(|| async { crate::store::training::progress().await.ok() });
+    let progress = crate::load::load(|| async { crate::store::training::progress().await.ok() });
     let persisted = move || match ctx.persisted.get() {
         // A positive fact is said as one, not in warning yellow.
         Some(true) => ("ok", T::StoragePersisted),
@@ -24,14 +24,12 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page settings">
             <h1>{tr(T::SettingsTitle)}</h1>
             <LanguagePicker/>
-            <Transition fallback=|| ()>
-                {move || {
-                    progress
-                        .get()
-                        .flatten()
-                        .map(|p| view! { <SectorChoice progress=RwSignal::new(p) in_settings=true/> })
-                }}
-            </Transition>
+            {move || {
+                progress
+                    .get()
+                    .flatten()
+                    .map(|p| view! { <SectorChoice progress=RwSignal::new(p) in_settings=true/> })
+            }}
             <h2>{tr(T::Device)}</h2>
             <dl class="facts">
                 <dt>{tr(T::Employee)}</dt>

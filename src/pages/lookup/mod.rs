@@ -45,14 +45,12 @@ fn has_matrix() -> bool {
 fn with_progress<V: IntoView + 'static>(
     body: impl Fn(RwSignal<Progress>) -> V + Send + Sync + Clone + 'static,
 ) -> impl IntoView {
-    let stored = LocalResource::new(training::progress);
-    view! {
-        <Transition fallback=|| ()>
-            {move || {
-                let body = body.clone();
-                stored.get().map(move |p| body(RwSignal::new(p.unwrap_or_default())))
-            }}
-        </Transition>
+    let stored = crate::load::load(training::progress);
+    move || {
+        let body = body.clone();
+        stored
+            .get()
+            .map(move |p| body(RwSignal::new(p.unwrap_or_default())))
     }
 }
 
