@@ -579,7 +579,7 @@ async fn add_to_receipt(
         received_at: crate::clock::rfc3339(receipt.received_at),
         report: Some(supplement),
     });
-    local.supplements.sort_by(|a, b| a.id.cmp(&b.id));
+    local.supplements.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     if let Some(report) = &local.report {
         let added = local.supplements.iter().filter_map(|s| s.report.as_ref());
         local.imy_deadline =

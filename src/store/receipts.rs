@@ -116,7 +116,7 @@ pub async fn all() -> StoreResult<Vec<LocalReceipt>> {
         .iter()
         .map(from_js)
         .collect::<StoreResult<Vec<LocalReceipt>>>()?;
-    list.sort_by(|a, b| b.id.cmp(&a.id));
+    list.sort_unstable_by(|a, b| b.id.cmp(&a.id));
     Ok(list)
 }
 

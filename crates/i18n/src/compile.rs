@@ -410,7 +410,8 @@ fn variant_mistakes(tag: &str, parts: &[Part], reference: &[Part]) -> Vec<String
     for (var, keys) in reference_selections {
         chosen_by_reference.entry(var).or_default().extend(keys);
     }
-    let is_number = |key: &str| key.parse::<f64>().is_ok();
+    // The app's numbers are whole (`Arg::Num`): a key such as [1.5] never matches one.
+    let is_number = |key: &str| key.parse::<i64>().is_ok();
     let mut own = Vec::new();
     selections(parts, &mut own);
     let mut mistakes = Vec::new();

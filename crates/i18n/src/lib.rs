@@ -62,34 +62,36 @@ pub struct Select {
 /// A value for a placeholder.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg<'a> {
-    /// A number: selects by exact value, then by plural category.
-    Num(f64),
+    /// A whole number (what the app counts): selects by exact value, then by plural
+    /// category. Whole numbers only, so that neither the wasm nor this formatter carries
+    /// the code that reads and writes decimals.
+    Num(i64),
     /// A text: selects by exact key.
     Str(Cow<'a, str>),
 }
 
 impl From<usize> for Arg<'_> {
     fn from(n: usize) -> Self {
-        Arg::Num(n as f64)
+        Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 
 impl From<u64> for Arg<'_> {
     fn from(n: u64) -> Self {
-        Arg::Num(n as f64)
+        Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 
 /// Also what an integer literal is (`T::hits(lang, 0)`).
 impl From<i32> for Arg<'_> {
     fn from(n: i32) -> Self {
-        Arg::Num(f64::from(n))
+        Arg::Num(i64::from(n))
     }
 }
 
 impl From<u32> for Arg<'_> {
     fn from(n: u32) -> Self {
-        Arg::Num(f64::from(n))
+        Arg::Num(i64::from(n))
     }
 }
 
@@ -158,7 +160,7 @@ impl Catalog {
                         out.push(FSI);
                     }
                     match arg(args, name) {
-                        Some(Arg::Num(n)) => out.push_str(&number(*n)),
+                        Some(Arg::Num(n)) => out.push_str(&n.to_string()),
                         Some(Arg::Str(s)) => out.push_str(s),
                         None => {
                             out.push('{');
@@ -194,9 +196,9 @@ fn choose<'p>(
         Some(Arg::Num(n)) => select
             .variants
             .iter()
-            .find(|(k, _)| k.parse::<f64>().is_ok_and(|k| k == *n))
+            .find(|(k, _)| k.parse::<i64>().is_ok_and(|k| k == *n))
             .or_else(|| {
-                let category = plural(*n);
+                let category = plural(*n as f64);
                 select.variants.iter().find(|(k, _)| *k == category)
             }),
         Some(Arg::Str(s)) => select.variants.iter().find(|(k, _)| k == s),
@@ -206,15 +208,6 @@ fn choose<'p>(
         .or_else(|| select.variants.get(select.default))
         .map(|(_, p)| p.as_slice())
         .unwrap_or(&[])
-}
-
-/// A number as the app shows it: integers without decimals.
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
-    }
 }
 
 /// FNV-1a, 64 bits, as 16 hex digits: a stable fingerprint of keys and a file's contents

@@ -109,7 +109,7 @@ fn an_exact_number_wins_over_the_category_and_words_select_too() {
         "{n} st",
         "a missing argument shows, never vanishes"
     );
-    assert_eq!(s.format(1, &[("kind", Arg::Num(3.0))], &p), "uppgift");
+    assert_eq!(s.format(1, &[("kind", Arg::Num(3))], &p), "uppgift");
 }
 
 #[test]
