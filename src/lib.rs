@@ -10,6 +10,7 @@ pub mod crash;
 pub mod i18n;
 pub mod load;
 pub mod pages;
+pub mod router;
 pub mod service_worker;
 pub mod store;
 pub mod sync;
@@ -17,8 +18,6 @@ pub mod sync;
 use i18n::{Lang, T};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use store::device::Enrollment;
 
 /// App-wide state, provided as context.
@@ -100,6 +99,52 @@ pub fn set_lang(lang: Lang) {
     });
 }
 
+/// The app's routes, in the order they are tried (see [`router::routes`]).
+pub(crate) const ROUTES: &[router::Route] = &[
+    ("/", || view! { <pages::home::HomePage/> }.into_any()),
+    ("/report", || {
+        view! { <pages::incident::IncidentPage/> }.into_any()
+    }),
+    ("/report/saved/:id", || {
+        view! { <pages::incident::SavedPage/> }.into_any()
+    }),
+    ("/reports", || {
+        view! { <pages::reports::ReportsPage/> }.into_any()
+    }),
+    ("/reports/:id", || {
+        view! { <pages::reports::ReportPage/> }.into_any()
+    }),
+    ("/reports/:id/add", || {
+        view! { <pages::reports::AddInformationPage/> }.into_any()
+    }),
+    ("/settings", || {
+        view! { <pages::settings::SettingsPage/> }.into_any()
+    }),
+    ("/policy", || {
+        view! { <pages::policy::PolicyPage/> }.into_any()
+    }),
+    ("/sign", || view! { <pages::policy::SignPage/> }.into_any()),
+    ("/signed", || {
+        view! { <pages::policy::SignedPage/> }.into_any()
+    }),
+    ("/quiz", || view! { <pages::quiz::QuizPage/> }.into_any()),
+    ("/lookup", || {
+        view! { <pages::lookup::LookupPage/> }.into_any()
+    }),
+    ("/lookup/guide", || {
+        view! { <pages::lookup::GuidePage/> }.into_any()
+    }),
+    ("/lookup/kind/:id", || {
+        view! { <pages::lookup::KindPage/> }.into_any()
+    }),
+    ("/lookup/place/:id", || {
+        view! { <pages::lookup::PlacePage/> }.into_any()
+    }),
+    ("/enroll", || {
+        view! { <pages::enroll::EnrollPage/> }.into_any()
+    }),
+];
+
 /// Starts the app: the language's texts first (see [`i18n::start`]), then the views;
 /// without any texts, the crash screen (it has its own) instead of an app without words.
 pub async fn run() {
@@ -127,6 +172,7 @@ pub fn App(lang: Lang) -> impl IntoView {
         sync: sync::Sync::new(),
     };
     provide_context(ctx);
+    router::provide();
     store::on_db_event(move |event| {
         use store::DbEvent;
         let now = ctx.db.get_untracked();
@@ -202,7 +248,6 @@ pub fn App(lang: Lang) -> impl IntoView {
     });
 
     view! {
-        <Router>
             <a class="skip" href="#main">{tr(T::SkipToContent)}</a>
             <components::AppBar/>
             <components::UpdateBanner/>
@@ -214,27 +259,9 @@ pub fn App(lang: Lang) -> impl IntoView {
                     (None, _) | (_, None) => view! { <p class="loading" aria-busy="true">"…"</p> }.into_any(),
                     (_, Some(None)) => view! { <pages::enroll::EnrollPage/> }.into_any(),
                     (_, Some(Some(_))) => view! {
-                        <Routes fallback=|| view! { <pages::NotFound/> }>
-                            <Route path=path!("/") view=pages::home::HomePage/>
-                            <Route path=path!("/report") view=pages::incident::IncidentPage/>
-                            <Route path=path!("/report/saved/:id") view=pages::incident::SavedPage/>
-                            <Route path=path!("/reports") view=pages::reports::ReportsPage/>
-                            <Route path=path!("/reports/:id") view=pages::reports::ReportPage/>
-                            <Route path=path!("/reports/:id/add") view=pages::reports::AddInformationPage/>
-                            <Route path=path!("/settings") view=pages::settings::SettingsPage/>
-                            <Route path=path!("/policy") view=pages::policy::PolicyPage/>
-                            <Route path=path!("/sign") view=pages::policy::SignPage/>
-                            <Route path=path!("/signed") view=pages::policy::SignedPage/>
-                            <Route path=path!("/quiz") view=pages::quiz::QuizPage/>
-                            <Route path=path!("/lookup") view=pages::lookup::LookupPage/>
-                            <Route path=path!("/lookup/guide") view=pages::lookup::GuidePage/>
-                            <Route path=path!("/lookup/kind/:id") view=pages::lookup::KindPage/>
-                            <Route path=path!("/lookup/place/:id") view=pages::lookup::PlacePage/>
-                            <Route path=path!("/enroll") view=pages::enroll::EnrollPage/>
-                        </Routes>
+                        {router::routes(|| view! { <pages::NotFound/> }.into_any())}
                     }.into_any(),
                 }}
             </main>
-        </Router>
     }
 }

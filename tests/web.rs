@@ -1011,3 +1011,58 @@ fn a_text_without_a_translation_is_said_to_be_in_swedish_only_outside_swedish() 
     assert!(!falls_back(Lang::Sv, &[&swedish]));
     assert!(!falls_back(Lang::En, &[]));
 }
+
+#[wasm_bindgen_test]
+fn a_route_pattern_takes_its_parameters_from_the_path_and_nothing_else() {
+    use vaksam::router::matches;
+    let id = |pattern: &str, path: &str| matches(pattern, path).map(|p| p.get("id"));
+    assert_eq!(
+        id("/reports/:id", "/reports/0190abc"),
+        Some(Some("0190abc".to_owned()))
+    );
+    assert_eq!(
+        id("/reports/:id", "/reports/0190abc/"),
+        Some(Some("0190abc".to_owned())),
+        "a trailing slash"
+    );
+    assert_eq!(
+        id("/lookup/kind/:id", "/lookup/kind/bild%20p%C3%A5"),
+        Some(Some("bild på".to_owned()))
+    );
+    assert_eq!(
+        id("/reports/:id", "/reports"),
+        None,
+        "a parameter needs its segment"
+    );
+    assert_eq!(id("/reports/:id", "/reports/"), None);
+    assert_eq!(id("/reports/:id", "/reports/1/add"), None);
+    assert_eq!(
+        id("/reports/:id/add", "/reports/1/add"),
+        Some(Some("1".to_owned()))
+    );
+    assert!(matches("/", "/").is_some());
+    assert!(matches("/", "/report").is_none());
+    assert!(matches("/report", "/reports").is_none());
+    // Text that is not valid percent-encoding is kept as it is, never an error.
+    assert_eq!(
+        id("/lookup/kind/:id", "/lookup/kind/100%"),
+        Some(Some("100%".to_owned()))
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_query_reads_as_the_browser_wrote_it() {
+    use vaksam::router::ParamsMap;
+    let q = ParamsMap::from_query("?q=bild+p%C3%A5%20brukaren&added=1&empty=&flag");
+    assert_eq!(q.get("q").as_deref(), Some("bild på brukaren"));
+    assert_eq!(q.get("added").as_deref(), Some("1"));
+    assert_eq!(q.get("empty").as_deref(), Some(""));
+    assert_eq!(q.get("flag").as_deref(), Some(""));
+    assert_eq!(q.get("missing"), None);
+    assert_eq!(ParamsMap::from_query(""), ParamsMap::default());
+    // What encodeURIComponent writes comes back whole, '+' and '&' included.
+    assert_eq!(
+        ParamsMap::from_query("?q=a%2Bb%26c").get("q").as_deref(),
+        Some("a+b&c")
+    );
+}

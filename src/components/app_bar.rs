@@ -4,10 +4,9 @@
 use crate::components::icon::{Icon, IconSvg};
 use crate::ctx;
 use crate::i18n::T;
+use crate::router::{use_location, use_navigate};
 use crate::tr;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::prelude::*;
 
 /// The screen a "Tillbaka" leads to from `path` when there is no in-app page to go back
@@ -115,14 +114,14 @@ pub fn AppBar() -> impl IntoView {
                     {tr(T::Back)}
                 </button>
             </Show>
-            <A href="/" attr:class="brand">
+            <a href="/" class="brand">
                 <span class="brand-name">{tr(T::AppName)}</span>
                 {move || municipality().map(|m| view! { <span class="brand-place">{m}</span> })}
-            </A>
+            </a>
             <Show when=enrolled>
-                <A href="/settings" attr:class="icon-button" attr:aria-label=tr(T::Settings)>
+                <a href="/settings" class="icon-button" aria-label=tr(T::Settings)>
                     <IconSvg icon=Icon::Sliders/>
-                </A>
+                </a>
             </Show>
         </header>
     }

@@ -5,7 +5,6 @@ use crate::store::training;
 use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vaksam_core::quiz::CourseStatus;
 use vaksam_core::signature::{signing_status, SigningStatus};
 
@@ -45,7 +44,7 @@ pub fn SignStatusLine(
         Some(view! {
             <p class=class data-testid="sign-status">
                 {tr(text)}" "
-                <A href=href>
+                <a href=href>
                     {tr(link)}
                     {move || {
                         (named && href == "/sign")
@@ -53,7 +52,7 @@ pub fn SignStatusLine(
                             .flatten()
                             .map(|t| format!(": {t}"))
                     }}
-                </A>
+                </a>
             </p>
         })
     }
@@ -77,7 +76,7 @@ pub fn TrainingStatusLine() -> impl IntoView {
             Some(view! {
                 <p class=class data-testid="training-status">
                     {i18n::course_status(lang, status)}" "
-                    {nudge.then(|| view! { <A href="/quiz">{tr(T::QuizStart)}</A> })}
+                    {nudge.then(|| view! { <a href="/quiz">{tr(T::QuizStart)}</a> })}
                 </p>
             })
         })

@@ -4,11 +4,11 @@ use crate::api::{self, HttpError};
 use crate::components::LanguagePicker;
 use crate::ctx;
 use crate::i18n::T;
+use crate::router::use_navigate;
 use crate::store::device::{self, Enrollment};
 use crate::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use vaksam_core::enrollment::normalize;
 use vaksam_core::protocol::{ApiErrorCode, EnrollRequest, EnrollResponse};
 

@@ -7,7 +7,6 @@ use crate::ctx;
 use crate::i18n::T;
 use crate::tr;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 const STORAGE_NOTICE_HIDDEN_KEY: &str = "vaksam.storageNoticeHidden";
 
@@ -16,14 +15,14 @@ const STORAGE_NOTICE_HIDDEN_KEY: &str = "vaksam.storageNoticeHidden";
 fn Row(title: T, hint: T, href: &'static str, icon: Icon) -> impl IntoView {
     view! {
         <li>
-            <A href=href attr:class="row">
+            <a href=href class="row">
                 <IconSvg icon/>
                 <span class="row-text">
                     <span class="row-title">{tr(title)}</span>
                     <span class="row-hint">{tr(hint)}</span>
                 </span>
                 <IconSvg icon=Icon::Chevron/>
-            </A>
+            </a>
         </li>
     }
 }
@@ -67,13 +66,13 @@ pub fn HomePage() -> impl IntoView {
             // The top bar names the app and the municipality; the heading is for screen
             // readers' heading navigation only.
             <h1 class="visually-hidden">{tr(T::AppName)}</h1>
-            <A href="/report" attr:class="report-button">
+            <a href="/report" class="report-button">
                 <IconSvg icon=Icon::Alert/>
                 <span class="row-text">
                     <span class="report-title">{tr(T::FnReport)}</span>
                     <span class="report-hint">{tr(T::FnReportHint)}</span>
                 </span>
-            </A>
+            </a>
             <Show when=old_unsent>
                 <p class="notice" role="alert">{tr(T::OldUnsentWarning)}</p>
             </Show>

@@ -12,13 +12,12 @@ use crate::components::report::{
 };
 use crate::components::{DraftNotSaved, FieldErrors, RefusalList, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
+use crate::router::{use_navigate, use_params_map, use_query_map};
 use crate::store::{drafts, outbox, receipts};
 use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use vaksam_core::guidance;
 use vaksam_core::incident::{
     Answer, Aspect, Category, IncidentReport, PersonalData, MAX_ACTIONS_CHARS,
@@ -812,18 +811,18 @@ pub fn SavedPage() -> impl IntoView {
             {move || info.get().and_then(|i| i.steps).map(|steps| view! { <ActNow steps told=true/> })}
             {move || info.get().and_then(|i| i.deadline).map(|d| view! { <TellManager deadline=d/> })}
             <div class="stack saved-actions">
-                <A href=move || format!("/reports/{}/add", id()) attr:class="button wide" attr:data-testid="add-information">
+                <a href=move || format!("/reports/{}/add", id()) class="button wide" data-testid="add-information">
                     {tr(T::AddInformation)}
-                </A>
-                <A href="/" attr:class="button primary wide" attr:data-testid="done">{tr(T::Done)}</A>
+                </a>
+                <a href="/" class="button primary wide" data-testid="done">{tr(T::Done)}</a>
             </div>
             <SyncStatusLine/>
-            <p><A href="/reports" attr:class="to-reports">{tr(T::ToMyReports)}</A></p>
+            <p><a href="/reports" class="to-reports">{tr(T::ToMyReports)}</a></p>
             <StepSources steps=Signal::derive(move || info.get().and_then(|i| i.steps))/>
         </section>
     }
 }
 
-fn id_untracked(params: &Memo<leptos_router::params::ParamsMap>) -> String {
+fn id_untracked(params: &Memo<crate::router::ParamsMap>) -> String {
     params.with_untracked(|p| p.get("id").unwrap_or_default())
 }

@@ -11,13 +11,12 @@ use crate::components::{
     PersistedDraft, SignStatusLine, SyncStatusLine,
 };
 use crate::i18n::{self, Lang, T};
+use crate::router::use_navigate;
 use crate::store::reference::LocalSignature;
 use crate::store::{drafts, outbox, StoreErrorKind};
 use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use time::OffsetDateTime;
 use vaksam_core::pack::{AspectText, Contact, Section, Statement};
 use vaksam_core::signature::{Change, SignatureDraft, SigningStatus};
@@ -170,7 +169,7 @@ pub fn PolicyPage() -> impl IntoView {
             </ul>
             <h2>{tr(T::TrainingTitle)}</h2>
             <p data-testid="training-interval">{move || training_interval(ctx.lang.get(), months)}" "
-                <A href="/quiz">{tr(T::ToTraining)}</A></p>
+                <a href="/quiz">{tr(T::ToTraining)}</a></p>
             <details class="policy-about" data-testid="policy-about">
                 <summary>{tr(T::PolicyAbout)}</summary>
                 <h3>{tr(T::AspectsTitle)}</h3>
@@ -546,7 +545,7 @@ pub fn SignPage() -> impl IntoView {
             <ErrorSummary errors fields/>
             <p>{move || pick(&intro)}</p>
             <p>{tr(T::SignReadFirst)}" "
-                <A href="/policy">{let t = pack.policy.title.clone(); move || pick(&t)}</A>"."
+                <a href="/policy">{let t = pack.policy.title.clone(); move || pick(&t)}</a>"."
             </p>
             <form on:submit=submit novalidate>
                 <fieldset class="field statements">
@@ -586,7 +585,7 @@ pub fn SignedPage() -> impl IntoView {
     let ctx = ctx();
     let body = move || {
         let Some(s) = ctx.sync.signature.get() else {
-            return view! { <p>{tr(T::SignStatusNone)}" "<A href="/sign">{tr(T::SignAgainButton)}</A></p> }.into_any();
+            return view! { <p>{tr(T::SignStatusNone)}" "<a href="/sign">{tr(T::SignAgainButton)}</a></p> }.into_any();
         };
         let lang = ctx.lang.get();
         let r = s.record;
@@ -632,8 +631,8 @@ pub fn SignedPage() -> impl IntoView {
             }}
             {body}
             <SyncStatusLine/>
-            <p><A href="/" attr:class="button primary big" attr:data-testid="signed-done">{tr(T::SignedDone)}</A></p>
-            <p><A href="/policy">{tr(T::FnPolicy)}</A></p>
+            <p><a href="/" class="button primary big" data-testid="signed-done">{tr(T::SignedDone)}</a></p>
+            <p><a href="/policy">{tr(T::FnPolicy)}</a></p>
         </section>
     }
 }

@@ -14,7 +14,6 @@ use crate::store::training::{self, SavedSession};
 use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vaksam_core::bank::Question;
 use vaksam_core::quiz::{Bank, CourseStatus, Progress, QuizAnswer, QuizResult, Session};
 use vaksam_core::Pack;
@@ -561,7 +560,7 @@ fn ResultView(
             <button type="button" class="button primary big" data-testid="practice-more" on:click=move |_| on_practice()>
                 {T::QuizPracticeMore.in_(lang)}
             </button>
-            <A href="/" attr:class="button">{tr(T::ToHome)}</A>
+            <a href="/" class="button">{tr(T::ToHome)}</a>
         </div>
     }
 }

@@ -9,6 +9,7 @@ use crate::components::report::{
 };
 use crate::components::{DraftNotSaved, RefusalList, SyncStatusLine};
 use crate::i18n::{self, Lang, T};
+use crate::router::{use_navigate, use_params_map, use_query_map};
 use crate::store::outbox::{self, EntryState, OutboxEntry};
 use crate::store::receipts::{self, LocalReceipt};
 use crate::store::supplements::{self, LocalSupplement, SupplementState};
@@ -17,8 +18,6 @@ use crate::tr;
 use crate::{clock, ctx};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use vaksam_core::incident::{
     Category, IncidentReport, MAX_ACTIONS_CHARS, MAX_DESCRIPTION_CHARS, MAX_PLACE_CHARS,
 };
@@ -249,7 +248,7 @@ fn WaitingRow(entry: OutboxEntry, unreadable: RwSignal<Option<StoreErrorKind>>) 
         <p class="report-state"><span aria-hidden="true">{if refused { "⚠ " } else { "• " }}</span>{state_text}</p>
     };
     let head = if kind == RecordKind::Incident {
-        view! { <A href=format!("/reports/{id}") attr:class="report-link">{head}</A> }.into_any()
+        view! { <a href=format!("/reports/{id}") class="report-link">{head}</a> }.into_any()
     } else {
         view! { <div class="report-link">{head}</div> }.into_any()
     };
@@ -279,7 +278,7 @@ fn ReceivedRow(receipt: LocalReceipt) -> impl IntoView {
     let has_message = receipt.message.is_some();
     view! {
         <li class="report-item" data-testid="received-report">
-            <A href=format!("/reports/{}", receipt.id) attr:class="report-link">
+            <a href=format!("/reports/{}", receipt.id) class="report-link">
                 <p class="report-title">{move || i18n::category(ctx.lang.get(), category)}</p>
                 <p class="report-meta">{move || text_in_words(ctx.lang.get(), &saved)}</p>
                 {summary.map(|s| view! { <p class="report-gist">{s}</p> })}
@@ -296,7 +295,7 @@ fn ReceivedRow(receipt: LocalReceipt) -> impl IntoView {
                         <span aria-hidden="true">"✉ "</span>{tr(T::MessageFromMunicipality)}
                     </p>
                 })}
-            </A>
+            </a>
         </li>
     }
 }
@@ -360,7 +359,7 @@ pub fn ReportPage() -> impl IntoView {
             {move || unreadable.get().map(|kind| view! {
                 <p class="storage-problem" role="alert">{move || i18n::storage_problem(ctx.lang.get(), kind)}</p>
             })}
-            <p><A href="/reports" attr:class="to-reports">{tr(T::ToMyReports)}</A></p>
+            <p><a href="/reports" class="to-reports">{tr(T::ToMyReports)}</a></p>
         </section>
     }
 }
@@ -458,9 +457,9 @@ fn DetailView(
         })}
         {state_view}
         {(!refused).then(|| view! {
-            <A href=format!("/reports/{id}/add") attr:class="button wide" attr:data-testid="add-information">
+            <a href=format!("/reports/{id}/add") class="button wide" data-testid="add-information">
                 {tr(T::AddInformation)}
-            </A>
+            </a>
         })}
         {steps.clone().map(|steps| view! { <ActNow steps told=true/> })}
         {deadline.map(|d| view! { <TellManager deadline=d/> })}
@@ -589,7 +588,7 @@ pub fn AddInformationPage() -> impl IntoView {
         Effect::new(move |_| match save.value().get() {
             Some(Ok(())) => {
                 // In place of the finished form, so the browser's back does not reopen it.
-                let options = leptos_router::NavigateOptions {
+                let options = crate::router::NavigateOptions {
                     replace: true,
                     ..Default::default()
                 };

@@ -42,6 +42,44 @@ test("'Tillbaka' goes back to where the employee was inside the app; a deep link
   await expect(enrolled).toHaveURL(new URL(`/reports/${id}`, enrolled.url()).href);
 });
 
+test("links open screens in the page; back and forward follow; the browser keeps what is its own", async ({ enrolled }) => {
+  const home = new Home(enrolled);
+  const context = enrolled.context();
+  // A page that reloaded would have lost this.
+  await enrolled.evaluate(() => { window.__samePage = true; });
+  const samePage = () => enrolled.evaluate(() => window.__samePage === true);
+  await enrolled.getByRole("link", { name: /^Mina rapporter/ }).click();
+  await expect(enrolled).toHaveURL(/\/reports$/);
+  await expect(enrolled.getByRole("heading", { level: 1 })).toHaveText("Mina rapporter");
+  expect(await samePage()).toBe(true);
+  await enrolled.goBack();
+  await expect(enrolled).toHaveURL(/\/$/);
+  await expect(home.report).toBeVisible();
+  await enrolled.goForward();
+  await expect(enrolled.getByRole("heading", { level: 1 })).toHaveText("Mina rapporter");
+  expect(await samePage()).toBe(true);
+  // The brand leads home; on home it adds no second entry.
+  await home.brand.click();
+  await expect(home.report).toBeVisible();
+  await home.brand.click();
+  await enrolled.goBack();
+  await expect(enrolled).toHaveURL(/\/reports$/);
+  // A link opened with a modifier is the browser's: a new tab, this one stays.
+  const [tab] = await Promise.all([
+    context.waitForEvent("page"),
+    home.brand.click({ modifiers: ["Control"] }),
+  ]);
+  await tab.close();
+  await expect(enrolled).toHaveURL(/\/reports$/);
+  expect(await samePage()).toBe(true);
+  // The skip link is a fragment on this page: focus moves to the content, nothing reopens.
+  await enrolled.locator("a.skip").focus();
+  await enrolled.keyboard.press("Enter");
+  await expect(enrolled.locator(":focus")).toHaveAttribute("id", "main");
+  await expect(enrolled.getByRole("heading", { level: 1 })).toHaveText("Mina rapporter");
+  expect(await samePage()).toBe(true);
+});
+
 test("the top bar names the municipality and has a named settings button", async ({ enrolled }) => {
   const home = new Home(enrolled);
   await expect(home.banner).toContainText("Vingåker");

@@ -6,7 +6,6 @@
 use crate::components::source::{falls_back, in_swedish_note, Origin};
 use crate::i18n::{self, Lang, T};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vaksam_core::classification::{Answer, Card, Class, Kind, Matrix, Place};
 use vaksam_core::pack::Text;
 
@@ -197,7 +196,7 @@ pub fn AnswerCard(rows: CardRows, lang: Lang) -> impl IntoView {
         } else {
             Vec::new()
         };
-        let item = |l: Line| view! { <li><A href=l.href>{l.title}</A></li> };
+        let item = |l: Line| view! { <li><a href=l.href>{l.title}</a></li> };
         let more = (!rest.is_empty()).then(|| {
             let n = rest.len();
             view! {
@@ -251,7 +250,7 @@ pub fn AnswerCard(rows: CardRows, lang: Lang) -> impl IntoView {
             <ul class="card-only-if" data-testid="card-only-if">
                 {only_if.into_iter().map(|l| view! {
                     <li>
-                        <A href=l.href>{l.title}</A>
+                        <a href=l.href>{l.title}</a>
                         {l.text.map(|t| view! { <p>{t}</p> })}
                     </li>
                 }).collect_view()}
@@ -281,7 +280,7 @@ fn NoRow(line: Line, instead: Option<String>, lang: Lang) -> impl IntoView {
                 {instead.map(|t| view! { <p>{t}</p> })}
                 <p class="row-links">
                     {line.report.map(|href| view! {
-                        <A href=href attr:class="report-link">{T::ReportFromNo.in_(lang)}</A>
+                        <a href=href class="report-link">{T::ReportFromNo.in_(lang)}</a>
                     })}
                 </p>
             </details>

@@ -8,10 +8,9 @@ use crate::components::source::{falls_back, in_swedish_note};
 use crate::components::{Origin, PageSources};
 use crate::ctx;
 use crate::i18n::{self, Lang, T};
+use crate::router::use_params_map;
 use crate::tr;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use vaksam_core::quiz::Progress;
 
 /// The route's `:id` (tracked).
@@ -217,6 +216,6 @@ fn PlaceBody(progress: RwSignal<Progress>) -> impl IntoView {
             move || view! { <AskSector progress/> }.into_any(),
             move || view! { <ShowAll show_all hidden/> }.into_any(),
         )}
-        <p><A href="/lookup/guide" attr:class="button guide-link">{tr(T::GuideLink)}</A></p>
+        <p><a href="/lookup/guide" class="button guide-link">{tr(T::GuideLink)}</a></p>
     }
 }

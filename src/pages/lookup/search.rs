@@ -8,11 +8,10 @@ use super::{
 use crate::components::{Origin, PageSources};
 use crate::ctx;
 use crate::i18n::{Lang, T};
+use crate::router::NavigateOptions;
+use crate::router::{use_navigate, use_query_map};
 use crate::tr;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use vaksam_core::classification::{Matrix, Sector};
 use vaksam_core::quiz::Progress;
 use vaksam_core::search::{Hit, Index, Target};
@@ -129,7 +128,6 @@ fn Search(progress: RwSignal<Progress>) -> impl IntoView {
         let options = NavigateOptions {
             replace: true,
             scroll: false,
-            ..Default::default()
         };
         navigate(&url, options);
     };
@@ -197,7 +195,7 @@ fn Search(progress: RwSignal<Progress>) -> impl IntoView {
             </For>
         </ul>
         <ShowAll show_all hidden=Signal::derive(hidden)/>
-        <p><A href="/lookup/guide" attr:class="button guide-link">{tr(T::GuideLink)}</A></p>
+        <p><a href="/lookup/guide" class="button guide-link">{tr(T::GuideLink)}</a></p>
         <h2>{tr(T::PlacesTitle)}</h2>
         <Places sector/>
         <PageSources origins/>
@@ -210,11 +208,11 @@ fn HitLine(row: HitRow) -> impl IntoView {
     let is_kind = row.no.is_some() || row.href.starts_with("/lookup/kind/");
     view! {
         <li class="hit" data-mine=row.mine.to_string()>
-            <A href=row.href attr:class="hit-link">
+            <a href=row.href class="hit-link">
                 <span class="hit-title">{row.title}</span>
                 {row.yes.map(|t| view! { <span class=if is_kind { "hit-answer yes" } else { "hit-answer" }>{t}</span> })}
                 {row.no.map(|t| view! { <span class="hit-answer no">{t}</span> })}
-            </A>
+            </a>
         </li>
     }
 }
@@ -261,7 +259,7 @@ fn Places(sector: Signal<Option<Sector>>) -> impl IntoView {
                 .filter(|p| all || p.is_for(sector))
                 .map(|p| {
                     let name = p.name.get(lang.tag()).to_owned();
-                    view! { <li><A href=format!("/lookup/place/{}", p.id)>{name}</A></li> }
+                    view! { <li><a href=format!("/lookup/place/{}", p.id)>{name}</a></li> }
                 })
                 .collect_view()
         })

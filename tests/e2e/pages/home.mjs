@@ -17,6 +17,7 @@ export class Home {
     this.installCard = page.getByTestId("install-card");
     this.iosGuide = page.getByTestId("ios-install");
     this.banner = page.getByRole("banner");
+    this.brand = this.banner.getByRole("link", { name: /^Vaksam/ });
     this.back = this.banner.getByRole("button", { name: /^(Tillbaka|Back)$/ });
     this.settings = this.banner.getByRole("link", { name: /^(Inställningar|Settings)$/ });
   }
