@@ -27,9 +27,9 @@ fn main() {
 
     let mut code = String::new();
     // Messages without placeholders are variants of `T`; each message with placeholders is
-    // a function of `T` whose parameters are its variables, so a call that leaves one out,
-    // misspells it or passes one the message lacks does not compile. The discriminants are
-    // the catalog's indices.
+    // a function of `T` whose parameters are its variables, so a call that leaves one out
+    // or passes one more than the message has does not compile, nor does `tr()` on a
+    // message with placeholders. The discriminants are the catalog's indices.
     code.push_str(
         "/// A UI text without placeholders: one variant per such message of `locales/sv.ftl`.\n",
     );
@@ -50,20 +50,23 @@ fn main() {
         if key.vars.is_empty() {
             continue;
         }
-        let params: Vec<String> = key
-            .vars
+        // In the alphabetical order of the variables' names, not the order the Swedish
+        // text uses them: rewording a text must never swap a call's arguments.
+        let mut vars = key.vars.clone();
+        vars.sort();
+        let params: Vec<String> = vars
             .iter()
             .map(|v| format!("{}: impl Into<Arg<'a>>", ident(v)))
             .collect();
-        let args: Vec<String> = key
-            .vars
+        let args: Vec<String> = vars
             .iter()
             .map(|v| format!("({v:?}, {}.into())", ident(v)))
             .collect();
         writeln!(
             code,
-            "    /// `{}`\n    pub fn {}<'a>(lang: Lang, {}) -> String {{\n        format_message(lang, {index}, &[{}])\n    }}",
+            "    /// `{}` (its variables in alphabetical order: {})\n    pub fn {}<'a>(lang: Lang, {}) -> String {{\n        format_message(lang, {index}, &[{}])\n    }}",
             key.id,
+            vars.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", "),
             ident(&key.id),
             params.join(", "),
             args.join(", ")

@@ -7,10 +7,11 @@ use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
-/// Runs `read` at once, and again whenever a signal it reads before its first `.await`
-/// changes; the latest read wins, an older one that finishes later is dropped. What
-/// Leptos' `LocalResource` (with `Transition`) did for these screens, without its async
-/// machinery, which the compiler copied for every value type (BENCHMARKS.md: the size).
+/// Runs `read` at once, and again whenever a signal that `read` itself reads changes (not
+/// one read inside the future it returns, which runs later); the latest read wins, an
+/// older one that finishes later is dropped. What Leptos' `LocalResource` (with
+/// `Transition`) did for these screens, without its async machinery, which the compiler
+/// copied for every value type (BENCHMARKS.md: the size).
 pub fn load<T, F>(read: impl Fn() -> F + 'static) -> ReadSignal<Option<T>>
 where
     T: Send + Sync + 'static,

@@ -8,7 +8,8 @@
 //!   segment), or the fallback; a new path opens a new page, a new query does not;
 //! - a click on any `<a href>` of this origin is followed in the page (no reload) unless it
 //!   asks the browser to handle it: another button or a modifier key, a `target`,
-//!   `download`, `rel="external"`, or only a fragment on the current page (the skip link);
+//!   `download` or `rel="external"`; a fragment on the current page (the skip link) is
+//!   focused in the same history entry;
 //! - [`use_navigate`] goes to a path, adding a history entry or replacing the current one,
 //!   and scrolls to the top unless told not to; the browser's back and forward are
 //!   followed (`popstate`).
@@ -86,10 +87,9 @@ pub fn provide() {
             follow(address, ev);
         }
     });
-    // On the window, as leptos_router did. Leptos' own `on:click` handlers are delegated to
-    // the window too, and may run after this one: a link whose handler calls
-    // preventDefault must be a fragment on the page (the error summary's are), which
-    // this router leaves alone anyway.
+    // On the window, as leptos_router did: a click reaches it after the handlers on the
+    // elements (Leptos attaches `on:click` to the element itself; this build has no event
+    // delegation), so a handler's preventDefault is seen here.
     let window = window();
     for (event, listener) in [
         ("popstate", on_popstate.as_ref()),
@@ -114,8 +114,18 @@ pub fn use_navigate() -> impl Fn(&str, NavigateOptions) + Clone + 'static {
 
 fn go(address: Address, to: &str, options: NavigateOptions) {
     let window = window();
+    let location = window.location();
+    let here = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    // The address the page is at already adds no second history entry (after enrolling
+    // on `/`, going to `/`), as in the browser.
+    let replace = options.replace || to == here;
     if let Ok(history) = window.history() {
-        let _ = if options.replace {
+        let _ = if replace {
             history.replace_state_with_url(&JsValue::NULL, "", Some(to))
         } else {
             history.push_state_with_url(&JsValue::NULL, "", Some(to))
@@ -162,17 +172,35 @@ fn follow(address: Address, ev: &web_sys::MouseEvent) {
     let (pathname, search, hash) = (link.pathname(), link.search(), link.hash());
     let same_page =
         here.pathname().is_ok_and(|p| p == pathname) && here.search().is_ok_and(|s| s == search);
+    ev.prevent_default();
     if same_page && !hash.is_empty() {
-        // A fragment on this page (the skip link): the browser scrolls and focuses.
+        // A fragment on this page (the skip link): what the browser would do, focus the
+        // target (which scrolls to it), but in the same history entry, whose state keeps
+        // the app's history index ("Tillbaka" in the top bar reads it).
+        go(
+            address,
+            &format!("{pathname}{search}{hash}"),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+            },
+        );
+        let id = decode(hash.trim_start_matches('#'));
+        if let Some(target) = window().document().and_then(|d| d.get_element_by_id(&id)) {
+            match target.dyn_ref::<web_sys::HtmlElement>() {
+                Some(element) if element.tab_index() >= 0 || element.has_attribute("tabindex") => {
+                    let _ = element.focus();
+                }
+                _ => target.scroll_into_view(),
+            }
+        }
         return;
     }
-    ev.prevent_default();
-    let options = NavigateOptions {
-        // The same address again adds no history entry, as in the browser.
-        replace: same_page,
-        ..Default::default()
-    };
-    go(address, &format!("{pathname}{search}{hash}"), options);
+    go(
+        address,
+        &format!("{pathname}{search}{hash}"),
+        NavigateOptions::default(),
+    );
 }
 
 /// A route: its pattern (`/reports/:id`) and its page.

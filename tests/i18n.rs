@@ -94,3 +94,13 @@ fn a_catalog_for_another_build_or_language_is_refused() {
         .contains("holds sv"));
     assert!(i18n::install(Lang::Sv, "{").is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_messages_arguments_come_in_the_alphabetical_order_of_its_variables() {
+    install_all();
+    // sv.ftl uses $u before $p; the function takes $p first, so rewording never swaps them.
+    assert_eq!(
+        T::signed_what(Lang::Sv, "policyn", "ansvarsförbindelsen"),
+        "Du skrev under ansvarsförbindelsen för policyn."
+    );
+}

@@ -612,7 +612,7 @@ pub fn SignedPage() -> impl IntoView {
                 .as_ref()
                 .map(|p| p.undertaking.title.get(lang.tag()).to_owned())
                 .unwrap_or_default();
-            let what = T::signed_what(lang, &undertaking, &policy);
+            let what = T::signed_what(lang, &policy, &undertaking);
             format!("{what}{}", policy_version_in_words(lang, &r.policy_version))
         });
         view! {

@@ -73,11 +73,26 @@ test("links open screens in the page; back and forward follow; the browser keeps
   await expect(enrolled).toHaveURL(/\/reports$/);
   expect(await samePage()).toBe(true);
   // The skip link is a fragment on this page: focus moves to the content, nothing reopens.
+  const index = () => enrolled.evaluate(() => history.state?.vaksamIdx ?? 0);
+  const before = await index();
+  expect(before).toBeGreaterThan(0);
   await enrolled.locator("a.skip").focus();
   await enrolled.keyboard.press("Enter");
   await expect(enrolled.locator(":focus")).toHaveAttribute("id", "main");
   await expect(enrolled.getByRole("heading", { level: 1 })).toHaveText("Mina rapporter");
   expect(await samePage()).toBe(true);
+  // In the same history entry, which keeps the index "Tillbaka" reads.
+  expect(await index()).toBe(before);
+
+});
+
+test("enrolling on / and going home adds no second history entry for /", async ({ page, server }) => {
+  await page.goto(server.url + "/");
+  await page.getByLabel("Registreringskod").fill(server.code("0428"));
+  const entries = await page.evaluate(() => history.length);
+  await page.getByRole("button", { name: "Registrera telefonen" }).click();
+  await expect(page.getByRole("link", { name: /^Rapportera/ }).first()).toBeVisible();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
 });
 
 test("the top bar names the municipality and has a named settings button", async ({ enrolled }) => {

@@ -420,8 +420,9 @@ fn variant_mistakes(tag: &str, parts: &[Part], reference: &[Part]) -> Vec<String
         let numeric = |k: &String| is_number(k) || CATEGORIES.contains(&k.as_str());
         // Where the reference only prints the variable (Swedish needs no plural where
         // Arabic does), the translation's own keys tell.
+        // (`other` alone says nothing: a selection on words needs a default too.)
         let plural = if reference_keys.is_empty() {
-            keys.iter().any(numeric)
+            keys.iter().filter(|k| *k != "other").any(numeric)
         } else {
             reference_keys.iter().all(numeric)
         };

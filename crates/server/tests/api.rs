@@ -389,8 +389,9 @@ async fn server_restart_keeps_everything() {
         .is_some());
 }
 
-/// A SQLite file upgraded by a newer Vaksam, or whose recorded migration differs from this
-/// build's, is refused with the version named; a migration that fails is not recorded.
+/// A SQLite file upgraded by a newer Vaksam, left half-migrated, or whose recorded
+/// migration differs from this build's, is refused with the version named; a migration
+/// that fails is not recorded.
 #[tokio::test]
 async fn a_file_this_build_did_not_migrate_is_refused_unchanged() {
     let dir = tempfile::tempdir().unwrap();
@@ -410,6 +411,17 @@ async fn a_file_this_build_did_not_migrate_is_refused_unchanged() {
         .err()
         .expect("a newer file is refused");
     assert!(err.to_string().contains("9999"), "{err}");
+    // A half-applied migration is named before anything else, as sqlx does.
+    tamper("UPDATE _sqlx_migrations SET success = FALSE WHERE version = 3").await;
+    let err = SqlStorage::open(&url)
+        .await
+        .err()
+        .expect("a dirty file is refused");
+    assert!(
+        err.to_string().contains("migration 3 is partially applied"),
+        "{err}"
+    );
+    tamper("UPDATE _sqlx_migrations SET success = TRUE WHERE version = 3").await;
     tamper("DELETE FROM _sqlx_migrations WHERE version = 9999").await;
     tamper("UPDATE _sqlx_migrations SET checksum = x'00' WHERE version = 2").await;
     let err = SqlStorage::open(&url)

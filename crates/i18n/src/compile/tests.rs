@@ -318,3 +318,12 @@ fn a_translation_may_choose_plural_forms_where_the_reference_only_prints_the_num
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_translation_may_choose_by_word_where_the_reference_only_prints_the_word() {
+    compile(&[
+        sv("k = Om { $kind }\n"),
+        ar("k = { $kind ->\n    [incident] عن الحادث\n   *[other] عن { $kind }\n}\n"),
+    ])
+    .unwrap();
+}

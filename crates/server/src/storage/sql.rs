@@ -253,26 +253,33 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StorageError> {
         )",
     )
     .await?;
-    let applied: Vec<(i64, Vec<u8>, i64)> =
-        sqlx::query_as("SELECT version, checksum, CAST(success AS INTEGER) FROM _sqlx_migrations")
-            .fetch_all(&mut *tx)
-            .await?;
-    let mut done = std::collections::HashSet::new();
-    for (version, checksum, success) in applied {
-        let Some(ours) = migrator.iter().find(|m| m.version == version) else {
-            // A newer binary has upgraded this file.
-            return Err(MigrateError::VersionMissing(version).into());
-        };
-        if success == 0 {
-            return Err(MigrateError::Dirty(version).into());
-        }
-        if *ours.checksum != *checksum {
-            return Err(MigrateError::VersionMismatch(version).into());
-        }
-        done.insert(version);
+    let applied: Vec<(i64, Vec<u8>, i64)> = sqlx::query_as(
+        "SELECT version, checksum, CAST(success AS INTEGER) FROM _sqlx_migrations ORDER BY version",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    // sqlx's order of checks: a half-applied migration first, then versions this build
+    // does not have (a newer binary upgraded the file), then changed ones.
+    if let Some((version, ..)) = applied.iter().find(|(.., success)| *success == 0) {
+        return Err(MigrateError::Dirty(*version).into());
     }
-    for migration in migrator.iter() {
-        if done.contains(&migration.version) || migration.migration_type.is_down_migration() {
+    let ups = || {
+        migrator
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+    };
+    let mut done = std::collections::HashSet::new();
+    for (version, checksum, _) in &applied {
+        let Some(ours) = ups().find(|m| m.version == *version) else {
+            return Err(MigrateError::VersionMissing(*version).into());
+        };
+        if *ours.checksum != **checksum {
+            return Err(MigrateError::VersionMismatch(*version).into());
+        }
+        done.insert(*version);
+    }
+    for migration in ups() {
+        if done.contains(&migration.version) {
             continue;
         }
         let start = std::time::Instant::now();
