@@ -4,6 +4,7 @@
 //! is built with plain DOM calls, inside the hook, before the abort. Nothing is stored or
 //! deleted here: what was saved stays in IndexedDB and the reloaded app finds it.
 
+use crate::i18n::page_get;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -52,12 +53,10 @@ fn texts(document: &web_sys::Document) -> [String; 3] {
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
         .unwrap_or_default();
-    let from_page = |key: &str| -> Option<String> {
-        let i18n = js_sys::Reflect::get(&js_sys::global(), &"__vaksamI18n".into()).ok()?;
-        let splash = js_sys::Reflect::get(&i18n, &"splash".into()).ok()?;
-        let texts = js_sys::Reflect::get(&splash, &lang.as_str().into()).ok()?;
-        js_sys::Reflect::get(&texts, &key.into()).ok()?.as_string()
-    };
+    let texts = crate::i18n::page()
+        .and_then(|p| page_get(&p, "splash"))
+        .and_then(|splash| page_get(&splash, &lang));
+    let from_page = |key: &str| texts.as_ref().and_then(|t| page_get(t, key)?.as_string());
     let english = lang == "en";
     let pick = |key: &str, (sv, en): (&str, &str)| {
         from_page(key).unwrap_or_else(|| if english { en } else { sv }.to_owned())

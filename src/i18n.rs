@@ -199,7 +199,7 @@ fn format_message(lang: Lang, key: usize, args: &[(&str, Arg)]) -> String {
 }
 
 /// The page's start-up object (`window.__vaksamI18n`, written by `index.html`).
-fn page() -> Option<js_sys::Object> {
+pub(crate) fn page() -> Option<js_sys::Object> {
     let window = web_sys::window()?;
     js_sys::Reflect::get(&window, &JsValue::from_str("__vaksamI18n"))
         .ok()?
@@ -207,7 +207,7 @@ fn page() -> Option<js_sys::Object> {
         .ok()
 }
 
-fn page_get(object: &JsValue, key: &str) -> Option<JsValue> {
+pub(crate) fn page_get(object: &JsValue, key: &str) -> Option<JsValue> {
     js_sys::Reflect::get(object, &JsValue::from_str(key))
         .ok()
         .filter(|v| !v.is_undefined() && !v.is_null())

@@ -101,48 +101,28 @@ pub fn set_lang(lang: Lang) {
 
 /// The app's routes, in the order they are tried (see [`router::routes`]).
 pub(crate) const ROUTES: &[router::Route] = &[
-    ("/", || view! { <pages::home::HomePage/> }.into_any()),
-    ("/report", || {
-        view! { <pages::incident::IncidentPage/> }.into_any()
-    }),
+    ("/", || pages::home::HomePage().into_any()),
+    ("/report", || pages::incident::IncidentPage().into_any()),
     ("/report/saved/:id", || {
-        view! { <pages::incident::SavedPage/> }.into_any()
+        pages::incident::SavedPage().into_any()
     }),
-    ("/reports", || {
-        view! { <pages::reports::ReportsPage/> }.into_any()
-    }),
-    ("/reports/:id", || {
-        view! { <pages::reports::ReportPage/> }.into_any()
-    }),
+    ("/reports", || pages::reports::ReportsPage().into_any()),
+    ("/reports/:id", || pages::reports::ReportPage().into_any()),
     ("/reports/:id/add", || {
-        view! { <pages::reports::AddInformationPage/> }.into_any()
+        pages::reports::AddInformationPage().into_any()
     }),
-    ("/settings", || {
-        view! { <pages::settings::SettingsPage/> }.into_any()
-    }),
-    ("/policy", || {
-        view! { <pages::policy::PolicyPage/> }.into_any()
-    }),
-    ("/sign", || view! { <pages::policy::SignPage/> }.into_any()),
-    ("/signed", || {
-        view! { <pages::policy::SignedPage/> }.into_any()
-    }),
-    ("/quiz", || view! { <pages::quiz::QuizPage/> }.into_any()),
-    ("/lookup", || {
-        view! { <pages::lookup::LookupPage/> }.into_any()
-    }),
-    ("/lookup/guide", || {
-        view! { <pages::lookup::GuidePage/> }.into_any()
-    }),
-    ("/lookup/kind/:id", || {
-        view! { <pages::lookup::KindPage/> }.into_any()
-    }),
+    ("/settings", || pages::settings::SettingsPage().into_any()),
+    ("/policy", || pages::policy::PolicyPage().into_any()),
+    ("/sign", || pages::policy::SignPage().into_any()),
+    ("/signed", || pages::policy::SignedPage().into_any()),
+    ("/quiz", || pages::quiz::QuizPage().into_any()),
+    ("/lookup", || pages::lookup::LookupPage().into_any()),
+    ("/lookup/guide", || pages::lookup::GuidePage().into_any()),
+    ("/lookup/kind/:id", || pages::lookup::KindPage().into_any()),
     ("/lookup/place/:id", || {
-        view! { <pages::lookup::PlacePage/> }.into_any()
+        pages::lookup::PlacePage().into_any()
     }),
-    ("/enroll", || {
-        view! { <pages::enroll::EnrollPage/> }.into_any()
-    }),
+    ("/enroll", || pages::enroll::EnrollPage().into_any()),
 ];
 
 /// Starts the app: the language's texts first (see [`i18n::start`]), then the views;

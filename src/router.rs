@@ -172,6 +172,7 @@ fn follow(address: Address, ev: &web_sys::MouseEvent) {
     let (pathname, search, hash) = (link.pathname(), link.search(), link.hash());
     let same_page =
         here.pathname().is_ok_and(|p| p == pathname) && here.search().is_ok_and(|s| s == search);
+    let to = format!("{pathname}{search}{hash}");
     ev.prevent_default();
     if same_page && !hash.is_empty() {
         // A fragment on this page (the skip link): what the browser would do, focus the
@@ -179,7 +180,7 @@ fn follow(address: Address, ev: &web_sys::MouseEvent) {
         // the app's history index ("Tillbaka" in the top bar reads it).
         go(
             address,
-            &format!("{pathname}{search}{hash}"),
+            &to,
             NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -196,11 +197,7 @@ fn follow(address: Address, ev: &web_sys::MouseEvent) {
         }
         return;
     }
-    go(
-        address,
-        &format!("{pathname}{search}{hash}"),
-        NavigateOptions::default(),
-    );
+    go(address, &to, NavigateOptions::default());
 }
 
 /// A route: its pattern (`/reports/:id`) and its page.
